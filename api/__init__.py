@@ -1,0 +1,1 @@
+"""The outward faces of rapportkoll: the CLI, the HTTP API and the Python API."""

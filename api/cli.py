@@ -1,0 +1,210 @@
+"""The `rapportkoll` command: one function per subcommand, each parse -> call -> render -> exit.
+
+Exit codes: 0 all went well; 1 it ran but something failed (a file that would not ingest,
+reported after the batch) or a one-sentence error; 2 wrong usage.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from ingest import store as ingest_store
+from ingest.records import IngestFailure
+
+from . import output
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help=f"Knowledge base file. Default: ${ingest_store.DB_ENV} or ./{ingest_store.DEFAULT_DB}, so commands run in the "
+         "project folder find the KB that `build` wrote.",
+)
+
+
+def _db(db: Optional[Path]) -> Path:
+    return db or ingest_store.default_db_path()
+
+
+def _open(db: Optional[Path]):
+    path = _db(db)
+    try:
+        return ingest_store.open_kb(path)
+    except FileNotFoundError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def format_option(choices=output.FORMATS, default="table"):
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+                        help="Output format. json/jsonl/csv are for machines (non-ASCII kept as is); table is for people.")
+
+
+def _progress(total: int, label: str):
+    """A progress bar on stderr that stays silent when stderr is not a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="fil", disable=None, file=sys.stderr)
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="rapportkoll")
+def cli() -> None:
+    """Turn the Arbetsförmedlingen/Försäkringskassan reports into a knowledge base you can query and audit.
+
+    Example:
+
+        rapportkoll build corpus/ && rapportkoll serve
+    """
+
+
+def _jobs_default() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=_jobs_default, show_default="cores, at most 4",
+              help="Parallel worker processes for parsing; PDFs parse in parallel, text files are fast either way.")
+def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int) -> None:
+    """Ingest report files and folders (PDF, .txt, .md) into the knowledge base.
+
+    Folders are searched recursively. A file that cannot be read is reported by name
+    with the reason; the others are ingested and the command exits 1.
+
+    Example:
+
+        rapportkoll ingest corpus/ new-report.pdf --db kb.sqlite
+    """
+    from ingest.reader import iter_report_files, read_paths
+
+    files = list(iter_report_files(paths))
+    missing = [p for p in paths if not p.exists()]
+    if not files and not missing:
+        raise click.ClickException("no .pdf, .txt or .md files found in " + ", ".join(map(str, paths)))
+    results = _read_with_progress(files, jobs)
+    failures = [r for r in results if isinstance(r, IngestFailure)]
+    with ingest_store.building(_db(db), start_from_existing=True) as conn:
+        for r in results:
+            if isinstance(r, IngestFailure):
+                ingest_store.save_failure(conn, r)
+            else:
+                status = ingest_store.save_document(conn, r)
+                click.echo(f"{status:9} {r.id:24} {r.source_file} ({len(r.blocks)} block, {len(r.tables)} tabeller, "
+                           f"{len(r.footnotes)} fotnoter)", err=True)
+    _report_failures(failures)
+
+
+def _read_with_progress(files: list[Path], jobs: int):
+    from ingest.reader import read_paths
+
+    bar = _progress(len(files), "läser")
+    try:
+        return read_paths(files, jobs=jobs, on_result=lambda r: bar.update(1))
+    finally:
+        bar.close()
+
+
+def _report_failures(failures: list[IngestFailure]) -> None:
+    if failures:
+        click.echo(f"{len(failures)} fil(er) kunde inte läsas:", err=True)
+        for f in failures:
+            click.echo(f"  FEL [{f.reason}] {f.message}", err=True)
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@format_option()
+def documents(db: Optional[Path], fmt: str) -> None:
+    """List the ingested documents.
+
+    Example:
+
+        rapportkoll documents --format csv
+    """
+    conn = _open(db)
+    rows = []
+    for r in ingest_store.list_documents(conn):
+        rows.append({"id": r["id"], "source_file": r["source_file"], "format": r["format"], "title": r["title"],
+                     "published": r["published"], "reporting_year": r["reporting_year"], "kind": r["kind"],
+                     "pages": r["page_count"], "lines": r["line_count"], "blocks": r["n_blocks"], "tables": r["n_tables"],
+                     "footnotes": r["n_footnotes"]})
+    click.echo(output.render(rows, fmt, table_columns=["id", "source_file", "published", "reporting_year", "kind", "blocks", "tables", "footnotes"]), nl=False)
+
+
+def document_json(doc) -> dict:
+    """The public shape of `rapportkoll show DOC --format json` (a contract; add keys, never rename)."""
+    from dataclasses import asdict
+
+    meta = asdict(doc.metadata)
+    return {
+        "id": doc.id,
+        "source_file": doc.source_file,
+        "format": doc.format,
+        "content_hash": doc.content_hash,
+        "page_count": doc.page_count,
+        "line_count": doc.line_count,
+        "metadata": meta,
+        "blocks": [{"id": b.id, "kind": b.kind, "section": list(b.section), "text": b.text, "page": b.page,
+                    "page_label": b.page_label, "line_start": b.line_start, "line_end": b.line_end,
+                    "bbox": list(b.bbox) if b.bbox else None,
+                    "footnote_refs": [{"number": r.number, "offset": r.offset} for r in b.footnote_refs]} for b in doc.blocks],
+        "footnotes": [{"id": f.id, "number": f.number, "text": f.text, "page": f.page, "page_label": f.page_label,
+                       "line": f.line, "marker_refs": list(f.marker_refs)} for f in doc.footnotes],
+        "tables": [{"id": t.id, "number": t.number, "caption": t.caption, "page": t.page, "pages": list(t.pages),
+                    "page_label": t.page_label, "line_start": t.line_start, "line_end": t.line_end, "section": list(t.section),
+                    "source_note": t.source_note, "unit_note": t.unit_note, "header_rows": t.header_rows, "rows": t.rows,
+                    "cells": [{"row": c.row, "col": c.col, "text": c.text, "row_headers": list(c.row_headers),
+                               "col_headers": list(c.col_headers), "is_header": c.is_header, "page": c.page, "line": c.line}
+                              for c in t.cells]}
+                   for t in doc.tables],
+    }
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("doc_ref", metavar="DOC")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True,
+              help="json: the full document model (blocks, footnotes, tables with rows); text: a readable outline.")
+def show(doc_ref: str, db: Optional[Path], fmt: str) -> None:
+    """Show one ingested document: metadata, blocks, footnotes and tables with provenance.
+
+    DOC is a document id or the file name as ingested.
+
+    Example:
+
+        rapportkoll show af-fk-2019 --format json
+    """
+    conn = _open(db)
+    doc_id = ingest_store.resolve_doc_id(conn, doc_ref)
+    if doc_id is None:
+        raise click.ClickException(f"no document {doc_ref!r}; `rapportkoll documents` lists them")
+    doc = ingest_store.load_document(conn, doc_id)
+    if fmt == "json":
+        click.echo(output.dumps(document_json(doc)))
+        return
+    m = doc.metadata
+    click.echo(f"{doc.id}  {doc.source_file}\n{m.title}\n{m.published}  år {m.reporting_year}  {m.kind}  {', '.join(m.publishers)}\n")
+    for b in doc.blocks:
+        where = f"s.{b.page_label or b.page}" if b.page else f"rad {b.line_start}"
+        prefix = "#" if b.kind == "heading" else "-"
+        click.echo(f"{prefix} [{b.kind}, {where}] {b.text[:160]}")
+    for t in doc.tables:
+        click.echo(f"\nTABELL {t.number or ''} {t.caption} ({t.n_rows}x{t.n_cols}, {'s.' + str(t.page) if t.page else 'rad ' + str(t.line_start)})")
+        for row in t.rows:
+            click.echo("  | " + " | ".join(row))
+    for f in doc.footnotes:
+        click.echo(f"^{f.number} {f.text[:160]}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

@@ -1,0 +1,1 @@
+"""Ingestion: report files (PDF, text) -> Document records. Knows nothing of facts."""

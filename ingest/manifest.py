@@ -1,0 +1,110 @@
+"""Report metadata: from corpus/manifest.toml when a file is listed, inferred from the text otherwise.
+
+A report nobody listed must still ingest well, so `infer_metadata` reads what the reports
+print on their first pages: the title, "Datum: 2020-05-08", "regleringsbrevet för 2019",
+the publishing agencies and diarienummer.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .records import DocumentMetadata
+
+MANIFEST_NAME = "manifest.toml"
+
+PUBLISHERS = ("Arbetsförmedlingen", "Försäkringskassan", "Inspektionen för socialförsäkringen", "Socialstyrelsen")
+
+_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+_REPORT_YEAR = (
+    re.compile(r"regleringsbrevet\s+för\s+(?:budgetåret\s+)?((?:19|20)\d{2})", re.I),
+    re.compile(r"(?:återrapportering|årsrapport|redovisning)\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2})", re.I),
+    re.compile(r"\b(?:under|för)\s+(?:år\s+)?((?:19|20)\d{2})\b", re.I),
+)
+_DIARIENUMMER = re.compile(
+    r"\b(Af[- ]?\d{4}/\d{4}[\d ]{0,6}\d|FK\s?\d{4}/\d{6}|FK\s?\d{6}-\d{4}|S\d{4}/\d{5}/[A-Z]{2,3}|Dnr\.?\s?[A-Z]{0,3}\s?[\d/ -]{6,})"
+)
+_KINDS = (
+    ("underlagsrapport", re.compile(r"underlagsrapport", re.I)),
+    ("återrapport", re.compile(r"återrapport", re.I)),
+    ("regeringsuppdrag", re.compile(r"regeringsuppdrag", re.I)),
+    ("årsredovisning", re.compile(r"årsredovisning", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    id: str
+    file: str
+    metadata: DocumentMetadata
+    original: str = ""
+
+
+def find_manifest(path: Path) -> Optional[Path]:
+    """The manifest.toml in the file's folder or the nearest folder above it."""
+    for folder in [path.parent, *path.parent.parents][:4]:
+        candidate = folder / MANIFEST_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_manifest(manifest_path: Path) -> dict[str, ManifestEntry]:
+    """Entries keyed by file name (and by the original name of the reference copy)."""
+    data = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+    entries: dict[str, ManifestEntry] = {}
+    for item in data.get("report", []):
+        meta = DocumentMetadata(
+            title=item.get("title", ""),
+            publishers=tuple(item.get("publishers", ())),
+            published=str(item["published"]) if item.get("published") else None,
+            reporting_year=item.get("reporting_year"),
+            years=item.get("years"),
+            kind=item.get("kind"),
+            diarienummer=tuple(item.get("diarienummer", ())),
+            from_manifest=True,
+        )
+        entry = ManifestEntry(id=item["id"], file=item["file"], metadata=meta, original=item.get("original", ""))
+        entries[entry.file] = entry
+        if entry.original:
+            entries[entry.original] = entry
+    return entries
+
+
+def lookup(path: Path) -> Optional[ManifestEntry]:
+    manifest = find_manifest(path)
+    if manifest is None:
+        return None
+    return load_manifest(manifest).get(path.name)
+
+
+def slug(text: str) -> str:
+    text = text.lower()
+    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e")):
+        text = text.replace(a, b)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "doc"
+
+
+def infer_metadata(text: str) -> DocumentMetadata:
+    """Best-effort metadata from the opening of a report's text."""
+    head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
+    head = "\n".join(head_lines)
+    title = next((re.sub(r"[*<>/b]{0,3}", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
+    date = _DATE.search(head)
+    published = date.group(0) if date else None
+    year: Optional[int] = None
+    for pattern in _REPORT_YEAR:
+        m = pattern.search(head)
+        if m:
+            year = int(m.group(1))
+            break
+    if year is None and published:
+        year = int(published[:4]) - 1  # reports on last year are published in spring
+    publishers = tuple(p for p in PUBLISHERS if p in head)
+    diarienummer = tuple(dict.fromkeys(m.strip() for m in _DIARIENUMMER.findall(head)))
+    kind = next((k for k, rx in _KINDS if rx.search(head)), "rapport")
+    return DocumentMetadata(title=title[:300], publishers=publishers, published=published, reporting_year=year,
+                            years=str(year) if year else None, kind=kind, diarienummer=diarienummer, from_manifest=False)

@@ -1,0 +1,62 @@
+"""Inline markup of the text versions: footnote markers, `<b>` tags, markdown emphasis.
+
+Kept apart from the line-level reader because the PDF path needs the same marker rules
+for cell text ("Ersättning¹⁷").
+"""
+from __future__ import annotations
+
+import re
+
+from .records import FootnoteRef
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+# <sup>12</sup> or a run of Unicode superscript digits. A run directly after a digit is
+# still a marker ("2018¹⁹" is 2018 with footnote 19): superscripts are never part of a number.
+_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+_TAG = re.compile(r"</?(?:b|strong|i|em|u|span)\b[^>]*>", re.IGNORECASE)
+# Markdown emphasis: **bold**, *italic*. Only paired asterisks, so "5 * 3" survives.
+_EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
+
+
+def superscript_to_int(text: str) -> int:
+    return int("".join(_SUPERSCRIPT_TO_DIGIT.get(c, c) for c in text))
+
+
+def strip_tags(text: str) -> str:
+    """Remove HTML-ish formatting tags and markdown emphasis, keep the words."""
+    text = _TAG.sub("", text)
+    prev = None
+    while prev != text:
+        prev, text = text, _EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def split_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """Remove footnote markers from `text`, returning the clean text and where each stood."""
+    out: list[str] = []
+    refs: list[FootnoteRef] = []
+    pos = 0
+    length = 0
+    for m in _MARKER.finditer(text):
+        chunk = text[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        number = int(m.group(1)) if m.group(1) else superscript_to_int(m.group(2))
+        refs.append(FootnoteRef(number=number, offset=length))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), tuple(refs)
+
+
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*(\S.*)$")
+
+
+def match_footnote_line(line: str) -> tuple[int, str] | None:
+    """`(number, text)` when the line is a footnote ("<sup>3</sup> Sjukpenning är ...", "¹ S2020/...")."""
+    m = _FOOTNOTE_LINE.match(line)
+    if not m:
+        return None
+    number = int(m.group(1)) if m.group(1) else superscript_to_int(m.group(2))
+    return number, m.group(3).strip()

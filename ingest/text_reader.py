@@ -1,0 +1,370 @@
+"""The text versions in corpus/ (.txt, .md) -> the same Document as a PDF gives.
+
+Formats seen (see shared/corpus/README.md): plain paragraphs, one per line or wrapped over
+several lines; `#` headings or numbered lines ("4. Den gemensamma ..."); tables as runs of
+tab-separated lines; footnotes as lines starting with `<sup>N</sup>` or superscript digits;
+`---` rules; tables of contents with dot leaders; `<b>` and `**` emphasis.
+
+The reader works in named stages: `lines_to_runs` groups lines into runs (paragraph, table,
+footnote, rule), `toc_titles` learns headings from the table of contents, and `runs_to_records`
+turns runs into Blocks, Tables and Footnotes with their section path.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
+from .text_markup import match_footnote_line, split_markers, strip_tags
+from .text_tables import GridCell, caption_number, cells_from_grid, unit_note_of
+
+_HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150})$")
+_DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d{0,3}\s*$")
+_TOC_LINE = re.compile(r"^(.*?)(?:\s*\.{3,}\s*|\t+\s*|\s{2,})(\d{1,3})\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
+_CAPTION = re.compile(r"^\s*(?:Tabell|Figur|Diagram)\s+\d{1,3}\b", re.I)
+_SOURCE = re.compile(r"^\s*Källa\s*:", re.I)
+_TOC_TITLE = re.compile(r"^\s*(?:innehållsförteckning|innehåll)\s*$", re.I)
+# chapters that sit at the top level even in documents with numbered chapters
+_TOP_LEVEL_WORDS = ("sammanfattning", "inledning", "tabellbilaga", "bilaga", "referenser", "innehåll",
+                    "innehållsförteckning", "uppdragsbeskrivning", "förord", "summary")
+
+
+@dataclass
+class Run:
+    """Consecutive source lines that belong together."""
+
+    kind: str  # paragraph, table, footnote, rule
+    lines: list[str]
+    start: int  # 1-based line number of the first line
+    heading_level: Optional[int] = None  # for a `#` heading line
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.lines) - 1
+
+
+def lines_to_runs(lines: list[str]) -> list[Run]:
+    """Group raw lines into runs; blank lines separate paragraphs, tabs make tables."""
+    runs: list[Run] = []
+    cur: Optional[Run] = None
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            runs.append(cur)
+            cur = None
+
+    for i, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\n\r")
+        if not line.strip():
+            close()
+            continue
+        if _RULE.match(line):
+            close()
+            continue
+        if "\t" in line and not _is_toc_line(line):
+            if cur is None or cur.kind != "table":
+                close()
+                cur = Run("table", [], i)
+            cur.lines.append(line)
+            continue
+        fn = match_footnote_line(line)
+        if fn is not None:
+            close()
+            runs.append(Run("footnote", [line], i, extra={"number": fn[0], "text": fn[1]}))
+            continue
+        m = _HASH_HEADING.match(line)
+        if m:
+            close()
+            runs.append(Run("heading", [m.group(2)], i, heading_level=len(m.group(1))))
+            continue
+        if _LIST_ITEM.match(line) and not _NUMBERED_HEADING.match(line.strip()):
+            close()
+            runs.append(Run("list_item", [line], i))
+            continue
+        if cur is not None and cur.kind == "paragraph":
+            cur.lines.append(line)
+        else:
+            close()
+            cur = Run("paragraph", [line], i)
+    close()
+    return runs
+
+
+def _is_toc_line(line: str) -> bool:
+    """'Sammanfattning<TAB>4' or '1. Inledning.....<TAB>6': a table-of-contents entry."""
+    cells = [c for c in line.split("\t") if c.strip()]
+    if len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()) and not re.fullmatch(r"[\d\s,.%−\-]+", cells[0]):
+        first = cells[0].strip()
+        return bool(_DOT_LEADER.search(line)) or not re.search(r"\d", first[-3:]) and len(first) > 3
+    if len(cells) == 3 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", cells[0].strip()) and re.fullmatch(r"\d{1,3}", cells[2].strip()):
+        return True  # "4<TAB>"Hamna mellan stolarna"<TAB>41"
+    return False
+
+
+def _clean_title(text: str) -> str:
+    text = strip_tags(split_markers(text)[0])
+    text = _DOT_LEADER.sub("", text)
+    text = re.sub(r"\t+\d{1,3}\s*$", "", text)
+    text = text.replace("\t", " ")
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\wåäö]+", " ", _clean_title(text).lower()).strip()
+
+
+def toc_titles(runs: list[Run]) -> set[str]:
+    """Headings announced by the table of contents, normalised for matching."""
+    titles: set[str] = set()
+    for run in runs:
+        for line in run.lines:
+            if _is_toc_line(line) or (_DOT_LEADER.search(line) and len(line) < 200):
+                m = _TOC_LINE.match(line.replace("\t", "\t"))
+                title = m.group(1) if m else line
+                title = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s*", "", _clean_title(title).replace("\t", " "))
+                if title:
+                    titles.add(_norm(title))
+    return titles
+
+
+def _numbered_level(text: str) -> Optional[int]:
+    m = _NUMBERED_HEADING.match(text.strip())
+    if not m or len(text) > 160 or text.rstrip().endswith((".", ":", ";", ",")):
+        return None
+    return m.group(1).count(".") + 1
+
+
+def _looks_like_heading(run: Run, next_run: Optional[Run]) -> bool:
+    """A short stand-alone line with no closing punctuation, followed by longer text."""
+    if len(run.lines) != 1:
+        return False
+    text = _clean_title(run.lines[0])
+    if not text or len(text) > 110 or len(text.split()) > 14 or not text[0].isupper():
+        return False
+    if text.endswith((".", ":", ";", ",", "?", "!")) or re.match(r"^[\d\W]", text):
+        return False
+    if _CAPTION.match(text) or _SOURCE.match(text) or re.search(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    return next_run is not None and next_run.kind in ("paragraph", "list_item") and len(" ".join(next_run.lines)) > 2 * len(text) + 40
+
+
+@dataclass
+class _SectionStack:
+    entries: list[tuple[int, str]] = field(default_factory=list)
+
+    def push(self, level: int, title: str) -> None:
+        while self.entries and self.entries[-1][0] >= level:
+            self.entries.pop()
+        self.entries.append((level, title))
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(t for _, t in self.entries)
+
+
+def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Table], list[Footnote]]:
+    """Blocks, Tables and Footnotes, with section paths, from the runs of one document."""
+    toc = toc_titles(runs)
+    uses_numbers = any(_numbered_level(r.lines[0]) for r in runs if r.kind in ("paragraph", "heading") and len(r.lines) == 1)
+    min_hash = min((r.heading_level for r in runs if r.kind == "heading"), default=1)
+    stack = _SectionStack()
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    footnotes: list[Footnote] = []
+    in_toc = False
+    seen_numbered = False
+
+    for idx, run in enumerate(runs):
+        nxt = runs[idx + 1] if idx + 1 < len(runs) else None
+        if run.kind == "table":
+            if in_toc:
+                for j, line in enumerate(run.lines):
+                    blocks.append(_block(doc_id, len(blocks), "toc", stack.path, _clean_title(line), run.start + j, run.start + j))
+                continue
+            table = _table(doc_id, len(tables), run, runs[:idx], runs[idx + 1:], stack.path)
+            if table is not None:
+                tables.append(table)
+            continue
+        if run.kind == "footnote":
+            text, _ = split_markers(strip_tags(run.extra["text"]))
+            footnotes.append(Footnote(id=f"{doc_id}:fn{run.extra['number']}", doc=doc_id, number=run.extra["number"],
+                                      text=text, line=run.start))
+            continue
+
+        first = run.lines[0]
+        level: Optional[int] = None
+        if run.kind == "heading":
+            title = _clean_title(first)
+            num_level = _numbered_level(title)
+            if num_level:
+                level = num_level
+                seen_numbered = True
+            else:
+                level = max(1, run.heading_level - min_hash)
+                if seen_numbered and _norm(title).split(" ")[0] not in _TOP_LEVEL_WORDS:
+                    level = max(level, 2)
+        elif run.kind == "paragraph" and len(run.lines) == 1:
+            title = _clean_title(first)
+            num_level = _numbered_level(first.replace("\t", " "))
+            norm = _norm(title)
+            if num_level and (not toc or norm and _norm(re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s*", "", title)) in toc or _looks_like_heading(run, nxt) or len(title) < 100):
+                level = num_level
+                seen_numbered = True
+            elif norm in toc or _looks_like_heading(run, nxt):
+                top = norm.split(" ")[0] in _TOP_LEVEL_WORDS
+                level = 1 if (top or not uses_numbers) else 2
+        if level is not None:
+            title = _clean_title(first)
+            in_toc = bool(_TOC_TITLE.match(title))
+            stack.push(level, title)
+            blocks.append(_block(doc_id, len(blocks), "heading", stack.path[:-1], title, run.start, run.end))
+            continue
+
+        if in_toc and all(_DOT_LEADER.search(l) or _TOC_LINE.match(l) for l in run.lines):
+            for j, line in enumerate(run.lines):
+                blocks.append(_block(doc_id, len(blocks), "toc", stack.path, _clean_title(line), run.start + j, run.start + j))
+            continue
+        in_toc = False if run.kind == "paragraph" and not _DOT_LEADER.search(first) else in_toc
+
+        kind = run.kind
+        joined, breaks = _join_lines(run.lines)
+        text, refs = split_markers(strip_tags(joined))
+        breaks = _shift_breaks(breaks, joined, refs)
+        if _CAPTION.match(text):
+            kind = "caption"
+        elif _SOURCE.match(text):
+            kind = "source_note"
+        elif kind == "list_item":
+            text = text.strip()
+        blocks.append(_block(doc_id, len(blocks), kind, stack.path, text.strip(), run.start, run.end, refs, breaks))
+
+    footnotes = _link_footnotes(footnotes, blocks, tables)
+    return blocks, tables, footnotes
+
+
+def _join_lines(lines: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Join wrapped lines; 'social-' + 'försäkringen' loses its hyphen, other breaks become spaces."""
+    text = lines[0].strip()
+    breaks: list[int] = []
+    for line in lines[1:]:
+        nxt = line.strip()
+        if re.search(r"\w-$", text) and nxt[:1].islower():
+            text = text[:-1]
+            breaks.append(len(text))
+            text += nxt
+        else:
+            text += " "
+            breaks.append(len(text))
+            text += nxt
+    return text, tuple(breaks)
+
+
+def _shift_breaks(breaks: tuple[int, ...], raw: str, refs: tuple[FootnoteRef, ...]) -> tuple[int, ...]:
+    """Line-break offsets after markup removal: approximate by scaling to the cleaned length."""
+    if not breaks:
+        return breaks
+    clean_len = len(split_markers(strip_tags(raw))[0])
+    if clean_len == len(raw):
+        return breaks
+    ratio = clean_len / max(len(raw), 1)
+    return tuple(int(b * ratio) for b in breaks)
+
+
+def _block(doc_id: str, order: int, kind: str, section: tuple[str, ...], text: str, start: int, end: int,
+           refs: tuple[FootnoteRef, ...] = (), breaks: tuple[int, ...] = ()) -> Block:
+    return Block(id=f"{doc_id}:b{order}", doc=doc_id, order=order, kind=kind, section=section, text=text,
+                 line_start=start, line_end=end, footnote_refs=refs, line_breaks=breaks)
+
+
+def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run], section: tuple[str, ...]) -> Optional[Table]:
+    table_id = f"{doc_id}:t{index}"
+    rows: list[list[GridCell]] = []
+    unit_note = ""
+    for j, line in enumerate(run.lines):
+        parts = [split_markers(strip_tags(c))[0].strip() for c in line.split("\t")]
+        if unit_note_of(parts) and rows:
+            unit_note = unit_note_of(parts) or ""
+            continue
+        rows.append([GridCell(text=p, line=run.start + j) for p in parts])
+    # trailing empty columns exist only because lines end with a tab
+    n_cols = max(len(r) for r in rows)
+    while n_cols > 1 and all(len(r) < n_cols or not r[n_cols - 1].text for r in rows):
+        n_cols -= 1
+    grid = [(r + [GridCell(text="", line=r[0].line if r else None)] * (n_cols - len(r)))[:n_cols] for r in rows]
+    if not any(c.text for row in grid for c in row):
+        return None
+    caption = _nearby_caption(before)
+    source = _nearby_source(after)
+    unit_note = unit_note or _unit_in_caption(caption)
+    return Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,
+                 cells=cells_from_grid(table_id, grid), source_note=source, unit_note=unit_note, section=section,
+                 line_start=run.start, line_end=run.end)
+
+
+def _nearby_caption(before: list[Run]) -> str:
+    """The closest 'Tabell N ...' line among the few runs above the table."""
+    for run in reversed(before[-4:]):
+        if run.kind == "table":
+            break
+        text = _clean_title(" ".join(run.lines))
+        if _CAPTION.match(text) and not text.lower().startswith(("figur", "diagram")):
+            return text
+    return ""
+
+
+def _nearby_source(after: list[Run]) -> str:
+    for run in after[:2]:
+        text = strip_tags(" ".join(run.lines)).strip()
+        if _SOURCE.match(text):
+            return text
+        if run.kind == "table":
+            break
+    return ""
+
+
+def _unit_in_caption(caption: str) -> str:
+    m = re.search(r"\b(belopp i (?:tkr|mkr|mnkr|kronor|tusentals kronor|miljoner kronor))\b", caption, re.I)
+    return m.group(1) if m else ""
+
+
+def _link_footnotes(footnotes: list[Footnote], blocks: list[Block], tables: list[Table]) -> list[Footnote]:
+    """Give each footnote the ids of the blocks where its marker stands."""
+    refs: dict[int, list[str]] = {}
+    for b in blocks:
+        for r in b.footnote_refs:
+            refs.setdefault(r.number, []).append(b.id)
+    # cells lose their markers during table reading; tables are linked by number via the text
+    seen: set[int] = set()
+    out = []
+    for fn in footnotes:
+        if fn.number in seen:
+            continue  # a repeated footnote line (converter artefact) is the same footnote
+        seen.add(fn.number)
+        out.append(Footnote(id=fn.id, doc=fn.doc, number=fn.number, text=fn.text, page=fn.page,
+                            page_label=fn.page_label, line=fn.line, marker_refs=tuple(refs.get(fn.number, ()))))
+    return out
+
+
+def read_text(path: Path, doc_id: str, metadata: DocumentMetadata, content_hash: str, text: Optional[str] = None) -> Document:
+    """Read a .txt/.md report into a Document."""
+    if text is None:
+        text = Path(path).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    runs = lines_to_runs(lines)
+    blocks, tables, footnotes = runs_to_records(doc_id, runs)
+    return Document(id=doc_id, source_file=Path(path).name, content_hash=content_hash, format="text",
+                    metadata=metadata, line_count=len(lines), blocks=tuple(blocks), tables=tuple(tables),
+                    footnotes=tuple(footnotes), path=str(path))
+
+
+def iter_lines(doc: Document) -> Iterable[str]:
+    """Plain text of a document in reading order (for inference and debugging)."""
+    for b in doc.blocks:
+        yield b.text

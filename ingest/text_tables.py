@@ -1,0 +1,134 @@
+"""Tab-separated table runs of the text versions -> Table records with resolved headers.
+
+The converters wrote a table as consecutive lines of tab-separated cells: one or more
+header rows (spanning headers leave empty cells to their right), a stub column of row
+labels (years, "Kvinnor", "Totalt"), sometimes group rows ("Ålder") whose other cells are
+empty, and sometimes a unit row ("Belopp i tkr"). The PDF reader resolves headers the same
+way through `cells_from_grid`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .records import TableCell
+
+_NUMBER = re.compile(r"^[−–\-+]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|procent|år|kr|tkr|mkr)?$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s?[–\-/]\s?(?:19|20)?\d{2,4})?$")
+_UNIT_ROW = re.compile(r"^(?:belopp\s+i\s+|i\s+)?(tkr|mkr|mnkr|kr|kronor|tusentals kronor|miljoner kronor|procent|antal)\b", re.I)
+_TABLE_NUMBER = re.compile(r"^\s*Tabell\s+(\d{1,3})\b", re.I)
+
+
+def is_numeric(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and bool(_NUMBER.match(t))
+
+
+def is_year(text: str) -> bool:
+    return bool(_YEAR.match(text.strip()))
+
+
+def caption_number(caption: str) -> Optional[int]:
+    m = _TABLE_NUMBER.match(caption)
+    return int(m.group(1)) if m else None
+
+
+def unit_note_of(row: Sequence[str]) -> Optional[str]:
+    """'Belopp i tkr' when a row only states the unit of the table's figures."""
+    filled = [c for c in row if c.strip()]
+    if len(filled) == 1 and _UNIT_ROW.match(filled[0].strip()):
+        return filled[0].strip()
+    return None
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a raw grid before headers are resolved (text plus where it was)."""
+
+    text: str
+    page: Optional[int] = None
+    line: Optional[int] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+
+
+def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
+    """Leading rows whose data cells (all but the first column) hold no numbers.
+
+    A first row of years ("Verksamhetsområden | 2019", "| 2006 | 2007") is a header too:
+    years in the columns are labels, not data.
+    """
+    n = 0
+    for i, row in enumerate(grid):
+        data = [c for c in row[1:] if c.strip()]
+        if not data:
+            if i == 0:  # a lone title cell above the real header
+                n += 1
+                continue
+            break
+        if all(not is_numeric(c) for c in data):
+            n += 1
+            continue
+        if i == n and all(is_year(c) for c in data) and not is_year(row[0]):
+            n += 1  # years across the columns of the first data-free row
+            continue
+        break
+    return min(n, max(len(grid) - 1, 0))
+
+
+def _forward_fill(row: list[str]) -> list[str]:
+    """Spanning header cells: an empty cell belongs to the label on its left."""
+    out: list[str] = []
+    last = ""
+    for i, c in enumerate(row):
+        if c.strip():
+            last = c.strip()
+            out.append(last)
+        else:
+            out.append(last if i > 0 else "")
+    return out
+
+
+def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_rows: Optional[int] = None) -> tuple[TableCell, ...]:
+    """Resolve row and column headers for every cell of a rectangular grid."""
+    texts = [[c.text for c in row] for row in grid]
+    n_header = count_header_rows(texts) if header_rows is None else header_rows
+    n_cols = max((len(r) for r in texts), default=0)
+    header_grid = []
+    for r in range(n_header):
+        row = list(texts[r]) + [""] * (n_cols - len(texts[r]))
+        # the last header row names single columns; earlier ones may span
+        header_grid.append(_forward_fill(row) if r < n_header - 1 else [c.strip() for c in row])
+
+    has_stub = _has_stub_column(texts[n_header:])
+    cells: list[TableCell] = []
+    group = ""  # a group row ("Ålder") labels the rows under it
+    for r, row in enumerate(grid):
+        row_texts = [c.text for c in row]
+        is_group_row = r >= n_header and has_stub and row_texts and row_texts[0].strip() and not any(t.strip() for t in row_texts[1:])
+        if is_group_row:
+            group = row_texts[0].strip()
+        for c, gc in enumerate(row):
+            header = r < n_header
+            stub = has_stub and c == 0 and not header
+            col_headers = tuple(h[c] for h in header_grid if c < len(h) and h[c]) if not header else ()
+            if has_stub and c > 0 and not header:
+                stub_label = row_texts[0].strip()
+                row_headers = tuple(x for x in (group if group and group != stub_label else "", stub_label) if x)
+            else:
+                row_headers = ()
+            cells.append(TableCell(
+                table=table_id, row=r, col=c, text=gc.text.strip(), row_headers=row_headers,
+                col_headers=col_headers, is_header=header or stub or bool(is_group_row),
+                page=gc.page, line=gc.line, bbox=gc.bbox,
+            ))
+    return tuple(cells)
+
+
+def _has_stub_column(data_rows: Sequence[Sequence[str]]) -> bool:
+    """True when the first column labels rows (text or years) rather than holding data."""
+    firsts = [r[0].strip() for r in data_rows if r and r[0].strip()]
+    if not firsts:
+        return False
+    numeric_non_year = [f for f in firsts if is_numeric(f) and not is_year(f)]
+    return len(numeric_non_year) < len(firsts) / 2

@@ -1,0 +1,1 @@
+"""Swedish NLP: Document records -> Facts, Measures and Findings. Knows nothing of HTTP."""

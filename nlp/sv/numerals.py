@@ -1,0 +1,172 @@
+"""Swedish numbers as the reports print them: digits with space-grouped thousands, decimal
+commas, signs, ranges, and numbers written as words.
+
+In the style of spacy/lang/sv/lex_attrs.py: the word lists are data, and the one parser
+next to them is small enough to read in one go. The reports print "8 662" (a space, often a
+no-break or thin space, groups thousands), "375,6" (decimal comma), "−5 000" (a typographic
+minus), "2013–2022" (an en dash between the ends of a range).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Union
+
+Number = Union[int, float]
+
+# Number words the reports use for counts and shares ("fyra procentenheter", "tio procent").
+# "en"/"ett" are left out: they are nearly always the indefinite article ("en majoritet").
+# They still count inside FRACTIONS ("en fjärdedel") and in "N av tio", where they cannot be
+# articles.
+NUMBER_WORDS: dict[str, int] = {
+    "noll": 0,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
+    "hundra": 100,
+    "etthundra": 100,
+    "tusen": 1000,
+}
+
+# Words for "one", allowed only where an article cannot stand ("en av tio", "en fjärdedel").
+ONE_WORDS: dict[str, int] = {"en": 1, "ett": 1}
+
+# Fractions as a share in percent. "hälften" is what the reports write for about half
+# ("hälften av individerna uppnår arbetsförmåga"); "halva" only in "halva arbetstiden".
+FRACTIONS: dict[str, float] = {
+    "hälften": 50.0,
+    "halva": 50.0,
+    "en tredjedel": 100.0 / 3,
+    "två tredjedelar": 200.0 / 3,
+    "en fjärdedel": 25.0,
+    "tre fjärdedelar": 75.0,
+    "en femtedel": 20.0,
+    "en tiondel": 10.0,
+}
+# Left out: "en majoritet", "de flesta", "merparten": no figure can be read from them.
+
+# "sju av tio", "två av tio", "1 av 5": a share out of a whole, as percent.
+OUT_OF = re.compile(
+    r"\b(?P<part>\d{1,3}|" + "|".join(sorted(list(NUMBER_WORDS) + list(ONE_WORDS), key=len, reverse=True))
+    + r")\s+av\s+(?P<whole>tio|hundra|fem|fyra|tre|\d{1,3})\b",
+    re.IGNORECASE,
+)
+
+# The characters that group thousands: space, no-break space, narrow no-break space, thin space.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+# Minus signs as printed: hyphen-minus, typographic minus, en dash used as minus.
+MINUS_SIGNS = "-\u2212\u2013"
+# Dashes between the two ends of a range.
+RANGE_DASHES = "-\u2013\u2014"
+
+_SPACE_CLASS = "[" + GROUP_SPACES + "]"
+_SIGN_CLASS = "[" + re.escape(MINUS_SIGNS) + "]"
+_DASH_CLASS = "[" + re.escape(RANGE_DASHES) + "]"
+_UNSIGNED = r"(?:\d{1,3}(?:" + _SPACE_CLASS + r"\d{3})+|\d+)(?:,\d+)?"
+
+NUMBER_PATTERN = r"(?:" + _SIGN_CLASS + r")?" + _UNSIGNED
+RANGE_PATTERN = _UNSIGNED + r"\s?" + _DASH_CLASS + r"\s?" + _UNSIGNED
+
+_NUMBER_FULL = re.compile(r"^(" + _SIGN_CLASS + r")?\s?(" + _UNSIGNED + r")$")
+_RANGE_FULL = re.compile(r"^(" + _UNSIGNED + r")\s?" + _DASH_CLASS + r"\s?(" + _UNSIGNED + r")$")
+
+
+def parse_swedish_number(text: str) -> Optional[Number]:
+    """The value of a number as printed: "8 662" -> 8662, "9,7" -> 9.7, "−5 000" -> -5000.
+
+    Returns an int when no decimal comma was printed, a float otherwise, and None for
+    anything that is not one number (words, ranges, identifiers such as "2003:1210").
+    A trailing "%" is allowed ("9,7%"), since table cells print it glued to the number.
+    """
+    t = text.strip()
+    if t.endswith("%"):
+        t = t[:-1].rstrip()
+    m = _NUMBER_FULL.match(t)
+    if not m:
+        return None
+    sign, body = m.group(1), m.group(2)
+    digits = re.sub(_SPACE_CLASS, "", body)
+    if "," in digits:
+        value: Number = float(digits.replace(",", "."))
+    else:
+        value = int(digits)
+    return -value if sign else value
+
+
+def parse_range(text: str) -> Optional[tuple[Number, Number]]:
+    """Both ends of a printed range: "2013–2022" -> (2013, 2022), "19–29" -> (19, 29)."""
+    m = _RANGE_FULL.match(text.strip())
+    if not m:
+        return None
+    low, high = parse_swedish_number(m.group(1)), parse_swedish_number(m.group(2))
+    if low is None or high is None:
+        return None
+    return low, high
+
+
+def parse_number_word(word: str, allow_one: bool = False) -> Optional[int]:
+    """The value of a number written as a word ("fyra" -> 4); "en"/"ett" only when allowed."""
+    w = word.strip().lower()
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if allow_one and w in ONE_WORDS:
+        return ONE_WORDS[w]
+    return None
+
+
+def parse_out_of(text: str) -> Optional[float]:
+    """"sju av tio" -> 70.0 (percent); None unless the whole text is such a phrase."""
+    m = OUT_OF.fullmatch(text.strip())
+    if not m:
+        return None
+    part = _word_or_digits(m.group("part"))
+    whole = _word_or_digits(m.group("whole"))
+    if part is None or not whole or part > whole:
+        return None
+    return 100.0 * part / whole
+
+
+def _word_or_digits(text: str) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    return parse_number_word(text, allow_one=True)
+
+
+__all__ = [
+    "FRACTIONS",
+    "GROUP_SPACES",
+    "MINUS_SIGNS",
+    "NUMBER_PATTERN",
+    "NUMBER_WORDS",
+    "ONE_WORDS",
+    "OUT_OF",
+    "RANGE_DASHES",
+    "RANGE_PATTERN",
+    "parse_number_word",
+    "parse_out_of",
+    "parse_range",
+    "parse_swedish_number",
+]

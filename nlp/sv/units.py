@@ -1,0 +1,86 @@
+"""Units and scales of the figures in the reports.
+
+A figure's unit is the word printed right after it ("62 procent", "903 dagar", "709 mkr").
+Amounts of money are normalised to kronor: "375,6 miljoner kronor" is 375 600 000 kronor
+with scale 1 000 000, and the printed form is kept beside the value. A figure with no unit
+word counts something ("8 662 gemensamma kartläggningar") and gets the unit "antal".
+"""
+from __future__ import annotations
+
+# Printed unit word (lower case) -> (unit, scale). Multi-word forms are matched first, so
+# "miljoner kronor" wins over "miljoner". Ages ("19–29 år") and durations keep their own unit.
+UNITS: dict[str, tuple[str, float]] = {
+    "procent": ("procent", 1.0),
+    "%": ("procent", 1.0),
+    "procentenheter": ("procentenheter", 1.0),
+    "procentenhet": ("procentenheter", 1.0),
+    "dagar": ("dagar", 1.0),
+    "dag": ("dagar", 1.0),
+    "dagars": ("dagar", 1.0),
+    "kronor": ("kronor", 1.0),
+    "kronorna": ("kronor", 1.0),
+    "kr": ("kronor", 1.0),
+    "tkr": ("kronor", 1e3),
+    "tusen kronor": ("kronor", 1e3),
+    "tusentals kronor": ("kronor", 1e3),
+    "mkr": ("kronor", 1e6),
+    "mnkr": ("kronor", 1e6),
+    "mdkr": ("kronor", 1e9),
+    "miljoner kronor": ("kronor", 1e6),
+    "miljoner kronorna": ("kronor", 1e6),
+    "miljon kronor": ("kronor", 1e6),
+    "miljarder kronor": ("kronor", 1e9),
+    "miljard kronor": ("kronor", 1e9),
+    "år": ("år", 1.0),
+    "månader": ("månader", 1.0),
+    "månaders": ("månader", 1.0),
+    "veckor": ("veckor", 1.0),
+    "timmar": ("timmar", 1.0),
+}
+
+# Scale words that may stand without a unit after them ("cirka 345 miljoner av de tilldelade
+# 375,6 miljoner kronor"): the unit then comes from the sentence (see MONEY_WORDS).
+SCALES: dict[str, float] = {
+    "tusen": 1e3,
+    "miljon": 1e6,
+    "miljoner": 1e6,
+    "miljard": 1e9,
+    "miljarder": 1e9,
+}
+
+# Words that make a bare "miljoner" an amount of money: the reports write "förbrukade
+# cirka 39 miljoner" and "lämnar tillbaka drygt 57 miljoner" about money without "kronor".
+MONEY_WORDS: tuple[str, ...] = (
+    "kronor", "kr", "tkr", "mkr", "mnkr", "medel", "anslag", "budget", "förbruk", "tilldela",
+    "kostnad", "underutnyttj", "överskott", "underskott", "avräkning", "finansier",
+)
+
+# Table unit notes ("Belopp i tkr") -> (unit, scale).
+UNIT_NOTES: dict[str, tuple[str, float]] = {
+    "tkr": ("kronor", 1e3),
+    "tusentals kronor": ("kronor", 1e3),
+    "tusen kronor": ("kronor", 1e3),
+    "mkr": ("kronor", 1e6),
+    "mnkr": ("kronor", 1e6),
+    "miljoner kronor": ("kronor", 1e6),
+    "kronor": ("kronor", 1.0),
+    "kr": ("kronor", 1.0),
+    "procent": ("procent", 1.0),
+    "antal": ("antal", 1.0),
+    "dagar": ("dagar", 1.0),
+}
+
+# The unit of a figure that has no unit word.
+COUNT_UNIT = "antal"
+
+
+def unit_note_scale(note: str) -> tuple[str, float] | None:
+    """The unit and scale a table's unit note states: "Belopp i tkr" -> ("kronor", 1000)."""
+    low = note.lower()
+    for word in sorted(UNIT_NOTES, key=len, reverse=True):
+        if f" {word}" in f" {low}" and (low.endswith(word) or not low[low.find(word) + len(word):][:1].isalpha()):
+            return UNIT_NOTES[word]
+    return None
+
+
+__all__ = ["COUNT_UNIT", "MONEY_WORDS", "SCALES", "UNITS", "UNIT_NOTES", "unit_note_scale"]
