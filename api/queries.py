@@ -1,0 +1,119 @@
+"""Read queries over the knowledge base, shared by the CLI, the HTTP API and the Python API.
+
+Every function takes an open connection and plain filter values and returns plain dicts
+in the public JSON shape, so the three faces cannot drift apart.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, Optional
+
+from nlp.store import BREAKDOWN_COLUMNS, ensure_schema
+
+FACT_FIELDS = (
+    "id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit", "qualifier",
+    "kind", "page", "page_label", "line", "section", "quote", "printed", "scale", "cell", "block", "phrase",
+    "period_source", "published", "reporting_year",
+)
+FACT_CSV_COLUMNS = (
+    "id", "doc", "source_file", "published", "measure", "measure_label", "period", *BREAKDOWN_COLUMNS, "breakdown",
+    "value", "printed", "unit", "scale", "qualifier", "kind", "page", "page_label", "line", "section", "cell", "quote",
+)
+FINDING_FIELDS = ("id", "type", "severity", "measure", "period", "breakdown", "facts", "expected", "found", "explanation", "rank")
+
+
+def fact_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
+    d = {k: row[k] for k in FACT_FIELDS if k != "breakdown"}
+    d["breakdown"] = json.loads(row["breakdown"] or "{}")
+    for k in BREAKDOWN_COLUMNS:
+        d[k] = row[k]
+    if isinstance(d["value"], float) and d["value"].is_integer():
+        d["value"] = int(d["value"])
+    return {k: d[k] for k in (*FACT_FIELDS, *BREAKDOWN_COLUMNS)}
+
+
+def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
+                doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
+                total_only: bool = False, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Facts matching every given filter, ordered by measure, period, publication and place.
+
+    `breakdown` filters on breakdown keys (kon=kvinnor); `total_only` keeps facts with no breakdown.
+    """
+    ensure_schema(conn)
+    where, args = [], []
+    if measure:
+        where.append("measure = ?"); args.append(measure)
+    if period:
+        where.append("period = ?"); args.append(str(period))
+    if doc:
+        where.append("(doc = ? OR source_file = ?)"); args += [doc, doc]
+    if kind:
+        where.append("kind = ?"); args.append(kind)
+    for key, value in (breakdown or {}).items():
+        if key in BREAKDOWN_COLUMNS:
+            where.append(f"{key} = ?")
+        else:
+            where.append("json_extract(breakdown, ?) = ?"); args.append(f"$.{key}")
+        args.append(value)
+    if total_only:
+        where.append("breakdown = '{}'")
+    sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY measure, period, published, doc, coalesce(line, 0), coalesce(page, 0), id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"; args += [int(limit), int(offset)]
+    return [fact_row_to_dict(r) for r in conn.execute(sql, args)]
+
+
+def count_facts(conn: sqlite3.Connection) -> int:
+    ensure_schema(conn)
+    return conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+
+
+def query_measures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    ensure_schema(conn)
+    counts = dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
+    out = []
+    for r in conn.execute("SELECT * FROM measures ORDER BY key"):
+        out.append({
+            "key": r["key"], "label": r["label"], "unit": r["unit"], "definition": r["definition"],
+            "denominator": r["denominator"], "counts_of": r["counts_of"], "breakdowns": json.loads(r["breakdowns"] or "[]"),
+            "synonyms": json.loads(r["synonyms"] or "[]"), "notes": json.loads(r["notes"] or "[]"),
+            "facts": counts.get(r["key"], 0),
+        })
+    if counts.get("unclassified"):
+        out.append({"key": "unclassified", "label": "Oklassificerade siffror", "unit": "", "definition":
+                    "Siffror som inte matchar någon mätning i katalogen; behålls med sin fras så att katalogen kan växa.",
+                    "denominator": "", "counts_of": "", "breakdowns": [], "synonyms": [], "notes": [],
+                    "facts": counts["unclassified"]})
+    return out
+
+
+def finding_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
+    d = {k: row[k] for k in FINDING_FIELDS}
+    d["breakdown"] = json.loads(row["breakdown"] or "{}")
+    d["facts"] = json.loads(row["facts"] or "[]")
+    return d
+
+
+def query_findings(conn: sqlite3.Connection, *, type: Optional[str] = None, severity: Optional[str] = None,
+                   measure: Optional[str] = None, period: Optional[str] = None, limit: Optional[int] = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
+    ensure_schema(conn)
+    where, args = [], []
+    for col, value in (("type", type), ("severity", severity), ("measure", measure), ("period", period)):
+        if value:
+            where.append(f"{col} = ?"); args.append(str(value))
+    sql = "SELECT * FROM findings" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rank"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"; args += [int(limit), int(offset)]
+    return [finding_row_to_dict(r) for r in conn.execute(sql, args)]
+
+
+def findings_for_facts(conn: sqlite3.Connection, fact_ids: set[str]) -> list[dict[str, Any]]:
+    """Findings that involve any of the given facts (to mark conflicts on answers)."""
+    out = []
+    for f in query_findings(conn):
+        if any(x.get("fact") in fact_ids for x in f["facts"]):
+            out.append(f)
+    return out

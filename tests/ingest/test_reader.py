@@ -1,0 +1,88 @@
+"""read_path / read_paths: every kind of bad input is reported by name and the batch goes on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.manifest import infer_metadata
+from ingest.reader import iter_report_files, read_path, read_paths
+from ingest.records import Document, IngestFailure
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b"  \n\n", "empty"),
+        ("empty.pdf", b"", "empty"),
+        ("report.pdf", b"Det h\xc3\xa4r \xc3\xa4r text, inte en PDF.\n", "wrong_type"),
+        ("word.pdf", b"PK\x03\x04rest-of-a-docx", "wrong_type"),
+        ("report.txt", b"%PDF-1.7\n%binary", "wrong_type"),
+        ("report.docx", b"PK\x03\x04", "unsupported"),
+        ("binary.txt", b"\x00\x01\x02text", "wrong_type"),
+    ],
+)
+def test_bad_input_is_a_named_failure(tmp_path: Path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = read_path(path)
+    assert isinstance(result, IngestFailure)
+    assert result.reason == reason
+    assert result.message.startswith(name + ":")
+
+
+def test_missing_file(tmp_path: Path):
+    result = read_path(tmp_path / "nope.txt")
+    assert isinstance(result, IngestFailure) and result.reason == "unreadable"
+
+
+def test_batch_goes_on_in_input_order(tmp_path: Path, corpus_dir: Path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    good = corpus_dir / "af-fk-aterrapport-2019.txt"
+    results = read_paths([bad, good, tmp_path / "gone.txt"], jobs=2)
+    assert [type(r).__name__ for r in results] == ["IngestFailure", "Document", "IngestFailure"]
+    assert results[1].id == "af-fk-2019"
+
+
+def test_manifest_metadata_is_used(corpus_dir: Path):
+    doc = read_path(corpus_dir / "af-fk-aterrapport-2022.txt")
+    assert isinstance(doc, Document)
+    assert doc.id == "af-fk-2022"
+    assert doc.metadata.from_manifest and doc.metadata.reporting_year == 2022
+    assert doc.metadata.published == "2023-04-14"
+
+
+def test_unlisted_report_gets_inferred_metadata(tmp_path: Path):
+    path = tmp_path / "ny-rapport.txt"
+    path.write_text(
+        "Insatser för personer som är sjukskrivna och för unga med aktivitetsersättning\n\n"
+        "Återrapportering enligt regleringsbrevet för 2024\n\nAf-2025/00012345, FK 2024/004321\n\n"
+        "Datum: 2025-04-30\n\nArbetsförmedlingen och Försäkringskassan har under 2024 genomfört 9 120 gemensamma kartläggningar.\n",
+        encoding="utf-8",
+    )
+    doc = read_path(path)
+    assert isinstance(doc, Document)
+    m = doc.metadata
+    assert doc.id == "ny-rapport" and not m.from_manifest
+    assert (m.reporting_year, m.published, m.kind) == (2024, "2025-04-30", "återrapport")
+    assert m.publishers == ("Arbetsförmedlingen", "Försäkringskassan")
+    assert "Af-2025/00012345" in m.diarienummer and "FK 2024/004321" in m.diarienummer
+    assert m.title.startswith("Insatser för personer")
+
+
+def test_infer_year_from_publication_date_when_not_stated():
+    m = infer_metadata("Rapport om samverkan\n\n2021-02-22\n\nText.")
+    assert m.published == "2021-02-22" and m.reporting_year == 2020
+
+
+def test_folder_recursion_skips_readme_and_hidden(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x")
+    (tmp_path / "README.md").write_text("x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "b.txt").write_text("x")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.docx").write_bytes(b"x")
+    assert [p.name for p in iter_report_files([tmp_path])] == ["c.pdf", "a.txt"]

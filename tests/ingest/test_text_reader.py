@@ -1,0 +1,126 @@
+"""The text reader on each format quirk of the corpus text versions, and on the real reports."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.records import DocumentMetadata
+from ingest.text_reader import read_text
+
+
+def read(text: str, doc_id: str = "t"):
+    return read_text("t.txt", doc_id, DocumentMetadata(), "hash", text=text)
+
+
+def test_tab_table_with_caption_source_and_headers():
+    doc = read(
+        "Tabell 4 Gemensam kartläggning kvinnor och män\n\n"
+        "\tKvinnor\tMän\tTotalt\n"
+        "2018\t5 284\t3 354\t8 638\n"
+        "2019\t5 386\t3 276\t8 662\n\n"
+        "Källa: SUS\n"
+    )
+    (t,) = doc.tables
+    assert t.number == 4
+    assert t.caption == "Tabell 4 Gemensam kartläggning kvinnor och män"
+    assert t.source_note == "Källa: SUS"
+    assert t.rows == [["", "Kvinnor", "Män", "Totalt"], ["2018", "5 284", "3 354", "8 638"], ["2019", "5 386", "3 276", "8 662"]]
+    cell = next(c for c in t.cells if c.text == "3 276")
+    assert cell.row_headers == ("2019",) and cell.col_headers == ("Män",) and not cell.is_header
+    assert cell.line == 5
+
+
+def test_spanning_header_rows_and_group_rows():
+    doc = read(
+        "Tabell 3 Resultat\n\n"
+        "\tFått arbetsförmåga\t\tTotalt\t\n"
+        "\tAntal\tAndel\tAntal\tAndel\n"
+        "Kvinnor\t1 611\t53%\t3 036\t100%\n"
+        "Ålder\t\t\t\t\n"
+        "18–29 år\t770\t59%\t1 311\t100%\n"
+    )
+    (t,) = doc.tables
+    share = next(c for c in t.cells if c.text == "59%")
+    assert share.col_headers == ("Fått arbetsförmåga", "Andel")
+    assert share.row_headers == ("Ålder", "18–29 år")
+    assert next(c for c in t.cells if c.text == "100%" and c.row == 2).col_headers == ("Totalt", "Andel")
+
+
+def test_unit_row_becomes_unit_note_and_years_in_columns_are_headers():
+    doc = read("Tabell 1 Förbrukning\n\nVerksamhetsområden\t2019\t2020\nBelopp i tkr\t\t\nFörvaltning\t345 400\t351 000\nTotalt\t384 700\t390 100\n")
+    (t,) = doc.tables
+    assert t.unit_note == "Belopp i tkr"
+    assert t.rows[0] == ["Verksamhetsområden", "2019", "2020"]
+    cell = next(c for c in t.cells if c.text == "351 000")
+    assert cell.col_headers == ("2020",) and cell.row_headers == ("Förvaltning",)
+
+
+def test_bold_tags_in_cells_are_removed():
+    doc = read("\tKvinnor\tMän\n<b>2013</b>\t4464\t2398\n<b>Totalt</b>\t<b>643 000</b>\t1\n")
+    assert doc.tables[0].rows[1] == ["2013", "4464", "2398"]
+    assert doc.tables[0].rows[2][1] == "643 000"
+
+
+@pytest.mark.parametrize("marker", ["<sup>19</sup>", "¹⁹"])
+def test_footnote_marker_does_not_fuse_with_number(marker):
+    doc = read(f"Under 2018{marker} genomfördes 3 109 möten.\n\n{marker} Källa: Manuell registrering.\n")
+    (b,) = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert b.text == "Under 2018 genomfördes 3 109 möten."
+    assert [(r.number, r.offset) for r in b.footnote_refs] == [(19, len("Under 2018"))]
+    (fn,) = doc.footnotes
+    assert (fn.number, fn.text, fn.line) == (19, "Källa: Manuell registrering.", 3)
+    assert fn.marker_refs == (b.id,)
+
+
+def test_headings_hash_numbered_and_section_path():
+    doc = read("# Rapport\n\n## Sammanfattning\n\nText om året.\n\n4. Den gemensamma arbetsprocessen\n\n"
+               "Under 2019 har myndigheterna genomfört fler möten än tidigare år, vilket beskrivs nedan i detalj.\n")
+    heads = [(b.text, b.section) for b in doc.blocks if b.kind == "heading"]
+    assert ("Sammanfattning", ("Rapport",)) in heads
+    para = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert para[0].section == ("Rapport", "Sammanfattning")
+    assert para[-1].section[-1] == "4. Den gemensamma arbetsprocessen"
+
+
+def test_toc_lines_are_toc_blocks_not_tables():
+    doc = read("Innehållsförteckning\n\nSammanfattning\t4\n1. Inledning.....\t6\n\nSammanfattning\n\nDet här är en lång sammanfattande text om året som gått och om resultaten.\n")
+    assert not doc.tables
+    assert [b.text for b in doc.blocks if b.kind == "toc"] == ["Sammanfattning", "1. Inledning"]
+    assert doc.blocks[-1].section == ("Sammanfattning",)
+
+
+def test_hyphenated_wrap_is_joined_and_lines_are_tracked():
+    doc = read("Parlamentariska social-\nförsäkringsutredningen lämnade\n8 662 förslag.\n")
+    (b,) = doc.blocks
+    assert b.text == "Parlamentariska socialförsäkringsutredningen lämnade 8 662 förslag."
+    assert b.line_at(b.text.index("8 662")) == 3
+    assert b.line_at(0) == 1
+
+
+def test_rules_and_emphasis():
+    doc = read("**Källa:** MiDAS\n\n---\n\nAntal *möten för omställning* påverkas av avslagen.\n")
+    assert [b.kind for b in doc.blocks] == ["source_note", "paragraph"]
+    assert doc.blocks[0].text == "Källa: MiDAS"
+    assert doc.blocks[1].text == "Antal möten för omställning påverkas av avslagen."
+
+
+def test_corpus_2022_appendix_tables(corpus_docs):
+    doc = corpus_docs["af-fk-2022"]
+    t6 = next(t for t in doc.tables if t.number == 6 and "omställningsmöte" in t.caption)
+    assert t6.rows[0][:4] == ["", "Ja", "Nej", "Andel totalt"]
+    assert t6.rows[-1] == ["2022", "1199", "10600", "10,2%", "761", "6532", "10,4%", "438", "4068", "9,7%"]
+    cell = next(c for c in t6.cells if c.text == "10,4%")
+    assert cell.row_headers == ("2022",) and cell.col_headers == ("Andel kvinnor",)
+    t5 = next(t for t in doc.tables if t.number == 5 and "tkr" in t.caption)
+    assert t5.unit_note == "belopp i tkr"
+    assert t5.rows[-1] == ["Totalt", "643 000", "700 000", "57 000"]
+
+
+def test_corpus_2019_summary_and_footnotes(corpus_docs):
+    doc = corpus_docs["af-fk-2019"]
+    summary = [b for b in doc.blocks if b.section and b.section[-1] == "Sammanfattning" and b.kind == "paragraph"]
+    assert any("8 662 gemensamma kartläggningar" in b.text for b in summary)
+    b = next(b for b in summary if "4 647 omställningsmöten" in b.text)
+    assert [r.number for r in b.footnote_refs] == [1]
+    assert doc.footnote(1) is not None and b.id in doc.footnote(1).marker_refs
+    assert len(doc.tables) == 6
+    assert all(t.source_note.startswith("Källa") for t in doc.tables)

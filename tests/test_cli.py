@@ -1,0 +1,78 @@
+"""The CLI as a user meets it: help everywhere, exit codes, the `show` JSON contract."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_every_command_has_help_with_an_example(command, flag):
+    result = CliRunner().invoke(cli, [command, flag])
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.output
+    assert "Usage: " in result.output
+
+
+def test_every_option_has_help_text():
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert param.help, f"{name} --{param.name} has no help text"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command):
+    assert f"rapportkoll {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_ingest_reports_bad_files_by_name_and_exits_1(tmp_path: Path, corpus_dir: Path):
+    bad = tmp_path / "trasig.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")  # no xref, no pages
+    db = tmp_path / "kb.db"
+    result = CliRunner().invoke(cli, ["ingest", str(bad), str(corpus_dir / "af-fk-aterrapport-2019.txt"), "--db", str(db), "-j", "1"])
+    assert result.exit_code == 1
+    assert "trasig.pdf" in result.output
+    docs = CliRunner().invoke(cli, ["documents", "--db", str(db), "--format", "json"])
+    assert [d["id"] for d in json.loads(docs.output)] == ["af-fk-2019"]
+
+
+def test_show_json_contract(tmp_path: Path, corpus_dir: Path):
+    db = tmp_path / "kb.db"
+    assert CliRunner().invoke(cli, ["ingest", str(corpus_dir / "af-fk-aterrapport-2022.txt"), "--db", str(db)]).exit_code == 0
+    for ref in ("af-fk-2022", "af-fk-aterrapport-2022.txt"):
+        result = CliRunner().invoke(cli, ["show", ref, "--format", "json", "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        doc = json.loads(result.output)
+        assert {"id", "source_file", "metadata", "blocks", "footnotes", "tables"} <= doc.keys()
+        assert {"title", "publishers", "published", "reporting_year", "kind"} <= doc["metadata"].keys()
+        assert {"kind", "section", "text", "page", "page_label"} <= doc["blocks"][0].keys()
+        assert {"number", "text", "page"} <= doc["footnotes"][0].keys()
+        t6 = next(t for t in doc["tables"] if t["number"] == 6 and "omställningsmöte" in t["caption"])
+        assert {"caption", "page", "rows"} <= t6.keys()
+        assert t6["rows"][3] == ["2014", "596", "9602", "5,8%", "349", "5605", "5,9%", "247", "3997", "5,8%"]
+        assert "omställningsmöte" in result.output  # non-ASCII kept as is
+
+
+def test_show_unknown_document_is_a_clear_error(tmp_path: Path, corpus_dir: Path):
+    db = tmp_path / "kb.db"
+    CliRunner().invoke(cli, ["ingest", str(corpus_dir / "af-fk-aterrapport-2020-sammanfattning.txt"), "--db", str(db)])
+    result = CliRunner().invoke(cli, ["show", "nope", "--db", str(db)])
+    assert result.exit_code == 1 and "no document 'nope'" in result.output
+
+
+def test_missing_kb_is_a_clear_error(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["documents", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "rapportkoll build" in result.output
+
+
+def test_wrong_usage_exits_2():
+    assert CliRunner().invoke(cli, ["facts", "--format", "xml"]).exit_code == 2
