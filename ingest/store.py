@@ -70,6 +70,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.executescript(SCHEMA)
     conn.execute("INSERT OR REPLACE INTO kb_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    conn.commit()  # never hold a write lock just for opening
     return conn
 
 
