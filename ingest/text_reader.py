@@ -180,6 +180,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
     footnotes: list[Footnote] = []
     in_toc = False
     seen_numbered = False
+    cell_refs: dict[int, list[str]] = {}  # footnote number -> ids of cells where its marker stands
 
     for idx, run in enumerate(runs):
         nxt = runs[idx + 1] if idx + 1 < len(runs) else None
@@ -188,7 +189,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
                 for j, line in enumerate(run.lines):
                     blocks.append(_block(doc_id, len(blocks), "toc", stack.path, _clean_title(line), run.start + j, run.start + j))
                 continue
-            table = _table(doc_id, len(tables), run, runs[:idx], runs[idx + 1:], stack.path)
+            table = _table(doc_id, len(tables), run, runs[:idx], runs[idx + 1:], stack.path, cell_refs)
             if table is not None:
                 tables.append(table)
             continue
@@ -248,7 +249,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
             text = text.strip()
         blocks.append(_block(doc_id, len(blocks), kind, stack.path, text.strip(), run.start, run.end, refs, breaks))
 
-    footnotes = _link_footnotes(footnotes, blocks, tables)
+    footnotes = _link_footnotes(footnotes, blocks, cell_refs)
     return blocks, tables, footnotes
 
 
@@ -286,15 +287,20 @@ def _block(doc_id: str, order: int, kind: str, section: tuple[str, ...], text: s
                  line_start=start, line_end=end, footnote_refs=refs, line_breaks=breaks)
 
 
-def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run], section: tuple[str, ...]) -> Optional[Table]:
+def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run], section: tuple[str, ...],
+           cell_refs: dict[int, list[str]]) -> Optional[Table]:
     table_id = f"{doc_id}:t{index}"
     rows: list[list[GridCell]] = []
     unit_note = ""
+    markers: list[tuple[int, int, int]] = []  # (footnote, row, col)
     for j, line in enumerate(run.lines):
-        parts = [split_markers(strip_tags(c))[0].strip() for c in line.split("\t")]
+        split = [split_markers(strip_tags(c)) for c in line.split("\t")]
+        parts = [text.strip() for text, _ in split]
         if unit_note_of(parts) and rows:
             unit_note = unit_note_of(parts) or ""
             continue
+        for col, (_, refs) in enumerate(split):
+            markers += [(r.number, len(rows), col) for r in refs]
         rows.append([GridCell(text=p, line=run.start + j) for p in parts])
     # trailing empty columns exist only because lines end with a tab
     n_cols = max(len(r) for r in rows)
@@ -303,6 +309,8 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     grid = [(r + [GridCell(text="", line=r[0].line if r else None)] * (n_cols - len(r)))[:n_cols] for r in rows]
     if not any(c.text for row in grid for c in row):
         return None
+    for number, row, col in markers:
+        cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
     caption = _nearby_caption(before)
     source = _nearby_source(after)
     unit_note = unit_note or _unit_in_caption(caption)
@@ -337,13 +345,12 @@ def _unit_in_caption(caption: str) -> str:
     return m.group(1) if m else ""
 
 
-def _link_footnotes(footnotes: list[Footnote], blocks: list[Block], tables: list[Table]) -> list[Footnote]:
-    """Give each footnote the ids of the blocks where its marker stands."""
-    refs: dict[int, list[str]] = {}
+def _link_footnotes(footnotes: list[Footnote], blocks: list[Block], cell_refs: dict[int, list[str]]) -> list[Footnote]:
+    """Give each footnote the ids of the blocks and table cells where its marker stands."""
+    refs: dict[int, list[str]] = {n: list(ids) for n, ids in cell_refs.items()}
     for b in blocks:
         for r in b.footnote_refs:
             refs.setdefault(r.number, []).append(b.id)
-    # cells lose their markers during table reading; tables are linked by number via the text
     seen: set[int] = set()
     out = []
     for fn in footnotes:

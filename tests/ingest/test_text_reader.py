@@ -124,3 +124,12 @@ def test_corpus_2019_summary_and_footnotes(corpus_docs):
     assert doc.footnote(1) is not None and b.id in doc.footnote(1).marker_refs
     assert len(doc.tables) == 6
     assert all(t.source_note.startswith("Källa") for t in doc.tables)
+
+
+def test_footnote_marker_in_a_table_cell_links_to_the_cell(corpus_docs):
+    doc = corpus_docs["af-fk-2019"]
+    t3 = next(t for t in doc.tables if t.number == 3)
+    cell = next(c for c in t3.cells if c.text == "Ersättning")
+    assert cell.id in doc.footnote(17).marker_refs
+    sp = next(c for c in t3.cells if c.text == "1 971")
+    assert sp.row_headers == ("Ersättning", "Sjukpenning")

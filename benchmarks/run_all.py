@@ -1,0 +1,57 @@
+"""Run every benchmark and collect their result files into benchmarks/RESULTS.md.
+
+Each benchmark is a module `benchmarks.bench_*` that writes `benchmarks/<name>_results.md`.
+Benchmarks are measurements, not tests: they never fail the build, they write numbers down.
+
+    python -m benchmarks.run_all            # all of them
+    python -m benchmarks.run_all facts api  # some of them
+"""
+from __future__ import annotations
+
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ORDER = ["ingest", "facts", "checks", "retrieval", "api"]
+
+
+def main(argv: list[str]) -> int:
+    names = argv or ORDER
+    for name in names:
+        module = f"benchmarks.bench_{name}"
+        if not (HERE / f"bench_{name}.py").exists():
+            print(f"skip {module}: not present", file=sys.stderr)
+            continue
+        print(f"== {module}", file=sys.stderr)
+        t = time.perf_counter()
+        rc = subprocess.call([sys.executable, "-m", module], cwd=HERE.parent)
+        print(f"   rc={rc} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    collect()
+    return 0
+
+
+def collect() -> None:
+    parts = [
+        "# Benchmark results\n",
+        "Written by `make bench` (`python -m benchmarks.run_all`). Machine: "
+        f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
+        f"{_cores()} cores. Each section below is the file the benchmark wrote.\n",
+    ]
+    for name in ORDER:
+        path = HERE / f"{name}_results.md"
+        if path.exists():
+            parts.append(path.read_text(encoding="utf-8").strip() + "\n")
+    (HERE / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
