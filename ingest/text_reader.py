@@ -53,6 +53,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     """Group raw lines into runs; blank lines separate paragraphs, tabs make tables."""
     runs: list[Run] = []
     cur: Optional[Run] = None
+    toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
 
     def close() -> None:
         nonlocal cur
@@ -68,7 +69,11 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
         if _RULE.match(line):
             close()
             continue
-        if "\t" in line and not _is_toc_line(line):
+        if _TOC_TITLE.match(_HASH_HEADING.sub(r"\2", line).strip(" *")):
+            toc_mode = True
+        elif toc_mode and not (_is_toc_line(line, True) or _DOT_LEADER.search(line)):
+            toc_mode = False
+        if "\t" in line and not (_is_toc_line(line, toc_mode) and (toc_mode or _DOT_LEADER.search(line))):
             if cur is None or cur.kind != "table":
                 close()
                 cur = Run("table", [], i)
@@ -97,9 +102,15 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     return runs
 
 
-def _is_toc_line(line: str) -> bool:
-    """'Sammanfattning<TAB>4' or '1. Inledning.....<TAB>6': a table-of-contents entry."""
+def _is_toc_line(line: str, in_toc: bool = False) -> bool:
+    """'Sammanfattning<TAB>4' or '1. Inledning.....<TAB>6': a table-of-contents entry.
+
+    Inside a table of contents any "title<TAB>page" line is an entry; elsewhere the title
+    must not end in digits (a two-column table row "Sjukpenning<TAB>905" otherwise looks alike).
+    """
     cells = [c for c in line.split("\t") if c.strip()]
+    if in_toc and len(cells) >= 2 and re.fullmatch(r"\d{1,3}", cells[-1].strip()) and re.search(r"[A-Za-zÅÄÖåäö]{3}", cells[0] + cells[-2]):
+        return True
     if len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()) and not re.fullmatch(r"[\d\s,.%−\-]+", cells[0]):
         first = cells[0].strip()
         return bool(_DOT_LEADER.search(line)) or not re.search(r"\d", first[-3:]) and len(first) > 3
@@ -145,6 +156,9 @@ def _looks_like_heading(run: Run, next_run: Optional[Run]) -> bool:
     """A short stand-alone line with no closing punctuation, followed by longer text."""
     if len(run.lines) != 1:
         return False
+    raw = strip_tags(split_markers(run.lines[0])[0]).strip()
+    if raw.endswith((".", ":", ";", ",", "?", "!")):
+        return False
     text = _clean_title(run.lines[0])
     if not text or len(text) > 110 or len(text.split()) > 14 or not text[0].isupper():
         return False
@@ -174,6 +188,11 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
     toc = toc_titles(runs)
     uses_numbers = any(_numbered_level(r.lines[0]) for r in runs if r.kind in ("paragraph", "heading") and len(r.lines) == 1)
     min_hash = min((r.heading_level for r in runs if r.kind == "heading"), default=1)
+    # one biggest heading that comes first is the document title (level 0); several are chapters
+    top = [i for i, r in enumerate(runs) if r.kind == "heading" and r.heading_level == min_hash]
+    first_heading = next((i for i, r in enumerate(runs) if r.kind == "heading"), None)
+    single_title = len(top) == 1 and top[0] == first_heading and \
+        _norm(runs[top[0]].lines[0]).split(" ")[0] not in _TOP_LEVEL_WORDS
     stack = _SectionStack()
     blocks: list[Block] = []
     tables: list[Table] = []
@@ -209,7 +228,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
                 seen_numbered = True
             else:
                 # the document title (the first, biggest heading) is level 0; the rest nest under it
-                level = run.heading_level - min_hash
+                level = run.heading_level - min_hash + (0 if single_title else 1)
                 if level == 0 and any(b.kind == "heading" for b in blocks):
                     level = 1
                 if seen_numbered and _norm(title).split(" ")[0] not in _TOP_LEVEL_WORDS:

@@ -133,3 +133,17 @@ def test_footnote_marker_in_a_table_cell_links_to_the_cell(corpus_docs):
     assert cell.id in doc.footnote(17).marker_refs
     sp = next(c for c in t3.cells if c.text == "1 971")
     assert sp.row_headers == ("Ersättning", "Sjukpenning")
+
+
+def test_two_column_table_outside_a_toc_is_a_table():
+    doc = read("Tabell 3 Omställningsmöten efter förmån\n\n\tAntal\nSjukpenning\t905\nAktivitetsersättning\t149\nTotalt\t1 288\n\nKälla: FK\n")
+    (t,) = doc.tables
+    assert t.rows == [["", "Antal"], ["Sjukpenning", "905"], ["Aktivitetsersättning", "149"], ["Totalt", "1 288"]]
+    assert not [b for b in doc.blocks if b.kind == "toc"]
+
+
+def test_a_sentence_is_not_a_heading_and_several_top_headings_are_chapters():
+    doc = read("# Sammanfattning\n\nUnder 2025 genomförde myndigheterna 10 326 kartläggningar.\n\n# 1. Rehabiliteringssamverkan\n\n"
+               "Under 2025 genomfördes 10 236 gemensamma kartläggningar enligt tabellen nedan i rapporten.\n")
+    kinds = [(b.kind, b.section) for b in doc.blocks]
+    assert kinds == [("heading", ()), ("paragraph", ("Sammanfattning",)), ("heading", ()), ("paragraph", ("1. Rehabiliteringssamverkan",))]

@@ -1,0 +1,152 @@
+"""Facts not to hold against each other: where the extractor, not the report, is likely wrong.
+
+A check that compares figures trusts that each fact's measure, year and group were read
+right. Where the facts themselves show they were not, comparing them would report the
+extractor's mistake as the report's. These tests say so, each for one pattern, and the
+conflict finder leaves such facts out. None of them looks at particular figures.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+from typing import Sequence
+
+from nlp.checks.context import CheckContext
+from nlp.checks.explanations import table_of
+from nlp.checks.precision import Reading, grade, read_fact
+from nlp.checks.tables import is_total, tokens_of
+from nlp.records import Breakdown, Fact
+
+# How close (in lines of a text source) a group's figure must be printed for a text figure
+# without a group to be taken as a mis-read of it.
+ALIAS_REACH_LINES = 30
+
+
+def ratio(x: float, y: float) -> float:
+    lo, hi = sorted((abs(x), abs(y)))
+    return hi / lo if lo else float("inf")
+
+
+def whole_share(fact: Fact, context: CheckContext) -> bool:
+    """A table's "100 %" (or 103 % where shares overlap) in its total row or column: the share
+    of the whole in itself, which says nothing about the measure the extractor gave it."""
+    if fact.kind != "table" or fact.unit != "procent" or fact.value < 99.5:
+        return False
+    doc = context.document(fact.doc)
+    table = table_of(fact, doc) if doc is not None else None
+    if table is None:
+        return fact.value == 100
+    cell = next((c for c in table.cells if c.id == fact.cell), None)
+    labels = (cell.row_headers + cell.col_headers) if cell is not None else ()
+    return any(is_total(t) for label in labels for t in tokens_of([label]))
+
+
+def doubled_in_sentence(facts: Sequence[Fact]) -> set[str]:
+    """Facts that share measure, period and breakdown with a different value in one sentence.
+
+    A sentence does not give two values for one thing ("ökade till 9 950 (9 480 året innan)"):
+    one of them was read with the wrong year or group, and neither can be trusted for a
+    comparison.
+    """
+    by: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind != "table" and f.quote and not _range_end(f):
+            by[(f.doc, f.block, f.quote, f.measure, f.period, tuple(f.breakdown))].append(f)
+    return {f.id for fs in by.values() if len({x.value for x in fs}) > 1 for f in fs}
+
+
+def _range_end(f: Fact) -> bool:
+    """One end of a printed range ("48–52 procent" gives 48 "over" and 52 "under")."""
+    return bool(re.search(r"\d\s?[–-]\s?\d", f.printed))
+
+
+def aliases(facts: Sequence[Fact], context: CheckContext) -> set[str]:
+    """Text facts that are likely another group's figure read with the wrong group.
+
+    "Av dessa 8 512 kartläggningar var andelen kvinnor 62 procent" read as 8 512 kvinnor: the
+    value is the same report's total. A fact with a group the total lacks, whose value is the
+    total's, is such a case; so is a fact without a group whose value is a group's figure
+    printed close by ("cirka 312 miljoner" above the table row "Förvaltningskostnader 312 300").
+    A total that happens to equal a group's figure pages away is left alone.
+    """
+    by: dict[tuple[str, str, str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        by[(f.doc, f.measure, f.period, f.unit)].append(f)
+    out: set[str] = set()
+    for fs in by.values():
+        readings = {f.id: read_fact(f, context.tolerances) for f in fs}
+        for f in fs:
+            if f.kind == "table":
+                continue
+            mine = set(f.breakdown)
+            for g in fs:
+                theirs = set(g.breakdown)
+                if theirs == mine or grade(readings[f.id], readings[g.id]) is not None:
+                    continue
+                near = f.line is not None and g.line is not None and abs(f.line - g.line) <= ALIAS_REACH_LINES
+                if theirs < mine or (mine < theirs and near):
+                    out.add(f.id)
+                    break
+    return out
+
+
+def span_alias(f: Fact, rf: Reading, groups: dict[tuple[str, str, Breakdown], list[Fact]], start: int, end: int, context: CheckContext) -> bool:
+    """The span figure fits every year of the same measure under another group: "runt 9000
+    kartläggningar" read with "sjukpenning" from the sentence before fits the totals."""
+    by_breakdown: dict[Breakdown, list[Fact]] = defaultdict(list)
+    for (measure, period, breakdown), fs in groups.items():
+        if measure == f.measure and breakdown != tuple(f.breakdown) and period.isdigit() and start <= int(period) <= end:
+            by_breakdown[breakdown] += [t for t in fs if t.doc == f.doc and t.kind == "table" and t.unit == f.unit]
+    return any(
+        ts and all(grade(rf, read_fact(t, context.tolerances)) is None for t in ts) for ts in by_breakdown.values()
+    )
+
+
+def tables_disagree(facts: Sequence[Fact], readings: dict[str, Reading]) -> bool:
+    """One report's tables give one measure, year and group two values. The report does not
+    say that; the extractor gave two tables' cells one key (a sub-group read as the total), and
+    the report's text cannot be held against either."""
+    tables = [f for f in facts if f.kind == "table"]
+    return any(grade(readings[a.id], readings[b.id]) is not None for a, b in combinations(tables, 2))
+
+
+def range_like(f: Fact) -> bool:
+    """A figure said of every year of a span: "ungefär hälften", "runt 9000", "48–52 procent".
+    "över 9 800 för första gången sedan 2016" says nothing of each year, and is left alone."""
+    return f.qualifier == "approximate" or _range_end(f)
+
+
+def misnamed(facts: Sequence[Fact], context: CheckContext) -> set[str]:
+    """Facts whose own sentence names another measure of the same unit and not theirs at all.
+
+    "Andelen som påbörjade insats minskade ... till 71 procent" given the measure for work
+    capacity, "Anslaget för 2025 var 730 miljoner kronor" given the one for money spent: no
+    phrase or stem of the fact's measure is in its sentence, and one of another measure is.
+    Such a figure is not compared. A sentence naming both is left to the extractor.
+    """
+    if not context.measures:
+        return set()
+    out: set[str] = set()
+    others: dict[tuple[str, str], bool] = {}
+    for f in facts:
+        m = context.measures.get(f.measure)
+        if m is None or not f.quote or f.kind == "table":
+            continue
+        if any(_names(f.quote, w) for w in m.phrases + m.lemmas if len(w) >= 4):
+            continue
+        key = (f.quote, f.measure)
+        if key not in others:
+            others[key] = any(
+                _names(f.quote, w)
+                for o in context.measures.values() if o.key != m.key and o.unit == m.unit
+                for w in o.phrases + o.lemmas if len(w) >= 4
+            )
+        if others[key]:
+            out.add(f.id)
+    return out
+
+
+def _names(text: str, words: str) -> bool:
+    """The words stand in the text at the start of a word ("möte" in "möten", not in "kontaktmöten")."""
+    return re.search(r"(?<![a-zåäöé])" + re.escape(words.lower()), text.lower()) is not None

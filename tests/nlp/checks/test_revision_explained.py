@@ -1,0 +1,56 @@
+"""revision_explained: a difference the report itself explains is information, not an error."""
+from __future__ import annotations
+
+from ingest.records import Footnote
+from nlp.checks import run_checks
+from nlp.records import Measure
+
+M = "forbrukade_medel_kronor"
+MEASURE = Measure(M, "Förbrukade medel", "kronor", "Förbrukade medel för uppdraget.", lemmas=("förbruk",))
+
+
+def test_missed_transaction_in_the_same_paragraph(fact, block, table, document, context, flat):
+    text = (
+        "Under 2022 förbrukade myndigheterna cirka 677 miljoner av de tilldelade 700 miljoner kronorna. "
+        "I början av 2023 identifierades en utebliven transaktion mellan myndigheterna vilket innebär att "
+        "förbrukningen visar ett felaktigt överskott på 34 miljoner kronor."
+    )
+    b = block("r", 5, text, section=("4. Förbrukning",), line=370)
+    t = table("r", 0, [["Myndighet", "Förbrukade medel 2022"], ["Totalt", "643 000"]], unit_note="belopp i tkr", line=380)
+    doc = document("r", "2023-04-14", 2022, blocks=[b], tables=[t])
+    facts = [
+        fact(677e6, measure=M, period="2022", unit="kronor", scale=1e6, qualifier="approximate", printed="677 miljoner",
+             doc="r", block=b.id, quote=text.split(". ")[0] + ".", line=370),
+        fact(643e6, measure=M, period="2022", unit="kronor", scale=1e3, printed="643 000", doc="r", kind="table",
+             cell="r:t0:r1c1", line=381),
+    ]
+    findings = run_checks(facts, context(measures=[MEASURE], documents=[doc]))
+    assert flat(findings) == [("revision_explained", "info", M, "2022")]
+    assert "utebliven transaktion" in findings[0].explanation
+
+
+def test_footnote_on_the_later_report_saying_revised(fact, block, document, context, flat):
+    b = block("new", 3, "Under 2021 genomfördes 9 055 kartläggningar.", line=40)
+    note = Footnote("new:fn4", "new", 4, "Siffran för 2021 är reviderad jämfört med förra årets rapport.", marker_refs=(b.id,), line=60)
+    docs = [document("old", "2022-04-01", 2021), document("new", "2023-04-14", 2022, blocks=[b], footnotes=[note])]
+    facts = [
+        fact(8900, period="2021", doc="old", printed="8 900"),
+        fact(9055, period="2021", doc="new", printed="9 055", block=b.id, line=40),
+    ]
+    findings = run_checks(facts, context(documents=docs))
+    assert flat(findings) == [("revision_explained", "info", "kartlaggningar_antal", "2021")]
+    assert "fotnot 4" in findings[0].explanation
+
+
+def test_differences_from_annual_reports_or_revised_ways_of_working_explain_nothing(fact, block, document, context, flat):
+    b = block("new", 3, "Under 2021 genomfördes 9 055 kartläggningar.", line=40)
+    notes = [
+        Footnote("new:fn9", "new", 9, "Resultatet skiljer sig från myndigheternas årsredovisningar på grund av skilda tidpunkter för uttag.", marker_refs=(b.id,)),
+    ]
+    other = block("new", 4, "Myndigheternas reviderade arbetssätt bidrog till att färre anvisades program 2021.", line=42)
+    docs = [document("old", "2022-04-01", 2021), document("new", "2023-04-14", 2022, blocks=[b, other], footnotes=notes)]
+    facts = [
+        fact(8900, period="2021", doc="old", printed="8 900"),
+        fact(9055, period="2021", doc="new", printed="9 055", block=b.id, line=40),
+    ]
+    assert flat(run_checks(facts, context(documents=docs))) == [("restatement", "error", "kartlaggningar_antal", "2021")]
