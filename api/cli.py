@@ -16,6 +16,7 @@ from ingest import store as ingest_store
 from ingest.records import IngestFailure
 
 from . import output
+from .document_json import document_json
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -135,35 +136,6 @@ def documents(db: Optional[Path], fmt: str) -> None:
                      "pages": r["page_count"], "lines": r["line_count"], "blocks": r["n_blocks"], "tables": r["n_tables"],
                      "footnotes": r["n_footnotes"]})
     click.echo(output.render(rows, fmt, table_columns=["id", "source_file", "published", "reporting_year", "kind", "blocks", "tables", "footnotes"]), nl=False)
-
-
-def document_json(doc) -> dict:
-    """The public shape of `rapportkoll show DOC --format json` (a contract; add keys, never rename)."""
-    from dataclasses import asdict
-
-    meta = asdict(doc.metadata)
-    return {
-        "id": doc.id,
-        "source_file": doc.source_file,
-        "format": doc.format,
-        "content_hash": doc.content_hash,
-        "page_count": doc.page_count,
-        "line_count": doc.line_count,
-        "metadata": meta,
-        "blocks": [{"id": b.id, "kind": b.kind, "section": list(b.section), "text": b.text, "page": b.page,
-                    "page_label": b.page_label, "line_start": b.line_start, "line_end": b.line_end,
-                    "bbox": list(b.bbox) if b.bbox else None,
-                    "footnote_refs": [{"number": r.number, "offset": r.offset} for r in b.footnote_refs]} for b in doc.blocks],
-        "footnotes": [{"id": f.id, "number": f.number, "text": f.text, "page": f.page, "page_label": f.page_label,
-                       "line": f.line, "marker_refs": list(f.marker_refs)} for f in doc.footnotes],
-        "tables": [{"id": t.id, "number": t.number, "caption": t.caption, "page": t.page, "pages": list(t.pages),
-                    "page_label": t.page_label, "line_start": t.line_start, "line_end": t.line_end, "section": list(t.section),
-                    "source_note": t.source_note, "unit_note": t.unit_note, "header_rows": t.header_rows, "rows": t.rows,
-                    "cells": [{"row": c.row, "col": c.col, "text": c.text, "row_headers": list(c.row_headers),
-                               "col_headers": list(c.col_headers), "is_header": c.is_header, "page": c.page, "line": c.line}
-                              for c in t.cells]}
-                   for t in doc.tables],
-    }
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -364,6 +336,9 @@ def check(db, type_, severity, measure, period, fmt) -> None:
         click.echo(check_render.render_markdown(findings) if fmt == "md" else check_render.render_html(findings))
         return
     click.echo(output.render(rows, fmt, table_columns=["rank", "type", "severity", "measure", "period", "breakdown", "expected", "found"]), nl=False)
+
+
+from . import cli_serve  # noqa: E402,F401 - registers `ask` and `serve` on the group
 
 
 def main() -> None:  # pragma: no cover - console entry point

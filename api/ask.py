@@ -1,0 +1,233 @@
+"""query -> Interpretation -> Answer: every report's figure for a question, or "not reported".
+
+The answer comes from the facts, not from the passages: a retrieval-only tool returns the
+nearest number and never says "the reports do not say". So a question is first read as a
+catalogue measure, a period and a breakdown (kön, förmån, åldersgrupp, myndighet); then
+every fact that matches is returned, one row per report and mention, with its page or line
+and quote; facts that the audit found in conflict are marked and the findings attached;
+search passages come last, as support. When no fact matches, `not_reported` is true and
+the message says what was looked for.
+
+Reading the question is api.interpret's job. `Asker` reads the catalogue, the reports'
+vocabulary and the findings once (at server start) and answers many questions; `ask()` is
+the one-off form.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+from typing import Any, Mapping, Sequence
+
+from nlp.store import load_measures
+
+from .interpret import Interpreter, period_in, period_sort_key
+from .queries import query_facts, query_findings
+from .query_words import words_of
+from .records import Answer, Interpretation, Passage
+
+KIND_ORDER = {"table": 0, "body": 1, "summary": 2, "footnote": 3}  # which mention of a figure comes first
+
+def format_number(value: Any) -> str:
+    """Swedish style: thousands spaced ("12 345"), decimal comma ("9,7")."""
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+    return f"{int(value):,}".replace(",", " ")
+
+
+def answer_row(fact: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "value": fact["value"], "unit": fact["unit"], "period": fact["period"], "measure": fact["measure"],
+        "measure_label": fact["measure_label"], "breakdown": fact["breakdown"], "doc": fact["doc"],
+        "source_file": fact["source_file"], "published": fact["published"], "page": fact["page"],
+        "page_label": fact["page_label"], "line": fact["line"], "kind": fact["kind"], "quote": fact["quote"],
+        "qualifier": fact["qualifier"], "printed": fact["printed"], "fact_id": fact["id"],
+        "conflict": False, "findings": [],
+    }
+
+
+def _bd_label(breakdown: Mapping[str, str]) -> str:
+    return ", ".join(str(v) for v in breakdown.values())
+
+
+class Asker:
+    """Answers questions against one open knowledge base; everything it reads is read once."""
+
+    def __init__(self, conn: sqlite3.Connection, index: Any = None):
+        self.conn = conn
+        self.index = index
+        counts = dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
+        fact_breakdowns: dict[str, set[str]] = {}
+        for measure, bd in conn.execute("SELECT DISTINCT measure, breakdown FROM facts"):
+            fact_breakdowns.setdefault(measure, set()).update(json.loads(bd or "{}"))
+        measures = load_measures(conn)
+        self.interpreter = Interpreter(measures, counts, fact_breakdowns, _vocabulary(conn))
+        self.siblings: dict[str, tuple[str, ...]] = {}  # a count and the shares computed from it, both ways
+        for m in measures:
+            if m.counts_of:
+                self.siblings[m.key] = (*self.siblings.get(m.key, ()), m.counts_of)
+                self.siblings[m.counts_of] = (*self.siblings.get(m.counts_of, ()), m.key)
+        self.findings_by_fact: dict[str, list[dict[str, Any]]] = {}
+        for f in query_findings(conn):
+            for x in f["facts"]:
+                if x.get("fact"):
+                    self.findings_by_fact.setdefault(x["fact"], []).append(f)
+
+    def interpret(self, query: str) -> Interpretation:
+        return self.interpreter.interpret(query)
+
+    def passages(self, query: str, k: int = 5, mode: str = "lexical") -> tuple[Passage, ...]:
+        """Supporting passages; lexical by default, since a dense query costs ~0.1 s of CPU."""
+        if self.index is None or k <= 0:
+            return ()
+        return tuple(self.index.search(query, k=k, mode=mode))
+
+    def ask(self, query: str, k: int = 5, mode: str = "lexical") -> Answer:
+        interp = self.interpret(query)
+        passages = self.passages(query, k, mode)
+        if interp.measure is None:
+            return Answer(query, interp, passages=passages, not_reported=True,
+                          message="Rapporterna redovisar ingen siffra som svarar på frågan: ingen mätning i katalogen "
+                                  "matchar orden. Se avsnitten nedan, eller GET /measures för de mätningar som finns.")
+        rows, interp, note = self.facts_for(interp)
+        if not rows:
+            return Answer(query, interp, passages=passages, not_reported=True, message=self._not_reported_message(interp))
+        answers = [answer_row(f) for f in rows]
+        conflicts: dict[str, dict[str, Any]] = {}
+        groups: dict[tuple, set] = {}
+        for a in answers:
+            groups.setdefault(_group_key(a), set()).add(a["value"])
+        for a in answers:
+            linked = self.findings_by_fact.get(a["fact_id"], [])
+            a["findings"] = [f["id"] for f in linked]
+            for f in linked:
+                conflicts.setdefault(f["id"], f)
+            a["conflict"] = bool(linked) or len(groups[_group_key(a)]) > 1
+        ordered = sorted(conflicts.values(), key=lambda f: f.get("rank") or 0)
+        return Answer(query, interp, answers=tuple(answers), conflicts=tuple(ordered), passages=passages,
+                      message=(note + " " if note else "") + self._message(answers))
+
+    def facts_for(self, interp: Interpretation) -> tuple[list[dict[str, Any]], Interpretation, str]:
+        """The facts answering an interpretation: (rows, interpretation with `related` set, a note).
+
+        Siblings are a count and the shares computed from it (`counts_of`). A question that does
+        not say share or count is answered with the measure's facts and its same-quantity
+        sibling's ("omställningsmöten 2019": the count and the share), and, when it names a group
+        ("... kvinnor 2018"), with the group's share as well: all with the same period and
+        breakdown. A series question without a group stays with the one measure. When the measure has no facts but its same-quantity sibling has, the sibling
+        answers and the note says so: the same quantity in another unit, not a nearby number.
+        """
+        rows = self.matching_facts(interp)
+        related: list[str] = []
+        note = ""
+        stem = (interp.measure or "").rsplit("_", 1)[0]
+        siblings = self.siblings.get(interp.measure or "", ())
+        if rows and interp.asks_for is None and (interp.breakdown or not interp.series):
+            for key in siblings:
+                if key.rsplit("_", 1)[0] != stem and not interp.breakdown:
+                    continue
+                extra = self.matching_facts(replace(interp, measure=key), fallback=False)
+                if extra:
+                    rows += extra
+                    related.append(key)
+        elif not rows:
+            for key in siblings:
+                if key.rsplit("_", 1)[0] != stem:
+                    continue
+                extra = self.matching_facts(replace(interp, measure=key), fallback=False)
+                if extra:
+                    other = self.interpreter.measures[key].label
+                    note = f"Rapporterna redovisar inte {interp.measure_label.lower()} här, men väl {other.lower()}:"
+                    rows, related = extra, [key]
+                    break
+        return rows, replace(interp, related=tuple(related)), note
+
+    def matching_facts(self, interp: Interpretation, fallback: bool = True) -> list[dict[str, Any]]:
+        """The facts for the measure, period and breakdown; the exact breakdown first.
+
+        No breakdown asked: the totals, or (with `fallback`) when the reports give none, every
+        breakdown. A breakdown asked: facts with exactly it, else facts that have it among others.
+        """
+        rows = [f for f in query_facts(self.conn, measure=interp.measure) if period_in(f["period"] or "", interp.period)]
+        wanted = dict(interp.breakdown)
+        exact = [f for f in rows if f["breakdown"] == wanted]
+        if exact:
+            rows = exact
+        elif wanted:
+            rows = [f for f in rows if all(f["breakdown"].get(k) == v for k, v in wanted.items())]
+        elif not fallback:
+            rows = []
+        rows.sort(key=lambda f: (period_sort_key(f["period"] or ""), json.dumps(f["breakdown"], sort_keys=True),
+                                 f["published"] or "", f["doc"], KIND_ORDER.get(f["kind"], 9), f["line"] or 0, f["page"] or 0))
+        return rows
+
+    def _not_reported_message(self, interp: Interpretation) -> str:
+        where = []
+        if interp.period:
+            where.append(f"för {interp.period}")
+        if interp.breakdown:
+            where.append(f"för {_bd_label(interp.breakdown)}")
+        periods = sorted({r[0] for r in self.conn.execute("SELECT DISTINCT period FROM facts WHERE measure = ?",
+                                                           (interp.measure,)) if r[0]}, key=period_sort_key)
+        have = f" Rapporterna har siffror för {', '.join(periods)}." if periods else " Rapporterna har inga siffror för måttet."
+        return f"Rapporterna redovisar inte {interp.measure_label.lower() or interp.measure} {' '.join(where)}.".replace(" .", ".") + have
+
+    @staticmethod
+    def _message(answers: Sequence[Mapping[str, Any]]) -> str:
+        """One sentence per measure: each period and breakdown with every report's value."""
+        by_measure: dict[str, list[Mapping[str, Any]]] = {}
+        for a in answers:
+            by_measure.setdefault(a["measure"], []).append(a)
+        return " ".join(_measure_sentence(rows) for rows in by_measure.values())
+
+
+def _group_key(a: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (a["measure"], a["period"] or "", json.dumps(a["breakdown"], sort_keys=True))
+
+
+def _measure_sentence(answers: Sequence[Mapping[str, Any]]) -> str:
+    label = answers[0]["measure_label"] or answers[0]["measure"]
+    unit = answers[0]["unit"] or ""
+    suffix = " procent" if unit == "procent" else (f" {unit}" if unit and unit != "antal" else "")
+    by_group: dict[tuple, dict[tuple, Mapping[str, Any]]] = {}
+    for a in answers:
+        by_group.setdefault((a["period"], _bd_label(a["breakdown"])), {}).setdefault((a["value"], a["doc"]), a)
+    if len(by_group) > 3:
+        periods = sorted({a["period"] for a in answers}, key=period_sort_key)
+        docs = sorted({a["doc"] for a in answers})
+        differ = sum(1 for g in by_group.values() if len({v for v, _ in g}) > 1)
+        text = f"{label}: {len(by_group)} värden för {periods[0]}–{periods[-1]} ur {len(docs)} rapport(er)."
+        if differ:
+            text += f" För {differ} av dem anger rapporterna olika värden."
+        return text
+    parts = []
+    for (period, bd), g in by_group.items():
+        values = ", ".join(f"{format_number(v)}{suffix} ({doc}, {a['published'] or 'odaterad'})" for (v, doc), a in g.items())
+        text = f"{period}" + (f", {bd}" if bd else "") + f": {values}"
+        if len({v for v, _ in g}) > 1:
+            text += " – rapporterna anger olika värden"
+        parts.append(text)
+    return f"{label}, " + "; ".join(parts) + "."
+
+
+def _vocabulary(conn: sqlite3.Connection) -> set[str]:
+    """Every word the reports use: the word list compounds are split against."""
+    words: set[str] = set()
+    for sql in ("SELECT text FROM blocks", "SELECT text FROM cells", "SELECT caption FROM tables", "SELECT text FROM footnotes"):
+        try:
+            for (text,) in conn.execute(sql):
+                if text:
+                    words.update(words_of(text))
+        except sqlite3.OperationalError:  # a KB without that table
+            continue
+    return words
+
+
+def ask(conn: sqlite3.Connection, query: str, index: Any = None, k: int = 5, mode: str = "lexical") -> Answer:
+    """Answer one question (builds an Asker; keep one Asker to answer many)."""
+    return Asker(conn, index).ask(query, k=k, mode=mode)
+
+
+__all__ = ["Asker", "Interpreter", "ask", "period_in", "period_sort_key", "format_number"]

@@ -1,0 +1,326 @@
+"""A short Swedish question read as a catalogue measure, a period and a breakdown.
+
+"andel omställningsmöte 2019", "gemensamma kartläggningar kvinnor 2018" and "Hur många
+omställningsmöten genomfördes 2022?" become {measure, period, breakdown}. The measure is the
+catalogue entry whose words (label, lemmas, phrases, synonyms) best cover the question's words,
+compared as Snowball keys with compound parts (api.query_words), each word weighted by how few
+measures share it; "andel"/"antal", "kronor", "dagar" pick the unit; a goal word picks a goal.
+No measure is claimed when too little of the question is accounted for, when a name restricts
+it ("i Skåne"), or when it asks for a unit no matching measure has: an honest "not reported"
+beats the nearest number. The Swedish words themselves are data, in api.ask_words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from math import log
+from typing import Iterable, Mapping, Optional, Sequence
+
+from nlp.records import Measure
+
+from .ask_words import BREAKDOWN_WORDS, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
+from .query_words import QueryLexicon, WordUnits, words_of
+from .records import Interpretation
+
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
+OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
+YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+AGE_RE = re.compile(r"(?<![\d-])(\d{1,2})\s*(?:-|–)\s*(\d{2})(?!\d)(?:\s*år)?")
+AGE_OPEN_RE = re.compile(r"(?<![\d-])(\d{2})\s*(?:år\s+och\s+äldre|år\s+eller\s+äldre|\+|-(?!\d))")
+PERCENT_SIGN_RE = re.compile(r"\d\s*%|%")
+
+PART_MATCH = 0.5  # a question word that is only part of a measure's compound word
+BREAKDOWN_WEIGHT = 0.05  # "kvinnor" names the breakdown, not the measure: a tie-breaker at most
+FOREIGN_WEIGHT = 1.0  # a word the reports never use: the question is about something else
+KNOWN_UNMATCHED_WEIGHT = 0.25  # a report word that names no measure ("deltog", "styrelsen")
+GOAL_WORD = "mål"  # "målsättning", "målet" are matched as the catalogue's "mål"
+MIN_COVERAGE = 0.5  # at or below this share of the question's words, no measure is claimed
+PHRASE_BONUS = 0.4  # per extra word of the longest catalogue phrase found word for word
+SYNONYM_BONUS = 0.5  # per word of the longest catalogue phrase or synonym the question contains whole
+LABEL_BONUS = 0.5  # times the share of the label's words the question has: "samordningsförbund" is the
+# measure labelled "Antal samordningsförbund", not "Antal aktiviteter finansierade av samordningsförbunden"
+GOAL_PENALTY = 0.3  # a goal measure asked about without a goal word
+GOAL_BOOST = 2.0  # a goal measure asked about with one ("mål", "målsättning")
+NEGATION_PENALTY = 0.4  # "avslag utan omställningsmöte" asked about without "utan"
+BREAKDOWN_MISMATCH = 0.8  # a measure the reports never split the way the question asks
+UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
+
+
+@dataclass(frozen=True)
+class MeasureProfile:
+    """A catalogue measure as the interpreter sees it: the word units that name it."""
+
+    key: str
+    label: str
+    unit: str
+    breakdowns: frozenset[str]  # keys from the catalogue and from its facts
+    units: frozenset[str]  # keys of its words and of their compound parts
+    word_keys: frozenset[str]  # keys of its whole words
+    label_words: tuple[WordUnits, ...]  # the label's content words
+    synonym_keys: tuple[frozenset[str], ...]  # content-word keys of each phrase and synonym
+    phrases: tuple[str, ...]  # phrase keys joined by spaces, for word-for-word matches
+    n_facts: int
+    is_goal: bool
+    negated: bool  # the label names a complement ("utan", "ej")
+    counts_of: str  # the count measure a share is computed from
+
+
+@dataclass(frozen=True)
+class _Token:
+    units: WordUnits
+    weight: float
+    foreign: bool
+
+
+def _measure_words(m: Measure) -> list[str]:
+    texts = [m.label, *m.lemmas, *m.phrases, *m.synonyms]
+    return [w for t in texts for w in words_of(t)]
+
+
+class Interpreter:
+    """Reads a short Swedish question as measure + period + breakdown."""
+
+    def __init__(self, measures: Sequence[Measure], fact_counts: Mapping[str, int] | None = None,
+                 fact_breakdowns: Mapping[str, Iterable[str]] | None = None, vocabulary: Iterable[str] = ()):
+        fact_counts = fact_counts or {}
+        fact_breakdowns = fact_breakdowns or {}
+        self.lexicon = QueryLexicon(vocabulary)
+        self.lexicon.add_words(w for m in measures for w in _measure_words(m))
+        self.measures: dict[str, Measure] = {m.key: m for m in measures}
+        self.profiles: list[MeasureProfile] = []
+        for m in measures:
+            units: set[str] = set()
+            word_keys: set[str] = set()
+            for w in _measure_words(m):
+                if w in STOP_WORDS or w in UNIT_CUES:
+                    continue
+                units |= self.lexicon.units(w).units
+                word_keys.add(self.lexicon.key(w))
+            phrases = tuple(sorted({" ".join(self.lexicon.key(w) for w in words_of(p))
+                                    for p in (m.label, *m.phrases, *m.synonyms) if len(words_of(p)) > 1}))
+            self.profiles.append(MeasureProfile(
+                key=m.key, label=m.label, unit=m.unit, breakdowns=frozenset(m.breakdowns) | frozenset(fact_breakdowns.get(m.key, ())),
+                units=frozenset(units), word_keys=frozenset(word_keys), phrases=phrases,
+                synonym_keys=tuple(k for k in (self._content_keys(t) for t in (*m.phrases, *m.synonyms)) if k),
+                label_words=tuple(self.lexicon.units(w) for w in words_of(m.label) if w not in STOP_WORDS and w not in UNIT_CUES), n_facts=int(fact_counts.get(m.key, 0)),
+                is_goal="_mal_" in m.key or m.key.endswith("_mal"),
+                negated=any(w in NEGATIONS for w in words_of(m.label)), counts_of=m.counts_of,
+            ))
+
+    def _content_keys(self, text: str) -> frozenset[str]:
+        return frozenset(self.lexicon.key(w) for w in words_of(text) if w not in STOP_WORDS and w not in UNIT_CUES)
+
+    # -- the parts of a question -------------------------------------------------------------
+
+    @staticmethod
+    def read_period(text: str) -> tuple[Optional[str], str]:
+        """The period named in the text ("2019", "2016-2019", "2016-") and the text without it."""
+        m = SPAN_RE.search(text)
+        if m:
+            a, b = sorted((int(m.group(1)), int(m.group(2))))
+            return f"{a}-{b}", text[: m.start()] + " " + text[m.end():]
+        m = OPEN_SPAN_RE.search(text)
+        if m:
+            return f"{m.group(1)}-", text[: m.start()] + " " + text[m.end():]
+        years = sorted({int(y) for y in YEAR_RE.findall(text)})
+        rest = YEAR_RE.sub(" ", text)
+        if not years:
+            return None, rest
+        if len(years) == 1:
+            return str(years[0]), rest
+        return f"{years[0]}-{years[-1]}", rest
+
+    @staticmethod
+    def read_age(text: str) -> tuple[Optional[str], str]:
+        m = AGE_RE.search(text)
+        if m and int(m.group(1)) < int(m.group(2)):
+            return f"{int(m.group(1))}-{int(m.group(2))}", text[: m.start()] + " " + text[m.end():]
+        m = AGE_OPEN_RE.search(text)
+        if m:
+            return f"{int(m.group(1))}-", text[: m.start()] + " " + text[m.end():]
+        return None, text
+
+    @staticmethod
+    def read_unit_cue(text: str) -> Optional[str]:
+        """procent > kronor > dagar > år > antal: "hur många procent" asks for a share."""
+        padded = f" {text} "
+        found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded}
+        if PERCENT_SIGN_RE.search(text):
+            found.add("procent")
+        for unit in ("procent", "kronor", "dagar", "år", "antal"):
+            if unit in found:
+                return unit
+        return None
+
+    @staticmethod
+    def is_series(text: str) -> bool:
+        padded = f" {text} "
+        return any(f" {cue} " in padded for cue in SERIES_CUES)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def interpret(self, query: str) -> Interpretation:
+        """The best reading of the question; `measure=None` when no measure accounts for it.
+
+        Why a measure is refused is said in `ignored`: too few of the question's words are the
+        measure's, a name the reports do not break down by ("Skåne"), or the question asks for
+        another unit than the measure has and no sibling measure has it.
+        """
+        text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
+        text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
+        period, rest = self.read_period(text)
+        age, rest = self.read_age(rest)
+        asks_for = self.read_unit_cue(rest)
+        series = self.is_series(rest) or period is None or (period is not None and "-" in period)
+        words = words_of(rest)
+        multi_cue_words = {w for cue in (*UNIT_CUES, *SERIES_CUES) if " " in cue and f" {cue} " in f" {rest} " for w in cue.split()}
+        # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
+        # the question to something the reports do not cover
+        names = {w.lower() for n, w in enumerate(re.findall(r"\w+", query)) if n > 0 and w[:1].isupper()}
+
+        breakdown: dict[str, str] = {}
+        if age:
+            breakdown["alder"] = age
+        tokens: list[_Token] = []
+        for w in words:
+            bd = BREAKDOWN_WORDS.get(w)
+            if bd:
+                breakdown.setdefault(bd[0], bd[1])
+            if w in STOP_WORDS or w in UNIT_CUES or w in multi_cue_words or w in SERIES_CUES:
+                continue
+            units = self.lexicon.units(GOAL_WORD if w in GOAL_CUES else w)
+            foreign = (units.key not in self.lexicon.known and not units.parts) or w in names
+            tokens.append(_Token(units, BREAKDOWN_WEIGHT if bd else 1.0, foreign))
+        goal = any(w in GOAL_CUES for w in words)
+        negated = any(w in NEGATIONS for w in words)
+        all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
+        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown))
+        base = dict(period=period, series=series, asks_for=asks_for)
+
+        if not scored or scored[0][1] <= 0:
+            return Interpretation(measure=None, breakdown=breakdown, ignored=tuple(t.units.word for t in tokens), **base)
+        candidates = tuple({"key": p.key, "label": p.label, "score": round(sc, 3)} for p, sc, _, _ in scored[:4])
+        p, _, coverage, matched = scored[0]
+        unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
+        refused = None
+        if coverage <= MIN_COVERAGE:
+            refused = [f"{t.units.word} ({'okänt ord i rapporterna' if t.foreign else 'matchar inte ' + p.key})" for t in unmatched]
+        elif any(t.units.word in names for t in unmatched):
+            refused = [f"{t.units.word} (rapporterna redovisar inte per {t.units.word})" for t in unmatched if t.units.word in names]
+        elif asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
+            twin = self._same_quantity(p.key, asks_for)
+            if twin is None:
+                refused = [f"frågan gäller {asks_for}, men {p.key} anges i {p.unit}"]
+            else:
+                p = twin
+        if refused is not None:
+            return Interpretation(measure=None, breakdown=breakdown, candidates=candidates, score=round(coverage, 3),
+                                  ignored=tuple(refused), **base)
+        kept = {k: v for k, v in breakdown.items() if k in p.breakdowns}
+        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k not in p.breakdowns]
+        ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
+        return Interpretation(
+            measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
+            candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
+
+
+    def _same_quantity(self, key: str, unit: str) -> Optional[MeasureProfile]:
+        """The measure with the same key stem in the asked unit: arbetsformaga_antal -> arbetsformaga_andel."""
+        stem = key.rsplit("_", 1)[0]
+        family = UNIT_FAMILIES.get(unit, {unit})
+        return next((p for p in self.profiles if p.key.rsplit("_", 1)[0] == stem and p.unit in family), None)
+
+    def _score(self, tokens: Sequence[_Token], all_keys: str, asks_for: Optional[str], goal: bool,
+               negated: bool = False, breakdown_keys: frozenset[str] | set[str] = frozenset()):
+        """(profile, score, coverage, matched words), best first."""
+        content_tokens = [t for t in tokens if t.weight == 1.0]
+        query_keys = {t.units.key for t in content_tokens}
+        if not tokens:
+            return []
+        n = len(self.profiles)
+        matches = {p.key: [self._match(t.units, p) for t in tokens] for p in self.profiles}
+        idf = []
+        for i, _ in enumerate(tokens):
+            df = sum(1 for p in self.profiles if matches[p.key][i] > 0)
+            idf.append(log(1 + n / df) if df else 0.0)
+        out = []
+        for p in self.profiles:
+            ms = matches[p.key]
+            raw = sum(t.weight * idf[i] * ms[i] for i, t in enumerate(tokens))
+            if raw <= 0:
+                continue
+            bonus = PHRASE_BONUS * max((ph.count(" ") for ph in p.phrases if f" {ph} " in all_keys), default=0)
+            bonus += SYNONYM_BONUS * max((len(k) for k in p.synonym_keys if k <= query_keys), default=0)
+            if p.label_words:
+                covered = sum(1 for lw in p.label_words
+                              if any(t.units.key in lw.units or lw.key in t.units.units for t in content_tokens))
+                bonus += LABEL_BONUS * covered / len(p.label_words)
+            score = raw + bonus
+            if asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
+                score *= UNIT_MISMATCH
+            if p.is_goal:
+                score *= GOAL_BOOST if goal else GOAL_PENALTY
+            if p.negated and not negated:
+                score *= NEGATION_PENALTY
+            if breakdown_keys and not breakdown_keys <= p.breakdowns:
+                score *= BREAKDOWN_MISMATCH
+            # coverage: how much of the question (breakdown words aside) the measure accounts for
+            content = [(t, ms[i]) for i, t in enumerate(tokens) if t.weight == 1.0]
+            matched_weight = sum(m for _, m in content)
+            unmatched_weight = sum((1 - m) * (FOREIGN_WEIGHT if t.foreign else KNOWN_UNMATCHED_WEIGHT) for t, m in content)
+            coverage = matched_weight / (matched_weight + unmatched_weight) if matched_weight else 0.0
+            matched = {t.units.word for i, t in enumerate(tokens) if ms[i] > 0}
+            out.append((p, score, coverage, matched))
+        # ties: a measure with facts, then more facts (the headline figure), then the count before the share
+        out.sort(key=lambda x: (-round(x[1], 6), x[0].n_facts == 0, -x[0].n_facts, x[0].unit != "antal" and not asks_for, x[0].key))
+        return out
+
+    @staticmethod
+    def _match(word: WordUnits, profile: MeasureProfile) -> float:
+        """1 when the word, or every part of the compound, is one of the measure's words; 0.5 when
+        it is only a part of one ("möten" in "omställningsmöten", but also "arbete" in
+        "arbetsförmåga", which is why it counts half); else 0."""
+        if word.key in profile.word_keys:
+            return 1.0
+        if word.parts and all(part in profile.units for part in word.parts):
+            return 1.0
+        if word.key in profile.units:
+            return PART_MATCH
+        return 0.0
+
+
+# -- periods --------------------------------------------------------------------------------
+
+def _period_bounds(period: str) -> tuple[int, int]:
+    a, _, b = period.partition("-")
+    lo = int(a) if a.isdigit() else -1
+    hi = int(b) if b.isdigit() else (10_000 if "-" in period else lo)
+    return lo, hi
+
+
+def period_in(fact_period: str, wanted: Optional[str]) -> bool:
+    """Whether a fact's period lies within the asked one ("2018" in "2016-2019", "2018-2019" in "2016-")."""
+    if not wanted:
+        return True
+    if fact_period == wanted:
+        return True
+    if "-" not in wanted:
+        return False
+    try:
+        lo, hi = _period_bounds(wanted)
+        flo, fhi = _period_bounds(fact_period)
+    except ValueError:
+        return False
+    return flo >= lo and fhi <= hi and flo >= 0
+
+
+def period_sort_key(period: str) -> tuple[int, int, str]:
+    try:
+        lo, hi = _period_bounds(period)
+    except ValueError:
+        return (99_999, 99_999, period)
+    return (lo, hi, period)
+
+
+__all__ = ["Interpreter", "MeasureProfile", "period_in", "period_sort_key"]

@@ -1,0 +1,293 @@
+"""Questions -> Interpretation -> Answer, on the real catalogue and the real corpus.
+
+Interpretations are (question, expected) tables, as spacy/tests/lang/sv does for words.
+Answers are checked value by value, with the report, line and quote: an answer that lists
+one report's figure where two reports disagree is wrong, and so is a number where the
+reports have none.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from api.ask import Asker, format_number
+from api.interpret import Interpreter, period_in
+from api.cli import cli
+from api.kb import load_search_index, open_readonly
+from api.query_words import QueryLexicon
+
+GK, OM = "gemensamma_kartlaggningar_antal", "omstallningsmoten_antal"
+RESTATEMENT = "restatement:gemensamma_kartlaggningar_antal:2018"
+
+
+@pytest.fixture(scope="module")
+def asker(corpus_db):
+    conn = open_readonly(corpus_db)
+    index, _ = load_search_index(conn)
+    return Asker(conn, index)
+
+
+# -- words ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("omställningsmöte", "omställningsmötena"), ("kartläggning", "kartläggningarna"), ("gemensam", "gemensamma"),
+    ("arbetsförmåga", "arbetsförmågan"), ("rehabiliteringsinsats", "rehabiliteringsinsatser"), ("kvinnor", "kvinnorna"),
+    ("möte", "möten"),
+])
+def test_inflections_share_a_key(a, b):
+    lexicon = QueryLexicon()
+    assert lexicon.key(a) == lexicon.key(b)
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("omställningsmöten", ("omställning", "möt")),
+    ("rehabiliteringsinsatser", ("rehabilitering", "insat")),
+    ("kartläggningar", ()),  # "kartläggn|ingar" is no compound
+])
+def test_compound_parts(word, parts):
+    lexicon = QueryLexicon(["omställning", "möten", "rehabilitering", "insatser", "kartlägga", "ingen"])
+    assert lexicon.units(word).parts == parts
+
+
+@pytest.mark.parametrize("fact_period, wanted, inside", [
+    ("2018", "2018", True), ("2018", "2019", False), ("2018", "2016-2019", True), ("2020", "2016-2019", False),
+    ("2018-2019", "2016-2019", True), ("2021", "2018-", True), ("2017", "2018-", False), ("2018", None, True),
+])
+def test_period_in(fact_period, wanted, inside):
+    assert period_in(fact_period, wanted) is inside
+
+
+@pytest.mark.parametrize("value, text", [(8638, "8 638"), (7.9, "7,9"), (1234567, "1 234 567"), (None, "–")])
+def test_format_number(value, text):
+    assert format_number(value) == text
+
+
+# -- interpretation ----------------------------------------------------------------------------
+
+INTERPRETATIONS = [
+    # question, measure, period, breakdown, series
+    ("andel omställningsmöte 2019", "omstallningsmoten_andel", "2019", {}, False),
+    ("gemensamma kartläggningar kvinnor 2018", GK, "2018", {"kon": "kvinnor"}, False),
+    ("Hur många omställningsmöten genomfördes 2022?", OM, "2022", {}, False),
+    ("gemensamma kartläggningarna 2019", GK, "2019", {}, False),
+    ("GK 2018", GK, "2018", {}, False),
+    ("möten för omställning 2019", OM, "2019", {}, False),
+    ("omställningsmötena 2019", OM, "2019", {}, False),
+    ("omställningsmöten sjukpenning 2019", OM, "2019", {"forman": "sjukpenning"}, False),
+    ("aktivitetsersättning omställningsmöten 2019", OM, "2019", {"forman": "aktivitetsersättning"}, False),
+    ("Hur många omställningsmöten hölls med kvinnor 2021?", OM, "2021", {"kon": "kvinnor"}, False),
+    ("andel kvinnor gemensamma kartläggningar 2019", "gemensamma_kartlaggningar_kon_andel", "2019", {"kon": "kvinnor"}, False),
+    ("Hur stor andel av männen påbörjade rehabiliteringsinsats 2019?", "paborjar_rehabiliteringsinsats_andel", "2019",
+     {"kon": "män"}, False),
+    ("Hur stor andel fick arbetsförmåga 2019?", "arbetsformaga_andel", "2019", {}, False),
+    ("Hur lång tid i sjukförsäkringen innan gemensam kartläggning 2019?", "tid_fore_kartlaggning_dagar", "2019", {}, False),
+    ("Hur många samordningsförbund fanns 2010?", "samordningsforbund_antal", "2010", {}, False),
+    ("mål för gemensamma kartläggningar 2019", "gemensamma_kartlaggningar_mal_antal", "2019", {}, False),
+    ("utveckling av omställningsmöten", OM, None, {}, True),
+    ("Hur har antalet gemensamma kartläggningar utvecklats?", GK, None, {}, True),
+    ("omställningsmöten 2013–2022", OM, "2013-2022", {}, True),
+    ("omställningsmöten mellan 2018 och 2020", OM, "2018-2020", {}, True),
+    ("omställningsmöten sedan 2018", OM, "2018-", {}, True),
+    # a breakdown the measure is never split by is dropped, and said so in `ignored`
+    ("omställningsmöten Försäkringskassan 2019", OM, "2019", {}, False),
+]
+
+
+@pytest.mark.parametrize("query, measure, period, breakdown, series", INTERPRETATIONS, ids=[q[0] for q in INTERPRETATIONS])
+def test_interpretation(asker, query, measure, period, breakdown, series):
+    i = asker.interpret(query)
+    assert (i.measure, i.period, dict(i.breakdown), i.series) == (measure, period, breakdown, series)
+
+
+def test_dropped_breakdown_is_reported(asker):
+    assert asker.interpret("omställningsmöten Försäkringskassan 2019").ignored == (
+        "myndighet=Försäkringskassan (måttet redovisas inte per myndighet)",)
+
+
+@pytest.mark.parametrize("query, asks_for", [
+    ("andel omställningsmöte 2019", "procent"), ("hur många procent fick arbetsförmåga", "procent"),
+    ("antal omställningsmöten", "antal"), ("Hur många omställningsmöten", "antal"), ("omställningsmöten", None),
+    ("hur mycket pengar till samverkan", "kronor"), ("hur många dagar innan kartläggning", "dagar"),
+])
+def test_unit_cue(query, asks_for):
+    assert Interpreter.read_unit_cue(query.lower()) == asks_for
+
+
+@pytest.mark.parametrize("query", [
+    "Hur många bilar sålde Volvo 2019?",
+    "omställningsmöten i Norge 2019",  # the measure matches, but half the question is about something else
+    "väder i Stockholm 2019",
+    "Hur många anställda har Försäkringskassan?",  # only a breakdown word matches
+    "",
+])
+def test_no_measure(asker, query):
+    assert asker.interpret(query).measure is None
+
+
+# -- answers -----------------------------------------------------------------------------------
+
+def test_two_reports_disagree(asker):
+    """The headline case: 2018 is 8 638 in the 2019 report and 8 936 in the 2022 report; both come back."""
+    answer = asker.ask("gemensamma kartläggningar 2018")
+    assert answer.not_reported is False
+    got = [(a["value"], a["doc"], a["line"], a["kind"], a["conflict"], a["findings"]) for a in answer.answers]
+    assert got == [(8638, "af-fk-2019", 65, "summary", True, [RESTATEMENT]),
+                   (8936, "af-fk-2022", 474, "table", True, [RESTATEMENT])]
+    assert "(8 638 kartläggningar 2018)" in answer.answers[0]["quote"]
+    assert answer.answers[0]["published"] == "2020-05-08" and answer.answers[1]["published"] == "2023-04-14"
+    assert [c["id"] for c in answer.conflicts] == [RESTATEMENT]
+    assert {f["fact"] for f in answer.conflicts[0]["facts"]} == {a["fact_id"] for a in answer.answers}
+    assert answer.message == ("Antal gemensamma kartläggningar, 2018: 8 638 (af-fk-2019, 2020-05-08), "
+                              "8 936 (af-fk-2022, 2023-04-14) – rapporterna anger olika värden.")
+
+
+def test_breakdown_answer(asker):
+    answer = asker.ask("gemensamma kartläggningar kvinnor 2018")
+    assert [(a["value"], a["doc"], a["breakdown"], a["conflict"]) for a in answer.answers] == [
+        (5467, "af-fk-2022", {"kon": "kvinnor"}, False)]
+
+
+def test_every_mention_is_kept(asker):
+    """A report that prints 2019's figure twice (summary and table) gives two rows, table first."""
+    answer = asker.ask("gemensamma kartläggningar 2019")
+    assert [(a["value"], a["doc"], a["kind"]) for a in answer.answers] == [
+        (8662, "af-fk-2019", "table"), (8662, "af-fk-2019", "summary"), (8770, "af-fk-2022", "table")]
+    assert all(a["conflict"] for a in answer.answers)  # 8 662 and 8 770 for one year: marked, if no finding yet
+    assert answer.conflicts == ()
+
+
+def test_share_answer_keeps_qualifier(asker):
+    answer = asker.ask("andel omställningsmöte 2019")
+    assert [(a["value"], a["unit"], a["qualifier"], a["doc"]) for a in answer.answers] == [
+        (15, "procent", "approximate", "af-fk-2019"), (7.9, "procent", "exact", "af-fk-2022")]
+
+
+def test_series_answer(asker):
+    """A series question gets every period and every vintage."""
+    answer = asker.ask("utveckling av omställningsmöten")
+    assert answer.interpretation.series is True
+    assert [(a["period"], a["value"], a["doc"]) for a in answer.answers] == [
+        ("2018", 3109, "af-fk-2019"), ("2019", 4647, "af-fk-2019"), ("2019", 3266, "af-fk-2022"), ("2022", 1199, "af-fk-2022")]
+    assert answer.message == (
+        "Antal omställningsmöten, 2018: 3 109 (af-fk-2019, 2020-05-08); 2019: 4 647 (af-fk-2019, 2020-05-08), "
+        "3 266 (af-fk-2022, 2023-04-14) – rapporterna anger olika värden; 2022: 1 199 (af-fk-2022, 2023-04-14).")
+
+
+def test_span_answer(asker):
+    answer = asker.ask("omställningsmöten 2019-2022")
+    assert [(a["period"], a["value"]) for a in answer.answers] == [("2019", 4647), ("2019", 3266), ("2022", 1199)]
+
+
+@pytest.mark.parametrize("query, message", [
+    ("antal gemensamma kartläggningar 2015",
+     "Rapporterna redovisar inte antal gemensamma kartläggningar för 2015. Rapporterna har siffror för 2018, 2019."),
+    ("omställningsmöten män 2019",
+     "Rapporterna redovisar inte antal omställningsmöten för 2019 för män. Rapporterna har siffror för 2018, 2019, 2022."),
+])
+def test_not_reported_for_the_period(asker, query, message):
+    answer = asker.ask(query)
+    assert answer.not_reported is True and answer.answers == ()
+    assert answer.message == message
+
+
+def test_not_reported_when_no_measure(asker):
+    answer = asker.ask("Hur många bilar sålde Volvo 2019?")
+    assert answer.not_reported is True and answer.answers == () and answer.interpretation.measure is None
+    assert answer.message.startswith("Rapporterna redovisar ingen siffra som svarar på frågan")
+
+
+def test_passages_support_the_answer(asker):
+    answer = asker.ask("gemensamma kartläggningar 2018", k=3)
+    assert len(answer.passages) == 3
+    assert any("8 638" in p.text and p.doc == "af-fk-2019" for p in answer.passages)
+
+
+def test_answer_json_keys(asker):
+    from api.output import to_plain
+
+    body = to_plain(asker.ask("GK 2018"))
+    assert {"query", "interpretation", "answers", "conflicts", "passages", "not_reported"} <= set(body)
+    assert {"measure", "period", "breakdown"} <= set(body["interpretation"])
+    assert {"value", "unit", "period", "measure", "breakdown", "doc", "source_file", "page", "quote", "qualifier",
+            "line", "kind", "fact_id", "published"} <= set(body["answers"][0])
+
+
+# -- the CLI -----------------------------------------------------------------------------------
+
+def test_cli_ask_json_is_the_http_answer(corpus_db, corpus_client):
+    result = CliRunner().invoke(cli, ["ask", "gemensamma kartläggningar 2018", "--db", str(corpus_db), "--format", "json",
+                                      "--passages", "2", "--lexical-only"])
+    assert result.exit_code == 0, result.output
+    cli_body = json.loads(result.output)
+    http_body = corpus_client.get("/ask", params={"q": "gemensamma kartläggningar 2018", "k": 2}).json()
+    assert {"ok": True, **cli_body} == http_body
+    assert "kartläggningar" in result.output  # non-ASCII kept as is
+
+
+def test_cli_ask_table(corpus_db):
+    result = CliRunner().invoke(cli, ["ask", "gemensamma kartläggningar 2018", "--db", str(corpus_db), "--passages", "0"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Fråga:   gemensamma kartläggningar 2018"
+    assert lines[1] == "Tolkning: gemensamma_kartlaggningar_antal (Antal gemensamma kartläggningar), period 2018, totalt"
+    assert any(line.startswith("2018    totalt     8638") and " JA " in line for line in lines)
+    assert any(line.startswith("2018    totalt     8936") for line in lines)
+    assert any(line.startswith("Avvikelse [error] restatement:") for line in lines)
+
+
+def test_cli_ask_not_reported(corpus_db):
+    result = CliRunner().invoke(cli, ["ask", "väder i Stockholm 2019", "--db", str(corpus_db), "--passages", "0"])
+    assert result.exit_code == 0
+    assert "INTE REDOVISAT: Rapporterna redovisar ingen siffra" in result.output
+
+
+def test_cli_ask_missing_kb(tmp_path):
+    result = CliRunner().invoke(cli, ["ask", "x", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "run `rapportkoll build` first" in result.output
+
+
+@pytest.mark.parametrize("command", ["ask", "serve"])
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help(command, flag):
+    result = CliRunner().invoke(cli, [command, flag])
+    assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_serve_help_says_why_localhost():
+    text = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).output.split())
+    assert "127.0.0.1 means only this computer can connect" in text
+
+
+@pytest.mark.parametrize("path, code", [("/health", 0), ("/series/nope", 1)])
+def test_serve_get(corpus_db, path, code):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(corpus_db), "--lexical-only", "--get", path])
+    assert result.exit_code == code
+    assert json.loads(result.output)["ok"] is (code == 0)
+
+
+# -- the whole corpus through the real build ---------------------------------------------------
+
+@pytest.mark.slow
+def test_built_kb_gemensamma_kartlaggningar_2018(built_db):
+    """On the KB built from the corpus: both reports' 2018 figures, the conflict linked to a finding."""
+    conn = open_readonly(built_db)
+    index, _ = load_search_index(conn)
+    answer = Asker(conn, index).ask("gemensamma kartläggningar 2018")
+    by_doc = {(a["doc"], a["value"]) for a in answer.answers if a["breakdown"] == {}}
+    assert {("af-fk-2019", 8638), ("af-fk-2022", 8936)} <= by_doc
+    for a in answer.answers:
+        if a["value"] in (8638, 8936):
+            assert a["conflict"] is True
+    linked = {fid for a in answer.answers for fid in a["findings"]}
+    assert linked and linked <= {c["id"] for c in answer.conflicts}
+    involved = {f["fact"] for c in answer.conflicts for f in c["facts"]}
+    assert {a["fact_id"] for a in answer.answers if a["value"] in (8638, 8936)} & involved
+
+
+@pytest.mark.slow
+def test_built_kb_not_reported(built_db):
+    conn = open_readonly(built_db)
+    answer = Asker(conn).ask("Hur många bilar sålde Volvo 2019?")
+    assert answer.not_reported is True and answer.answers == ()
