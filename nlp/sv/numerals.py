@@ -54,11 +54,10 @@ NUMBER_WORDS: dict[str, int] = {
 # Words for "one", allowed only where an article cannot stand ("en av tio", "en fjärdedel").
 ONE_WORDS: dict[str, int] = {"en": 1, "ett": 1}
 
-# Fractions as a share in percent. "hälften" is what the reports write for about half
-# ("hälften av individerna uppnår arbetsförmåga"); "halva" only in "halva arbetstiden".
+# Fractions as a share in percent ("hälften av individerna uppnår arbetsförmåga").
+# "halva" is left out: the reports use it for "halva arbetstiden", not for a result.
 FRACTIONS: dict[str, float] = {
     "hälften": 50.0,
-    "halva": 50.0,
     "en tredjedel": 100.0 / 3,
     "två tredjedelar": 200.0 / 3,
     "en fjärdedel": 25.0,
@@ -77,13 +76,14 @@ OUT_OF = re.compile(
 
 # The characters that group thousands: space, no-break space, narrow no-break space, thin space.
 GROUP_SPACES = " \u00a0\u202f\u2009"
-# Minus signs as printed: hyphen-minus, typographic minus, en dash used as minus.
+# Minus signs as printed: hyphen-minus, typographic minus, en dash used as minus. A "+" is
+# allowed too ("(+2,7 miljoner kronor för alternativa insatser)") and keeps the value positive.
 MINUS_SIGNS = "-\u2212\u2013"
 # Dashes between the two ends of a range.
 RANGE_DASHES = "-\u2013\u2014"
 
 _SPACE_CLASS = "[" + GROUP_SPACES + "]"
-_SIGN_CLASS = "[" + re.escape(MINUS_SIGNS) + "]"
+_SIGN_CLASS = "[" + re.escape(MINUS_SIGNS + "+") + "]"
 _DASH_CLASS = "[" + re.escape(RANGE_DASHES) + "]"
 _UNSIGNED = r"(?:\d{1,3}(?:" + _SPACE_CLASS + r"\d{3})+|\d+)(?:,\d+)?"
 
@@ -113,7 +113,7 @@ def parse_swedish_number(text: str) -> Optional[Number]:
         value: Number = float(digits.replace(",", "."))
     else:
         value = int(digits)
-    return -value if sign else value
+    return -value if sign and sign != "+" else value
 
 
 def parse_range(text: str) -> Optional[tuple[Number, Number]]:

@@ -38,13 +38,19 @@ QUALIFIERS: dict[str, str] = {
     "som mest": "under",
     "upp till": "under",
 }
+# After the figure: "60 procent eller fler ska ha utvecklat ... arbetsförmåga".
+POST_QUALIFIERS: dict[str, str] = {
+    "eller fler": "over",
+    "eller mer": "over",
+    "eller högre": "over",
+    "eller färre": "under",
+    "eller mindre": "under",
+    "eller lägre": "under",
+}
+
 # Left out: "nära hälften" needs no entry of its own ("nära" + FRACTIONS); "omkring" and
 # "kring" also start periods ("kring 2015") but only a figure after them is qualified.
 
-# "under" is a qualifier only before a figure that is not a year: "Under 2019" names the
-# period. periods.py owns that reading; quantities check this set before qualifying.
-PERIOD_PREPOSITIONS: frozenset[str] = frozenset({"under", "kring", "omkring", "runt"})
-
 EXACT = "exact"
 
-__all__ = ["EXACT", "PERIOD_PREPOSITIONS", "QUALIFIERS"]
+__all__ = ["EXACT", "POST_QUALIFIERS", "QUALIFIERS"]

@@ -31,7 +31,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "miljon kronor": ("kronor", 1e6),
     "miljarder kronor": ("kronor", 1e9),
     "miljard kronor": ("kronor", 1e9),
-    "år": ("år", 1.0),
+    "år": ("ar", 1.0),  # the catalogue's ASCII unit key for years of age or duration
     "månader": ("månader", 1.0),
     "månaders": ("månader", 1.0),
     "veckor": ("veckor", 1.0),

@@ -1,0 +1,193 @@
+"""Fact extraction accuracy against the hand-annotated gold set.
+
+Gold: tests/gold/facts.yaml (corpus) and tests/data/*.facts.yaml (reports we wrote
+ourselves, never tuned on). A gold fact is found when an extracted fact of the same
+document sits on the same line with the same value; it is then scored on period,
+breakdown and measure separately, and "fully right" when value, period and breakdown all
+agree (the figure a researcher would cite). Precision is measured on the annotated lines
+only (every figure on a gold line is annotated): extracted facts there that match no gold
+fact are false positives, and so is any fact extracted from a gold non-fact.
+
+    python -m benchmarks.bench_facts [--misses N]
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+DATA = ROOT / "tests" / "data"
+OUT = ROOT / "benchmarks" / "facts_results.md"
+
+
+def same_value(a: float, b: float) -> bool:
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def norm_breakdown(b) -> tuple:
+    return tuple(sorted((str(k), str(v)) for k, v in (b or {}).items()))
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found_value: int = 0
+    period_ok: int = 0
+    breakdown_ok: int = 0
+    measure_ok: int = 0
+    full_ok: int = 0  # value + period + breakdown
+    extracted_on_lines: int = 0
+    extracted_matching: int = 0
+    nonfact_hits: int = 0
+    nonfacts: int = 0
+    misses: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    by_kind: Counter = field(default_factory=Counter)
+    by_kind_found: Counter = field(default_factory=Counter)
+
+    def row(self, name: str) -> str:
+        def pct(a, b):
+            return f"{100 * a / b:.1f} %" if b else "n/a"
+
+        precision = pct(self.extracted_matching, self.extracted_on_lines + self.nonfact_hits)
+        return (f"| {name} | {self.gold} | {pct(self.found_value, self.gold)} | {pct(self.full_ok, self.gold)} | "
+                f"{pct(self.period_ok, self.found_value)} | {pct(self.breakdown_ok, self.found_value)} | "
+                f"{pct(self.measure_ok, self.found_value)} | {precision} | {self.nonfact_hits}/{self.nonfacts} |")
+
+
+def load_gold(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return data if isinstance(data, list) else data.get("facts", [])
+
+
+def extract(paths: list[Path]) -> dict[str, list]:
+    from ingest.reader import read_path
+    from nlp.extract import extract_facts
+    from nlp.measures import load_catalogue
+    from nlp.pipeline import make_nlp
+
+    nlp, catalogue = make_nlp(), load_catalogue()
+    out = {}
+    for p in paths:
+        doc = read_path(p, doc_id=None if p.parent.name == "corpus" else p.stem)
+        out[doc.id] = extract_facts(doc, nlp, catalogue)
+    return out
+
+
+def score(gold: list[dict], nonfacts: list[dict], facts_by_doc: dict[str, list]) -> Score:
+    s = Score(gold=len(gold), nonfacts=len(nonfacts))
+    by_line: dict[tuple, list] = defaultdict(list)
+    for doc, facts in facts_by_doc.items():
+        for f in facts:
+            by_line[(doc, f.line)].append(f)
+    gold_lines = defaultdict(list)
+    for g in gold:
+        gold_lines[(g["doc"], g["line"])].append(g)
+    used: set[str] = set()
+    for g in gold:
+        kind = g.get("kind", "?")
+        s.by_kind[kind] += 1
+        candidates = [f for f in by_line.get((g["doc"], g["line"]), []) if same_value(f.value, g["value"])]
+        if not candidates:
+            s.misses.append(g)
+            continue
+        want = (str(g["period"]), norm_breakdown(g.get("breakdown")), g.get("measure"))
+        best = max(candidates, key=lambda f: (f.id not in used, (f.period, tuple(f.breakdown)) == want[:2], f.period == want[0],
+                                               tuple(f.breakdown) == want[1], f.measure == want[2]))
+        used.add(best.id)
+        s.found_value += 1
+        s.by_kind_found[kind] += 1
+        p_ok, b_ok, m_ok = best.period == want[0], tuple(best.breakdown) == want[1], best.measure == want[2]
+        s.period_ok += p_ok
+        s.breakdown_ok += b_ok
+        s.measure_ok += m_ok
+        s.full_ok += p_ok and b_ok
+        if not (p_ok and b_ok and m_ok):
+            s.wrong.append((g, best))
+    for key, golds in gold_lines.items():
+        for f in by_line.get(key, []):
+            s.extracted_on_lines += 1
+            if any(same_value(f.value, g["value"]) and f.period == str(g["period"]) and tuple(f.breakdown) == norm_breakdown(g.get("breakdown"))
+                   for g in golds):
+                s.extracted_matching += 1
+            else:
+                s.extra.append(f)
+    for n in nonfacts:
+        for f in by_line.get((n["doc"], n["line"]), []):
+            if f.printed.replace(" ", "") and str(n["printed"]).replace(" ", "") in f.printed.replace(" ", "") or \
+                    _printed_value(str(n["printed"])) is not None and same_value(f.value, _printed_value(str(n["printed"]))):
+                s.nonfact_hits += 1
+                s.extra.append(f)
+                break
+    return s
+
+
+def _printed_value(text: str):
+    try:
+        return float(text.replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", type=int, default=40, help="how many misses and wrong facts to list")
+    args = ap.parse_args()
+    t = time.perf_counter()
+    corpus = sorted((ROOT / "corpus").glob("*.txt"))
+    facts = extract(corpus)
+    seconds = time.perf_counter() - t
+    gold = load_gold(GOLD / "facts.yaml")
+    nonfacts = load_gold(GOLD / "nonfacts.yaml") if (GOLD / "nonfacts.yaml").exists() else []
+    corpus_score = score(gold, nonfacts, facts)
+
+    synthetic = sorted(DATA.glob("*.facts.yaml"))
+    syn_docs = [DATA / (p.name.replace(".facts.yaml", ".txt")) for p in synthetic]
+    syn_facts = extract([p for p in syn_docs if p.exists()])
+    syn_gold = [g for p in synthetic for g in load_gold(p)]
+    syn_score = score(syn_gold, [], syn_facts)
+
+    total = sum(len(v) for v in facts.values())
+    lines = [
+        "## Fact extraction (`python -m benchmarks.bench_facts`)\n",
+        f"{total} facts extracted from the {len(corpus)} corpus reports in {seconds:.1f} s "
+        f"({sum(1 for v in facts.values() for f in v if f.measure == 'unclassified')} unclassified).\n",
+        "Recall = gold facts whose value was found on the right line; full = value, period and breakdown all right; "
+        "period/breakdown/measure are scored on the found ones; precision over the annotated lines (non-facts included).\n",
+        "| set | gold facts | value recall | full recall | period | breakdown | measure | precision | non-facts extracted |",
+        "|---|---|---|---|---|---|---|---|---|",
+        corpus_score.row("corpus (tests/gold/facts.yaml)"),
+        syn_score.row("own reports, not tuned on (tests/data)"),
+        "",
+        "Recall by kind of source (corpus): " + ", ".join(
+            f"{k} {corpus_score.by_kind_found[k]}/{v}" for k, v in sorted(corpus_score.by_kind.items())) + "\n",
+    ]
+    for title, sc in (("corpus", corpus_score), ("own reports", syn_score)):
+        if sc.misses:
+            lines.append(f"### Missed ({title}, first {args.misses})\n")
+            lines += [f"- {g['doc']}:{g['line']} `{g.get('printed', g['value'])}` {g.get('measure')} {g['period']} {g.get('breakdown') or ''}"
+                      for g in sc.misses[: args.misses]]
+            lines.append("")
+        if sc.wrong:
+            lines.append(f"### Found with a wrong attribute ({title}, first {args.misses})\n")
+            lines += [f"- {g['doc']}:{g['line']} `{g.get('printed', g['value'])}`: gold {g.get('measure')} {g['period']} {g.get('breakdown') or {}}"
+                      f" / got {f.measure} {f.period} {dict(f.breakdown)}" for g, f in sc.wrong[: args.misses]]
+            lines.append("")
+        if sc.extra:
+            lines.append(f"### Extracted but not in gold on annotated lines ({title}, first {args.misses})\n")
+            lines += [f"- {f.doc}:{f.line} `{f.printed}` {f.measure} {f.period} {dict(f.breakdown)}" for f in sc.extra[: args.misses]]
+            lines.append("")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines[:10]))
+
+
+if __name__ == "__main__":
+    main()

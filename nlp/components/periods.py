@@ -1,0 +1,134 @@
+"""Give each quantity the period it belongs to: `span._.period` and `span._.period_source`.
+
+In order, a figure takes
+1. "parenthesis": a year inside the same parentheses ("(8 638 kartläggningar 2018)",
+   "(166, 2021)", "(5 112 individer 2018, 58 procent)");
+2. "following": a year right after it ("74 procent 2019", "9 055 kartläggningar 2021",
+   "38 procent för 2007");
+3. "sentence": the nearest period before it in its sentence ("Under 2019 har ... 8 662"), or
+   failing that the nearest after it ("Totalt hade 11 877 personer under 2010 ...").
+   Years of comparison ("jämfört med 2018") are not periods, and neither are years inside
+   parentheses the figure is not in. "De senaste fem åren" gives "last:5";
+4. "since": failing all that, "sedan 2012" before the figure gives the open span "2012-".
+Open periods are closed with the report's year by nlp.prose_facts (nlp.sv.periods.resolve_period),
+which also falls back to earlier sentences, the section's span and the report's own year.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.components.quantities import QUANTITIES
+from nlp.sv.periods import PERIOD_ROLES, find_year_mentions
+
+COMPONENT = "rapportkoll_periods"
+
+# Words that may stand between a figure (with its unit) and the year that follows it:
+# "9 055 kartläggningar 2021", "38 procent för 2007", "1 638 dagar 2019".
+_MAX_WORDS_BEFORE_YEAR = 4
+_FOLLOWING_JOINERS = frozenset({"för", "under", "i", "år", "året", "hela"})
+
+
+def ensure_extensions() -> None:
+    for name in ("period", "period_source"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+def paren_ranges(text: str) -> list[tuple[int, int]]:
+    """(open, close) character offsets of each parenthesis pair, innermost pairs included."""
+    stack: list[int] = []
+    out: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            out.append((stack.pop(), i))
+    for start in stack:  # unclosed: runs to the end of the text
+        out.append((start, len(text)))
+    return out
+
+
+def _innermost(pos: int, parens: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    best = None
+    for o, c in parens:
+        if o < pos < c and (best is None or o > best[0]):
+            best = (o, c)
+    return best
+
+
+def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]]) -> Optional[str]:
+    """A year printed right after the figure, with at most two plain words between."""
+    words = 0
+    for tok in doc[span.end:]:
+        if tok.is_space:
+            if "\n" in tok.text:
+                return None  # a new line is a new statement ("... 51 procent\n2017 lämnade ...")
+            continue
+        if tok.is_sent_start:
+            return None
+        for start, end, role, period in mentions:
+            if start == tok.idx and role in ("year", "during"):
+                return period
+        if tok._.numeral is not None or tok.is_punct or not tok.is_alpha:
+            return None
+        words += 1
+        if words > _MAX_WORDS_BEFORE_YEAR:
+            return None
+    return None
+
+
+def assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
+    """(period, source) for one quantity span; (None, None) when the text names no period."""
+    pos = span.start_char
+    own = _innermost(pos, parens)
+    if own is not None:
+        inside = [m for m in mentions if own[0] < m[0] < own[1] and m[2] in PERIOD_ROLES | {"comparison"}]
+        inside_after = [m for m in inside if m[0] >= span.end_char]
+        pick = inside_after[0] if inside_after else (inside[-1] if inside else None)
+        if pick is not None:
+            return pick[3], "parenthesis"
+    following = _following_year(doc, span, mentions)
+    if following is not None:
+        return following, "following"
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    lo, hi = sent.start_char, sent.end_char
+    candidates = []
+    for m in mentions:
+        if not (lo <= m[0] < hi) or m[2] not in PERIOD_ROLES:
+            continue
+        m_paren = _innermost(m[0], parens)
+        if m_paren is not None and m_paren != own:
+            continue  # a year inside someone else's parentheses
+        candidates.append(m)
+    before = [m for m in candidates if m[1] <= pos]
+    if before:
+        return before[-1][3], "sentence"
+    after = [m for m in candidates if m[0] >= span.end_char]
+    if after:
+        return after[0][3], "sentence"
+    since = [m for m in mentions if lo <= m[0] < hi and m[2] == "since" and m[1] <= pos]
+    if since:
+        return f"{since[-1][3]}-", "since"  # open: closed with the report's year by resolve_period
+    return None, None
+
+
+@Language.component(COMPONENT, requires=["doc.spans"], assigns=["span._.period", "span._.period_source"])
+def assign_periods(doc: Doc) -> Doc:
+    """Set `span._.period` ("2019", "2013-2022") and `span._.period_source` on every quantity.
+
+    RETURNS (Doc): the same Doc.
+    """
+    ensure_extensions()
+    mentions = find_year_mentions(doc.text)
+    parens = paren_ranges(doc.text)
+    for span in doc.spans.get(QUANTITIES, []):
+        period, source = assign_period(doc, span, mentions, parens)
+        span._.period = period
+        span._.period_source = source
+    return doc
+
+
+__all__ = ["COMPONENT", "assign_period", "assign_periods", "ensure_extensions", "paren_ranges"]

@@ -1,0 +1,321 @@
+"""Number + unit + qualifier -> a span in `doc.spans["quantities"]` with `span._.quantity`.
+
+Reads the numbers merge_numbers found, and numbers written as words ("fyra procentenheter",
+"hälften", "sju av tio"). Each figure gets its unit from the word after it ("62 procent",
+"375,6 miljoner kronor", "903 dagar"; none means "antal"), its qualifier from the words before
+it ("cirka", "drygt", "över"), and a value normalised to kronor for money.
+
+A range ("60–64 procent") is one quantity with `value` (its low end) and `high`; "mellan 50
+och 60 procent" makes the first figure a lower bound and the second an upper one.
+
+Numbers that are not figures go to `doc.spans["non_facts"]` with the reason as the span label
+(year, period, label: "dag 180" / "Tabell 6", date_or_reference, reference: diarienummer,
+age, range: an income bracket, time_point: "90 dagar efter avslaget", condition: "när ... i
+30 dagar", rate_rule: "10 timmar per vecka", reference_value: "till 100 procent", example,
+list_number), so the benchmark can show what was left out and why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_numeral_extension
+from nlp.sv.non_facts import DATE_OR_REF_AFTER, LABEL_WORDS, REFERENCE_PREFIXES
+from nlp.sv.numerals import FRACTIONS, NUMBER_WORDS, parse_out_of
+from nlp.sv.periods import MONTHS, is_year
+from nlp.sv.qualifiers import EXACT, POST_QUALIFIERS, QUALIFIERS
+from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, SCALES, UNITS
+
+COMPONENT = "rapportkoll_quantities"
+QUANTITIES = "quantities"
+NON_FACTS = "non_facts"
+
+# Words before an age range ("i ålderskategorin 50–59").
+_AGE_WORDS = frozenset({"ålder", "åldern", "ålderskategorin", "åldersgruppen", "åldersklassen", "åldersgrupp", "åldrarna"})
+# Words before "18–29 år" that make it an age group ("som är 18–29 år", "mellan 19–29 år");
+# "jämfört med 40–41 år" is a range of values (a mean age).
+_AGE_BEFORE = frozenset({"är", "mellan", "i", "från", "för", "de", "alla", "individer", "personer", "unga", "(", ","})
+# Words after "N dagar" that make it a point in time or a rule ("90 dagar efter avslaget",
+# "senast 25 dagar efter"), not a duration that was measured.
+_TIME_POINT_AFTER = frozenset({"efter", "före", "innan"})
+
+_TIME_UNITS = frozenset({"dagar", "dagars", "dag", "månader", "månaders", "veckor", "veckors", "år"})
+_DEFINITE_TIME_UNITS = frozenset({"dagarna", "månaderna", "veckorna", "åren", "timmarna"})
+_TIME_POINT_CONTEXT = frozenset({"rehabiliteringskedjan", "sjukfallet", "sjukskrivningen", "sjukförsäkringen"})
+
+# Joiners between two figures that share the unit printed after the second
+# ("56 respektive 53 procent", "mellan 50 och 60 procent").
+_SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", ",", "–", "-"})
+_OUT_OF_WHOLES = frozenset({"tio", "hundra", "fem", "fyra", "tre"})
+# A fraction after these words states a rule ("än en fjärdedel", "med minst en fjärdedel").
+_RULE_BEFORE_FRACTION = frozenset({"än", "minst"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure read from text: what it is worth, as printed, in which unit."""
+
+    value: float  # normalised: kronor for money
+    printed: str  # as printed, with its unit word ("375,6 miljoner kronor", "8 662")
+    unit: str  # procent, procentenheter, antal, kronor, dagar, år, ...
+    scale: float = 1.0  # printed number x scale = value
+    qualifier: str = EXACT
+    source: str = "digits"  # digits | word | fraction | out_of | range
+    unit_printed: bool = False  # a unit word followed the number (else it was inferred)
+    high: Optional[float] = None  # a range ("60–64 procent"): value is its low end, high its high end
+
+
+def ensure_extensions() -> None:
+    ensure_numeral_extension()
+    if not Span.has_extension("quantity"):
+        Span.set_extension("quantity", default=None)
+
+
+def _words(doc: Doc, start: int, stop: int, step: int) -> list[Token]:
+    """Non-space tokens from `start` walking by `step`, at most until `stop` (exclusive)."""
+    out = []
+    i = start
+    while 0 <= i < len(doc) and i != stop:
+        if not doc[i].is_space:
+            out.append(doc[i])
+        i += step
+    return out
+
+
+def _next(doc: Doc, i: int, n: int = 3) -> list[Token]:
+    return _words(doc, i + 1, min(len(doc), i + 1 + n + 4), 1)[:n]
+
+
+def _prev(doc: Doc, i: int, n: int = 3) -> list[Token]:
+    return _words(doc, i - 1, max(-1, i - 1 - n - 4), -1)[:n]
+
+
+def _unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
+    """(unit, scale, tokens used, printed) for the words after token index `end - 1`."""
+    nxt = _next(doc, end - 1, 2)
+    low = [t.lower_ for t in nxt]
+    if len(low) >= 2 and f"{low[0]} {low[1]}" in UNITS:
+        unit, scale = UNITS[f"{low[0]} {low[1]}"]
+        return unit, scale, nxt[1].i - end + 1, True
+    if low and low[0] in UNITS:
+        unit, scale = UNITS[low[0]]
+        return unit, scale, nxt[0].i - end + 1, True
+    if low and low[0] in SCALES:
+        # the paragraph, not only the sentence: "Arbetsförmedlingen lämnar tillbaka drygt 57 miljoner."
+        money = any(w in doc.text.lower() for w in MONEY_WORDS)
+        return ("kronor" if money else COUNT_UNIT), SCALES[low[0]], nxt[0].i - end + 1, True
+    return None, 1.0, 0, False
+
+
+def _qualifier_before(doc: Doc, start: int) -> str:
+    prev = _prev(doc, start, 3)
+    words = [t.lower_ for t in prev]  # nearest first
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(reversed(words[:n]))
+            if phrase in QUALIFIERS:
+                return QUALIFIERS[phrase]
+    return EXACT
+
+
+def _qualifier_after(doc: Doc, end: int) -> Optional[str]:
+    nxt = [t.lower_ for t in _next(doc, end - 1, 2)]
+    if len(nxt) == 2 and f"{nxt[0]} {nxt[1]}" in POST_QUALIFIERS:
+        return POST_QUALIFIERS[f"{nxt[0]} {nxt[1]}"]
+    return None
+
+
+def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int, str]) -> Optional[str]:
+    """Why a number is not a figure, or None when it is one."""
+    prev = _prev(doc, token.i, 3)
+    nxt = _next(doc, token.i, 1)
+    p1 = prev[0].lower_ if prev else ""
+    n1 = nxt[0].lower_ if nxt else ""
+    if numeral.is_range:
+        if is_year(numeral.low) and is_year(numeral.high):
+            return "period"
+        if p1 in _AGE_WORDS or (n1 == "år" and (p1 in _AGE_BEFORE or not prev)):
+            return "age"
+        if p1 in LABEL_WORDS:
+            return "label"
+        if n1 in ("kr", "kronor", "tkr"):
+            return "range"  # an income bracket ("100 000–200 000 kr"), a category
+        return None
+    value = numeral.value
+    if is_year(value) and not numeral.grouped and len(numeral.printed.lstrip("-−–")) == 4 and not (n1 in UNITS and n1 != "år"):
+        return "year"
+    if p1 in LABEL_WORDS:
+        return "label"
+    if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) in _TIME_POINT_AFTER | {"om"}:
+        return "time_point"  # "90 dagar efter avslaget", "12 månader efter påbörjad insats"
+    if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) == "i" and _word_after(doc, token.i, 3) in _TIME_POINT_CONTEXT:
+        return "time_point"  # "mellan 91 och 180 dagar i rehabiliteringskedjan"
+    if n1 in _DEFINITE_TIME_UNITS:
+        return "time_point"  # "de 12 månaderna": a rule's span, not a count
+    if p1 in ("efter", "före") and n1 == "dagars":
+        return "time_point"
+    if n1 in ("timmar", "timme", "dagar", "gånger") and _word_after(doc, token.i, 2) == "per":
+        return "rate_rule"  # "minst 10 timmar per vecka": a requirement, not a result
+    if p1 in ("exempelvis", "exempel") and len(prev) > 1 and prev[1].lower_ == "till":
+        return "example"  # "till exempelvis 10 procent motsvarande fyra timmar"
+    if n1 in ("dagar", "månader", "veckor") and _in_condition(doc, token):
+        return "condition"  # "när arbetsförmågan varit nedsatt i 30 dagar": a rule's threshold
+    if value == 100 and p1 == "till" and n1 in ("procent", "%"):
+        return "reference_value"  # "summerar inte till 100 procent"
+    if n1 in DATE_OR_REF_AFTER and (n1 not in MONTHS or (float(value).is_integer() and 1 <= value <= 31 and not numeral.grouped)):
+        return "date_or_reference"
+    if prev and (p1 in REFERENCE_PREFIXES or "/" in prev[0].text or (any(c.isdigit() for c in prev[0].text) and any(c.isalpha() for c in prev[0].text))):
+        return "reference"
+    if not prev and n1 in (".", ")"):
+        return "list_number"
+    if p1 in _SHARED_UNIT_JOINERS and len(prev) > 1 and prev[1].i in rejected and rejected[prev[1].i] in ("label", "date_or_reference"):
+        return rejected[prev[1].i]  # "dag 91 och 180"
+    if n1 in _SHARED_UNIT_JOINERS:
+        nxt3 = _next(doc, token.i, 3)
+        if len(nxt3) >= 2 and nxt3[1]._.numeral is not None and not nxt3[1]._.numeral.is_range:
+            later = non_fact_reason(doc, nxt3[1], nxt3[1]._.numeral, rejected)
+            if later == "time_point":
+                return later  # "mellan 91 och 180 dagar i rehabiliteringskedjan"
+    return None
+
+
+def _in_condition(doc: Doc, token: Token) -> bool:
+    """True when the figure stands in a clause opened by "när" or "om" ("om Försäkringskassan ...")."""
+    start = token.sent.start if doc.has_annotation("SENT_START") else 0
+    before = doc[max(start, token.i - 10):token.i]
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.is_punct and t.text in ",;()":
+            return False  # the clause ended before the figure
+        if t.lower_ in ("när", "om", "innan"):
+            return True
+    return False
+
+
+def _word_after(doc: Doc, i: int, n: int) -> str:
+    """The n-th word after token i (1 = the next one), lower case, or ""."""
+    nxt = _next(doc, i, n)
+    return nxt[n - 1].lower_ if len(nxt) >= n else ""
+
+
+def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
+    """(end, value in percent, source) for a figure written in words starting at token i."""
+    tok = doc[i]
+    nxt = _next(doc, i, 2)
+    low = tok.lower_
+    if len(nxt) == 2 and nxt[0].lower_ == "av" and nxt[1].lower_ in _OUT_OF_WHOLES:
+        share = parse_out_of(f"{tok.text} av {nxt[1].text}")
+        if share is not None:
+            return nxt[1].i + 1, share, "out_of"
+    prev = [t.lower_ for t in _prev(doc, i, 2)]
+    qualified = len(prev) > 1 and prev[0] == "än" and prev[1] in ("fler", "mer", "färre", "mindre")
+    rule = bool(prev) and not qualified and (prev[0] in _RULE_BEFORE_FRACTION or prev[:2] == ["minst", "med"])
+    is_fraction = low in FRACTIONS or (nxt and f"{low} {nxt[0].lower_}" in FRACTIONS)
+    if rule and is_fraction:
+        return None  # "lägre omfattning än en fjärdedel av arbetstiden": a rule, not a result
+    if nxt and f"{low} {nxt[0].lower_}" in FRACTIONS:
+        end = nxt[0].i + 1
+        if _word_after(doc, nxt[0].i, 1) in ("dag", "dags", "dels"):
+            return None  # "en fjärdedels dag": a level of benefit
+        return end, FRACTIONS[f"{low} {nxt[0].lower_}"], "fraction"
+    if low in FRACTIONS:
+        return i + 1, FRACTIONS[low], "fraction"
+    if low in NUMBER_WORDS and nxt and nxt[0].lower_ in ("procent", "procentenheter", "%"):
+        return i + 1, float(NUMBER_WORDS[low]), "word"
+    return None
+
+
+@Language.component(COMPONENT, requires=["token._.numeral"], assigns=["doc.spans", "span._.quantity"])
+def find_quantities(doc: Doc) -> Doc:
+    """Set `doc.spans["quantities"]` (figures) and `doc.spans["non_facts"]` (numbers that are not).
+
+    RETURNS (Doc): the same Doc.
+    """
+    ensure_extensions()
+    quantities: list[Span] = []
+    non_facts: list[Span] = []
+    rejected: dict[int, str] = {}
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        numeral: Optional[Numeral] = token._.numeral
+        if numeral is not None:
+            reason = non_fact_reason(doc, token, numeral, rejected)
+            if reason:
+                rejected[i] = reason
+                non_facts.append(Span(doc, i, i + 1, label=reason))
+                i += 1
+                continue
+            unit, scale, used, printed_unit = _unit_after(doc, i + 1)
+            end = i + 1 + used
+            span = Span(doc, i, end, label="quantity")
+            qualifier = _qualifier_after(doc, end) or _qualifier_before(doc, i)
+            if numeral.is_range:
+                span._.quantity = Quantity(
+                    value=float(numeral.low) * scale, printed=span.text, unit=unit or COUNT_UNIT, scale=scale,
+                    qualifier=qualifier, source="range", unit_printed=printed_unit, high=float(numeral.high) * scale,
+                )
+            else:
+                span._.quantity = Quantity(
+                    value=float(numeral.value) * scale, printed=span.text, unit=unit or COUNT_UNIT, scale=scale,
+                    qualifier=qualifier, source="digits", unit_printed=printed_unit,
+                )
+            quantities.append(span)
+            i = end
+            continue
+        found = _word_quantity(doc, i) if token.is_alpha else None
+        if found is not None:
+            end, value, source = found
+            unit_end = end
+            nxt = _next(doc, end - 1, 1)
+            unit = "procent"
+            if source == "word" and nxt:
+                unit = UNITS[nxt[0].lower_][0]
+                unit_end = nxt[0].i + 1
+            span = Span(doc, i, unit_end, label="quantity")
+            span._.quantity = Quantity(
+                value=value, printed=span.text, unit=unit, qualifier=_qualifier_before(doc, i), source=source,
+                unit_printed=source == "word",
+            )
+            quantities.append(span)
+            i = unit_end
+            continue
+        i += 1
+    _share_units(doc, quantities)
+    doc.spans[QUANTITIES] = quantities
+    doc.spans[NON_FACTS] = non_facts
+    return doc
+
+
+def _share_units(doc: Doc, quantities: list[Span]) -> None:
+    """"56 respektive 53 procent": the first figure takes the unit printed after the second."""
+    for k in range(len(quantities) - 2, -1, -1):
+        first, second = quantities[k], quantities[k + 1]
+        q1, q2 = first._.quantity, second._.quantity
+        if q1.unit_printed or not q2.unit_printed or q1.source not in ("digits", "range"):
+            continue
+        between = [t for t in doc[first.end:second.start] if not t.is_space]
+        if len(between) == 1 and between[0].lower_ in _SHARED_UNIT_JOINERS:
+            first._.quantity = replace(q1, value=q1.value / q1.scale * q2.scale, unit=q2.unit, scale=q2.scale,
+                                       unit_printed=True,
+                                       high=None if q1.high is None else q1.high / q1.scale * q2.scale)
+    _between_bounds(doc, quantities)
+
+
+def _between_bounds(doc: Doc, quantities: list[Span]) -> None:
+    """"mellan 50 och 60 procent": the first figure is a lower bound, the second an upper one."""
+    for k in range(len(quantities) - 1):
+        first, second = quantities[k], quantities[k + 1]
+        before = _prev(doc, first.start, 1)
+        between = [t for t in doc[first.end:second.start] if not t.is_space]
+        if before and before[0].lower_ == "mellan" and len(between) == 1 and between[0].lower_ == "och":
+            q1, q2 = first._.quantity, second._.quantity
+            if q1.unit == q2.unit and q1.high is None and q2.high is None:
+                first._.quantity = replace(q1, qualifier="over")
+                second._.quantity = replace(q2, qualifier="under")
+
+
+__all__ = ["COMPONENT", "NON_FACTS", "QUANTITIES", "Quantity", "ensure_extensions", "find_quantities", "non_fact_reason"]

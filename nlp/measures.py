@@ -1,0 +1,320 @@
+"""The measure catalogue (nlp/measures.yaml) and deciding which measure a figure reports.
+
+`load_catalogue()` reads the YAML into Measure records; its schema is documented at the top
+of measures.yaml. `match_measure()` scores every measure whose unit agrees with the figure's
+against the words around the figure: catalogue phrases ("fått eller återfått arbetsförmåga")
+count most, then lemmas ("kartläggning"), each weighted by how close it stands to the figure
+and whether it is in the figure's own sentence, an earlier sentence of the paragraph, or a
+heading above it. Words are compared by lemma, Snowball stem and compound parts (nlp.wordkeys),
+so "omställningsmötena" and "möten för omställning" both meet "omställningsmöte".
+
+A figure whose best score stays under MIN_SCORE matches no measure; the caller keeps it as
+"unclassified" with its phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+import yaml
+
+from nlp.records import DefinitionNote, Measure
+from nlp.sv.breakdowns import BREAKDOWN_TERMS, TOTAL_WORDS
+from nlp.wordkeys import Lexicon, WordKeys
+
+CATALOGUE_PATH = Path(__file__).with_name("measures.yaml")
+REQUIRED_FIELDS = ("key", "label", "unit", "definition")
+LIST_FIELDS = ("lemmas", "phrases", "synonyms", "breakdowns")
+KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + LIST_FIELDS + ("denominator", "counts_of", "notes"))
+
+MIN_SCORE = 0.35
+PHRASE_GAP = 1
+# Words a phrase may skip ("fått eller återfått [sin] arbetsförmåga", "genomfördes [164] möten").
+SKIPPABLE = frozenset({"sin", "sina", "sitt", "de", "den", "det", "en", "ett", "#", "också", "även", "totalt", "cirka", "drygt",
+                       "individer", "personer"})
+# Words that name a unit, a total or a group, not what is counted: a cue made only of them
+# ("andel kvinnor", "totalt") fits too many measures to count fully.
+GENERIC_WORDS = frozenset({"andel", "andelen", "antal", "antalet", "procent", "%", "#", "av", "i", "som", "var", "är",
+                           "personer", "person", "individer", "individ"}
+                          | set(TOTAL_WORDS) | set(BREAKDOWN_TERMS))
+GENERIC_CUE_FACTOR = 0.3  # words allowed between two words of a phrase ("fått eller återfått [sin] arbetsförmåga")
+# Unit spellings that name the same unit (the catalogue writes ASCII keys: "ar" for år).
+UNIT_ALIASES: dict[str, str] = {"år": "ar", "%": "procent", "st": "antal"}
+
+
+def normalise_unit(unit: str) -> str:
+    u = unit.strip().lower()
+    return UNIT_ALIASES.get(u, u)
+
+
+def load_catalogue(path: Union[None, str, Path] = None) -> list[Measure]:
+    """The measures in `path` (default nlp/measures.yaml), in file order.
+
+    Raises ValueError naming the entry and field when an entry lacks a required field, has a
+    field the schema does not know, or repeats a key.
+    """
+    p = Path(path) if path is not None else CATALOGUE_PATH
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list):
+        raise ValueError(f"{p.name}: expected a list of measures")
+    measures: list[Measure] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            raise ValueError(f"{p.name}: entry {i} is not a mapping")
+        name = entry.get("key", f"entry {i}")
+        for f in REQUIRED_FIELDS:
+            if not entry.get(f):
+                raise ValueError(f"{p.name}: measure {name!r} lacks {f!r}")
+        unknown = sorted(set(entry) - KNOWN_FIELDS)
+        if unknown:
+            raise ValueError(f"{p.name}: measure {name!r} has unknown field {unknown[0]!r}")
+        if name in seen:
+            raise ValueError(f"{p.name}: measure key {name!r} is listed twice")
+        seen.add(name)
+        notes = tuple(
+            DefinitionNote(text=str(n.get("text", "")), years=str(n.get("years", "") or ""), source=str(n.get("source", "") or ""))
+            if isinstance(n, dict) else DefinitionNote(text=str(n))
+            for n in entry.get("notes") or ()
+        )
+        measures.append(Measure(
+            key=str(entry["key"]),
+            label=str(entry["label"]),
+            unit=str(entry["unit"]),
+            definition=str(entry["definition"]).strip(),
+            denominator=str(entry.get("denominator") or "").strip(),
+            lemmas=tuple(str(x).lower() for x in entry.get("lemmas") or ()),
+            phrases=tuple(str(x).lower() for x in entry.get("phrases") or ()),
+            notes=notes,
+            breakdowns=tuple(str(x) for x in entry.get("breakdowns") or ()),
+            counts_of=str(entry.get("counts_of") or ""),
+            synonyms=tuple(str(x).lower() for x in entry.get("synonyms") or ()),
+        ))
+    return measures
+
+
+@dataclass(frozen=True)
+class ContextWord:
+    """A word near a figure: its text, how far from the figure, and how much its place counts."""
+
+    text: str
+    distance: float  # in words from the figure; 0 for the unit word right after it
+    weight: float = 1.0  # 1 in the figure's sentence, less in earlier sentences and headings
+    position: int = 0  # order in the context, so phrases are matched in sequence
+
+
+@dataclass(frozen=True)
+class MeasureMatch:
+    key: str
+    score: float
+    cues: tuple[str, ...] = ()
+
+
+@dataclass
+class _Cue:
+    text: str
+    words: tuple[WordKeys, ...]
+    strength: float
+    is_phrase: bool
+
+
+@dataclass
+class _Entry:
+    measure: Measure
+    unit: str
+    cues: list[_Cue] = field(default_factory=list)
+
+
+def _words_of(text: str) -> list[str]:
+    """Words of a cue; numbers become "#" as they do in the context ("90 dagar efter avslaget")."""
+    out = []
+    for w in re.findall(r"[\wåäöÅÄÖ%:\-]+", text.lower()):
+        if w == "-":
+            continue
+        out.append("#" if re.fullmatch(r"[\d:,\-]+", w) else w)
+    return out
+
+
+def _generic(words: Sequence[str], strength: float) -> float:
+    return strength * GENERIC_CUE_FACTOR if all(w in GENERIC_WORDS for w in words) else strength
+
+
+def proximity(distance: float) -> float:
+    """How much a cue at `distance` words from the figure counts: 1 next to it, 1/2 at three words."""
+    return 1.0 / (1.0 + max(distance, 0.0) / 3.0)
+
+
+class MeasureMatcher:
+    """Scores the catalogue's measures against the words around a figure. Build once, reuse."""
+
+    def __init__(self, catalogue: Sequence[Measure], lexicon: Optional[Lexicon] = None):
+        self.lexicon = lexicon or Lexicon()
+        self.catalogue = list(catalogue)
+        self.by_key = {m.key: m for m in self.catalogue}
+        self._entries: list[_Entry] = []
+        for m in self.catalogue:
+            entry = _Entry(m, normalise_unit(m.unit))
+            for lemma in m.lemmas:
+                words = _words_of(lemma)
+                if words:
+                    entry.cues.append(_Cue(lemma, tuple(self.lexicon.keys(w) for w in words), _generic(words, 1.0), len(words) > 1))
+            for phrase in m.phrases:
+                words = _words_of(phrase)
+                if words:
+                    entry.cues.append(_Cue(phrase, tuple(self.lexicon.keys(w) for w in words),
+                                           _generic(words, 1.0 + 0.75 * len(words)), True))
+            self._entries.append(entry)
+
+    def context(self, texts: Iterable[tuple[str, float, float]]) -> list[ContextWord]:
+        """ContextWords from (word, distance, weight) triples, keeping their order."""
+        return [ContextWord(t, d, w, i) for i, (t, d, w) in enumerate(texts)]
+
+    def scores(self, words: Sequence[ContextWord], unit: str) -> list[MeasureMatch]:
+        """Every measure with a compatible unit and a positive score, best first.
+
+        Each context word speaks for a measure once: cues that overlap ("kartläggning" and
+        "gemensamma kartläggningar" on the same words) count only the strongest.
+        """
+        u = normalise_unit(unit)
+        keys = [_SEPARATOR if w.text == "|" else WordKeys(frozenset({"#"})) if w.text.startswith("#") or w.text.isdigit()
+                else self.lexicon.keys(w.text) for w in words]
+        out: list[MeasureMatch] = []
+        for entry in self._entries:
+            if entry.unit != u:
+                continue
+            hits = []
+            for cue in entry.cues:
+                value, positions = self._best_occurrence(cue, words, keys)
+                if value > 0:
+                    hits.append((value, positions, cue.text))
+            hits.sort(key=lambda h: -h[0])
+            used: set[int] = set()
+            total = 0.0
+            cues: list[str] = []
+            for value, positions, text in hits:
+                if used & positions:
+                    continue
+                used |= positions
+                total += value
+                cues.append(text)
+            if total > 0:
+                out.append(MeasureMatch(entry.measure.key, round(total, 4), tuple(cues)))
+        out.sort(key=lambda m: -m.score)
+        return out
+
+    def match(self, words: Sequence[ContextWord], unit: str, value: Optional[float] = None) -> Optional[MeasureMatch]:
+        """The best measure for a figure, or None. With `value`, a count measure ("Antal ...")
+        does not take a fraction such as 0,62: that is a ratio or a mean, not a count."""
+        for found in self.scores(words, unit):
+            if found.score < MIN_SCORE:
+                return None
+            if value is not None and not float(value).is_integer() and not self.may_be_fractional(found.key):
+                continue
+            return found
+        return None
+
+    def may_be_fractional(self, key: str) -> bool:
+        m = self.by_key.get(key)
+        if m is None or normalise_unit(m.unit) != "antal":
+            return True
+        text = f"{m.label} {m.definition} {key}".lower()
+        return any(w in text for w in ("genomsnitt", "medel", "kvot", "miljon", "tusen"))
+
+    def _best_occurrence(self, cue: _Cue, words: Sequence[ContextWord], keys: Sequence[WordKeys]) -> tuple[float, set[int]]:
+        """The best score of one cue in the context, and the context positions it used."""
+        best, best_pos = 0.0, set()
+        n = len(cue.words)
+        for j, k in enumerate(keys):
+            strength = _word_match(cue.words[0], k)
+            if strength <= 0 or (n > 1 and strength < 1.0):
+                continue  # the words of a phrase must each meet a word, not a part of one
+            if n == 1:
+                value = strength * cue.strength * words[j].weight * proximity(words[j].distance)
+                if value > best:
+                    best, best_pos = value, {j}
+                continue
+            # a phrase: the rest of its words in order, with small gaps
+            pos, matched, dist = j, [j], words[j].distance
+            ok = True
+            for cw in cue.words[1:]:
+                found = None
+                for step in range(1, PHRASE_GAP + 2):
+                    q = pos + step
+                    if step > 1 and q - 1 < len(words) and words[q - 1].text.lower() not in SKIPPABLE:
+                        break  # only a small word may stand between: "antal inte inskrivna" is not "antal inskrivna"
+                    if q < len(keys) and words[q].weight == words[j].weight and _word_match(cw, keys[q]) >= 1.0:
+                        found = q
+                        break
+                if found is None:
+                    ok = False
+                    break
+                pos = found
+                matched.append(found)
+                dist = min(dist, words[found].distance)
+            if ok:
+                value = cue.strength * words[j].weight * proximity(dist)
+                if value > best:
+                    best, best_pos = value, set(matched)
+        if best == 0.0 and n == 1 and cue.words[0].parts:
+            return self._compound_spread(cue, words, keys)
+        return best, best_pos
+
+    def _compound_spread(self, cue: _Cue, words: Sequence[ContextWord], keys: Sequence[WordKeys]) -> tuple[float, set[int]]:
+        """A compound cue whose parts stand as separate words: "möten för omställning"."""
+        parts = cue.words[0].parts
+        hits: list[int] = []
+        for part in parts:
+            found = [j for j, k in enumerate(keys) if part & k.all]
+            if not found:
+                return 0.0, set()
+            hits.append(min(found, key=lambda j: words[j].distance))
+        if max(hits) - min(hits) > 6 or len({words[j].weight for j in hits}) > 1:
+            return 0.0, set()
+        dist = min(words[j].distance for j in hits)
+        return 0.9 * cue.strength * words[hits[0]].weight * proximity(dist), set(hits)
+
+
+_SEPARATOR = WordKeys(frozenset({"|"}))  # punctuation: meets no cue word
+MIN_PREFIX = 6  # a cue stem this long also meets longer derivations ("inskriv" in "inskrivningsperiod")
+
+
+def _word_match(cue: WordKeys, word: WordKeys) -> float:
+    """1 when the forms meet, 0.6 when the cue is one part of a compound word, 0.5 when a long
+    cue stem begins the word ("förbruk" in "förbrukningen"), else 0."""
+    if cue.whole & word.whole:
+        return 1.0
+    if cue.parts and word.parts and len(cue.parts) == len(word.parts) and all(a & b for a, b in zip(cue.parts, word.parts)):
+        return 1.0
+    if word.parts and any(cue.whole & p for p in word.parts[-1:]):
+        return 0.45  # the cue is the head of a compound ("möte" in "kontaktmöten")
+    stems = [k for k in cue.whole if len(k) >= MIN_PREFIX and k != "#"]
+    if stems and any(w.startswith(k) for k in stems for w in word.whole):
+        return 0.5
+    return 0.0
+
+
+def match_measure(words: Sequence[ContextWord], unit: str, catalogue: Union[Sequence[Measure], MeasureMatcher],
+                  lexicon: Optional[Lexicon] = None) -> Optional[str]:
+    """The key of the measure the words around a figure name, or None.
+
+    `catalogue` may be the list from load_catalogue() or a MeasureMatcher built from it (build
+    the matcher once when matching many figures).
+    """
+    matcher = catalogue if isinstance(catalogue, MeasureMatcher) else MeasureMatcher(catalogue, lexicon)
+    found = matcher.match(words, unit)
+    return found.key if found else None
+
+
+__all__ = [
+    "CATALOGUE_PATH",
+    "ContextWord",
+    "MIN_SCORE",
+    "MeasureMatch",
+    "MeasureMatcher",
+    "load_catalogue",
+    "match_measure",
+    "normalise_unit",
+    "proximity",
+]

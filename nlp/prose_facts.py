@@ -1,0 +1,588 @@
+"""Running text -> Facts: every figure in paragraphs, list items and footnotes.
+
+Blocks go through `nlp.pipe(..., as_tuples=True)` with their TextSource (the Block, or the
+few Blocks of one sentence that a page break or a footnote split) as the context, so each
+figure is born knowing its block, line and section. For every quantity the components found
+(nlp.components.quantities and .periods), this module decides
+- the measure: catalogue cues in the sentence, earlier sentences of the paragraph and the
+  headings above (nlp.measures); a comparison in parentheses ("(8 638 kartläggningar 2018)")
+  takes the measure of the figure it follows;
+- the breakdown: "56 respektive 53 procent" after "män än för kvinnor" pairs in order; else the
+  nearest group word before the figure in its sentence, or the one its "av de som ..." clause
+  names; a pair such as "kvinnor och män" is the total, not a group; "Av dem var 66 procent
+  kvinnor" keeps the groups of the sentence before;
+- the period: the components' answer, else the report's reporting_year;
+- the kind: "summary" under a Sammanfattning heading, "footnote" for footnotes, else "body".
+A range ("60–64 procent", "mellan 50 och 60 procent") is two facts, a lower bound ("over")
+and an upper bound ("under").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterator, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.records import Block, Document, Footnote
+from nlp.components.periods import paren_ranges
+from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
+from nlp.measures import ContextWord, MeasureMatcher
+from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
+from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
+from nlp.sv.periods import find_year_mentions, resolve_period
+
+# Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
+# deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
+PROSE_KINDS = frozenset({"paragraph", "list_item", "caption", "footnote", "heading"})
+SUMMARY_HEADINGS = ("sammanfattning", "summary")
+DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder")
+HEADING_WEIGHT = 0.45
+EARLIER_SENTENCE_WEIGHT = 0.4
+OTHER_FIGURE_WEIGHT = 0.35
+EXCLUDING_WORDS = frozenset({"utöver", "förutom", "exklusive", "undantaget"})
+EXCLUDED_WEIGHT = 0.2  # a word nearer another figure of the sentence speaks for that one
+_JOINERS = frozenset({"och", "eller", "samt", ",", "respektive", "/"})
+_ANAPHORA = re.compile(r"^\s*(?:av|bland)\s+(?:dem|dessa|de|den)\b", re.IGNORECASE)
+_STOP = frozenset({
+    "och", "eller", "som", "att", "av", "i", "på", "för", "med", "till", "var", "är", "har", "de", "den", "det",
+    "en", "ett", "om", "under", "från", "vid", "hos", "efter", "samt", "dem", "sin", "sina", "sitt", "procent",
+    "cirka", "drygt", "knappt", "totalt", "också", "även", "än", "så", "inte", "per", "år", "hade", "blev",
+})
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """One text that goes through the pipeline: a Block, or the Blocks of a sentence a page
+    break or footnote split ("... inte längre får sjukpenning" / "(20 procent 2018)."), with
+    each block's offset in the joined text."""
+
+    blocks: tuple[Block, ...]
+    starts: tuple[int, ...]
+    kind: str  # summary, body, footnote
+    line: Optional[int] = None  # a footnote's own line
+
+    @property
+    def block(self) -> Block:
+        return self.blocks[0]
+
+    @property
+    def text(self) -> str:
+        return " ".join(b.text for b in self.blocks)
+
+    def locate(self, offset: int) -> tuple[Block, int]:
+        """The block holding character `offset` of the joined text, and the offset in it."""
+        k = max(0, bisect_right(self.starts, offset) - 1)
+        return self.blocks[k], offset - self.starts[k]
+
+
+def fact_kind(block: Block) -> str:
+    if block.kind == "footnote":
+        return "footnote"
+    if any(s.strip().lower().lstrip("0123456789. ").startswith(SUMMARY_HEADINGS) for s in block.section):
+        return "summary"
+    return "body"
+
+
+def _continues(prev: Block, block: Block) -> bool:
+    """True when `block` finishes the sentence `prev` left open (a page break or a footnote between)."""
+    if prev.kind not in ("paragraph", "list_item") or block.kind != "paragraph" or prev.section != block.section:
+        return False
+    tail = prev.text.rstrip()
+    head = block.text.lstrip()
+    return bool(tail) and bool(head) and tail[-1] not in ".!?:;" and (head[0].islower() or head[0] == "(")
+
+
+def text_sources(document: Document) -> list[TextSource]:
+    """The running text and footnotes of `document` whose figures are facts, in reading order."""
+    by_id = {b.id: b for b in document.blocks}
+    out: list[TextSource] = []
+    prose = [b for b in document.blocks if b.kind in PROSE_KINDS]
+    group: list[Block] = []
+    for b in prose:
+        if group and _continues(group[-1], b):
+            group.append(b)
+            continue
+        if group:
+            out.append(_source(group))
+        group = [b]
+    if group:
+        out.append(_source(group))
+    for fn in document.footnotes:
+        out.append(footnote_source(document, fn, by_id))
+    return out
+
+
+def _source(blocks: list[Block]) -> TextSource:
+    starts, pos = [], 0
+    for b in blocks:
+        starts.append(pos)
+        pos += len(b.text) + 1
+    return TextSource(tuple(blocks), tuple(starts), fact_kind(blocks[0]))
+
+
+def footnote_source(document: Document, fn: Footnote, by_id: dict[str, Block]) -> TextSource:
+    """A footnote as a block; it takes the section of the first block that points to it."""
+    ref = next((by_id[r] for r in fn.marker_refs if r in by_id), None)
+    section = ref.section if ref is not None else ()
+    block = Block(id=fn.id, doc=document.id, order=-1, kind="footnote", section=section, text=fn.text,
+                  page=fn.page, page_label=fn.page_label, line_start=fn.line, line_end=fn.line)
+    return TextSource((block,), (0,), "footnote", fn.line)
+
+
+def pipeline_text(source: TextSource) -> str:
+    """The text as the pipeline reads it: a line that starts with a number starts a new
+    statement ("... 51 procent uppnådde arbetsförmåga" / "2017 lämnade ..."), so the break is
+    kept as a newline there; offsets stay those of the joined text."""
+    text = list(source.text)
+    for block, start in zip(source.blocks, source.starts):
+        for br in block.line_breaks:
+            pos = start + br
+            if 0 < pos < len(text) and text[pos - 1] == " " and text[pos].isdigit():
+                text[pos - 1] = "\n"
+    return "".join(text)
+
+
+# A span of years that a section goes on describing ("att under 2006–2008 bedriva ett projekt"):
+# the words before it that make it the period of what follows, not a figure's own span.
+_CARRIED_SPAN_BEFORE = re.compile(r"(?:under|åren|perioden|period)\s*$", re.IGNORECASE)
+
+
+def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatcher, batch_size: int = 64) -> list[Fact]:
+    """Facts from the running text and footnotes of one document (ids left empty: see nlp.extract)."""
+    sources = text_sources(document)
+    pairs = ((pipeline_text(s), s) for s in sources)
+    facts: list[Fact] = []
+    carried: dict[tuple[str, ...], str] = {}  # section -> the span of years it describes
+    for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        section = source.block.section
+        facts.extend(doc_to_facts(doc, source, document, matcher, carried.get(section)))
+        span = carried_span(doc.text)
+        if span and source.kind != "footnote":
+            carried[section] = span
+    return facts
+
+
+def carried_span(text: str) -> Optional[str]:
+    """The last span of years in `text` that reads as the period of a whole passage."""
+    parens = paren_ranges(text)
+    found = None
+    for start, end, role, period in find_year_mentions(text):
+        if role != "span" or any(o < start < c for o, c in parens):
+            continue
+        if _CARRIED_SPAN_BEFORE.search(text[max(0, start - 12):start]):
+            found = period
+    return found
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|en\s+ökning|en\s+minskning)\s+(?:med\s+)?"
+    r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
+_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning")
+
+
+def _change(doc: Doc, span: Span) -> Optional[str]:
+    """"ökning" or "minskning" when the figure is a change ("har minskat med 585 individer")."""
+    m = _CHANGE_BEFORE.search(doc.text[max(0, span.start_char - 40):span.start_char])
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group(1).lower())
+    return "ökning" if word in _INCREASE else "minskning"
+
+
+def _comparison_year(doc: Doc, span: Span) -> Optional[str]:
+    """The year a change is measured from: "jämfört med 2018" in the figure's sentence."""
+    sent = span.sent
+    for start, end, role, period in find_year_mentions(sent.text):
+        if role == "comparison":
+            return period
+    return None
+
+
+def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
+    """The period named last, outside parentheses, in the sentences of the block before the figure's."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    start = span.sent.start_char
+    parens = paren_ranges(doc.text)
+    text = doc.text[:start]
+    mentions = [m for m in find_year_mentions(text)
+                if not any(o < m[0] < c for o, c in parens)
+                and (m[2] in ("during", "recent") or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))]
+    return mentions[-1][3] if mentions else None
+
+
+def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
+                 carried: Optional[str] = None) -> Iterator[Fact]:
+    """The facts of one processed text; `carried` is the period its section describes, if any."""
+    spans = list(doc.spans.get(QUANTITIES, []))
+    if not spans:
+        return
+    parens = paren_ranges(doc.text)
+    terms = _terms(doc)
+    heading_words = _heading_words(source.block.section)
+    anchors = _anchors(doc, spans, parens)
+    groups = _respektive_groups(doc, spans)
+    reporting_year = document.metadata.reporting_year
+    decided: dict[int, tuple[str, Breakdown]] = {}
+    for idx, span in enumerate(spans):
+        q: Quantity = span._.quantity
+        anchor = anchors.get(idx)
+        if anchor is not None and anchor in decided:
+            measure_key, breakdown = decided[anchor]
+            if spans[anchor]._.quantity.unit != q.unit:
+                measure_key = _match(doc, span, spans, heading_words, matcher)
+        else:
+            measure_key = _match(doc, span, spans, heading_words, matcher)
+            measure = matcher.by_key.get(measure_key)
+            breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided)
+        if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and _appositive(doc, spans[idx - 1], span):
+            measure_key, breakdown = decided[idx - 1]  # "drygt sju av tio, 73 procent": the same figure restated
+        decided[idx] = (measure_key, breakdown)
+        measure = matcher.by_key.get(measure_key)
+        period = span._.period
+        period_source = span._.period_source or ""
+        change = _change(doc, span)
+        if change and "forandring" in (measure.breakdowns if measure else ()) and "forandring" not in dict(breakdown):
+            breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
+        if not period:
+            period, period_source = _earlier_period(doc, span), "paragraph"
+        if not period and carried:
+            period, period_source = carried, "section"
+        if period:
+            period = resolve_period(period, reporting_year)
+        else:
+            period = str(reporting_year) if reporting_year else ""
+            period_source = "report"
+        if change and period.isdigit():
+            base = _comparison_year(doc, span) or str(int(period) - 1)
+            if base.isdigit() and int(base) < int(period):
+                period, period_source = f"{base}-{period}", "change"
+        block, offset = source.locate(span.start_char)
+        line = source.line if source.line is not None else block.line_at(offset)
+        base = dict(
+            id="", doc=document.id, source_file=document.source_file, measure=measure_key,
+            measure_label=measure.label if measure else "", period=period, breakdown=breakdown,
+            printed=q.printed, unit=q.unit, scale=q.scale, kind=source.kind, page=block.page,
+            page_label=block.page_label, line=line, section=" > ".join(block.section), quote=_quote(span),
+            block=block.id, phrase=_phrase(doc, span) if measure_key == UNCLASSIFIED else "",
+            period_source=period_source,
+        )
+        if q.high is not None:  # a range: its two ends
+            yield Fact(value=_clean(q.value), qualifier="over", **base)
+            yield Fact(value=_clean(q.high), qualifier="under", **base)
+        else:
+            yield Fact(value=_clean(q.value), qualifier=q.qualifier, **base)
+
+
+def _appositive(doc: Doc, first: Span, second: Span) -> bool:
+    """True when `second` restates `first` right after it: "sju av tio, 73 procent", "två av tio (17 procent)"."""
+    between = doc.text[first.end_char:second.start_char].strip()
+    return first._.quantity.unit == second._.quantity.unit and between in (",", "(", "–", "-", ":")
+
+
+def _clean(value: float) -> float:
+    return float(round(value, 6))
+
+
+def _quote(span: Span) -> str:
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    return re.sub(r"\s+", " ", sent.text).strip()
+
+
+# --- measure ---------------------------------------------------------------------------------
+
+def _match(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[str], matcher: MeasureMatcher) -> str:
+    q: Quantity = span._.quantity
+    found = matcher.match(_context(doc, span, spans, heading_words), q.unit, q.value / q.scale)
+    if found is None and q.unit == "procentenheter":
+        found = matcher.match(_context(doc, span, spans, heading_words), "procent")  # a change in a share
+    return found.key if found else UNCLASSIFIED
+
+
+def _heading_words(section: Sequence[str]) -> list[str]:
+    words: list[str] = []
+    for title in section[-2:]:
+        words.extend(w for w in re.findall(r"[\wåäöÅÄÖ]+", title.lower()) if not w.isdigit())
+    return words
+
+
+def _context(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[str]) -> list[ContextWord]:
+    """Words around a figure: its sentence (weight 1), earlier sentences (less), headings (less).
+
+    A word that stands nearer another figure of the sentence counts less for this one:
+    in "förbrukade 222,2 miljoner av de tilldelade 222,4 miljoner" "tilldelade" names the second.
+    """
+    words: list[tuple[str, float, float]] = [(w, 3.0, HEADING_WEIGHT) for w in heading_words]
+    has_sents = doc.has_annotation("SENT_START")
+    sent = span.sent if has_sents else doc[:]
+    earlier = [s for s in doc.sents if s.end <= sent.start] if has_sents else []
+    for k, s in enumerate(reversed(earlier[-2:])):
+        weight = EARLIER_SENTENCE_WEIGHT / (k + 1)
+        words.extend((_word_text(t), 3.0, weight) for t in s if _keep(t))
+    # figures in their own parentheses ("två av tio (17 procent)") restate, they claim no words
+    others = [o for o in spans if o is not span and sent.start <= o.start < sent.end
+              and not (_in_parens(doc, o) and not _in_parens(doc, span))]
+    excluded = _excluded_positions(sent)
+    for t in sent:
+        if not _keep(t):
+            continue
+        if span.start <= t.i < span.end:
+            if t._.numeral is None:
+                words.append((_word_text(t), 0.0, 1.0))  # the unit word: "procent eller fler ska ha ..."
+            continue
+        distance = t.i - span.end if t.i >= span.end else span.start - t.i - 1
+        weight = 1.0
+        for o in others:
+            d_other = t.i - o.end if t.i >= o.end else (o.start - t.i - 1 if t.i < o.start else -1)
+            if 0 <= d_other < distance:
+                weight = OTHER_FIGURE_WEIGHT
+                break
+        if t.i in excluded:
+            weight *= EXCLUDED_WEIGHT
+        words.append((_word_text(t), float(distance), weight))
+    return [ContextWord(text, d, w, i) for i, (text, d, w) in enumerate(words)]
+
+
+def _excluded_positions(sent: Span) -> set[int]:
+    """Tokens named as left out: "Utöver omställningsmöten har även 573 kontaktmöten genomförts"."""
+    out: set[int] = set()
+    for t in sent:
+        if t.lower_ in EXCLUDING_WORDS:
+            for u in sent.doc[t.i + 1: min(sent.end, t.i + 4)]:
+                if u.is_punct or u._.numeral is not None or u.lower_ in ("har", "är", "var", "hade"):
+                    break
+                out.add(u.i)
+    return out
+
+
+def _keep(token) -> bool:
+    return not token.is_space
+
+
+def _word_text(token) -> str:
+    """The token as a context word: numbers are "#", punctuation "|" (no phrase runs across it)."""
+    if token._.numeral is not None:
+        return "#"
+    if token.is_punct and token.text != "%":
+        return "|"
+    return token.text
+
+
+def _phrase(doc: Doc, span: Span) -> str:
+    """The words that name what an unclassified figure counts: the content words after it."""
+    after = []
+    for t in doc[span.end: span.end + 8]:
+        if t.is_sent_start or t.text in (".", ";", "(", ")") or t._.numeral is not None:
+            break
+        if t.is_alpha and t.lower_ not in _STOP:
+            after.append(t.text)
+        if len(after) == 3:
+            break
+    if after:
+        return " ".join(after)
+    before = [t.text for t in doc[max(span.sent.start, span.start - 6): span.start] if t.is_alpha and t.lower_ not in _STOP]
+    return " ".join(before[-3:])
+
+
+# --- parentheses -----------------------------------------------------------------------------
+
+def _anchors(doc: Doc, spans: Sequence[Span], parens: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Figures in a comparison parenthesis -> the figure it compares with.
+
+    A parenthesis is a comparison when it names a year ("(8 638 kartläggningar 2018)",
+    "(166, 2021)"); the figure it compares with is the last one before it, outside it, with the
+    same unit, in the same sentence (or the sentence the parenthesis closes).
+    """
+    out: dict[int, int] = {}
+    mentions = find_year_mentions(doc.text)
+    for idx, span in enumerate(spans):
+        inside = [p for p in parens if p[0] < span.start_char < p[1]]
+        if not inside:
+            continue
+        paren = max(inside, key=lambda p: p[0])
+        if not any(paren[0] < m[0] < paren[1] for m in mentions):
+            continue
+        sent = span.sent
+        prev_sent_start = _previous_sentence_start(doc, sent)
+        for j in range(idx - 1, -1, -1):
+            other = spans[j]
+            if paren[0] < other.start_char < paren[1]:
+                continue
+            if other.start_char < prev_sent_start:
+                break
+            if other.start_char < sent.start_char and not doc.text[paren[0] - 2:paren[0] + 1].strip().startswith((".", "(")):
+                break
+            if other._.quantity.unit == span._.quantity.unit and other.end_char <= paren[0] and \
+                    not any(p[0] < other.start_char < p[1] for p in parens):
+                out[idx] = j
+                break
+    return out
+
+
+def _previous_sentence_start(doc: Doc, sent: Span) -> int:
+    prev = [s for s in doc.sents if s.end <= sent.start]
+    return prev[-1].start_char if prev else sent.start_char
+
+
+# --- breakdowns ------------------------------------------------------------------------------
+
+def _terms(doc: Doc) -> list[Term]:
+    terms = list(find_terms(doc.text)) + find_group_terms(doc.text)
+    for nf in doc.spans.get(NON_FACTS, []):
+        if nf.label_ == "age":
+            value = age_value(nf.text)
+            if value:
+                terms.append(Term(nf.start_char, nf.end_char, "alder", value))
+    return sorted(terms, key=lambda t: t.start)
+
+
+def _respektive_groups(doc: Doc, spans: Sequence[Span]) -> dict[int, list[int]]:
+    """Span index -> the indices of its "A, B respektive C" group (only for members of one)."""
+    groups: dict[int, list[int]] = {}
+    current: list[int] = []
+    for idx in range(len(spans)):
+        if current:
+            prev = spans[current[-1]]
+            between = [t for t in doc[prev.end:spans[idx].start] if not t.is_space]
+            if len(between) == 1 and between[0].lower_ in ("respektive", ",", "och"):
+                current.append(idx)
+                continue
+            _close_group(doc, spans, current, groups)
+        current = [idx]
+    _close_group(doc, spans, current, groups)
+    return groups
+
+
+def _close_group(doc: Doc, spans: Sequence[Span], members: list[int], groups: dict[int, list[int]]) -> None:
+    if len(members) < 2:
+        return
+    joined = doc[spans[members[0]].start:spans[members[-1]].end].text.lower()
+    if "respektive" not in joined:
+        return
+    for m in members:
+        groups[m] = list(members)
+
+
+def _allowed_keys(measure: Optional[Measure]) -> tuple[str, ...]:
+    if measure is None:
+        return DEFAULT_BREAKDOWN_KEYS
+    return tuple(measure.breakdowns)
+
+
+def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term],
+               groups: dict[int, list[int]], measure: Optional[Measure],
+               decided: dict[int, tuple[str, Breakdown]]) -> Breakdown:
+    allowed = _allowed_keys(measure)
+    if not allowed:
+        return ()
+    sent = span.sent
+    in_sent = [t for t in terms if sent.start_char <= t.start < sent.end_char and t.key in allowed]
+    parts: dict[str, str] = {}
+    if idx in groups:
+        members = groups[idx]
+        position = members.index(idx)
+        first, last = spans[members[0]], spans[members[-1]]
+        for key in allowed:
+            before = [t for t in in_sent if t.key == key and t.end <= first.start_char and t.value]
+            after = [t for t in in_sent if t.key == key and t.start >= last.end_char and t.value]
+            for candidates in (before[-len(members):], after[:len(members)]):
+                if len(candidates) == len(members) and len({t.value for t in candidates}) == len(members):
+                    parts[key] = candidates[position].value  # type: ignore[assignment]
+                    break
+    for key in allowed:
+        if key in parts:
+            continue
+        key_terms = [t for t in in_sent if t.key == key]
+        value = _single_term(doc, span, idx, spans, key_terms)
+        last_end = max(s.end_char for s in spans if s.sent.start == sent.start)
+        if not value and key != "kon" and len({t.value for t in key_terms}) == 1 and key_terms[0].value \
+                and 0 <= key_terms[0].start - last_end <= 2:
+            value = key_terms[0].value  # "345 miljoner av de tilldelade 375,6 miljoner kronor förvaltningsmedel"
+        if value:
+            parts[key] = value
+    if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent):
+        # a paragraph about one förmån: "... fått avslag på sjukpenning från 2012–2022. Andelen var hög 2012 (9,7 procent)"
+        earlier = {t.value for t in terms if t.key == "forman" and t.end <= sent.start_char
+                   and _POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start])}
+        if len(earlier) == 1 and None not in earlier:
+            parts["forman"] = earlier.pop()  # type: ignore[assignment]
+    if _ANAPHORA.match(sent.text):
+        # "Av dem var 66 procent kvinnor": the groups of the figure the sentence before counted
+        earlier = [j for j in decided if spans[j].end_char <= sent.start_char]
+        if earlier:
+            for key, value in decided[max(earlier)][1]:
+                if key in allowed and key not in parts:
+                    parts[key] = value
+    return tuple(sorted(parts.items()))
+
+
+# Words before a förmån that define the population a paragraph is about: "fått avslag på
+# (ansökan om) sjukpenning", "inte längre får sjukpenning".
+_POPULATION_BEFORE = re.compile(r"(?:avslag\s+på\s+(?:ansökan\s+om\s+)?|inte\s+längre\s+(?:får|fick|har\s+rätt\s+till)\s+)$", re.IGNORECASE)
+
+_FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i"})
+
+
+def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term]) -> Optional[str]:
+    """The group one figure belongs to, from the terms of one key in its sentence."""
+    if not terms:
+        return None
+    # "62 procent kvinnor": the group named right after the figure
+    nxt = [t for t in doc[span.end:span.end + 3] if not t.is_space]
+    if nxt:
+        for t in terms:
+            if t.start == nxt[0].idx and t.value:
+                return t.value
+    # the figure's own clause: up to the next figure, less a group word glued to that figure
+    # ("var andelen kvinnor 62 procent": "kvinnor" is the 62's)
+    following = [s for s in spans[idx + 1:] if not _in_parens(doc, s) or _in_parens(doc, span)]
+    next_fig = following[0] if following else None
+    limit = min(next_fig.start_char if next_fig is not None else span.sent.end_char, span.sent.end_char)
+    window = [t for t in terms if span.end_char <= t.start < limit]
+    if next_fig is not None and window and not doc.text[window[-1].end:next_fig.start_char].strip(" ,:"):
+        window = window[:-1]
+    if nxt and nxt[0].lower_ == "av" and window:
+        if len(window) > 1 and _coordinated(doc, window[1], window[:2]):
+            return None  # "54 procent av de kvinnor och män som ..."
+        return window[0].value
+    prep = _first_word_after_unit(doc, span)
+    if prep in _FOLLOWING_GROUP_PREPOSITIONS and len(window) == 1 and window[0].value:
+        return window[0].value  # "varav 223 personer hos aktör inom den sociala ekonomin"
+    before = [t for t in terms if t.end <= span.start_char]
+    if before:
+        last = before[-1]
+        if _coordinated(doc, last, before):
+            return None
+        return last.value
+    if len(window) == 1:
+        return window[0].value
+    return None
+
+
+def _first_word_after_unit(doc: Doc, span: Span) -> str:
+    """The first word after a figure and the noun it counts ("40 för", "223 personer hos")."""
+    words = [t for t in doc[span.end:span.end + 3] if not t.is_space]
+    if not words or words[0].is_punct:
+        return ""
+    if words[0].lower_ in _FOLLOWING_GROUP_PREPOSITIONS:
+        return words[0].lower_
+    return words[1].lower_ if len(words) > 1 and not words[1].is_punct else ""
+
+
+def _in_parens(doc: Doc, span: Span) -> bool:
+    return doc.text[:span.start_char].count("(") > doc.text[:span.start_char].count(")")
+
+
+def _coordinated(doc: Doc, last: Term, before: Sequence[Term]) -> bool:
+    """True when the nearest term is one of a pair: "kvinnor och män", "sjukskrivna eller har aktivitetsersättning"."""
+    if len(before) < 2:
+        return False
+    prev = before[-2]
+    between = doc.text[prev.end:last.start].lower().split()
+    return len(between) <= 3 and any(w.strip(",") in _JOINERS or w == "," for w in between)
+
+
+__all__ = ["PROSE_KINDS", "TextSource", "doc_to_facts", "extract_prose_facts", "fact_kind", "pipeline_text", "text_sources"]

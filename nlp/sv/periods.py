@@ -1,0 +1,132 @@
+"""How the reports say which year a figure belongs to.
+
+Each pattern finds a year mention and names its role, because the role decides whether the
+year is the period of a nearby figure:
+
+- "during"      "Under 2019", "år 2018", "för 2022", "i december 2019": the period of the
+                figures around it
+- "span"        "2013–2022", "under perioden 2012–2021": a period that is a span of years
+- "report"      "regleringsbrevet för 2019": the report's own year
+- "comparison"  "jämfört med 2018": the base a change is measured against, not the period
+                of the figure before it ("minskat med fyra procentenheter jämfört med 2018"
+                is a figure for the report's year)
+- "since"       "sedan 2012", "från och med 2010": the start of an open span (a figure
+                after it covers 2012 up to the report's year)
+- "recent"      "de senaste fem åren": the last N years up to the report's year, "last:5"
+- "year"        a bare year ("2016 lämnade 9 329 individer", "8 638 kartläggningar 2018")
+
+"(166, 2021)" needs no pattern of its own: a figure inside parentheses takes the year
+printed inside the same parentheses (see nlp.components.periods).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+YEAR_MIN = 1900
+YEAR_MAX = 2099
+YEAR = r"(?:19|20)\d{2}"
+
+# A year is not part of a longer number, an identifier ("2018:8", "S2019/03413", "2020-05-08")
+# or a decimal ("2019,5").
+_NOT_BEFORE = r"(?<![\d/:.,\w\-–])"
+_NOT_AFTER = r"(?![\d/:%]|[.,]\d|-\d{2}-|\w)"
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+)
+SEASONS = ("våren", "sommaren", "hösten", "vintern", "början av", "slutet av", "mitten av")
+
+# (role, pattern) in priority order: where two patterns find the same year, the first wins.
+PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("span", re.compile(
+        _NOT_BEFORE + rf"(?P<start>{YEAR})\s?[–—\-]\s?(?P<end>{YEAR})" + _NOT_AFTER)),
+    ("span", re.compile(
+        rf"\b(?:från|mellan|åren|perioden)\s+(?:[\wåäö]+\s+){{0,3}}?(?P<start>{YEAR})\s+(?:till(?:\s+och\s+med)?|och|t\.o\.m\.)\s+"
+        rf"(?:år\s+)?(?P<end>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("recent", re.compile(
+        r"\b(?:de\s+)?senaste\s+(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+åren\b", re.IGNORECASE)),
+    ("report", re.compile(
+        rf"regleringsbrev(?:et|en|ens)?\s+för\s+(?:budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("comparison", re.compile(
+        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år)\s+(?:år\s+)?(?P<year>{YEAR})"
+        + _NOT_AFTER, re.IGNORECASE)),
+    ("since", re.compile(
+        rf"\b(?:sedan|från\s+och\s+med|fr\.o\.m\.)\s+(?:[\wåäö]+\s+){{0,2}}?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("during", re.compile(
+        rf"\b(?:under|för|år|året|i|inför|till|kvartalet|(?:{'|'.join(MONTHS)})|(?:{'|'.join(SEASONS)}))\s+"
+        rf"(?:hela\s+|år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("year", re.compile(_NOT_BEFORE + rf"(?P<year>{YEAR})" + _NOT_AFTER)),
+)
+
+# Roles whose year may become the period of a figure near it.
+PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent"})
+RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+
+
+def resolve_period(period: str, reporting_year: Optional[int]) -> str:
+    """Close an open period against the report's year: "2012-" -> "2012-2022", "last:5" -> "2018-2022"."""
+    if reporting_year is None:
+        return period.rstrip("-") if period.endswith("-") else period
+    if period.startswith("last:"):
+        n = int(period.split(":", 1)[1])
+        return span_period(reporting_year - n + 1, reporting_year)
+    if period.endswith("-") and period[:-1].isdigit():
+        return span_period(int(period[:-1]), reporting_year)
+    return period
+
+
+def is_year(value: float) -> bool:
+    """A whole number in the range the reports' years fall in."""
+    return float(value).is_integer() and YEAR_MIN <= value <= YEAR_MAX
+
+
+def span_period(start: int, end: int) -> str:
+    """The period string of a span of years, "2013-2022" (an ASCII hyphen, as in the API)."""
+    return f"{start}-{end}" if start != end else str(start)
+
+
+def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Every year mention in `text` as (start, end, role, period), in text order.
+
+    Where patterns overlap, the one listed first in PERIOD_PATTERNS wins, so "jämfört med
+    2018" is a comparison and not also a bare year.
+    """
+    found: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for role, pattern in PERIOD_PATTERNS:
+        for m in pattern.finditer(text):
+            if role == "span":
+                start, end = m.start("start"), m.end("end")
+                period: Optional[str] = span_period(int(m.group("start")), int(m.group("end")))
+                if int(m.group("end")) < int(m.group("start")):
+                    continue
+            elif role == "recent":
+                start, end = m.start(), m.end()
+                count = m.group("count")
+                n = int(count) if count.isdigit() else RECENT_WORDS[count.lower()]
+                period = f"last:{n}"
+            else:
+                start, end = m.start("year"), m.end("year")
+                period = m.group("year")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, end, role, period))
+    return sorted(found)
+
+
+__all__ = [
+    "MONTHS",
+    "PERIOD_PATTERNS",
+    "PERIOD_ROLES",
+    "SEASONS",
+    "YEAR",
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "find_year_mentions",
+    "resolve_period",
+    "is_year",
+    "span_period",
+]

@@ -1,0 +1,280 @@
+"""Tables -> Facts: every numeric cell is a fact, named by its headers.
+
+A cell's measure comes from its column and row headers and the caption (nlp.measures), its
+period from a year in its headers ("2013" in the stub, "2021, Alla" above it) or else from the
+caption or the report's year, its breakdown from group words in the headers ("Ja, kvinnor",
+"Kvinnor, SP" with a legend "Sjukpenning=SP", "30–39 år") and, for a key the headers leave
+open, from the caption ("..., sjukpenning, kvinnor och män": förmån sjukpenning; "kvinnor och
+män" together is the total). "Totalt" and "Alla" name no group.
+
+Units: "%" in the cell, "Andel"/"Antal" in a header, the unit note ("Belopp i tkr": kronor,
+scale 1000) or the caption ("i antal dagar").
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional, Sequence
+
+from spacy.language import Language
+
+from ingest.records import Document, Table, TableCell
+from nlp.measures import ContextWord, MeasureMatcher
+from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
+from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
+from nlp.sv.numerals import parse_swedish_number
+from nlp.sv.periods import find_year_mentions
+from nlp.sv.units import UNITS, unit_note_scale
+
+LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
+_CELL_NUMBER = re.compile(r"^[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?(?:%|år|dagar|kr|tkr|mkr)?$")
+_CELL_UNIT = re.compile(r"\s?(år|dagar|kr|tkr|mkr)$")
+_SHARE_WORDS = ("andel", "könsfördelning", "procent", "%")
+_COUNT_WORDS = ("antal",)
+# Words after which a caption names the population a share is of ("... av alla som fått avslag"):
+# they say little about what is counted, so they weigh less when the measure is chosen.
+_DENOMINATOR = re.compile(r"\bav\s+(?:alla|de|dem|samtliga)\b(?:\s+som)?|\bbland\b", re.IGNORECASE)
+HEADER_WEIGHT = 1.0
+OTHER_AXIS_WEIGHT = 0.5  # the headers that name groups (rows when columns name measures)
+CAPTION_WEIGHT = 0.6
+DENOMINATOR_WEIGHT = 0.25
+SECTION_WEIGHT = 0.3
+DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder")
+
+
+def legends_for(document: Document, table: Table) -> dict[str, str]:
+    """Abbreviations a table's legend spells out ("Sjukpenning=SP" -> {"sp": "Sjukpenning"})."""
+    out: dict[str, str] = {}
+    if table.line_start is None:
+        return out
+    for b in document.blocks:
+        if b.line_start is None or not (table.line_start - 12 <= b.line_start < table.line_start):
+            continue
+        m = LEGEND_RE.match(b.text)
+        if m:
+            out[m.group(2).lower()] = m.group(1).strip()
+    return out
+
+
+def is_numeric_cell(text: str) -> bool:
+    return bool(_CELL_NUMBER.match(text.strip()))
+
+
+def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Optional[Language] = None) -> list[Fact]:
+    """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract)."""
+    facts: list[Fact] = []
+    for table in document.tables:
+        facts.extend(table_to_facts(document, table, matcher))
+    return facts
+
+
+def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) -> Iterator[Fact]:
+    legends = legends_for(document, table)
+    caption = _strip_caption_number(table.caption)
+    caption_words = _caption_words(caption)
+    section_words = [w for t in table.section[-1:] for w in re.findall(r"[\wåäöÅÄÖ]+", t.lower()) if not w.isdigit()]
+    caption_terms = find_terms(caption)
+    caption_periods = [m for m in find_year_mentions(caption) if m[2] in ("span", "during", "year", "report")]
+    unit_from_note = unit_note_scale(table.unit_note) if table.unit_note else None
+    rows = table.rows
+    axis = measure_axis(table)
+    cited = cited_terms(document, table)
+    for cell in table.cells:
+        if cell.is_header or not is_numeric_cell(cell.text):
+            continue
+        cell_unit = _CELL_UNIT.search(cell.text.strip())
+        raw = parse_swedish_number(_CELL_UNIT.sub("", cell.text.strip()))
+        if raw is None:
+            continue
+        headers = _expand(list(cell.col_headers) + list(cell.row_headers), legends)
+        unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note)
+        context = _context(cell, legends, caption_words, section_words, axis)
+        found = matcher.match(context, unit, raw)
+        measure_key = found.key if found else UNCLASSIFIED
+        measure = matcher.by_key.get(measure_key)
+        period, period_source = _period(cell, caption_periods, document)
+        breakdown = _breakdown(headers, caption, caption_terms, measure, cited)
+        yield Fact(
+            id="",
+            doc=document.id,
+            source_file=document.source_file,
+            measure=measure_key,
+            measure_label=measure.label if measure else "",
+            period=period,
+            breakdown=breakdown,
+            value=float(round(raw * scale, 6)),
+            printed=cell.text,
+            unit=unit,
+            scale=scale,
+            qualifier="exact",
+            kind="table",
+            page=cell.page if cell.page is not None else table.page,
+            page_label=table.page_label,
+            line=cell.line,
+            section=" > ".join(table.section),
+            quote=_quote(table, cell, rows),
+            cell=cell.id,
+            phrase=" ".join(cell.col_headers + cell.row_headers) if measure_key == UNCLASSIFIED else "",
+            period_source=period_source,
+        )
+
+
+def _strip_caption_number(caption: str) -> str:
+    return re.sub(r"^\s*(?:Tabell|Table)\s+\d{1,3}\s*[,.:]?\s*", "", caption)
+
+
+def _caption_words(caption: str) -> list[tuple[str, float]]:
+    """Caption words with their weight: less after "av alla som" (the population, not the figure)."""
+    out: list[tuple[str, float]] = []
+    cut = _DENOMINATOR.search(caption)
+    for m in re.finditer(r"[\wåäöÅÄÖ%]+", caption.lower()):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(0)):
+            continue  # a year is the period, not a word of the measure
+        weight = DENOMINATOR_WEIGHT if cut and m.start() >= cut.start() else CAPTION_WEIGHT
+        out.append((m.group(0), weight))
+    return out
+
+
+def _expand(headers: Sequence[str], legends: dict[str, str]) -> list[str]:
+    """Headers with legend abbreviations spelled out: "Kvinnor, SP" -> "Kvinnor, Sjukpenning"."""
+    if not legends:
+        return list(headers)
+    out = []
+    for h in headers:
+        out.append(re.sub(r"\b([A-ZÅÄÖ]{1,6})\b", lambda m: legends.get(m.group(1).lower(), m.group(1)), h))
+    return out
+
+
+def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[tuple[str, float]]) -> tuple[str, float]:
+    if "%" in cell.text:
+        return "procent", 1.0
+    words = " ".join(headers).lower()
+    if any(w in words for w in _SHARE_WORDS):
+        return "procent", 1.0
+    if note is not None:
+        return note
+    if any(re.search(rf"\b{w}\b", words) for w in _COUNT_WORDS):
+        return "antal", 1.0
+    low = caption.lower()
+    for word in ("dagar", "procent"):
+        # "i antal dagar" names the unit; "90 dagar efter avslaget" is part of the definition
+        if re.search(rf"(?<![\d\s])\s*\b{word}\b", low) and not re.search(rf"\d\s*{word}\b", low):
+            return UNITS[word]
+    if re.search(r"\bandel\b", low) and not re.search(r"\bantal\b", low):
+        return "procent", 1.0
+    return "antal", 1.0
+
+
+def measure_axis(table: Table) -> str:
+    """"row" when the column headers are years (the rows then name what is counted), else "col"."""
+    col_years = sum(1 for c in table.cells if c.is_header and c.row < table.header_rows and c.col > 0 and is_year_label(c.text))
+    return "row" if col_years >= 1 else "col"
+
+
+def is_year_label(text: str) -> bool:
+    return bool(find_year_mentions(text)) and not re.search(r"[A-Za-zÅÄÖåäö]{4,}", re.sub(r"(?i)årsskiftet|q\d", "", text))
+
+
+def _header_words(header: str, legends: dict[str, str]) -> list[str]:
+    """A header's words for measure matching, abbreviations spelled out ("SP" -> "Sjukpenning")."""
+    return [legends.get(w.lower(), w) for w in re.findall(r"[\wåäöÅÄÖ%]+", header) if not w.isdigit()]
+
+
+def _context(cell: TableCell, legends: dict[str, str], caption_words: Sequence[tuple[str, float]],
+             section_words: Sequence[str], axis: str = "col") -> list[ContextWord]:
+    words: list[tuple[str, float, float]] = []
+    main, other = (cell.col_headers, cell.row_headers) if axis == "col" else (cell.row_headers, cell.col_headers)
+    for k, header in enumerate(main):  # in reading order; the innermost header is nearest the cell
+        distance = float(len(main) - 1 - k)
+        words.extend((w, distance, HEADER_WEIGHT) for w in _header_words(header, legends))
+    for header in other:
+        words.extend((w, 2.0, OTHER_AXIS_WEIGHT) for w in _header_words(header, legends))
+    words.extend((w, 1.5, weight) for w, weight in caption_words)
+    words.extend((w, 3.0, SECTION_WEIGHT) for w in section_words)
+    return [ContextWord(t, d, wt, i) for i, (t, d, wt) in enumerate(words)]
+
+
+def _period(cell: TableCell, caption_periods: Sequence[tuple[int, int, str, str]], document: Document) -> tuple[str, str]:
+    for header in list(cell.row_headers) + list(cell.col_headers):
+        mentions = [m for m in find_year_mentions(header) if m[2] in ("span", "during", "year", "report")]
+        if mentions:
+            return mentions[-1][3], "table"
+    if caption_periods:
+        spans = [m for m in caption_periods if m[2] == "span"]
+        return (spans[-1] if spans else caption_periods[-1])[3], "caption"
+    year = document.metadata.reporting_year
+    return (str(year) if year else ""), "report"
+
+
+def cited_terms(document: Document, table: Table) -> list:
+    """Group words of the paragraphs that cite the table ("se tabell 9 i bilagan"): they tell
+    whom a table counts when its caption does not ("... av alla avslag" in a passage on sjukpenning)."""
+    if table.number is None:
+        return []
+    same_number = [t for t in document.tables if t.number == table.number]
+    in_appendix = any("bilaga" in s.lower() for s in table.section)
+    pattern = re.compile(rf"\btabell(?:erna)?\s+(?:\d+\s*(?:,|och)\s*)*{table.number}\b([^.]*)", re.IGNORECASE)
+    terms = []
+    for b in document.blocks:
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", b.text)
+        for k, sentence in enumerate(sentences):
+            for m in pattern.finditer(sentence):
+                if len(same_number) > 1 and ("bilaga" in m.group(0).lower()) != in_appendix:
+                    continue
+                # the citing sentence and the one before it
+                for text in sentences[max(0, k - 1):k + 1]:
+                    terms.extend(t for t in find_terms(text) if t.key == "forman")
+    return terms
+
+
+def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=()) -> Breakdown:
+    allowed = tuple(measure.breakdowns) if measure is not None else DEFAULT_BREAKDOWN_KEYS
+    parts: dict[str, str] = {}
+    for header in headers:
+        if _is_total(header):
+            continue
+        age = age_value(header)
+        if age and "alder" in allowed:
+            parts.setdefault("alder", age)
+            continue
+        for term in find_terms(header, short_words=True):
+            if term.value and term.key in allowed:
+                parts.setdefault(term.key, term.value)
+        for key, value in find_group_values(header):
+            if key in allowed:
+                parts.setdefault(key, value)
+    for key in allowed:
+        if key in parts:
+            continue
+        valued = [t for t in caption_terms if t.key == key]
+        values = {t.value for t in valued}
+        if len(valued) == 1 and valued[0].value:
+            parts[key] = valued[0].value  # type: ignore[assignment]
+        elif len(values) == 1 and None not in values and valued:
+            parts[key] = valued[0].value  # type: ignore[assignment]
+        elif not valued and key == "forman" and not any(_has_total_word(h) for h in headers):
+            cited_values = {t.value for t in cited if t.key == key}
+            if len(cited_values) == 1 and None not in cited_values:
+                parts[key] = cited_values.pop()  # type: ignore[assignment]
+    return tuple(sorted(parts.items()))
+
+
+def _has_total_word(header: str) -> bool:
+    return any(w in TOTAL_WORDS for w in re.findall(r"[\wåäöÅÄÖ]+", header.lower()))
+
+
+def _is_total(header: str) -> bool:
+    words = re.findall(r"[\wåäöÅÄÖ]+", header.lower())
+    return bool(words) and all(w in TOTAL_WORDS for w in words)
+
+
+def _quote(table: Table, cell: TableCell, rows: list[list[str]]) -> str:
+    label = f"Tabell {table.number}" if table.number is not None else "Tabell"
+    caption = _strip_caption_number(table.caption)
+    row_header = " / ".join(cell.row_headers)
+    col_header = " / ".join(cell.col_headers)
+    return f"{label}: {caption} | {row_header} | {col_header}: {cell.text}"
+
+
+__all__ = ["extract_table_facts", "is_numeric_cell", "legends_for", "table_to_facts"]

@@ -1,0 +1,101 @@
+"""nlp/table_facts.py: every numeric cell is a fact named by its headers."""
+from __future__ import annotations
+
+from ingest.records import Block, Document, DocumentMetadata, Table
+from ingest.text_tables import GridCell, cells_from_grid
+from nlp.table_facts import extract_table_facts, is_numeric_cell, legends_for, measure_axis
+
+
+def table(rows, caption, number=1, unit_note="", line=20, section=("Tabellbilaga",)) -> Table:
+    grid = [[GridCell(text=c, line=line + i) for c in row] for i, row in enumerate(rows)]
+    return Table(id="t:t0", doc="t", index=0, number=number, caption=caption, cells=cells_from_grid("t:t0", grid),
+                 unit_note=unit_note, section=section, line_start=line, line_end=line + len(rows) - 1)
+
+
+def document(*tables, blocks=(), year=2022) -> Document:
+    return Document(id="t", source_file="t.txt", content_hash="x", format="text",
+                    metadata=DocumentMetadata(reporting_year=year), blocks=tuple(blocks), tables=tuple(tables))
+
+
+def facts(matcher, doc):
+    return [(f.printed, f.value, f.unit, f.period, f.measure, dict(f.breakdown)) for f in extract_table_facts(doc, matcher)]
+
+
+def test_years_in_rows_groups_in_columns(matcher):
+    t = table([["", "Kvinnor", "Män", "Totalt"], ["2021", "48%", "51%", "49%"], ["2022", "49%", "51%", "50%"]],
+              "Tabell 1 Andel av individer i rehabiliteringssamverkan med utvecklat eller återfått arbetsförmåga efter avslutad rehabiliteringsinsats, 2021-2022")
+    got = facts(matcher, document(t))
+    assert got[:3] == [
+        ("48%", 48.0, "procent", "2021", "arbetsformaga_andel", {"kon": "kvinnor"}),
+        ("51%", 51.0, "procent", "2021", "arbetsformaga_andel", {"kon": "män"}),
+        ("49%", 49.0, "procent", "2021", "arbetsformaga_andel", {}),
+    ]
+    assert len(got) == 6
+
+
+def test_years_in_columns_amounts_in_tkr(matcher):
+    t = table([["Verksamhetsområden", "2018", "2019"], ["Förvaltningskostnader", "340 100", "345 400"],
+               ["Totalt", "380 000", "384 700"], ["Varav förvaltning", "340 100", "345 400"]],
+              "Tabell 1 Arbetsförmedlingens förbrukning av förvaltnings- och programmedel", unit_note="Belopp i tkr")
+    assert measure_axis(t) == "row"
+    got = facts(matcher, document(t, year=2019))
+    assert got[0] == ("340 100", 340_100_000.0, "kronor", "2018", "forbrukade_medel_kronor",
+                      {"myndighet": "Arbetsförmedlingen", "post": "förvaltning"})
+    assert got[3] == ("384 700", 384_700_000.0, "kronor", "2019", "forbrukade_medel_kronor", {"myndighet": "Arbetsförmedlingen"})
+    assert got[5][5] == {"myndighet": "Arbetsförmedlingen", "post": "förvaltning"}  # a "Varav" row
+
+
+def test_ja_nej_andel_and_groups_in_one_header(matcher):
+    t = table([["", "Ja", "Nej", "Andel totalt", "Ja, kvinnor", "Andel kvinnor"], ["2022", "1199", "10600", "10,2%", "761", "10,4%"]],
+              "Tabell 6, Antal och andel som haft ett omställningsmöte av alla som fått avslag på sjukpenning, 2012-2022.")
+    got = facts(matcher, document(t))
+    assert got == [
+        ("1199", 1199.0, "antal", "2022", "omstallningsmoten_antal", {"forman": "sjukpenning"}),
+        ("10600", 10600.0, "antal", "2022", "avslag_utan_omstallningsmote_antal", {"forman": "sjukpenning"}),
+        ("10,2%", 10.2, "procent", "2022", "omstallningsmoten_andel", {"forman": "sjukpenning"}),
+        ("761", 761.0, "antal", "2022", "omstallningsmoten_antal", {"forman": "sjukpenning", "kon": "kvinnor"}),
+        ("10,4%", 10.4, "procent", "2022", "omstallningsmoten_andel", {"forman": "sjukpenning", "kon": "kvinnor"}),
+    ]
+
+
+def test_legend_spells_out_abbreviations(matcher):
+    blocks = [Block(id=f"t:b{i}", doc="t", order=i, kind="paragraph", section=(), text=text, line_start=16 + 2 * i, line_end=16 + 2 * i)
+              for i, text in enumerate(["Sjukpenning=SP", "Aktivitetsersättning=AE"])]
+    t = table([["", "Kvinnor, SP", "Totalt, SP", "Män, AE", "Totalt, Alla"], ["2022", "73%", "73%", "62%", "71%"]],
+              "Tabell 5, andel som påbörjar rehabiliteringsinsats efter gemensam kartläggning efter ersättningstyp, kvinnor och män")
+    doc = document(t, blocks=blocks)
+    assert legends_for(doc, t) == {"sp": "Sjukpenning", "ae": "Aktivitetsersättning"}
+    assert [(m, b) for *_, m, b in facts(matcher, doc)] == [
+        ("paborjar_rehabiliteringsinsats_andel", {"forman": "sjukpenning", "kon": "kvinnor"}),
+        ("paborjar_rehabiliteringsinsats_andel", {"forman": "sjukpenning"}),
+        ("paborjar_rehabiliteringsinsats_andel", {"forman": "aktivitetsersättning", "kon": "män"}),
+        ("paborjar_rehabiliteringsinsats_andel", {}),
+    ]
+
+
+def test_age_groups_and_header_shares_without_percent_sign(matcher):
+    t = table([["", "0-29 år", "60- år"], ["2022", "6,5%", "9,7%"]],
+              "Tabell 9, Andel av olika åldersklasser som haft omställningsmöte av alla som fått avslag på sjukpenning, 2012-2022")
+    assert [b for *_, b in facts(matcher, document(t))] == [
+        {"alder": "0-29", "forman": "sjukpenning"}, {"alder": "60-", "forman": "sjukpenning"}]
+    t2 = table([["", "Antal", "Andel"], ["Totalt", "8 662", "100"], ["Kvinnor", "5 369", "62"]],
+               "Tabell 4 Gemensam kartläggning kvinnor och män")
+    got = facts(matcher, document(t2, year=2019))
+    assert [(v, u, p, m, b) for _, v, u, p, m, b in got] == [
+        (8662.0, "antal", "2019", "gemensamma_kartlaggningar_antal", {}),
+        (100.0, "procent", "2019", "gemensamma_kartlaggningar_kon_andel", {}),
+        (5369.0, "antal", "2019", "gemensamma_kartlaggningar_antal", {"kon": "kvinnor"}),
+        (62.0, "procent", "2019", "gemensamma_kartlaggningar_kon_andel", {"kon": "kvinnor"}),
+    ]
+
+
+def test_quote_line_and_cell_provenance(matcher):
+    t = table([["", "Antal"], ["Totalt", "4 647"]], "Tabell 6 Antal omställningsmöten", number=6, line=374)
+    (fact,) = extract_table_facts(document(t, year=2019), matcher)
+    assert fact.quote == "Tabell 6: Antal omställningsmöten | Totalt | Antal: 4 647"
+    assert (fact.line, fact.cell, fact.kind) == (375, "t:t0:r1c1", "table")
+
+
+def test_numeric_cells():
+    assert all(is_numeric_cell(t) for t in ["8 662", "9,7%", "-5 000", "29 %", "40 år", "0"])
+    assert not any(is_numeric_cell(t) for t in ["Totalt", "2013–2022", "", "n/a"])
