@@ -82,7 +82,11 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
         fn = match_footnote_line(line)
         if fn is not None:
             close()
-            runs.append(Run("footnote", [line], i, extra={"number": fn[0], "text": fn[1]}))
+            cur = Run("footnote", [line], i, extra={"number": fn[0], "text": fn[1]})
+            continue
+        if cur is not None and cur.kind == "footnote" and "\t" not in line and not _HASH_HEADING.match(line):
+            cur.lines.append(line)  # a footnote printed over several lines, as in a list of years
+            cur.extra["text"] += "\n" + line.strip()
             continue
         m = _HASH_HEADING.match(line)
         if m:
@@ -214,8 +218,12 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
             continue
         if run.kind == "footnote":
             text, _ = split_markers(strip_tags(run.extra["text"]))
-            footnotes.append(Footnote(id=f"{doc_id}:fn{run.extra['number']}", doc=doc_id, number=run.extra["number"],
-                                      text=text, line=run.start))
+            number = run.extra["number"]
+            if any(f.number == number and f.text == text for f in footnotes):
+                continue  # the converter repeated a footnote: the same footnote
+            repeat = sum(1 for f in footnotes if f.number == number)  # numbering restarts per chapter
+            fn_id = f"{doc_id}:fn{number}" + (f"-{repeat + 1}" if repeat else "")
+            footnotes.append(Footnote(id=fn_id, doc=doc_id, number=number, text=text, line=run.start))
             continue
 
         first = run.lines[0]
@@ -365,20 +373,34 @@ def _unit_in_caption(caption: str) -> str:
 
 
 def _link_footnotes(footnotes: list[Footnote], blocks: list[Block], cell_refs: dict[int, list[str]]) -> list[Footnote]:
-    """Give each footnote the ids of the blocks and table cells where its marker stands."""
-    refs: dict[int, list[str]] = {n: list(ids) for n, ids in cell_refs.items()}
+    """Give each footnote the ids of the blocks and table cells where its marker stands.
+
+    Numbering may restart per chapter, so a marker goes to the first footnote of its number
+    printed at or after it (footnotes follow their markers), else the last one before it.
+    """
+    refs: dict[str, list[str]] = {f.id: [] for f in footnotes}
+
+    def target(number: int, line: Optional[int]) -> Optional[Footnote]:
+        same = [f for f in footnotes if f.number == number]
+        if not same:
+            return None
+        if line is None:
+            return same[0]
+        after = [f for f in same if (f.line or 0) >= line]
+        return after[0] if after else same[-1]
+
+    for number, ids in cell_refs.items():
+        for cell_id in ids:
+            fn = target(number, None)
+            if fn:
+                refs[fn.id].append(cell_id)
     for b in blocks:
         for r in b.footnote_refs:
-            refs.setdefault(r.number, []).append(b.id)
-    seen: set[int] = set()
-    out = []
-    for fn in footnotes:
-        if fn.number in seen:
-            continue  # a repeated footnote line (converter artefact) is the same footnote
-        seen.add(fn.number)
-        out.append(Footnote(id=fn.id, doc=fn.doc, number=fn.number, text=fn.text, page=fn.page,
-                            page_label=fn.page_label, line=fn.line, marker_refs=tuple(refs.get(fn.number, ()))))
-    return out
+            fn = target(r.number, b.line_start)
+            if fn:
+                refs[fn.id].append(b.id)
+    return [Footnote(id=fn.id, doc=fn.doc, number=fn.number, text=fn.text, page=fn.page, page_label=fn.page_label,
+                     line=fn.line, marker_refs=tuple(refs[fn.id])) for fn in footnotes]
 
 
 def read_text(path: Path, doc_id: str, metadata: DocumentMetadata, content_hash: str, text: Optional[str] = None) -> Document:

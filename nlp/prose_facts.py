@@ -127,8 +127,11 @@ def footnote_source(document: Document, fn: Footnote, by_id: dict[str, Block]) -
     """A footnote as a block; it takes the section of the first block that points to it."""
     ref = next((by_id[r] for r in fn.marker_refs if r in by_id), None)
     section = ref.section if ref is not None else ()
+    # a footnote printed over several lines keeps its line breaks as "\n" (see ingest.text_reader)
+    breaks = tuple(i + 1 for i, ch in enumerate(fn.text) if ch == "\n")
+    line_end = fn.line + len(breaks) if fn.line is not None else None
     block = Block(id=fn.id, doc=document.id, order=-1, kind="footnote", section=section, text=fn.text,
-                  page=fn.page, page_label=fn.page_label, line_start=fn.line, line_end=fn.line)
+                  page=fn.page, page_label=fn.page_label, line_start=fn.line, line_end=line_end, line_breaks=breaks)
     return TextSource((block,), (0,), "footnote", fn.line)
 
 
@@ -261,7 +264,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             if base.isdigit() and int(base) < int(period):
                 period, period_source = f"{base}-{period}", "change"
         block, offset = source.locate(span.start_char)
-        line = source.line if source.line is not None else block.line_at(offset)
+        line = block.line_at(offset) if block.line_start is not None else source.line
         base = dict(
             id="", doc=document.id, source_file=document.source_file, measure=measure_key,
             measure_label=measure.label if measure else "", period=period, breakdown=breakdown,

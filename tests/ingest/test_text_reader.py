@@ -147,3 +147,13 @@ def test_a_sentence_is_not_a_heading_and_several_top_headings_are_chapters():
                "Under 2025 genomfördes 10 236 gemensamma kartläggningar enligt tabellen nedan i rapporten.\n")
     kinds = [(b.kind, b.section) for b in doc.blocks]
     assert kinds == [("heading", ()), ("paragraph", ("Sammanfattning",)), ("heading", ()), ("paragraph", ("1. Rehabiliteringssamverkan",))]
+
+
+def test_footnote_over_several_lines_and_restarted_numbering():
+    doc = read("Text med not¹ här.\n\n¹ 2016 lämnade 9 329 individer\n2017 lämnade 7 187 individer\n\n"
+               "# Nästa kapitel\n\nAnnan text med not¹ här.\n\n¹ En annan fotnot.\n")
+    first, second = doc.footnotes
+    assert first.text == "2016 lämnade 9 329 individer\n2017 lämnade 7 187 individer" and first.line == 3
+    assert (second.id, second.text) == ("t:fn1-2", "En annan fotnot.")
+    para = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert first.marker_refs == (para[0].id,) and second.marker_refs == (para[1].id,)
