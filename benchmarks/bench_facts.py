@@ -130,6 +130,11 @@ def score(gold: list[dict], nonfacts: list[dict], facts_by_doc: dict[str, list])
     return s
 
 
+def _reconstructed(g: dict) -> bool:
+    note = str(g.get("note", ""))
+    return "förskjutet av konverteringen" in note or "huvudet säger" in note
+
+
 def _printed_value(text: str):
     try:
         return float(text.replace(" ", "").replace(",", "."))
@@ -148,6 +153,10 @@ def main() -> None:
     gold = load_gold(GOLD / "facts.yaml")
     nonfacts = load_gold(GOLD / "nonfacts.yaml") if (GOLD / "nonfacts.yaml").exists() else []
     corpus_score = score(gold, nonfacts, facts)
+    # gold facts the annotator had to reconstruct from a table the text conversion garbled
+    # (shifted headers, repaired by arithmetic): scored apart so the headline is not hidden
+    clean = [g for g in gold if not _reconstructed(g)]
+    clean_score = score(clean, nonfacts, facts)
 
     synthetic = sorted(DATA.glob("*.facts.yaml"))
     syn_docs = [DATA / (p.name.replace(".facts.yaml", ".txt")) for p in synthetic]
@@ -165,6 +174,7 @@ def main() -> None:
         "| set | gold facts | value recall | full recall | period | breakdown | measure | precision | non-facts extracted |",
         "|---|---|---|---|---|---|---|---|---|",
         corpus_score.row("corpus (tests/gold/facts.yaml)"),
+        clean_score.row(f"corpus without {len(gold) - len(clean)} cells of two garbled SOU tables"),
         syn_score.row("own reports, not tuned on (tests/data)"),
         "",
         "Recall by kind of source (corpus): " + ", ".join(
