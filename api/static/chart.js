@@ -1,11 +1,12 @@
 // A line chart drawn as inline SVG: one line per vintage (the report a value came from), every
 // period on the x axis. No charting library: the page stays offline and small. Lines differ in
-// colour (Okabe-Ito, readable with colour blindness), marker shape and dash, so colour is never
+// colour (Okabe-Ito based, readable with colour blindness), marker shape and dash, so colour is never
 // the only cue; the table under the chart carries the same numbers for screen readers.
 
 import { h, fmtNumber } from "./dom.js";
 
-const COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#7A5C00", "#56B4E9", "#000000", "#E69F00"];
+// Okabe-Ito hues, darkened where needed so every line has 3:1 contrast against white.
+const COLORS = ["#0072B2", "#D55E00", "#008060", "#B8488F", "#7A5C00", "#6A3D9A", "#000000", "#9C6B00"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3"];
 const MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond"];
 
@@ -48,7 +49,8 @@ export function lineChart({ periods, series, unit = "", title = "", width = 760,
   const plotH = height - margin.top - margin.bottom;
   const values = series.flatMap((s) => s.points.map((p) => p.value)).filter((v) => Number.isFinite(v));
   const lo = Math.min(0, ...values);
-  const hi = Math.max(...values, lo + 1);
+  const top = Math.max(...values, lo + 1);
+  const hi = top + (top - lo) * 0.04; // headroom, so the highest point does not sit on the frame
   const ticks = niceTicks(lo, hi);
   const yMin = ticks[0];
   const yMax = ticks[ticks.length - 1];

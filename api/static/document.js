@@ -112,9 +112,12 @@ export async function documentView({ args, params }) {
 
   const toc = [];
   const body = h("div", { class: "doc-body" });
+  // a table's caption and source note are printed with the table, not again as blocks
+  const tableTexts = new Set(listOf(doc.tables || []).flatMap((t) => [t.caption, t.source_note]).filter(Boolean).map(squash));
   for (const entry of readingOrder(doc)) {
     if (entry.type === "block") {
       const b = entry.item;
+      if ((b.kind === "caption" || b.kind === "source_note") && tableTexts.has(squash(b.text)) && target?.elementId !== `b-${b.id}`) continue;
       const isTarget = target?.elementId === `b-${b.id}`;
       const el = renderBlock(doc, b, isTarget ? fig : "");
       if (isTarget) el.classList.add("target");
@@ -163,6 +166,10 @@ async function placeFact(docId, params) {
   } catch {
     // the line or page in the link still opens the document near the figure
   }
+}
+
+function squash(text) {
+  return String(text).replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 function metaList(doc, meta) {
