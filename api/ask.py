@@ -44,6 +44,7 @@ def answer_row(fact: Mapping[str, Any]) -> dict[str, Any]:
         "source_file": fact["source_file"], "published": fact["published"], "page": fact["page"],
         "page_label": fact["page_label"], "line": fact["line"], "kind": fact["kind"], "quote": fact["quote"],
         "qualifier": fact["qualifier"], "printed": fact["printed"], "fact_id": fact["id"],
+        "section": fact.get("section"), "block": fact.get("block"), "cell": fact.get("cell"),
         "conflict": False, "findings": [],
     }
 

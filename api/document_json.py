@@ -29,7 +29,7 @@ def document_json(doc: Document) -> dict:
         "tables": [{"id": t.id, "number": t.number, "caption": t.caption, "page": t.page, "pages": list(t.pages),
                     "page_label": t.page_label, "line_start": t.line_start, "line_end": t.line_end, "section": list(t.section),
                     "source_note": t.source_note, "unit_note": t.unit_note, "header_rows": t.header_rows, "rows": t.rows,
-                    "cells": [{"row": c.row, "col": c.col, "text": c.text, "row_headers": list(c.row_headers),
+                    "cells": [{"id": c.id, "bbox": list(c.bbox) if c.bbox else None, "row": c.row, "col": c.col, "text": c.text, "row_headers": list(c.row_headers),
                                "col_headers": list(c.col_headers), "is_header": c.is_header, "page": c.page, "line": c.line}
                               for c in t.cells]}
                    for t in doc.tables],

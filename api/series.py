@@ -24,7 +24,7 @@ from .queries import query_facts
 SERIES_COLUMNS = (
     "measure", "measure_label", "unit", "period", *BREAKDOWN_COLUMNS, "breakdown", "value", "qualifier", "printed",
     "doc", "source_file", "published", "reporting_year", "kind", "page", "page_label", "line", "quote", "fact_id",
-    "mentions", "mentions_agree",
+    "mentions", "mentions_agree", "block", "cell",
 )
 STATUS_OF_QUALIFIER = {"approximate": "a", "over": "o", "under": "u"}
 STATUS_LABELS = {"a": "cirka (approximate)", "o": "över (a lower bound)", "u": "under (an upper bound)"}

@@ -185,13 +185,13 @@ def test_series_filters(tiny_client):
 def test_series_csv(tiny_client):
     assert tiny_client.get("/series/moten_antal", headers={"Accept": "text/csv"}).text == (
         "measure,measure_label,unit,period,kon,forman,alder,myndighet,breakdown,value,qualifier,printed,doc,source_file,"
-        "published,reporting_year,kind,page,page_label,line,quote,fact_id,mentions,mentions_agree\n"
+        "published,reporting_year,kind,page,page_label,line,quote,fact_id,mentions,mentions_agree,block,cell\n"
         "moten_antal,Antal möten,antal,2019,,,,,{},100,exact,100,tiny,tiny.txt,2021-03-01,2020,body,,,3,"
-        "Under 2020 genomfördes 120 möten (100 möten 2019).,tiny:f2,1,True\n"
+        "Under 2020 genomfördes 120 möten (100 möten 2019).,tiny:f2,1,True,tiny:b1,\n"
         "moten_antal,Antal möten,antal,2020,,,,,{},125,exact,125,tiny,tiny.txt,2021-03-01,2020,table,,,7,"
-        "Tabell 1 Antal möten | 2020 | Antal: 125,tiny:f4,2,False\n"
+        "Tabell 1 Antal möten | 2020 | Antal: 125,tiny:f4,2,False,,tiny:t0:r1c1\n"
         'moten_antal,Antal möten,antal,2020,kvinnor,,,,"{""kon"": ""kvinnor""}",60,exact,60,tiny,tiny.txt,2021-03-01,2020,'
-        "body,,,3,Av dem var 60 med kvinnor.,tiny:f3,1,True\n"
+        "body,,,3,Av dem var 60 med kvinnor.,tiny:f3,1,True,tiny:b1,\n"
     )
 
 
