@@ -79,30 +79,30 @@ def classify_exception(path: Path, exc: BaseException) -> IngestFailure:
 
     pdfplumber wraps pdfminer's errors in `PdfminerException(original)`; unwrap it first.
     """
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFNoValidXRef
-    from pdfminer.psparser import PSEOF
+    from pdfminer.pdfdocument import PDFEncryptionError
     from pdfplumber.utils.exceptions import PdfminerException
 
     inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     detail = f"{type(inner).__name__}: {inner}".rstrip(": ")
     if isinstance(inner, PDFEncryptionError) or "password" in str(inner).lower():
         return failure(path, "encrypted", detail)
-    if isinstance(inner, PSEOF):
-        return failure(path, "truncated", detail)
-    if isinstance(inner, PDFNoValidXRef):
-        return failure(path, "corrupt", detail)
+    # A file that lost its end was already called truncated by `sniff`; running out of
+    # bytes inside a file that has its %%EOF means the content itself is broken.
     return failure(path, "corrupt", detail)
 
 
-# The exceptions that mean "this file is broken", as opposed to a bug in our own code,
-# which must not be dressed up as a bad PDF.
 def pdf_error_types() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean "this file is broken" while pdfplumber reads it.
+
+    pdfminer lets a few plain Python errors escape on mangled streams, so they are listed
+    too; callers must catch these around pdfplumber calls only, never around our own stages,
+    where the same errors would be bugs dressed up as bad PDFs.
+    """
     from pdfminer.pdfparser import PDFException
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     return (PdfminerException, MalformedPDFException, PSException, PDFException,
-            # pdfminer lets a few low-level errors through on mangled streams
             KeyError, TypeError, ValueError, AssertionError, IndexError, ZeroDivisionError, OverflowError,
             UnicodeDecodeError, EOFError)
 
@@ -111,8 +111,8 @@ def pdf_error_types() -> tuple[type[BaseException], ...]:
 def open_pdf(path: Path) -> Iterator["object"]:
     """Open `path` with pdfplumber and close it afterwards; exceptions pass through.
 
-    Callers run the whole reading inside `guard(path)`, since pdfminer parses pages
-    lazily and a broken page stream only shows when the page is read.
+    pdfminer parses pages lazily and a broken page stream only shows when its page is read,
+    so callers catch `pdf_error_types()` around the whole pdfplumber stage, not just this.
     """
     import pdfplumber
 

@@ -9,6 +9,7 @@ to know it was there.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional, Sequence
 
 from .records import BBox
@@ -35,36 +36,39 @@ class Word:
 
 @dataclass(frozen=True)
 class Line:
-    """Words sharing a baseline, left to right; `supers` are the raised, smaller words on it."""
+    """Words sharing a baseline, left to right; `supers` are the raised, smaller words on it.
+
+    Derived values are cached: later stages ask for them over and over.
+    """
 
     words: tuple[Word, ...]
     supers: tuple[Word, ...] = ()
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.all_words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.all_words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def bbox(self) -> BBox:
         return (self.x0, self.top, self.x1, self.bottom)
 
-    @property
+    @cached_property
     def all_words(self) -> tuple[Word, ...]:
         return tuple(sorted(self.words + self.supers, key=lambda w: w.x0))
 
-    @property
+    @cached_property
     def size(self) -> float:
         """The size most of the line's characters are set in."""
         weights: dict[float, int] = {}
@@ -72,19 +76,20 @@ class Line:
             weights[round(w.size, 1)] = weights.get(round(w.size, 1), 0) + len(w.text)
         return max(weights, key=weights.get)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The words joined as printed, superscripts left out."""
         return join_words(self.words)
 
-    def segments(self, min_gap: float) -> list[tuple[Word, ...]]:
-        """Runs of words separated by more than `min_gap` points of white space."""
+    def segments(self, min_gap: float, with_supers: bool = False) -> list[tuple[Word, ...]]:
+        """Runs of words separated by more than `min_gap` points of white space (superscripts
+        count as filling their space when `with_supers`)."""
         out: list[list[Word]] = []
-        for w in self.words:
+        for w in (self.all_words if with_supers else self.words):
             if out and w.x0 - out[-1][-1].x1 <= min_gap:
                 out[-1].append(w)
             else:
@@ -172,7 +177,7 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
     if table_settings is not None and has_vertical and sum(r.horizontal for r in rules) >= 2:
         for t in page.find_tables(table_settings):
             rows = tuple(tuple(tuple(c) if c is not None else None for c in row.cells) for row in t.rows)
-            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            if rows and max(len(r) for r in rows) >= 2:
                 grids.append(Grid(tuple(t.bbox), rows))
     return PageText(index=index, width=float(page.width), height=float(page.height), words=words,
                     rules=tuple(rules), grids=tuple(grids), image_count=len(page.images),
@@ -217,7 +222,7 @@ def _attach_superscript_lines(lines: list[Line]) -> list[Line]:
                 continue
             # every word must sit raised in the host's band, next to the host's words
             if all(host.top - 0.5 * host.size <= w.top and w.bottom < host.bottom - 0.1 * host.size
-                   and host.x0 - host.size <= w.x0 <= host.x1 + host.size for w in line.words):
+                   and host.x0 - 2 * host.size <= w.x0 <= host.x1 + host.size for w in line.words):
                 extra.setdefault(j, []).extend(line.words)
                 absorbed.add(i)
                 break

@@ -1,0 +1,327 @@
+"""A PDF report -> Document: pdfplumber once per page, then pure stages on plain records.
+
+    read_pdf
+      sniff / open_pdf / read_page      (pdf_open, pdf_page: the only pdfplumber contact)
+      find_margins -> crop              (pdf_margins: running header/footer, page label)
+      split_footnote_area               (pdf_footnotes: notes off the page foot)
+      find_tables                       (pdf_tables: ruled grids, borderless regions)
+      lines_to_blocks -> classify -> join_page_breaks -> assign_sections   (pdf_blocks)
+      join_continued, captions, sources, footnote links -> records
+
+Bad input comes back as an IngestFailure (see pdf_open); only pdfplumber's own stage is
+guarded, so a bug in our stages is not passed off as a corrupt file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Optional, Sequence, Union
+
+from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
+from .pdf_footnotes import NoteDraft, link_footnotes, lines_to_notes, split_footnote_area
+from .pdf_margins import Margins, find_margins
+from .pdf_open import classify_exception, content_failure, iter_pages, open_pdf, pdf_error_types, sniff
+from .pdf_page import Line, PageText, read_page, words_to_lines
+from .pdf_tables import BORDERLESS, RULED, TableDraft, TableSettings, find_tables, join_continued, \
+    region_to_table, same_columns, unit_line
+from .records import Block, Document, DocumentMetadata, FootnoteRef, IngestFailure, Table
+from .text_tables import GridCell, caption_number, cells_from_grid
+
+_UNIT_IN_CAPTION = re.compile(r"\b(belopp i (?:tkr|mkr|mnkr|kronor|tusentals kronor|miljoner kronor))\b", re.I)
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Everything read_pdf can be told; print it to see what was used.
+
+    x_tolerance is lower than pdfplumber's 3 pt so a thin thousands gap ("8 662") is
+    still a gap; y_tolerance stays at 3 because superscripts are kept apart by size
+    (`extra_attrs`), not by position.
+    """
+
+    x_tolerance: float = 1.5
+    y_tolerance: float = 3.0
+    ruled: TableSettings = RULED
+    borderless: TableSettings = BORDERLESS
+    find_ruled: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("x_tolerance", "y_tolerance"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative, not {getattr(self, name)!r}")
+        if self.ruled.strategy != "ruled":
+            raise ValueError("ruled must be a TableSettings with strategy 'ruled'")
+        if self.borderless.strategy != "borderless":
+            raise ValueError("borderless must be a TableSettings with strategy 'borderless'")
+
+    @classmethod
+    def resolve(cls, value: Union[None, dict, "PdfSettings"]) -> "PdfSettings":
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, dict):
+            unknown = set(value) - {f.name for f in fields(cls)}
+            if unknown:
+                raise ValueError(f"unknown PDF setting(s): {', '.join(sorted(unknown))}")
+            value = dict(value)
+            if "ruled" in value:
+                value["ruled"] = TableSettings.resolve(value["ruled"], RULED)
+            if "borderless" in value:
+                value["borderless"] = TableSettings.resolve(value["borderless"], BORDERLESS)
+            return cls(**value)
+        raise ValueError(f"PDF settings must be None, a dict or PdfSettings, not {type(value).__name__}")
+
+
+def read_pdf(path: Path, doc_id: str, metadata: DocumentMetadata, content_hash: str,
+             settings: Union[None, dict, PdfSettings] = None) -> Union[Document, IngestFailure]:
+    """Read one PDF report into a Document, or say why it cannot be read."""
+    path = Path(path)
+    bad = sniff(path)
+    if bad is not None:
+        return bad
+    settings = PdfSettings.resolve(settings)
+    try:
+        pages = extract_pages(path, settings)
+    except pdf_error_types() as exc:
+        return classify_exception(path, exc)
+    bad = content_failure(path, len(pages), sum(p.char_count for p in pages), sum(p.image_count for p in pages))
+    if bad is not None:
+        return bad
+    return pages_to_document(pages, doc_id, metadata, content_hash, path, settings)
+
+
+def extract_pages(path: Path, settings: PdfSettings) -> list[PageText]:
+    """The pdfplumber stage: every page as a PageText, parsed objects freed as we go."""
+    table_settings = settings.ruled.pdfplumber_settings() if settings.find_ruled else None
+    with open_pdf(path) as pdf:
+        return [read_page(page, index, settings.x_tolerance, settings.y_tolerance, table_settings)
+                for index, page in iter_pages(pdf)]
+
+
+@dataclass
+class PageParts:
+    page: PageText
+    margins: Margins
+    lines: list[Line]  # running lines left for blocks
+    notes: list[NoteDraft]
+    tables: list[TableDraft]
+
+
+def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: DocumentMetadata, content_hash: str,
+                      path: Path, settings: PdfSettings) -> Document:
+    """All pure stages after pdfplumber: margins, footnotes, tables, blocks, records."""
+    all_lines = [words_to_lines(p.words) for p in pages]
+    margins = find_margins(pages, all_lines)
+    body_lines = [[l for l in lines if m.body[1] <= (l.top + l.bottom) / 2 <= m.body[3]]
+                  for lines, m in zip(all_lines, margins)]
+    body_size = body_font_size([l for ls in body_lines for l in ls])
+    gap = settings.borderless.column_gap_em * body_size
+    parts: list[PageParts] = []
+    typical_right = typical_line_end([l for ls in body_lines for l in ls])
+    for page, m, lines in zip(pages, margins, body_lines):
+        cropped = page.crop(m.body)
+        running, note_lines = split_footnote_area(lines, body_size, gap)
+        notes = lines_to_notes(note_lines, page.index, column_right(lines, typical_right, page.width))
+        finder = find_tables(running, cropped.grids, cropped.rules, page.index, body_size, settings.borderless)
+        used = {id(l) for l in finder.used}
+        rest = [l for l in running if id(l) not in used]
+        rest = _take_unit_notes(finder.tables, rest)
+        parts.append(PageParts(page, m, rest, notes, finder.tables))
+
+    tables = _join_tables(parts, settings)  # before blocks: an unjoined fragment is text again
+    labels = {p.page.index: p.margins.page_label for p in parts}
+    right = {p.page.index: column_right(p.lines, typical_right, p.page.width) for p in parts}
+    drafts_by_page = [lines_to_blocks(p.lines, p.page.index, right[p.page.index]) for p in parts]
+    flat = [b for bs in drafts_by_page for b in bs]
+    classify(flat, body_size)
+    blocks = join_page_breaks(drafts_by_page, right)
+    sections = assign_sections(blocks)
+
+    block_records = [_block_record(doc_id, i, b, sections[i], labels) for i, b in enumerate(blocks)]
+    table_records, cell_refs = _table_records(doc_id, tables, blocks, block_records, labels)
+
+    refs: dict[int, list[str]] = {}
+    for b in block_records:
+        for r in b.footnote_refs:
+            refs.setdefault(r.number, []).append(b.id)
+    for number, ids in cell_refs.items():
+        refs.setdefault(number, []).extend(ids)
+    notes = [n for p in parts for n in p.notes]
+    footnotes = link_footnotes(doc_id, notes, refs, labels)
+    return Document(id=doc_id, source_file=path.name, content_hash=content_hash, format="pdf", metadata=metadata,
+                    page_count=len(pages), blocks=tuple(block_records), tables=tuple(table_records),
+                    footnotes=footnotes, path=str(path))
+
+
+def typical_line_end(lines: Sequence[Line]) -> float:
+    """The 95th percentile of where lines end: the right edge of the text column, robust to
+    the odd long URL that sticks out."""
+    ends = sorted(l.x1 for l in lines)
+    return ends[int(0.95 * (len(ends) - 1))] if ends else 0.0
+
+
+def column_right(page_lines: Sequence[Line], typical: float, page_width: float) -> float:
+    """Where a page's text column ends: the document's typical line end, or the left margin
+    mirrored when the document has no long lines to show it (a one-page note)."""
+    left = min((l.x0 for l in page_lines), default=0.0)
+    return max(typical, page_width - left) if typical < 0.6 * page_width else typical
+
+
+def _take_unit_notes(tables: Sequence[TableDraft], lines: list[Line]) -> list[Line]:
+    """A unit line ("Belopp i tkr") right above a table is the table's unit note, not a block."""
+    taken: set[int] = set()
+    for t in tables:
+        above = [l for l in lines if l.bottom <= t.bbox[1] + 0.5 and t.bbox[1] - l.bottom < 2.5 * l.size]
+        if above:
+            line = max(above, key=lambda l: l.bottom)
+            unit = unit_line(line.text)
+            if unit:
+                t.unit_note = unit
+                taken.add(id(line))
+    return [l for l in lines if id(l) not in taken]
+
+
+def _join_tables(parts: Sequence[PageParts], settings: PdfSettings) -> list[TableDraft]:
+    """Tables in document order, a table broken by a page break joined into one.
+
+    A table that ends its page (nothing but footnotes below it) and a table that starts the
+    next (nothing above it, so no caption of its own) are one table when their columns
+    line up; a borderless continuation is re-read with the first part's columns. A fragment
+    (a lone row) that continues nothing goes back to the page's text lines.
+    """
+    out: list[TableDraft] = []
+    carry: Optional[TableDraft] = None  # the previous page's last table, when it ended the page
+    for part in parts:
+        last: Optional[TableDraft] = None
+        for i, t in enumerate(part.tables):
+            if i == 0 and carry is not None and _starts_page(t, part):
+                cont = _continuation(carry, t, part, settings)
+                if cont is not None:
+                    out[-1] = join_continued(carry, cont)
+                    last = t
+                    continue
+            if t.fragment:
+                part.lines = sorted(part.lines + t.lines, key=lambda l: (l.top, l.x0))
+                continue
+            out.append(t)
+            last = t
+        carry = out[-1] if last is not None and _ends_page(last, part) else None
+    return out
+
+
+def _continuation(first: TableDraft, t: TableDraft, part: PageParts, settings: PdfSettings) -> Optional[TableDraft]:
+    if first.style != t.style:
+        return None
+    if t.style == "ruled":
+        return t if same_columns(first, t) else None
+    if abs(t.bbox[0] - first.bbox[0]) > 6.0:
+        return None
+    redone = region_to_table(t.lines, part.page.rules, part.page.index, settings.borderless, extents=first.columns)
+    return redone if redone is not None and redone.n_cols == first.n_cols else None
+
+
+def _starts_page(table: TableDraft, part: PageParts) -> bool:
+    return not any(l.bottom <= table.bbox[1] + 0.5 for l in part.lines)
+
+
+def _ends_page(table: TableDraft, part: PageParts) -> bool:
+    return not any(l.top >= table.bbox[3] - 0.5 for l in part.lines)
+
+
+def _block_record(doc_id: str, order: int, b: BlockDraft, section: tuple[str, ...],
+                  labels: dict[int, Optional[str]]) -> Block:
+    return Block(id=f"{doc_id}:b{order}", doc=doc_id, order=order, kind=b.kind, section=section, text=b.text,
+                 page=b.page, page_label=labels.get(b.page), bbox=_round(b.bbox),
+                 footnote_refs=tuple(FootnoteRef(n, off) for n, off in b.refs))
+
+
+def _round(bbox) -> Optional[tuple[float, float, float, float]]:
+    return None if bbox is None else tuple(round(v, 2) for v in bbox)
+
+
+def _table_records(doc_id: str, tables: Sequence[TableDraft], drafts: Sequence[BlockDraft],
+                   blocks: Sequence[Block], labels: dict[int, Optional[str]]) -> tuple[list[Table], dict[int, list[str]]]:
+    """Table records with caption, source and unit notes, section; and footnote refs in cells."""
+    out: list[Table] = []
+    cell_refs: dict[int, list[str]] = {}
+    for index, t in enumerate(tables):
+        table_id = f"{doc_id}:t{index}"
+        caption_i = _caption_before(t, drafts)
+        source_i = _source_after(t, drafts)
+        caption = " ".join(blocks[caption_i].text.split()).strip(" .") if caption_i is not None else ""
+        position = caption_i if caption_i is not None else _last_block_before(t, drafts)
+        section = _section_after(blocks, position)
+        grid = [[GridCell(c.text, page=c.page or t.page, bbox=_round(c.bbox)) for c in row]
+                + [GridCell("")] * (t.n_cols - len(row)) for row in t.rows]
+        cells = cells_from_grid(table_id, grid, t.header_rows)
+        for r, row in enumerate(t.rows):
+            for c, cell in enumerate(row):
+                for n in cell.refs:
+                    cell_refs.setdefault(n, []).append(f"{table_id}:r{r}c{c}")
+        unit = t.unit_note or (_UNIT_IN_CAPTION.search(caption).group(1) if _UNIT_IN_CAPTION.search(caption) else "")
+        out.append(Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,
+                         cells=cells, header_rows=t.header_rows,
+                         source_note=blocks[source_i].text if source_i is not None else "",
+                         unit_note=unit, section=section, page=t.page, pages=tuple(t.pages),
+                         page_label=labels.get(t.page)))
+    return out, cell_refs
+
+
+def _caption_before(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int]:
+    """The caption block above the table on its first page ("Tabell 6 ..."); a legend or two
+    ("Sjukpenning=SP") may stand between them, a heading or a paragraph may not."""
+    above = sorted((i for i, b in enumerate(drafts) if b.page == t.page and b.bbox[3] <= t.bbox[1] + 0.5),
+                   key=lambda i: drafts[i].bbox[3], reverse=True)
+    edge = t.bbox[1]
+    for i in above[:4]:
+        b = drafts[i]
+        if edge - b.bbox[3] > 40:
+            return None
+        if b.kind == "caption":
+            return None if b.text.lower().startswith(("figur", "diagram", "bild")) else i
+        if b.kind != "paragraph" or len(b.text) > 60:
+            return None
+        edge = b.bbox[1]
+    return None
+
+
+def _source_after(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int]:
+    """The source line ("Källa: SUS") right below the table on its last page."""
+    last_page = t.pages[-1] if t.pages else t.page
+    best = None
+    for i, b in enumerate(drafts):
+        if b.page != last_page or b.bbox[1] < t_bottom(t, last_page) - 0.5:
+            continue
+        if best is None or b.bbox[1] < drafts[best].bbox[1]:
+            best = i
+    if best is not None and drafts[best].kind == "source_note" and drafts[best].bbox[1] - t_bottom(t, last_page) < 30:
+        return best
+    return None
+
+
+def t_bottom(t: TableDraft, page: int) -> float:
+    """Bottom of the table's part on `page` (the bbox is the first part's; later parts use cells)."""
+    boxes = [c.bbox[3] for r in t.rows for c in r if c.bbox and (c.page or t.page) == page]
+    if page == t.page:
+        boxes.append(t.bbox[3])
+    return max(boxes) if boxes else 0.0
+
+
+def _last_block_before(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int]:
+    best = None
+    for i, b in enumerate(drafts):
+        if (b.page, b.bbox[1]) <= (t.page, t.bbox[1]):
+            best = i
+    return best
+
+
+def _section_after(blocks: Sequence[Block], i: Optional[int]) -> tuple[str, ...]:
+    if i is None:
+        return ()
+    # the nearest heading at or before i decides
+    for j in range(i, -1, -1):
+        if blocks[j].kind == "heading":
+            return blocks[j].section + (blocks[j].text,)
+    return blocks[i].section

@@ -1,0 +1,506 @@
+"""Tables in a PDF: ruled ones from their rules, borderless ones from how their words line up.
+
+Ruled tables are what pdfplumber's lines strategy finds perfectly (its `Grid` of cell
+boxes, read in `pdf_page.read_page`). Tables with no rules, or only a rule under the header,
+pdfplumber does not find at all, and its text strategy cuts columns through numbers. So the
+borderless path is our own, in named stages kept on a `TableFinder`:
+
+1. `lines_to_regions`: runs of lines that have column gaps (two or more segments separated
+   by wide white space), in the table's font size, extended upwards to the header lines;
+2. `region_to_rows`: lines grouped into rows at vertical gaps wider than the line spacing
+   (a stub or a number that wraps inside its cell stays one row);
+3. `column_extents`: the x-ranges covered by body words, merged across gaps narrower than
+   a column gap, so a right-aligned "8 662" never splits into "8" and "662";
+4. `rows_to_grid`: every word to its column (a spanning header label to the first column it
+   covers, as the text versions write it), cell text joined as printed.
+
+`join_continued` then makes one table of a table broken by a page break, dropping a header
+row that the continuation page repeats. Headers are resolved by `text_tables.cells_from_grid`,
+the same function the text reader uses, so both readers agree cell for cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from typing import Optional, Sequence, Union
+
+from .pdf_footnotes import join_hyphenated, line_text_with_refs
+from .pdf_page import Grid, Line, Rule, Word
+from .records import BBox
+from .text_tables import count_header_rows
+
+TABLE_STRATEGIES = ("ruled", "borderless")
+# Case matters: a wrapped sentence may well start a line with "tabell 4 visar".
+_CAPTION = re.compile(r"^\s*(?:Tabell|Figur|Diagram|Bild|TABELL|FIGUR)\s+\d{1,3}\b")
+_SOURCE = re.compile(r"^\s*Källa\s*:", re.I)
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
+# A line that only states the unit of a table's figures. Bare "Antal" or "Procent" are left
+# out: above a table they are as often its one header cell.
+_UNIT_LINE = re.compile(r"^(?:(?:belopp|värden|uppgifter|summor)\s+i\s+|i\s+)?"
+                        r"(?:tkr|mkr|mnkr|kr|kronor|tusental(?:s)? kronor|miljoner kronor|miljarder kronor)\.?$", re.I)
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """How tables are found. Two named presets, RULED and BORDERLESS, are used together.
+
+    Tolerances are in points; the `_em` values are multiples of the line's font size, so
+    one preset fits 8 pt tables and 11 pt tables alike.
+    """
+
+    strategy: str = "borderless"
+    # ruled: passed to pdfplumber's lines strategy
+    snap_tolerance: float = 3.0
+    join_tolerance: float = 3.0
+    edge_min_length: float = 3.0
+    intersection_tolerance: float = 3.0
+    # borderless
+    column_gap_em: float = 0.8  # white space that separates two columns (a space is ~0.3 em)
+    row_gap_em: float = 0.4  # a vertical gap above this starts a new row (line spacing is ~0.2 em)
+    max_line_gap_em: float = 2.4  # lines further apart than this are not one table
+    size_tolerance: float = 1.0  # points a table line's size may differ from the table's
+    min_rows: int = 2  # lines with column gaps needed to call a region a table
+    header_rule_share: float = 0.5  # a rule at least this share of the table's width ends the header
+
+    def __post_init__(self) -> None:
+        if self.strategy not in TABLE_STRATEGIES:
+            raise ValueError(f"strategy must be one of {TABLE_STRATEGIES}, not {self.strategy!r}")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+                raise ValueError(f"{f.name} must not be negative, not {value!r}")
+        if self.min_rows < 1:
+            raise ValueError(f"min_rows must be at least 1, not {self.min_rows!r}")
+        if not 0 < self.header_rule_share <= 1:
+            raise ValueError(f"header_rule_share must be in (0, 1], not {self.header_rule_share!r}")
+
+    @classmethod
+    def resolve(cls, value: Union[None, dict, "TableSettings"], default: Optional["TableSettings"] = None) -> "TableSettings":
+        """Settings from None (the default), a dict of overrides, or an instance."""
+        base = default or BORDERLESS
+        if value is None:
+            return base
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, dict):
+            unknown = set(value) - {f.name for f in fields(cls)}
+            if unknown:
+                raise ValueError(f"unknown table setting(s): {', '.join(sorted(unknown))}")
+            return cls(**{**{f.name: getattr(base, f.name) for f in fields(cls)}, **value})
+        raise ValueError(f"table settings must be None, a dict or TableSettings, not {type(value).__name__}")
+
+    def pdfplumber_settings(self) -> dict:
+        """The ruled preset as pdfplumber's `table_settings`."""
+        return {
+            "vertical_strategy": "lines",
+            "horizontal_strategy": "lines",
+            "snap_tolerance": self.snap_tolerance,
+            "join_tolerance": self.join_tolerance,
+            "edge_min_length": self.edge_min_length,
+            "intersection_tolerance": self.intersection_tolerance,
+        }
+
+
+RULED = TableSettings(strategy="ruled")
+BORDERLESS = TableSettings(strategy="borderless")
+
+
+@dataclass
+class CellDraft:
+    text: str = ""
+    bbox: Optional[BBox] = None
+    refs: list[int] = field(default_factory=list)  # footnote numbers whose markers sit here
+    bold: bool = False
+    page: Optional[int] = None
+
+
+@dataclass
+class TableDraft:
+    """A table as found on one page (or joined over several), before it becomes a record."""
+
+    page: int
+    bbox: BBox
+    rows: list[list[CellDraft]]
+    header_rows: int
+    style: str  # ruled | borderless
+    columns: list[tuple[float, float]] = field(default_factory=list)  # x-extent per column
+    pages: list[int] = field(default_factory=list)
+    unit_note: str = ""
+    lines: list[Line] = field(default_factory=list)  # the page lines it was read from
+    # too few rows to stand alone: kept only as the continuation of a table on the page before
+    fragment: bool = False
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def texts(self) -> list[list[str]]:
+        return [[c.text for c in r] for r in self.rows]
+
+
+@dataclass
+class TableFinder:
+    """Every stage's result for one page, kept so a debug command can show each."""
+
+    regions: list[list[Line]] = field(default_factory=list)
+    rows: list[list[list[Line]]] = field(default_factory=list)
+    columns: list[list[tuple[float, float]]] = field(default_factory=list)
+    tables: list[TableDraft] = field(default_factory=list)
+    used: list[Line] = field(default_factory=list)  # lines that belong to a table (not blocks)
+
+
+# ---------------------------------------------------------------------------------------
+# Ruled tables
+
+
+def grid_to_table(grid: Grid, lines: Sequence[Line], page: int) -> tuple[TableDraft, list[Line]]:
+    """Cell text for every box of a ruled grid, from our own words (markers kept apart)."""
+    x0, top, x1, bottom = grid.bbox
+    inside = [l for l in lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1]
+    rows: list[list[CellDraft]] = []
+    for grid_row in grid.rows:
+        row = []
+        for box in grid_row:
+            if box is None:
+                row.append(CellDraft())
+                continue
+            row.append(_cell_from_box(box, inside))
+        rows.append(row)
+    for row in rows:
+        for cell in row:
+            cell.page = page
+    header = _bold_header_rows(rows)
+    if header == 0:
+        header = count_header_rows([[c.text for c in r] for r in rows])
+    # column bounds from the fullest row: merged header cells would widen them
+    fullest = max(grid.rows, key=lambda r: sum(b is not None for b in r))
+    columns = [(b[0], b[2]) if b is not None else (0.0, 0.0) for b in fullest]
+    table = TableDraft(page, grid.bbox, rows, header, "ruled", columns, [page], lines=list(inside),
+                       fragment=len(rows) < 2)
+    return table, inside
+
+
+def _cell_from_box(box: BBox, lines: Sequence[Line]) -> CellDraft:
+    x0, top, x1, bottom = box
+    text = ""
+    refs: list[int] = []
+    bold = True
+    found = False
+    for line in lines:
+        if not top - 1 <= (line.top + line.bottom) / 2 <= bottom + 1:
+            continue
+        words = [w for w in line.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1]
+        if not words:
+            continue
+        found = True
+        bold = bold and all(w.bold for w in words)
+        piece, piece_refs = line_text_with_refs(line, words)
+        refs.extend(n for n, _ in piece_refs)
+        text = join_hyphenated(text, piece) if text else piece
+    return CellDraft(text, box, refs, bold and found)
+
+
+def _bold_header_rows(rows: Sequence[Sequence[CellDraft]]) -> int:
+    """Leading rows whose every filled cell is bold (not all rows: then bold means nothing)."""
+    n = 0
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if filled and all(c.bold for c in filled):
+            n += 1
+        else:
+            break
+    return n if n < len(rows) else 0
+
+
+# ---------------------------------------------------------------------------------------
+# Borderless tables
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION.match(text))
+
+
+def is_source(text: str) -> bool:
+    return bool(_SOURCE.match(text))
+
+
+def unit_line(text: str) -> Optional[str]:
+    """'Belopp i tkr' when a whole line only gives the unit of a table, else None."""
+    text = " ".join(text.split())
+    return text if _UNIT_LINE.match(text) else None
+
+
+def _excluded(line: Line) -> bool:
+    text = line.text
+    return is_caption(text) or is_source(text) or bool(_DOT_LEADER.search(text)) or unit_line(text) is not None
+
+
+def lines_to_regions(lines: Sequence[Line], settings: TableSettings, body_size: float) -> list[list[Line]]:
+    """Runs of lines that look like one table (see the module docstring, stage 1)."""
+    n = len(lines)
+    excluded = _excluded_lines(lines)
+    multi = [is_multi_column(l, settings) and not excluded[i] and l.size < body_size * 1.08
+             for i, l in enumerate(lines)]
+    regions: list[list[Line]] = []
+    i = 0
+    while i < n:
+        if not multi[i]:
+            i += 1
+            continue
+        size = lines[i].size
+        j = i
+        while j + 1 < n and not excluded[j + 1] and _joins(lines[j], lines[j + 1], lines[i:j + 1], size, settings,
+                                                            multi[j + 1]):
+            j += 1
+        s = i
+        while s - 1 >= 0 and not excluded[s - 1] and _joins_above(lines[s - 1], lines[s], size, settings):
+            s -= 1
+        # at the top of a page even one row may continue a table from the page before
+        if sum(multi[s:j + 1]) >= settings.min_rows or s == 0:
+            regions.append(list(lines[s:j + 1]))
+        i = j + 1
+    return regions
+
+
+def is_multi_column(line: Line, settings: TableSettings) -> bool:
+    """Two or more runs of words with column gaps between them; a footnote marker fills the
+    gap it stands in, so "2018).¹⁹ Med" is still running text."""
+    return len(line.segments(settings.column_gap_em * line.size, with_supers=True)) >= 2
+
+
+def _excluded_lines(lines: Sequence[Line]) -> list[bool]:
+    """Lines that are never part of a table: captions and source notes (with their wrapped
+    lines: same size and weight, no gap), unit lines and table-of-contents entries."""
+    out: list[bool] = []
+    wraps = False  # the line before opened or continued a caption or source note
+    for i, line in enumerate(lines):
+        text = line.text
+        if is_caption(text) or is_source(text):
+            out.append(True)
+            wraps = True
+            continue
+        if wraps:
+            prev = lines[i - 1]
+            wraps = abs(prev.size - line.size) < 0.3 and prev.bold == line.bold and line.top - prev.bottom < 0.5 * line.size
+        out.append(wraps or bool(_DOT_LEADER.search(text)) or unit_line(text) is not None)
+    return out
+
+
+def _joins(prev: Line, line: Line, region: Sequence[Line], size: float, settings: TableSettings, multi: bool) -> bool:
+    if line.top - prev.bottom > settings.max_line_gap_em * size or abs(line.size - size) > settings.size_tolerance:
+        return False
+    if _excluded(line):
+        return False
+    if multi:
+        return True
+    width = max(l.x1 for l in region) - min(l.x0 for l in region)
+    tight = line.top - prev.bottom <= settings.row_gap_em * size
+    return tight or (line.x1 - line.x0) <= 0.45 * width
+
+
+def _joins_above(line: Line, below: Line, size: float, settings: TableSettings) -> bool:
+    """A header line above the first line with column gaps: same size, close, not a caption."""
+    if below.top - line.bottom > settings.max_line_gap_em * size or abs(line.size - size) > settings.size_tolerance:
+        return False
+    return not _excluded(line)
+
+
+def header_line_count(region: Sequence[Line], rules: Sequence[Rule], settings: TableSettings) -> Optional[int]:
+    """Lines above a rule under the header, else leading all-bold lines; None if neither."""
+    x0 = min(l.x0 for l in region)
+    x1 = max(l.x1 for l in region)
+    width = x1 - x0
+    for rule in sorted((r for r in rules if r.horizontal), key=lambda r: r.top):
+        if (min(rule.x1, x1) - max(rule.x0, x0)) < settings.header_rule_share * width:
+            continue
+        above = [l for l in region if l.bottom <= rule.top + 1]
+        if 0 < len(above) < len(region):
+            return len(above)
+    n = 0
+    for line in region:
+        if line.bold:
+            n += 1
+        else:
+            break
+    return n if 0 < n < len(region) else None
+
+
+def region_to_rows(region: Sequence[Line], header_lines: Optional[int], settings: TableSettings) -> list[list[Line]]:
+    """Group a region's lines into rows (stage 2); a header/body boundary always splits."""
+    rows: list[list[Line]] = []
+    for k, line in enumerate(region):
+        if rows:
+            prev = rows[-1][-1]
+            gap = line.top - prev.bottom
+            boundary = header_lines is not None and k == header_lines
+            if not boundary and gap <= settings.row_gap_em * min(line.size, prev.size):
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return rows
+
+
+def column_extents(lines: Sequence[Line], settings: TableSettings,
+                   known: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
+    """X-ranges covered by the words of `lines` (and any `known` ranges, such as the columns
+    of a table's first part), merged over gaps narrower than a column gap."""
+    size = lines[0].size if lines else 10.0
+    spans = sorted([(w.x0, w.x1, w.size) for l in lines for w in l.words] + [(a, b, size) for a, b in known])
+    out: list[list[float]] = []
+    for x0, x1, size in spans:
+        if out and x0 - out[-1][1] <= settings.column_gap_em * size:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def _partition(extents: Sequence[tuple[float, float]], x: float) -> int:
+    """The column whose share of the page (split at the middle of each gap) holds x."""
+    for k in range(len(extents) - 1):
+        if x < (extents[k][1] + extents[k + 1][0]) / 2:
+            return k
+    return len(extents) - 1
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def rows_to_grid(rows: Sequence[Sequence[Line]], header_rows: int, extents: Sequence[tuple[float, float]],
+                 settings: TableSettings) -> list[list[CellDraft]]:
+    """Words into cells (stage 4): body words by where they stand, header labels by overlap."""
+    n = len(extents)
+    grid: list[list[CellDraft]] = []
+    for r, row in enumerate(rows):
+        cells: list[list[tuple[Line, list[Word]]]] = [[] for _ in range(n)]
+        for line in row:
+            per_col: dict[int, list[Word]] = {}
+            for seg in line.segments(settings.column_gap_em * line.size):
+                if r < header_rows:
+                    cols = [_header_column(seg, extents, spanning=r < header_rows - 1)]
+                    for w in seg:
+                        per_col.setdefault(cols[0], []).append(w)
+                else:
+                    for w in seg:
+                        per_col.setdefault(_partition(extents, (w.x0 + w.x1) / 2), []).append(w)
+            for c, words in per_col.items():
+                cells[c].append((line, words))
+        out_row = []
+        for c in range(n):
+            text = ""
+            refs: list[int] = []
+            boxes = []
+            bold = True
+            for line, words in cells[c]:
+                piece, piece_refs = line_text_with_refs(line, words)
+                refs.extend(num for num, _ in piece_refs)
+                text = join_hyphenated(text, piece) if text else piece
+                boxes.append((min(w.x0 for w in words), line.top, max(w.x1 for w in words), line.bottom))
+                bold = bold and all(w.bold for w in words)
+            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                    max(b[3] for b in boxes)) if boxes else None
+            out_row.append(CellDraft(text, bbox, refs, bold and bool(boxes)))
+        grid.append(out_row)
+    return grid
+
+
+def _header_column(seg: Sequence[Word], extents: Sequence[tuple[float, float]], spanning: bool) -> int:
+    a, b = seg[0].x0, seg[-1].x1
+    overlaps = [_overlap(a, b, e0, e1) for e0, e1 in extents]
+    hit = [k for k, o in enumerate(overlaps) if o > 0]
+    if not hit:
+        mid = (a + b) / 2
+        return min(range(len(extents)), key=lambda k: min(abs(mid - extents[k][0]), abs(mid - extents[k][1])))
+    if len(hit) == 1:
+        return hit[0]
+    return hit[0] if spanning else max(hit, key=lambda k: overlaps[k])
+
+
+def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
+                    settings: TableSettings, finder: Optional[TableFinder] = None,
+                    extents: Optional[Sequence[tuple[float, float]]] = None) -> Optional[TableDraft]:
+    """Stages 2 to 4 for one region; None when it does not hold at least two columns.
+
+    `extents` are columns already known (from the part of the table on the page before):
+    they are merged with this region's own, so both parts get the same columns.
+    """
+    header_lines = header_line_count(region, rules, settings)
+    rows = region_to_rows(region, header_lines, settings)
+    if header_lines is not None:
+        header_rows = sum(1 for row in rows if region.index(row[0]) < header_lines)
+    else:
+        header_rows = 0
+    body = [l for row in rows[header_rows:] for l in row]
+    if header_lines is None and len(rows) > 2:
+        body = [l for row in rows[1:] for l in row]  # the first row may hold spanning labels
+    ext = column_extents(body, settings, extents or ())
+    if len(ext) < 2:
+        return None
+    grid = rows_to_grid(rows, header_rows, ext, settings)
+    if header_lines is None:
+        header_rows = count_header_rows([[c.text for c in r] for r in grid])
+        if header_rows:
+            grid = rows_to_grid(rows, header_rows, ext, settings)
+    for row in grid:
+        for cell in row:
+            cell.page = page
+    bbox = (min(l.x0 for l in region), min(l.top for l in region), max(l.x1 for l in region),
+            max(l.bottom for l in region))
+    table = TableDraft(page, bbox, grid, header_rows, "borderless", list(ext), [page], lines=list(region))
+    if finder is not None:
+        finder.rows.append(list(rows))
+        finder.columns.append(list(ext))
+    return table
+
+
+def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Rule], page: int,
+                body_size: float, settings: TableSettings = BORDERLESS) -> TableFinder:
+    """Ruled grids first; then borderless tables among the lines no grid took."""
+    finder = TableFinder()
+    taken: set[int] = set()
+    for grid in grids:
+        table, inside = grid_to_table(grid, lines, page)
+        finder.tables.append(table)
+        taken.update(id(l) for l in inside)
+        finder.used.extend(inside)
+    rest = [l for l in lines if id(l) not in taken]
+    for region in lines_to_regions(rest, settings, body_size):
+        finder.regions.append(region)
+        table = region_to_table(region, rules, page, settings, finder)
+        if table is not None:
+            table.fragment = sum(is_multi_column(l, settings) for l in region) < settings.min_rows
+            finder.tables.append(table)
+            finder.used.extend(region)
+    finder.tables.sort(key=lambda t: t.bbox[1])
+    return finder
+
+
+# ---------------------------------------------------------------------------------------
+# Tables over a page break
+
+
+def same_columns(a: TableDraft, b: TableDraft, tolerance: float = 6.0) -> bool:
+    """Two fragments with the same number of columns standing at the same x positions."""
+    if a.style != b.style or a.n_cols != b.n_cols or not a.columns or not b.columns:
+        return False
+    if a.style == "ruled":
+        return all(abs(x[0] - y[0]) <= tolerance and abs(x[1] - y[1]) <= tolerance for x, y in zip(a.columns, b.columns))
+    # borderless extents depend on the words present: compare right edges of numeric columns
+    # and the left edge of the stub
+    return abs(a.columns[0][0] - b.columns[0][0]) <= tolerance and \
+        sum(abs(x[1] - y[1]) <= tolerance for x, y in zip(a.columns[1:], b.columns[1:])) >= (a.n_cols - 1) / 2
+
+
+def join_continued(first: TableDraft, nxt: TableDraft) -> TableDraft:
+    """`first` with the rows of its continuation; a repeated header is dropped, not a row."""
+    head = first.texts()[:first.header_rows]
+    rows = nxt.rows
+    k = nxt.header_rows
+    if k and [[c.text for c in r] for r in rows[:k]] == head[:k]:
+        rows = rows[k:]
+    elif first.header_rows and [[c.text for c in r] for r in rows[:first.header_rows]] == head:
+        rows = rows[first.header_rows:]
+    bbox = first.bbox
+    return TableDraft(first.page, bbox, first.rows + [list(r) for r in rows], first.header_rows, first.style,
+                      first.columns, first.pages + [p for p in nxt.pages if p not in first.pages], first.unit_note)
