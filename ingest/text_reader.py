@@ -255,7 +255,10 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
             title = _clean_title(first)
             in_toc = bool(_TOC_TITLE.match(title))
             stack.push(level, title)
-            blocks.append(_block(doc_id, len(blocks), "heading", stack.path[:-1], title, run.start, run.end))
+            # markers in a heading ("Resultat ... arbetsförmåga<sup>9</sup>") still cite their footnote
+            heading_refs = tuple(FootnoteRef(r.number, min(r.offset, len(title)))
+                                 for r in split_markers(strip_tags(first.lstrip("# ")))[1])
+            blocks.append(_block(doc_id, len(blocks), "heading", stack.path[:-1], title, run.start, run.end, heading_refs))
             continue
 
         if in_toc and all(_DOT_LEADER.search(l) or _TOC_LINE.match(l) for l in run.lines):

@@ -40,6 +40,11 @@ GENERIC_WORDS = frozenset({"andel", "andelen", "antal", "antalet", "procent", "%
                            "personer", "person", "individer", "individ"}
                           | set(TOTAL_WORDS) | set(BREAKDOWN_TERMS))
 GENERIC_CUE_FACTOR = 0.3  # words allowed between two words of a phrase ("fått eller återfått [sin] arbetsförmåga")
+# Negations: a word in the few words after one is denied ("Inte haft möte", "ej återvänt"), so it
+# speaks for no measure on its own; a phrase that spells out the negation still matches.
+NEGATIONS = frozenset({"inte", "ej", "icke", "utan", "aldrig", "ingen", "inget", "inga"})
+NEGATION_REACH = 3
+ANSWERS = frozenset({"ja", "nej"})  # "Inte haft möte (Nej)": the answer is a cue of its own, not denied
 # Unit spellings that name the same unit (the catalogue writes ASCII keys: "ar" for år).
 UNIT_ALIASES: dict[str, str] = {"år": "ar", "%": "procent", "st": "antal"}
 
@@ -137,6 +142,12 @@ def _words_of(text: str) -> list[str]:
     return out
 
 
+def is_generic_cue(cue: str) -> bool:
+    """True for a cue made only of unit, total and group words ("andel kvinnor"): it fits many measures."""
+    words = _words_of(cue)
+    return bool(words) and all(w in GENERIC_WORDS for w in words)
+
+
 def _generic(words: Sequence[str], strength: float) -> float:
     return strength * GENERIC_CUE_FACTOR if all(w in GENERIC_WORDS for w in words) else strength
 
@@ -179,7 +190,9 @@ class MeasureMatcher:
         """
         u = normalise_unit(unit)
         keys = [_SEPARATOR if w.text == "|" else WordKeys(frozenset({"#"})) if w.text.startswith("#") or w.text.isdigit()
+                else _group_word(self.lexicon.keys(w.text)) if w.text.lower() in BREAKDOWN_TERMS
                 else self.lexicon.keys(w.text) for w in words]
+        negated = negated_positions(words)
         out: list[MeasureMatch] = []
         for entry in self._entries:
             if entry.unit != u:
@@ -187,6 +200,8 @@ class MeasureMatcher:
             hits = []
             for cue in entry.cues:
                 value, positions = self._best_occurrence(cue, words, keys)
+                if value > 0 and positions and positions <= negated and not any(w in NEGATIONS for w in _words_of(cue.text)):
+                    continue  # the cue names what the text denies
                 if value > 0:
                     hits.append((value, positions, cue.text))
             hits.sort(key=lambda h: -h[0])
@@ -276,6 +291,26 @@ class MeasureMatcher:
         return 0.9 * cue.strength * words[hits[0]].weight * proximity(dist), set(hits)
 
 
+def _group_word(keys: WordKeys) -> WordKeys:
+    """A breakdown word ("aktivitetsersättning") names a group, not what is counted: it meets a cue
+    only as a whole word, never as a compound or by a stem prefix ("aktivitet")."""
+    return WordKeys(keys.whole, (), exact=True)
+
+
+def negated_positions(words: Sequence[ContextWord]) -> set[int]:
+    """Context positions a negation word denies: up to NEGATION_REACH words after it, within
+    the same part of the context and up to punctuation or a figure."""
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        if w.text.lower() not in NEGATIONS:
+            continue
+        for j in range(i + 1, min(len(words), i + 1 + NEGATION_REACH)):
+            if words[j].text in ("|", "#") or words[j].weight != w.weight or words[j].text.lower() in NEGATIONS | ANSWERS:
+                break
+            out.add(j)
+    return out
+
+
 _SEPARATOR = WordKeys(frozenset({"|"}))  # punctuation: meets no cue word
 MIN_PREFIX = 6  # a cue stem this long also meets longer derivations ("inskriv" in "inskrivningsperiod")
 
@@ -289,6 +324,8 @@ def _word_match(cue: WordKeys, word: WordKeys) -> float:
         return 1.0
     if word.parts and any(cue.whole & p for p in word.parts[-1:]):
         return 0.45  # the cue is the head of a compound ("möte" in "kontaktmöten")
+    if word.exact:
+        return 0.0
     stems = [k for k in cue.whole if len(k) >= MIN_PREFIX and k != "#"]
     if stems and any(w.startswith(k) for k in stems for w in word.whole):
         return 0.5

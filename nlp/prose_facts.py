@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from ingest.records import Block, Document, Footnote
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
-from nlp.measures import ContextWord, MeasureMatcher
+from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
 from nlp.sv.periods import find_year_mentions, resolve_period
@@ -243,11 +243,22 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided)
         if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and _appositive(doc, spans[idx - 1], span):
             measure_key, breakdown = decided[idx - 1]  # "drygt sju av tio, 73 procent": the same figure restated
+        change = _change(doc, span)
+        share = _share_of_count(doc, span, idx, spans, decided, matcher)
+        if share is not None:
+            measure_key, breakdown = share
+        else:
+            gapped = _gapped(doc, span, idx, spans, decided)
+            if gapped is not None:
+                measure_key = gapped  # "med sjukpenning 7 310 kartläggningar och med aktivitetsersättning 1 876"
+            elif change and measure_key == UNCLASSIFIED:
+                level = _level_before(doc, span, idx, spans, decided)
+                if level is not None:
+                    measure_key, breakdown = level  # "7 140 personer ..., en ökning med 225 personer"
         decided[idx] = (measure_key, breakdown)
         measure = matcher.by_key.get(measure_key)
         period = span._.period
         period_source = span._.period_source or ""
-        change = _change(doc, span)
         if change and "forandring" in (measure.breakdowns if measure else ()) and "forandring" not in dict(breakdown):
             breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
         if not period:
@@ -281,9 +292,78 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
 
 
 def _appositive(doc: Doc, first: Span, second: Span) -> bool:
-    """True when `second` restates `first` right after it: "sju av tio, 73 procent", "två av tio (17 procent)"."""
+    """True when `second` restates `first` right after it ("sju av tio, 73 procent", "två av tio
+    (17 procent)") or is the other end of the same change ("från 9,7 procent 2022 till 10,2 procent")."""
     between = doc.text[first.end_char:second.start_char].strip()
-    return first._.quantity.unit == second._.quantity.unit and between in (",", "(", "–", "-", ":")
+    between = re.sub(r"^(?:(?:år\s+)?(?:19|20)\d\d\s+)?(?=till$)", "", between)
+    return first._.quantity.unit == second._.quantity.unit and between in (",", "(", "–", "-", ":", "till")
+
+
+# A share that restates the count before it: "7 310 kartläggningar, vilket motsvarar 74 procent",
+# "1 876 (19 procent)".
+_RESTATES_COUNT = re.compile(r"^\s*(?:\(|,?\s*(?:vilket|som|det)\s+(?:motsvarar|utgör|är)\s+(?:en\s+andel\s+(?:om|på)\s+)?)$", re.IGNORECASE)
+
+
+def _share_of_count(doc: Doc, span: Span, idx: int, spans: Sequence[Span], decided: dict[int, tuple[str, Breakdown]],
+                    matcher: MeasureMatcher) -> Optional[tuple[str, Breakdown]]:
+    """A share printed as the restatement of the count before it is the share of that count:
+    the catalogue's share measure whose `counts_of` is the count's measure. Where several shares
+    count the same measure, the one whose first breakdown key the count is split by (a count
+    "med sjukpenning" gives the share by förmån, not by kön)."""
+    if span._.quantity.unit != "procent" or idx == 0 or idx - 1 not in decided:
+        return None
+    prev = spans[idx - 1]
+    count_key, count_breakdown = decided[idx - 1]
+    if prev._.quantity.unit != "antal" or count_key == UNCLASSIFIED or prev.sent.start != span.sent.start:
+        return None
+    if not _RESTATES_COUNT.match(doc.text[prev.end_char:span.start_char]):
+        return None
+    shares = [m for m in matcher.catalogue if m.counts_of == count_key and m.unit == "procent"]
+    if len(shares) > 1:
+        keys = {k for k, _ in count_breakdown}
+        fitting = [m for m in shares if m.breakdowns and m.breakdowns[0] in keys]
+        shares = fitting or [m for m in shares if not keys or keys <= set(m.breakdowns)]
+    if len(shares) != 1:
+        return None
+    allowed = set(shares[0].breakdowns)
+    return shares[0].key, tuple((k, v) for k, v in count_breakdown if k in allowed)
+
+
+_GAP_BETWEEN = re.compile(r"^\s*,?\s*(?:och|samt|medan)\s+(?:[\wåäöÅÄÖ]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _gapped(doc: Doc, span: Span, idx: int, spans: Sequence[Span], decided: dict[int, tuple[str, Breakdown]]) -> Optional[str]:
+    """The measure of a figure whose verb and noun are left out because the clause before has
+    them: "Försäkringskassan lämnade tillbaka 0,62 mnkr och Arbetsförmedlingen drygt 13 mnkr".
+    The figure stands last in its clause (punctuation after it) and follows a figure of the
+    same unit, joined by "och" and a few words."""
+    if idx == 0 or idx - 1 not in decided or _in_parens(doc, span):
+        return None
+    after = [t for t in doc[span.end:span.end + 1] if not t.is_space]
+    if after and not after[0].is_punct:
+        return None
+    prev = spans[idx - 1]
+    key = decided[idx - 1][0]
+    if key == UNCLASSIFIED or prev._.quantity.unit != span._.quantity.unit or prev.sent.start != span.sent.start:
+        return None
+    between = doc.text[prev.end_char:span.start_char]
+    if any(ch.isdigit() for ch in between) or not _GAP_BETWEEN.match(between):
+        return None
+    return key
+
+
+def _level_before(doc: Doc, span: Span, idx: int, spans: Sequence[Span],
+                  decided: dict[int, tuple[str, Breakdown]]) -> Optional[tuple[str, Breakdown]]:
+    """The figure a change names no measure for belongs to: the last level of the same unit
+    before it in its sentence ("7 140 personer ... (6 915 år 2023), en ökning med 225 personer")."""
+    for j in range(idx - 1, -1, -1):
+        other = spans[j]
+        if other.sent.start != span.sent.start:
+            break
+        if j in decided and decided[j][0] != UNCLASSIFIED and other._.quantity.unit == span._.quantity.unit \
+                and not _in_parens(doc, other) and _change(doc, other) is None:
+            return decided[j]
+    return None
 
 
 def _clean(value: float) -> float:
@@ -297,12 +377,71 @@ def _quote(span: Span) -> str:
 
 # --- measure ---------------------------------------------------------------------------------
 
+SUPINE_ENDINGS = ("it", "at", "tt")  # Swedish supine forms: deltagit, avslutat, genomfört
+OWN_TIE = 0.15  # own-clause scores this close are a tie, decided by the wider context
+OWN_MIN_SHARE = 0.5  # a clause's own measure must score at least this share of the best in the wider context
+
+
 def _match(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[str], matcher: MeasureMatcher) -> str:
     q: Quantity = span._.quantity
-    found = matcher.match(_context(doc, span, spans, heading_words), q.unit, q.value / q.scale)
+    context = _context(doc, span, spans, heading_words, matcher.lexicon)
+    head = _counted_noun(doc, span, matcher.lexicon) if q.unit == "antal" and q.printed.strip()[-1:].isdigit() else []
+    found = decide_in_clause(matcher, context, q.unit, q.value / q.scale, head)
     if found is None and q.unit == "procentenheter":
-        found = matcher.match(_context(doc, span, spans, heading_words), "procent")  # a change in a share
+        found = decide_in_clause(matcher, context, "procent")  # a change in a share
     return found.key if found else UNCLASSIFIED
+
+
+def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], unit: str,
+                     value: Optional[float] = None, head: Sequence[ContextWord] = ()) -> Optional[MeasureMatch]:
+    """The measure of a figure: when the words of its own clause (weight 1) name measures by
+    themselves, one of those, the best by the clause's own score; earlier sentences and the
+    headings break near-ties and decide only when the clause names nothing ("Anslaget uppgick
+    till 720 mnkr" under the heading "Förbrukning av medel" is the anslag)."""
+    own = [w for w in context if w.weight >= 1.0]
+    full = {m.key: m for m in matcher.scores(context, unit)}
+    named = [m for m in matcher.scores(own, unit)
+             if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)
+             and (value is None or float(value).is_integer() or matcher.may_be_fractional(m.key))]
+    best_full = max((m.score for m in full.values()), default=0.0)
+    named = [m for m in named if m.key in full and full[m.key].score >= OWN_MIN_SHARE * best_full]
+    if not named:
+        return matcher.match(context, unit, value)
+    # the noun a count is a count of ("171 möten") outranks words of a relative clause ("som fått avslag")
+    counted = {m.key for m in matcher.scores(head, unit) if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)} if head else set()
+    if counted & {m.key for m in named}:
+        named = [m for m in named if m.key in counted]
+    top = named[0].score
+    tied = [m for m in named if m.score >= top * (1 - OWN_TIE)]
+    best = max(tied, key=lambda m: full[m.key].score if m.key in full else m.score)
+    return full.get(best.key, best)
+
+
+def _resolve_head(token, sent: Span, lexicon) -> str:
+    """A bare noun that repeats the head of a compound before it in the same sentence means that
+    compound: "Antalet kontaktmöten minskade med 30 möten till 281 (297 möten 2024)" counts kontaktmöten."""
+    text = _word_text(token)
+    if lexicon is None or not token.is_alpha or len(token.text) < 3:
+        return text
+    keys = lexicon.keys(token.text)
+    if keys.parts:
+        return text
+    for t in reversed(sent.doc[sent.start:token.i]):
+        if t.is_alpha and len(t.text) > len(token.text):
+            other = lexicon.keys(t.text)
+            if other.parts and other.parts[-1] & keys.whole:
+                return t.text
+    return text
+
+
+def _counted_noun(doc: Doc, span: Span, lexicon=None) -> list[ContextWord]:
+    """The words right after a count that say what it counts ("171 möten", "318 kontaktmöten")."""
+    following = [t for t in doc[span.end:min(span.sent.end, span.end + 1)]]
+    if not following or not following[0].is_alpha or following[0].lower_ in _STOP or following[0].lower_ in GENERIC_WORDS:
+        return []  # "6 617 individer deltagit ...": a generic noun, the verb after it is no noun
+    if following[0].lower_.endswith(SUPINE_ENDINGS):
+        return []  # "337 deltagit", "de 50 genomfört": a supine verb, not what is counted
+    return [ContextWord(_resolve_head(following[0], span.sent, lexicon), 0.0, 1.0, 0)]
 
 
 def _heading_words(section: Sequence[str]) -> list[str]:
@@ -312,7 +451,7 @@ def _heading_words(section: Sequence[str]) -> list[str]:
     return words
 
 
-def _context(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[str]) -> list[ContextWord]:
+def _context(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[str], lexicon=None) -> list[ContextWord]:
     """Words around a figure: its sentence (weight 1), earlier sentences (less), headings (less).
 
     A word that stands nearer another figure of the sentence counts less for this one:
@@ -327,7 +466,8 @@ def _context(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequenc
         words.extend((_word_text(t), 3.0, weight) for t in s if _keep(t))
     # figures in their own parentheses ("två av tio (17 procent)") restate, they claim no words
     others = [o for o in spans if o is not span and sent.start <= o.start < sent.end
-              and not (_in_parens(doc, o) and not _in_parens(doc, span))]
+              and not (_in_parens(doc, o) and not _in_parens(doc, span))
+              and not _in_apposition(doc, o) and not _changes_to(doc, o, span) and not _compared(doc, o)]
     excluded = _excluded_positions(sent)
     for t in sent:
         if not _keep(t):
@@ -345,8 +485,36 @@ def _context(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequenc
                 break
         if t.i in excluded:
             weight *= EXCLUDED_WEIGHT
-        words.append((_word_text(t), float(distance), weight))
+        words.append((_resolve_head(t, sent, lexicon), float(distance), weight))
     return [ContextWord(text, d, w, i) for i, (text, d, w) in enumerate(words)]
+
+
+def _in_apposition(doc: Doc, span: Span) -> bool:
+    """True for a figure set off by commas that restates a group: "..., 4 942 personer, var inskrivna"."""
+    before = doc.text[max(span.sent.start_char, span.start_char - 2):span.start_char].strip()
+    following = [t for t in doc[span.end:min(span.sent.end, span.end + 3)] if not t.is_space]
+    if before != "," or not following:
+        return False
+    if following[0].text == ",":
+        return True
+    return len(following) > 1 and following[0].is_alpha and following[1].text == ","
+
+
+_COMPARED_BEFORE = re.compile(r"(?:jämfört\s+(?:med|mot)|i\s+förhållande\s+till|\bän)\s+(?:de\s+|den\s+)?$", re.IGNORECASE)
+
+
+def _compared(doc: Doc, span: Span) -> bool:
+    """True for a figure another is compared with ("en ökning jämfört med 49 procent 2021"): like a
+    figure in parentheses, it restates the measure for another year and claims no words."""
+    return bool(_COMPARED_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]))
+
+
+def _changes_to(doc: Doc, change: Span, level: Span) -> bool:
+    """True when `change` is the size of a change and `level` the value it changed to:
+    "minskade med tre procentenheter till 71 procent"."""
+    if change.end > level.start or _change(doc, change) is None:
+        return False
+    return doc.text[change.end_char:level.start_char].strip().lower() == "till"
 
 
 def _excluded_positions(sent: Span) -> set[int]:

@@ -18,7 +18,7 @@ from typing import Iterator, Optional, Sequence
 from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
-from nlp.measures import ContextWord, MeasureMatcher
+from nlp.measures import MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.numerals import parse_swedish_number
@@ -39,6 +39,9 @@ CAPTION_WEIGHT = 0.6
 DENOMINATOR_WEIGHT = 0.25
 SECTION_WEIGHT = 0.3
 DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder")
+PARENT_WEIGHT = 0.6  # the row a "varav" row is part of: it names what is counted when the varav row does not
+# A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".
+_PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
 
 
 def legends_for(document: Document, table: Table) -> dict[str, str]:
@@ -74,10 +77,11 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     section_words = [w for t in table.section[-1:] for w in re.findall(r"[\wåäöÅÄÖ]+", t.lower()) if not w.isdigit()]
     caption_terms = find_terms(caption)
     caption_periods = [m for m in find_year_mentions(caption) if m[2] in ("span", "during", "year", "report")]
-    unit_from_note = unit_note_scale(table.unit_note) if table.unit_note else None
+    unit_from_note = _unit_note(table)
     rows = table.rows
     axis = measure_axis(table)
     cited = cited_terms(document, table)
+    parents = parent_rows(table)
     for cell in table.cells:
         if cell.is_header or not is_numeric_cell(cell.text):
             continue
@@ -85,10 +89,12 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         raw = parse_swedish_number(_CELL_UNIT.sub("", cell.text.strip()))
         if raw is None:
             continue
-        headers = _expand(list(cell.col_headers) + list(cell.row_headers), legends)
+        parent = parents.get(cell.row, ())
+        # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
+        headers = _expand(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
         unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note)
-        context = _context(cell, legends, caption_words, section_words, axis)
-        found = matcher.match(context, unit, raw)
+        context = _context(cell, legends, caption_words, section_words, axis, parent)
+        found = decide_measure(matcher, context, unit, raw)
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         period, period_source = _period(cell, caption_periods, document)
@@ -116,6 +122,55 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             phrase=" ".join(cell.col_headers + cell.row_headers) if measure_key == UNCLASSIFIED else "",
             period_source=period_source,
         )
+
+
+def _unit_note(table: Table) -> Optional[tuple[str, float]]:
+    """The table's unit note, or one printed in its corner cell ("Belopp i mnkr" above the stub)."""
+    if table.unit_note:
+        return unit_note_scale(table.unit_note)
+    for c in table.cells:
+        if c.is_header and c.col == 0 and c.row < table.header_rows and c.text.strip():
+            found = unit_note_scale(c.text)
+            if found is not None:
+                return found
+    return None
+
+
+def parent_rows(table: Table) -> dict[int, tuple[str, ...]]:
+    """Row -> the stub of the row it is part of, for "varav" rows ("varav kvinnor" under
+    "Gemensamma kartläggningar"): the nearest row above whose stub is not itself a part."""
+    stubs: dict[int, tuple[str, ...]] = {}
+    for c in table.cells:
+        if not c.is_header and c.row_headers and c.row not in stubs:
+            stubs[c.row] = tuple(c.row_headers)
+    out: dict[int, tuple[str, ...]] = {}
+    parent: tuple[str, ...] = ()
+    for row in sorted(stubs):
+        stub = stubs[row]
+        if stub and _PART_OF_ABOVE.match(stub[-1]):
+            if parent:
+                out[row] = parent
+        else:
+            parent = stub
+    return out
+
+
+def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit: str, value: float) -> Optional[MeasureMatch]:
+    """The measure of a cell: when its own headers (the words at full header weight) name a
+    measure by themselves, the caption only chooses among the measures they name, so a column
+    "Avslutade" under the caption "Gemensamma kartläggningar och resultat" counts avslutade,
+    not kartläggningar. Otherwise headers, caption and section are scored together."""
+    own = [w for w in context if w.weight >= HEADER_WEIGHT]
+    named = {m.key for m in matcher.scores(own, unit)
+             if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)} if own else set()
+    if named:
+        for found in matcher.scores(context, unit):
+            if found.key not in named:
+                continue
+            if not float(value).is_integer() and not matcher.may_be_fractional(found.key):
+                continue
+            return found
+    return matcher.match(context, unit, value)
 
 
 def _strip_caption_number(caption: str) -> str:
@@ -180,7 +235,7 @@ def _header_words(header: str, legends: dict[str, str]) -> list[str]:
 
 
 def _context(cell: TableCell, legends: dict[str, str], caption_words: Sequence[tuple[str, float]],
-             section_words: Sequence[str], axis: str = "col") -> list[ContextWord]:
+             section_words: Sequence[str], axis: str = "col", parent: Sequence[str] = ()) -> list[ContextWord]:
     words: list[tuple[str, float, float]] = []
     main, other = (cell.col_headers, cell.row_headers) if axis == "col" else (cell.row_headers, cell.col_headers)
     for k, header in enumerate(main):  # in reading order; the innermost header is nearest the cell
@@ -188,6 +243,8 @@ def _context(cell: TableCell, legends: dict[str, str], caption_words: Sequence[t
         words.extend((w, distance, HEADER_WEIGHT) for w in _header_words(header, legends))
     for header in other:
         words.extend((w, 2.0, OTHER_AXIS_WEIGHT) for w in _header_words(header, legends))
+    for header in parent:
+        words.extend((w, 2.0, PARENT_WEIGHT if axis == "row" else OTHER_AXIS_WEIGHT) for w in _header_words(header, legends))
     words.extend((w, 1.5, weight) for w, weight in caption_words)
     words.extend((w, 3.0, SECTION_WEIGHT) for w in section_words)
     return [ContextWord(t, d, wt, i) for i, (t, d, wt) in enumerate(words)]

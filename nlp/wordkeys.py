@@ -23,6 +23,7 @@ from nlp.sv.compounds import CompoundSplitter
 class WordKeys:
     whole: frozenset[str]  # stems of the word and its lemma
     parts: tuple[frozenset[str], ...] = ()  # per compound part: its stems (empty if no compound)
+    exact: bool = False  # True: meets a cue only as a whole word (a group word such as "sjukpenning")
 
     @property
     def all(self) -> frozenset[str]:

@@ -16,6 +16,8 @@ list_number), so the benchmark can show what was left out and why.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -100,6 +102,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
     if len(low) >= 2 and f"{low[0]} {low[1]}" in UNITS:
         unit, scale = UNITS[f"{low[0]} {low[1]}"]
         return unit, scale, nxt[1].i - end + 1, True
+    if low and low[0] == "år" and len(nxt) > 1 and re.fullmatch(r"(?:19|20)\d\d", nxt[1].text):
+        return None, 1.0, 0, False  # "(6 915 år 2023)": "år 2023" names the period, not a unit
     if low and low[0] in UNITS:
         unit, scale = UNITS[low[0]]
         return unit, scale, nxt[0].i - end + 1, True

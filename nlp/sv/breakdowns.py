@@ -69,7 +69,7 @@ AGE_RE = re.compile(r"^\s*(\d{1,2})\s?[–\-]\s?(\d{1,3})?\s*(?:år)?\s*$")
 # under `breakdowns` in measures.yaml, so "program" names a sysselsättning only there.
 GROUP_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), k, v) for p, k, v in (
-        (r"\brehabiliteringsinsatser\s+och\s+aktivitetsstöd\b", "post", "rehabiliteringsinsatser och aktivitetsstöd"),
+        (r"\b(?:rehabiliterings)?insatser\s+och\s+aktivitetsstöd\b", "post", "rehabiliteringsinsatser och aktivitetsstöd"),
         (r"\bförvaltning\w*", "post", "förvaltning"),
         (r"^\s*(?:varav\s+)?rehabiliteringsinsatser\s*$", "post", "rehabiliteringsinsatser"),
         (r"^\s*(?:varav\s+)?aktivitetsstöd\s*$", "post", "aktivitetsstöd"),

@@ -121,7 +121,8 @@ def test_markers_link_blocks_as_in_the_text_version(text_docs, pdf_docs, doc_id,
     want, got = text_docs[doc_id], pdf_docs[(doc_id, layout)]
     texts = {b.id: b.text for b in got.blocks}
     for fn in want.footnotes:
-        want_blocks = {b.text for b in want.blocks if b.id in fn.marker_refs}
+        # the renderer prints no markers in headings (see pdf_render.render_pdf), so only body blocks count
+        want_blocks = {b.text for b in want.blocks if b.id in fn.marker_refs and b.kind != "heading"}
         got_blocks = {texts[r] for r in got.footnote(fn.number).marker_refs if r in texts}
         # a paragraph the text version broke at a page break may be whole in the PDF
         assert all(any(w in g for g in got_blocks) for w in want_blocks), fn.number

@@ -157,3 +157,10 @@ def test_footnote_over_several_lines_and_restarted_numbering():
     assert (second.id, second.text) == ("t:fn1-2", "En annan fotnot.")
     para = [b for b in doc.blocks if b.kind == "paragraph"]
     assert first.marker_refs == (para[0].id,) and second.marker_refs == (para[1].id,)
+
+
+def test_footnote_marker_in_a_heading_is_linked(corpus_docs):
+    doc = corpus_docs["af-fk-2022"]
+    heading = next(b for b in doc.blocks if b.kind == "heading" and b.text.startswith("Resultat av rehabiliteringssamverkan"))
+    assert [r.number for r in heading.footnote_refs] == [9]
+    assert heading.id in doc.footnote(9).marker_refs
