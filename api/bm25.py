@@ -7,6 +7,7 @@ in milliseconds when a knowledge base is opened, so nothing but the terms is per
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,14 +44,16 @@ class BM25:
         weights = sparse.csc_matrix((values, (rows_a, cols_a)), shape=(n_docs, len(vocabulary)), dtype=np.float32)
         return cls(vocabulary, weights)
 
-    def scores(self, query: list[str]) -> np.ndarray:
-        """BM25 score of every document for the query terms (a repeated term counts again)."""
+    def scores(self, query: list[str] | Mapping[str, float]) -> np.ndarray:
+        """BM25 score of every document: query terms as a list (a repeated term counts again)
+        or as a mapping of term to weight."""
         n_docs = self.weights.shape[0]
-        counts = Counter(t for t in query if t in self.vocabulary)
-        if not counts:
+        weights = query if isinstance(query, Mapping) else Counter(query)
+        known = [t for t in weights if t in self.vocabulary]
+        if not known:
             return np.zeros(n_docs, np.float32)
-        cols = [self.vocabulary[t] for t in counts]
-        q = np.asarray([counts[t] for t in counts], dtype=np.float32)
+        cols = [self.vocabulary[t] for t in known]
+        q = np.asarray([weights[t] for t in known], dtype=np.float32)
         return np.asarray(self.weights[:, cols] @ q, dtype=np.float32).ravel()
 
 

