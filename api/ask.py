@@ -160,7 +160,14 @@ class Asker:
             rows = [f for f in rows if all(f["breakdown"].get(k) == v for k, v in wanted.items())]
         elif not fallback:
             rows = []
-        rows.sort(key=lambda f: (period_sort_key(f["period"] or ""), json.dumps(f["breakdown"], sort_keys=True),
+        # within a period: the broadest figures first (fewest breakdown keys), then the ones most
+        # reports give (where vintages can disagree), then report by report in publication order
+        reports: dict[tuple, set] = {}
+        for f in rows:
+            reports.setdefault((f["period"], json.dumps(f["breakdown"], sort_keys=True)), set()).add(f["doc"])
+        rows.sort(key=lambda f: (period_sort_key(f["period"] or ""), len(f["breakdown"]),
+                                 -len(reports[(f["period"], json.dumps(f["breakdown"], sort_keys=True))]),
+                                 json.dumps(f["breakdown"], sort_keys=True),
                                  f["published"] or "", f["doc"], KIND_ORDER.get(f["kind"], 9), f["line"] or 0, f["page"] or 0))
         return rows
 

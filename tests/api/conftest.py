@@ -44,12 +44,9 @@ def corpus_client(corpus_app):
 
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory, corpus_dir):
-    """The whole corpus through `build_kb` (lexical index only); skipped while the NLP stage is incomplete."""
-    try:
-        from api.build import build_kb
+    """The whole corpus through `build_kb` (lexical index only)."""
+    from api.build import build_kb
 
-        path = tmp_path_factory.mktemp("built") / "rapportkoll.db"
-        build_kb([corpus_dir], path, with_dense=False)
-    except ImportError as exc:  # nlp.extract / nlp.checks are written by other helpers
-        pytest.skip(f"the build pipeline is not complete yet: {exc}")
+    path = tmp_path_factory.mktemp("built") / "rapportkoll.db"
+    build_kb([corpus_dir], path, with_dense=False)
     return path

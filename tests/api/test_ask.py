@@ -291,3 +291,12 @@ def test_built_kb_not_reported(built_db):
     conn = open_readonly(built_db)
     answer = Asker(conn).ask("Hur många bilar sålde Volvo 2019?")
     assert answer.not_reported is True and answer.answers == ()
+
+
+@pytest.mark.slow
+def test_built_kb_answers_broadest_and_cross_report_figures_first(built_db):
+    conn = open_readonly(built_db)
+    answer = Asker(conn, load_search_index(conn)[0]).ask("andel omställningsmöte 2019")
+    first_two = [(a["doc"], a["value"]) for a in answer.answers[:2]]
+    assert first_two == [("af-fk-2019", 15), ("af-fk-2022", 7.9)]
+    assert all(a["conflict"] for a in answer.answers[:2])
