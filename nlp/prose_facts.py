@@ -181,18 +181,34 @@ def carried_span(text: str) -> Optional[str]:
 
 
 _CHANGE_BEFORE = re.compile(
-    r"\b(ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|en\s+ökning|en\s+minskning)\s+(?:med\s+)?"
+    r"\b(ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|förbättrats|förbättrades|försämrats|försämrades"
+    r"|en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring)\s+(?:med\s+)?"
     r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
 _INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning")
+# "förbättrades med två procentenheter" is a change, but whether the figure rose or fell depends
+# on the measure (fewer days is better), so it names no direction.
+_NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrades", "en förbättring", "en försämring")
+# A change stated after the figure, against an earlier year: "17 färre än året innan",
+# "30 fler än föregående år", "fem procentenheter lägre än 2029".
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre)\s+än\s+(?:året\s+(?:innan|före)|föregående\s+år"
+    r"|i\s+fjol|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
+_MORE = ("fler", "mer", "högre")
 
 
 def _change(doc: Doc, span: Span) -> Optional[str]:
-    """"ökning" or "minskning" when the figure is a change ("har minskat med 585 individer")."""
+    """"ökning" or "minskning" when the figure is a change ("har minskat med 585 individer",
+    "17 färre än året innan"); "förändring" for a change of no stated direction ("förbättrades med")."""
     m = _CHANGE_BEFORE.search(doc.text[max(0, span.start_char - 40):span.start_char])
-    if not m:
-        return None
-    word = re.sub(r"\s+", " ", m.group(1).lower())
-    return "ökning" if word in _INCREASE else "minskning"
+    if m:
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        if word in _NO_DIRECTION:
+            return "förändring"
+        return "ökning" if word in _INCREASE else "minskning"
+    after = _CHANGE_AFTER.match(doc.text[span.end_char:span.end_char + 60])
+    if after:
+        return "ökning" if after.group(1).lower() in _MORE else "minskning"
+    return None
 
 
 def _comparison_year(doc: Doc, span: Span) -> Optional[str]:
@@ -259,12 +275,16 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         measure = matcher.by_key.get(measure_key)
         period = span._.period
         period_source = span._.period_source or ""
-        if change and "forandring" in (measure.breakdowns if measure else ()) and "forandring" not in dict(breakdown):
+        if change in ("ökning", "minskning") and "forandring" in (measure.breakdowns if measure else ()) and "forandring" not in dict(breakdown):
             breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
         if not period:
             period, period_source = _earlier_period(doc, span), "paragraph"
         if not period and carried:
             period, period_source = carried, "section"
+        if period and period.startswith("prev:"):  # "året innan" in a sentence that names no year
+            ref = _earlier_period(doc, span) or carried
+            ref = resolve_period(ref, reporting_year) if ref else ""
+            period = str(int(ref) - 1) if ref.isdigit() else period
         if period:
             period = resolve_period(period, reporting_year)
         else:
@@ -674,6 +694,11 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
             value = key_terms[0].value  # "345 miljoner av de tilldelade 375,6 miljoner kronor förvaltningsmedel"
         if value:
             parts[key] = value
+    if "forman" in allowed and "forman" not in parts:
+        # "Bland dem som fick avslag på sjukpenning deltog ... och ...": the population the sentence is about
+        population = _sentence_forman(doc, sent, spans, in_sent)
+        if population:
+            parts["forman"] = population
     if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent):
         # a paragraph about one förmån: "... fått avslag på sjukpenning från 2012–2022. Andelen var hög 2012 (9,7 procent)"
         earlier = {t.value for t in terms if t.key == "forman" and t.end <= sent.start_char
@@ -693,6 +718,31 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
 # Words before a förmån that define the population a paragraph is about: "fått avslag på
 # (ansökan om) sjukpenning", "inte längre får sjukpenning".
 _POPULATION_BEFORE = re.compile(r"(?:avslag\s+på\s+(?:ansökan\s+om\s+)?|inte\s+längre\s+(?:får|fick|har\s+rätt\s+till)\s+)$", re.IGNORECASE)
+
+# The same, and the words that open a sentence about one förmån: "Bland dem som fick ...",
+# "För individer med aktivitetsersättning ...", "hos personer som har sjukersättning".
+_SENTENCE_POPULATION_BEFORE = re.compile(
+    r"(?:avslag\s+på\s+(?:ansökan\s+om\s+)?|inte\s+längre\s+(?:får|fick|har\s+rätt\s+till)\s+"
+    r"|\b(?:bland|för|hos)\s+(?:alla\s+|de\s+)?(?:dem|de|individer|individerna|personer|personerna|deltagare|deltagarna)\s+"
+    r"(?:som\s+(?:har|hade|får|fick|haft|har\s+haft|uppbär|uppbar)\s+|med\s+))$", re.IGNORECASE)
+
+
+def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Sequence[Term]) -> Optional[str]:
+    """The förmån of the population a sentence is about, for every figure of the sentence whose own
+    clause names none: one named at the start of the sentence, before its first figure ("För individer
+    med aktivitetsersättning var ..."), or the only förmån of the sentence, named for its population
+    ("Något färre än hälften, 45 procent, av dem som fick avslag på sjukersättning ...")."""
+    forman = [t for t in in_sent if t.key == "forman" and t.value]
+    population = [t for t in forman if _SENTENCE_POPULATION_BEFORE.search(doc.text[max(sent.start_char, t.start - 60):t.start])]
+    if not population:
+        return None
+    first_figure = min((s.start_char for s in spans if s.sent.start == sent.start), default=sent.end_char)
+    if population[0].start < first_figure:
+        return population[0].value
+    if len({t.value for t in forman}) == 1:
+        return population[0].value
+    return None
+
 
 _FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i"})
 

@@ -9,6 +9,10 @@ In order, a figure takes
    failing that the nearest after it ("Totalt hade 11 877 personer under 2010 ...").
    Years of comparison ("jämfört med 2018") are not periods, and neither are years inside
    parentheses the figure is not in. "De senaste fem åren" gives "last:5";
+   "Året innan", "föregående år" right after the figure (or in its parentheses) is the year
+   before the sentence's own year, "prev:1" when the sentence names none (then resolved by
+   nlp.prose_facts against the paragraph's or the report's year). "Första gången sedan 2016"
+   is a comparison, not a period;
 4. "since": failing all that, "sedan 2012" before the figure gives the open span "2012-".
 Open periods are closed with the report's year by nlp.prose_facts (nlp.sv.periods.resolve_period),
 which also falls back to earlier sentences, the section's span and the report's own year.
@@ -21,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.quantities import QUANTITIES
-from nlp.sv.periods import PERIOD_ROLES, find_year_mentions
+from nlp.sv.periods import PERIOD_ROLES, PREVIOUS, find_year_mentions
 
 COMPONENT = "rapportkoll_periods"
 
@@ -29,6 +33,8 @@ COMPONENT = "rapportkoll_periods"
 # "9 055 kartläggningar 2021", "38 procent för 2007", "1 638 dagar 2019".
 _MAX_WORDS_BEFORE_YEAR = 4
 _FOLLOWING_JOINERS = frozenset({"för", "under", "i", "år", "året", "hela"})
+# Words after which a year is what the figure is compared with, not its own ("17 färre än året innan").
+_COMPARING_WORDS = frozenset({"än", "jämfört"})
 
 
 def ensure_extensions() -> None:
@@ -70,8 +76,10 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         if tok.is_sent_start:
             return None
         for start, end, role, period in mentions:
-            if start == tok.idx and role in ("year", "during"):
+            if start == tok.idx and role in ("year", "during", "previous"):
                 return period
+        if tok.lower_ in _COMPARING_WORDS:
+            return None
         if tok._.numeral is not None or tok.is_punct or not tok.is_alpha:
             return None
         words += 1
@@ -82,10 +90,29 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
 
 def assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
     """(period, source) for one quantity span; (None, None) when the text names no period."""
+    period, source = _assign_period(doc, span, mentions, parens)
+    if period == PREVIOUS:
+        own = _sentence_year(doc, span, mentions, parens)
+        if own is not None:
+            period = str(own - 1)
+    return period, source
+
+
+def _sentence_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> Optional[int]:
+    """The single year the sentence of `span` is about, outside parentheses ("Under 2030 ...")."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    years = [m for m in mentions if sent.start_char <= m[0] < sent.end_char and m[2] in ("during", "year", "report")
+             and m[3].isdigit() and _innermost(m[0], parens) is None]
+    before = [m for m in years if m[1] <= span.start_char]
+    pick = before[-1] if before else (years[0] if years else None)
+    return int(pick[3]) if pick is not None else None
+
+
+def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
     pos = span.start_char
     own = _innermost(pos, parens)
     if own is not None:
-        inside = [m for m in mentions if own[0] < m[0] < own[1] and m[2] in PERIOD_ROLES | {"comparison"}]
+        inside = [m for m in mentions if own[0] < m[0] < own[1] and m[2] in PERIOD_ROLES | {"comparison", "previous"}]
         inside_after = [m for m in inside if m[0] >= span.end_char]
         pick = inside_after[0] if inside_after else (inside[-1] if inside else None)
         if pick is not None:

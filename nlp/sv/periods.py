@@ -10,9 +10,13 @@ year is the period of a nearby figure:
 - "comparison"  "jämfört med 2018": the base a change is measured against, not the period
                 of the figure before it ("minskat med fyra procentenheter jämfört med 2018"
                 is a figure for the report's year)
+- "record"      "första gången sedan 2016", "det högsta antalet sedan 2016": a year a figure
+                is compared with, neither its period nor the base of a change
 - "since"       "sedan 2012", "från och med 2010": the start of an open span (a figure
                 after it covers 2012 up to the report's year)
 - "recent"      "de senaste fem åren": the last N years up to the report's year, "last:5"
+- "previous"    "året innan", "föregående år", "året före", "i fjol": the year before the
+                sentence's own year (or the report's); period "prev:1", resolved by the caller
 - "year"        a bare year ("2016 lämnade 9 329 individer", "8 638 kartläggningar 2018")
 
 "(166, 2021)" needs no pattern of its own: a figure inside parentheses takes the year
@@ -50,15 +54,22 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("report", re.compile(
         rf"regleringsbrev(?:et|en|ens)?\s+för\s+(?:budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("comparison", re.compile(
-        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år)\s+(?:år\s+)?(?P<year>{YEAR})"
+        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän)\s+(?:år\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
+    ("record", re.compile(
+        rf"\b(?:gången|högsta|lägsta|största|minsta|flest|färst|bästa|sämsta|högre|lägre|fler|färre)"
+        rf"(?:\s+[\wåäö]+){{0,2}}?\s+sedan\s+(?:år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("since", re.compile(
         rf"\b(?:sedan|från\s+och\s+med|fr\.o\.m\.)\s+(?:[\wåäö]+\s+){{0,2}}?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("during", re.compile(
         rf"\b(?:under|för|år|året|i|inför|till|kvartalet|(?:{'|'.join(MONTHS)})|(?:{'|'.join(SEASONS)}))\s+"
         rf"(?:hela\s+|år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("year", re.compile(_NOT_BEFORE + rf"(?P<year>{YEAR})" + _NOT_AFTER)),
+    ("previous", re.compile(
+        r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år|i\s+fjol|fjolåret)\b",
+        re.IGNORECASE)),
 )
+PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
 PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent"})
@@ -66,7 +77,10 @@ RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "�
 
 
 def resolve_period(period: str, reporting_year: Optional[int]) -> str:
-    """Close an open period against the report's year: "2012-" -> "2012-2022", "last:5" -> "2018-2022"."""
+    """Close an open period against the report's year: "2012-" -> "2012-2022", "last:5" -> "2018-2022",
+    "prev:1" -> "2021"."""
+    if period.startswith("prev:") and reporting_year is not None:
+        return str(reporting_year - int(period.split(":", 1)[1]))
     if reporting_year is None:
         return period.rstrip("-") if period.endswith("-") else period
     if period.startswith("last:"):
@@ -102,6 +116,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 period: Optional[str] = span_period(int(m.group("start")), int(m.group("end")))
                 if int(m.group("end")) < int(m.group("start")):
                     continue
+            elif role == "previous":
+                start, end = m.start(), m.end()
+                period = PREVIOUS
             elif role == "recent":
                 start, end = m.start(), m.end()
                 count = m.group("count")
@@ -121,6 +138,7 @@ __all__ = [
     "MONTHS",
     "PERIOD_PATTERNS",
     "PERIOD_ROLES",
+    "PREVIOUS",
     "SEASONS",
     "YEAR",
     "YEAR_MAX",

@@ -146,3 +146,50 @@ def test_compared_figure_claims_no_words(nlp, matcher):
     got = measures(nlp, matcher, "Hälften av dem som avslutade insats lämnade sjukförsäkringen för att de utvecklat eller "
                                  "återfått arbetsförmåga, en ökning jämfört med 45 procent 2029.")
     assert got[0][2] == "arbetsformaga_andel"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under 2030 hölls 9 800 omställningsmöten, jämfört med 10 200 året innan.", ["2030", "2029"]),
+    ("Under 2030 genomfördes 500 gemensamma kartläggningar mot 480 året före.", ["2030", "2029"]),
+    ("Antalet gemensamma kartläggningar ökade till 530 (505 föregående år).", ["2030", "2029"]),
+])
+def test_the_year_before_is_the_period_of_a_compared_figure(nlp, matcher, text, expected):
+    assert [g[1] for g in measures(nlp, matcher, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Under 2030 genomfördes 120 gemensamma kartläggningar, 17 färre än året innan.",
+    "Antalet gemensamma kartläggningar var 500, vilket är 30 fler än föregående år.",
+])
+def test_fewer_than_the_year_before_is_a_change(nlp, matcher, text):
+    assert measures(nlp, matcher, text)[1][1] == "2029-2030"
+
+
+@pytest.mark.parametrize("text", [
+    "Andelen som påbörjade insats förbättrades med två procentenheter.",
+    "Andelen som påbörjade insats försämrades med 3 procentenheter.",
+    "Andelen som påbörjade insats steg med 2 procentenheter.",
+    "Andelen som påbörjade insats sjönk med 1 procentenhet.",
+])
+def test_better_worse_rose_fell_are_changes(nlp, matcher, text):
+    assert measures(nlp, matcher, text)[0][1:3] == ("2029-2030", "paborjar_rehabiliteringsinsats_andel")
+
+
+@pytest.mark.parametrize("text", [
+    "Andelen som deltog vid omställningsmöte var för första gången sedan 2024 över 20 procent.",
+    "Under 2030 var andelen som deltog vid omställningsmöte den högsta sedan 2022, 21 procent.",
+])
+def test_a_record_since_a_year_keeps_the_sentences_own_year(nlp, matcher, text):
+    assert measures(nlp, matcher, text)[0][1] == "2030"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bland dem som fick avslag på sjukpenning deltog 40 procent vid omställningsmöte och 30 procent påbörjade insats.",
+     ["sjukpenning", "sjukpenning"]),
+    ("För individer med aktivitetsersättning var andelen som deltog vid omställningsmöte 20 procent medan andelen "
+     "med sjukersättning var 15 procent.", ["aktivitetsersättning", "sjukersättning"]),
+    ("Något färre än hälften, 45 procent, av dem som fick avslag på sjukersättning deltog vid omställningsmöte.",
+     ["sjukersättning", "sjukersättning"]),
+])
+def test_the_sentences_forman_reaches_every_figure(nlp, matcher, text, expected):
+    assert [g[3].get("forman") for g in measures(nlp, matcher, text)] == expected
