@@ -22,14 +22,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
-from nlp.checks.base import vintage_sorted
+from nlp.checks.base import breakdown_words, fact_ref, make_finding, measure_words, unique_figures, vintage_sorted
 from nlp.checks.context import CheckContext
 from nlp.checks.doubts import aliases, doubled_in_sentence, misnamed, range_like, ratio, span_alias, tables_disagree, whole_share
 from nlp.checks.explanations import Explanation, explain
 from nlp.checks.precision import Reading, grade, magnitude, power_of_ten, read_fact, relative_gap
-from nlp.records import UNCLASSIFIED, Breakdown, Fact
+from nlp.records import UNCLASSIFIED, Breakdown, Fact, Finding
 
 PROSE_KINDS = ("body", "footnote")
 RELATIONS = ("restatement", "summary_vs_body", "text_vs_table")
@@ -229,3 +229,28 @@ def explained(facts: Sequence[Fact], context: CheckContext, kind: str) -> list[C
         merged[key] = Conflict(first.relation, first.measure, first.period, first.breakdown, tuple(both),
                                first.pairs + c.pairs, first.explanation)
     return list(merged.values())
+
+
+RELATION_WORDS = {
+    "restatement": "mellan rapporterna",
+    "summary_vs_body": "mellan sammanfattningen och resten av rapporten",
+    "text_vs_table": "mellan texten och tabellen",
+}
+
+
+def explained_findings(facts: Sequence[Fact], context: CheckContext, kind: str, type_: str, severity: str,
+                       reason: str, advice: str) -> Iterator[Finding]:
+    """One finding per explained conflict of `kind`; the two explained types differ only in
+    their wording (`reason` before the quoted explanation, `advice` after it) and severity."""
+    for c in explained(facts, context, kind):
+        label = measure_words(c.measure, context, c.facts[0].measure_label)
+        e = c.explanation
+        text = (
+            f"{label} för {c.period} ({breakdown_words(c.breakdown)}) skiljer sig "
+            f"{RELATION_WORDS[c.relation]}: {unique_figures(c.facts)}. {reason} {e.cite()}: ”{e.text}” {advice}"
+        )
+        yield make_finding(
+            type_, severity, [fact_ref(f, context) for f in c.facts],
+            expected=unique_figures(c.facts[:1]), found=unique_figures(c.facts[1:]), explanation=text,
+            measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
+        )

@@ -9,30 +9,18 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from nlp.checks.base import CheckSpec, breakdown_words, fact_ref, make_finding, measure_words, unique_figures
-from nlp.checks.conflicts import explained
+from nlp.checks.base import CheckSpec
+from nlp.checks.conflicts import explained_findings
 from nlp.checks.context import CheckContext
-from nlp.checks.revision_explained import RELATION_WORDS
 from nlp.records import Fact, Finding
 
 TYPE = "definition_change"
 
 
 def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
-    for c in explained(facts, context, "definition"):
-        label = measure_words(c.measure, context, c.facts[0].measure_label)
-        e = c.explanation
-        text = (
-            f"{label} för {c.period} ({breakdown_words(c.breakdown)}) skiljer sig "
-            f"{RELATION_WORDS[c.relation]}: {unique_figures(c.facts)}. Skillnaden beror på att måttet "
-            f"definierats eller mätts på olika sätt {e.cite()}: ”{e.text}” Jämför inte värdena rakt av; "
-            f"ange vilken definition som gäller när siffran citeras."
-        )
-        yield make_finding(
-            TYPE, "definition", [fact_ref(f, context) for f in c.facts],
-            expected=unique_figures(c.facts[:1]), found=unique_figures(c.facts[1:]), explanation=text,
-            measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
-        )
+    return explained_findings(facts, context, "definition", TYPE, "definition",
+                              "Skillnaden beror på att måttet definierats eller mätts på olika sätt",
+                              "Jämför inte värdena rakt av; ange vilken definition som gäller när siffran citeras.")
 
 
 CHECK = CheckSpec(

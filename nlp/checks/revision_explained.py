@@ -9,35 +9,18 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from nlp.checks.base import CheckSpec, breakdown_words, fact_ref, make_finding, measure_words, unique_figures
-from nlp.checks.conflicts import explained
+from nlp.checks.base import CheckSpec
+from nlp.checks.conflicts import explained_findings
 from nlp.checks.context import CheckContext
 from nlp.records import Fact, Finding
 
 TYPE = "revision_explained"
 
-RELATION_WORDS = {
-    "restatement": "mellan rapporterna",
-    "summary_vs_body": "mellan sammanfattningen och resten av rapporten",
-    "text_vs_table": "mellan texten och tabellen",
-}
-
 
 def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
-    for c in explained(facts, context, "revision"):
-        label = measure_words(c.measure, context, c.facts[0].measure_label)
-        e = c.explanation
-        text = (
-            f"{label} för {c.period} ({breakdown_words(c.breakdown)}) skiljer sig "
-            f"{RELATION_WORDS[c.relation]}: {unique_figures(c.facts)}. Rapporten förklarar skillnaden "
-            f"{e.cite()}: ”{e.text}” Ingen åtgärd krävs om förklaringen täcker hela skillnaden; "
-            f"citera i så fall den reviderade siffran."
-        )
-        yield make_finding(
-            TYPE, "info", [fact_ref(f, context) for f in c.facts],
-            expected=unique_figures(c.facts[:1]), found=unique_figures(c.facts[1:]), explanation=text,
-            measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
-        )
+    return explained_findings(facts, context, "revision", TYPE, "info",
+                              "Rapporten förklarar skillnaden",
+                              "Ingen åtgärd krävs om förklaringen täcker hela skillnaden; citera i så fall den reviderade siffran.")
 
 
 CHECK = CheckSpec(
