@@ -26,7 +26,7 @@ def document_json(doc: Document) -> dict:
                     "footnote_refs": [{"number": r.number, "offset": r.offset} for r in b.footnote_refs]} for b in doc.blocks],
         "footnotes": [{"id": f.id, "number": f.number, "text": f.text, "page": f.page, "page_label": f.page_label,
                        "line": f.line, "marker_refs": list(f.marker_refs)} for f in doc.footnotes],
-        "tables": [{"id": t.id, "number": t.number, "caption": t.caption, "page": t.page, "pages": list(t.pages),
+        "tables": [{"id": t.id, "number": t.number, "label": t.label, "continued": t.continued, "caption": t.caption, "page": t.page, "pages": list(t.pages),
                     "page_label": t.page_label, "line_start": t.line_start, "line_end": t.line_end, "section": list(t.section),
                     "source_note": t.source_note, "unit_note": t.unit_note, "header_rows": t.header_rows, "rows": t.rows,
                     "cells": [{"id": c.id, "bbox": list(c.bbox) if c.bbox else None, "row": c.row, "col": c.col, "text": c.text, "row_headers": list(c.row_headers),

@@ -142,6 +142,22 @@ def _printed_value(text: str):
         return None
 
 
+def own_report_files(pattern: str) -> tuple[list[Path], list[Path], list[Path]]:
+    """(gold files, report files (.txt or .md), non-fact files) of our own reports matching `pattern`."""
+    files = sorted(DATA.glob(pattern))
+    docs = []
+    for p in files:
+        stem = p.name.replace(".facts.yaml", "")
+        docs += [d for d in (DATA / f"{stem}.txt", DATA / f"{stem}.md") if d.exists()]
+    nonfacts = [DATA / p.name.replace(".facts.yaml", ".nonfacts.yaml") for p in files]
+    return files, docs, [n for n in nonfacts if n.exists()]
+
+
+def score_own(pattern: str) -> Score:
+    files, docs, nonfact_files = own_report_files(pattern)
+    return score([g for p in files for g in load_gold(p)], [n for p in nonfact_files for n in load_gold(p)], extract(docs))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", type=int, default=40, help="how many misses and wrong facts to list")
@@ -161,9 +177,7 @@ def main() -> None:
     # reports we wrote ourselves: "synthetic-*" were measured first and then used to fix general
     # causes; "heldout-*" were written with their gold before the extractor ever saw them
     def own(pattern: str) -> Score:
-        files = sorted(DATA.glob(pattern))
-        docs = [DATA / (p.name.replace(".facts.yaml", ".txt")) for p in files]
-        return score([g for p in files for g in load_gold(p)], [], extract([p for p in docs if p.exists()]))
+        return score_own(pattern)
 
     syn_score = own("synthetic-*.facts.yaml")
     heldout_score = own("heldout-*.facts.yaml")

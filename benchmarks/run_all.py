@@ -44,6 +44,8 @@ def collect() -> None:
         path = HERE / f"{name}_results.md"
         if path.exists():
             parts.append(path.read_text(encoding="utf-8").strip() + "\n")
+        if name == "facts" and (HERE / "first_runs.md").exists():
+            parts.append((HERE / "first_runs.md").read_text(encoding="utf-8").strip() + "\n")
     (HERE / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")
 
 

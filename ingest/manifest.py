@@ -92,7 +92,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
     head = "\n".join(head_lines)
-    title = next((re.sub(r"[*<>/b]{0,3}", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
+    title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
     date = _DATE.search(head)
     published = date.group(0) if date else None
     year: Optional[int] = None

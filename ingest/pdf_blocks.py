@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from nlp.sv.captions import is_caption, is_source_or_note
+
 from .pdf_footnotes import join_hyphenated, line_text_with_refs, wrapped
 from .pdf_page import Line
 from .records import BBox
 
-# Case matters: a wrapped sentence may well start a line with "tabell 4 visar".
-_CAPTION = re.compile(r"^\s*(?:Tabell|Figur|Diagram|Bild|TABELL|FIGUR)\s+\d{1,3}\b")
-_SOURCE = re.compile(r"^\s*Källa\s*:", re.I)
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$|…{2,}\s*\d{0,4}\s*$")
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-ZÅÄÖ\"”«]")
@@ -120,7 +119,7 @@ def heading_level(block: BlockDraft, body_size: float, sizes: Sequence[float]) -
     text = block.text.strip()
     if not text or len(block.lines) > 3 or len(text) > 200:
         return None
-    if _CAPTION.match(text) or _SOURCE.match(text) or _DOT_LEADER.search(text):
+    if is_caption(text) or is_source_or_note(text) or _DOT_LEADER.search(text):
         return None
     numbered = _NUMBERED.match(text)
     if block.size >= body_size * 1.08:
@@ -147,9 +146,9 @@ def classify(blocks: Sequence[BlockDraft], body_size: float) -> None:
             b.text = _DOT_LEADER.sub("", text).rstrip(" .")
             in_toc = True
             continue
-        if _CAPTION.match(text):
+        if is_caption(text):
             b.kind = "caption"
-        elif _SOURCE.match(text):
+        elif is_source_or_note(text):
             b.kind = "source_note"
         else:
             level = heading_level(b, body_size, sizes)

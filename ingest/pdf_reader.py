@@ -13,10 +13,11 @@ guarded, so a bug in our stages is not passed off as a corrupt file.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Optional, Sequence, Union
+
+from nlp.sv.units import unit_phrase
 
 from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
 from .pdf_footnotes import NoteDraft, link_footnotes, lines_to_notes, split_footnote_area
@@ -26,9 +27,8 @@ from .pdf_page import Line, PageText, read_page, words_to_lines
 from .pdf_tables import BORDERLESS, RULED, TableDraft, TableSettings, find_tables, join_continued, \
     region_to_table, same_columns, unit_line
 from .records import Block, Document, DocumentMetadata, FootnoteRef, IngestFailure, Table
-from .text_tables import GridCell, caption_number, cells_from_grid
+from .text_tables import GridCell, caption_label, caption_number, cells_from_grid
 
-_UNIT_IN_CAPTION = re.compile(r"\b(belopp i (?:tkr|mkr|mnkr|kronor|tusentals kronor|miljoner kronor))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,8 @@ def _table_records(doc_id: str, tables: Sequence[TableDraft], drafts: Sequence[B
     for index, t in enumerate(tables):
         table_id = f"{doc_id}:t{index}"
         caption_i = _caption_before(t, drafts)
+        if caption_i is None:
+            caption_i = _caption_after(t, drafts, tables)
         source_i = _source_after(t, drafts)
         caption = " ".join(blocks[caption_i].text.split()).strip(" .") if caption_i is not None else ""
         position = caption_i if caption_i is not None else _last_block_before(t, drafts)
@@ -260,8 +262,10 @@ def _table_records(doc_id: str, tables: Sequence[TableDraft], drafts: Sequence[B
             for c, cell in enumerate(row):
                 for n in cell.refs:
                     cell_refs.setdefault(n, []).append(f"{table_id}:r{r}c{c}")
-        unit = t.unit_note or (_UNIT_IN_CAPTION.search(caption).group(1) if _UNIT_IN_CAPTION.search(caption) else "")
+        unit = t.unit_note or unit_phrase(caption)
+        label, continued = caption_label(caption)
         out.append(Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,
+                         label=label, continued=continued,
                          cells=cells, header_rows=t.header_rows,
                          source_note=blocks[source_i].text if source_i is not None else "",
                          unit_note=unit, section=section, page=t.page, pages=tuple(t.pages),
@@ -298,6 +302,29 @@ def _source_after(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int]:
             best = i
     if best is not None and drafts[best].kind == "source_note" and drafts[best].bbox[1] - t_bottom(t, last_page) < 30:
         return best
+    return None
+
+
+def _caption_after(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence[TableDraft]) -> Optional[int]:
+    """A caption printed below the table (some house styles do), source or note lines may come
+    first; not one that stands right above another table, which is that table's."""
+    last_page = t.pages[-1] if t.pages else t.page
+    bottom = t_bottom(t, last_page)
+    below = sorted((i for i, b in enumerate(drafts) if b.page == last_page and b.bbox[1] >= bottom - 0.5),
+                   key=lambda i: drafts[i].bbox[1])
+    edge = bottom
+    for i in below[:3]:
+        b = drafts[i]
+        if b.bbox[1] - edge > 40:
+            return None
+        if b.kind == "caption":
+            if b.text.lower().startswith(("figur", "diagram", "bild")):
+                return None
+            nxt = [o for o in tables if o is not t and o.page == last_page and 0 <= o.bbox[1] - b.bbox[3] < 40]
+            return None if nxt else i
+        if b.kind != "source_note":
+            return None
+        edge = b.bbox[3]
     return None
 
 

@@ -24,15 +24,15 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Optional, Sequence, Union
 
+from nlp.sv.captions import is_caption as _is_caption
+from nlp.sv.captions import is_source_or_note
+
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
 from .text_tables import count_header_rows
 
 TABLE_STRATEGIES = ("ruled", "borderless")
-# Case matters: a wrapped sentence may well start a line with "tabell 4 visar".
-_CAPTION = re.compile(r"^\s*(?:Tabell|Figur|Diagram|Bild|TABELL|FIGUR)\s+\d{1,3}\b")
-_SOURCE = re.compile(r"^\s*Källa\s*:", re.I)
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
 # A line that only states the unit of a table's figures. Bare "Antal" or "Procent" are left
 # out: above a table they are as often its one header cell.
@@ -217,11 +217,12 @@ def _bold_header_rows(rows: Sequence[Sequence[CellDraft]]) -> int:
 
 
 def is_caption(text: str) -> bool:
-    return bool(_CAPTION.match(text))
+    return _is_caption(text)
 
 
 def is_source(text: str) -> bool:
-    return bool(_SOURCE.match(text))
+    """A source or note line printed with a table ("Källa: SUS", "Anm.: .. = uppgift saknas")."""
+    return is_source_or_note(text)
 
 
 def unit_line(text: str) -> Optional[str]:

@@ -82,7 +82,7 @@ class Table:
     id: str  # "{doc}:t{index}"
     doc: str
     index: int  # order in the document, 0-based
-    number: Optional[int]  # "Tabell 6" -> 6
+    number: Optional[int]  # "Tabell 6" -> 6; None when the label is not a plain number ("Tabell B1")
     caption: str
     cells: tuple[TableCell, ...]
     header_rows: int = 1
@@ -94,6 +94,8 @@ class Table:
     page_label: Optional[str] = None
     line_start: Optional[int] = None
     line_end: Optional[int] = None
+    label: str = ""  # the caption's label as printed: "6", "3.2", "B1", "A:1"
+    continued: bool = False  # the caption says "(forts.)": the rest of an earlier table
 
     @property
     def n_rows(self) -> int:

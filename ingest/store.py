@@ -22,7 +22,7 @@ from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, I
 
 DEFAULT_DB = "rapportkoll.db"
 DB_ENV = "RAPPORTKOLL_DB"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: tables.label, tables.continued
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -41,7 +41,7 @@ CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc, ord);
 CREATE TABLE IF NOT EXISTS tables (
     id TEXT PRIMARY KEY, doc TEXT NOT NULL, idx INTEGER, number INTEGER, caption TEXT, source_note TEXT,
     unit_note TEXT, section TEXT, page INTEGER, pages TEXT, page_label TEXT, header_rows INTEGER,
-    line_start INTEGER, line_end INTEGER, n_rows INTEGER, n_cols INTEGER
+    line_start INTEGER, line_end INTEGER, n_rows INTEGER, n_cols INTEGER, label TEXT, continued INTEGER
 );
 CREATE INDEX IF NOT EXISTS tables_doc ON tables(doc, idx);
 CREATE TABLE IF NOT EXISTS cells (
@@ -69,9 +69,22 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path))
     conn.row_factory = sqlite3.Row
     conn.executescript(SCHEMA)
+    _add_missing_columns(conn)
     conn.execute("INSERT OR REPLACE INTO kb_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     conn.commit()  # never hold a write lock just for opening
     return conn
+
+
+# Columns added since schema 1, so a knowledge base built by an earlier version still opens and grows.
+_ADDED_COLUMNS = {"tables": (("label", "TEXT"), ("continued", "INTEGER"))}
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in _ADDED_COLUMNS.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
 def open_kb(path: str | Path, must_exist: bool = True) -> sqlite3.Connection:
@@ -157,9 +170,10 @@ def save_document(conn: sqlite3.Connection, doc: Document) -> str:
     )
     for t in doc.tables:
         conn.execute(
-            "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (t.id, t.doc, t.index, t.number, t.caption, t.source_note, t.unit_note, _j(list(t.section)), t.page,
-             _j(list(t.pages)), t.page_label, t.header_rows, t.line_start, t.line_end, t.n_rows, t.n_cols),
+             _j(list(t.pages)), t.page_label, t.header_rows, t.line_start, t.line_end, t.n_rows, t.n_cols,
+             t.label, int(t.continued)),
         )
         conn.executemany(
             "INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -232,7 +246,8 @@ def load_document(conn: sqlite3.Connection, doc_id: str) -> Optional[Document]:
         tables.append(Table(id=t["id"], doc=t["doc"], index=t["idx"], number=t["number"], caption=t["caption"], cells=cells,
                             header_rows=t["header_rows"], source_note=t["source_note"], unit_note=t["unit_note"],
                             section=_tuple(t["section"]), page=t["page"], pages=_tuple(t["pages"]), page_label=t["page_label"],
-                            line_start=t["line_start"], line_end=t["line_end"]))
+                            line_start=t["line_start"], line_end=t["line_end"], label=t["label"] or "",
+                            continued=bool(t["continued"])))
     footnotes = tuple(
         Footnote(id=f["id"], doc=f["doc"], number=f["number"], text=f["text"], page=f["page"], page_label=f["page_label"],
                  line=f["line"], marker_refs=_tuple(f["marker_refs"]))

@@ -14,7 +14,8 @@ _SUPERSCRIPT_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
 # <sup>12</sup> or a run of Unicode superscript digits. A run directly after a digit is
 # still a marker ("2018¹⁹" is 2018 with footnote 19): superscripts are never part of a number.
-_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+# Markdown writes "text[^3]" with the note as a line "[^3]: ...".
+_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[\^(\d{1,3})\](?!:)")
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|span)\b[^>]*>", re.IGNORECASE)
 # Markdown emphasis: **bold**, *italic*. Only paired asterisks, so "5 * 3" survives.
 _EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
@@ -43,14 +44,14 @@ def split_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
         chunk = text[pos:m.start()]
         out.append(chunk)
         length += len(chunk)
-        number = int(m.group(1)) if m.group(1) else superscript_to_int(m.group(2))
+        number = int(m.group(1) or m.group(3)) if (m.group(1) or m.group(3)) else superscript_to_int(m.group(2))
         refs.append(FootnoteRef(number=number, offset=length))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), tuple(refs)
 
 
-_FOOTNOTE_LINE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s*(\S.*)$")
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[\^(\d{1,3})\]:)\s*(\S.*)$")
 
 
 def match_footnote_line(line: str) -> tuple[int, str] | None:
@@ -58,5 +59,5 @@ def match_footnote_line(line: str) -> tuple[int, str] | None:
     m = _FOOTNOTE_LINE.match(line)
     if not m:
         return None
-    number = int(m.group(1)) if m.group(1) else superscript_to_int(m.group(2))
-    return number, m.group(3).strip()
+    number = int(m.group(1) or m.group(3)) if (m.group(1) or m.group(3)) else superscript_to_int(m.group(2))
+    return number, m.group(4).strip()

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from nlp.sv.captions import is_caption, is_source_or_note, is_table_caption
+from nlp.sv.units import unit_phrase
+
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
 from .text_markup import match_footnote_line, split_markers, strip_tags
-from .text_tables import GridCell, caption_number, cells_from_grid, unit_note_of
+from .text_tables import GridCell, caption_label, caption_number, cells_from_grid, count_header_rows, unit_note_of
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150})$")
@@ -26,8 +29,9 @@ _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d{0,3}\s*$")
 _TOC_LINE = re.compile(r"^(.*?)(?:\s*\.{3,}\s*|\t+\s*|\s{2,})(\d{1,3})\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
-_CAPTION = re.compile(r"^\s*(?:Tabell|Figur|Diagram)\s+\d{1,3}\b", re.I)
-_SOURCE = re.compile(r"^\s*Källa\s*:", re.I)
+# A Markdown pipe-table row ("| 2026 | 117,5 |") and its separator row ("|---|:--:|")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOC_TITLE = re.compile(r"^\s*(?:innehållsförteckning|innehåll)\s*$", re.I)
 # chapters that sit at the top level even in documents with numbered chapters
 _TOP_LEVEL_WORDS = ("sammanfattning", "inledning", "tabellbilaga", "bilaga", "referenser", "innehåll",
@@ -43,10 +47,19 @@ class Run:
     start: int  # 1-based line number of the first line
     heading_level: Optional[int] = None  # for a `#` heading line
     extra: dict = field(default_factory=dict)
+    skipped: list[int] = field(default_factory=list)  # source lines inside the run that are not in `lines`
+
+    def line_of(self, j: int) -> int:
+        """The 1-based source line of `lines[j]` (a Markdown table's rule line is skipped)."""
+        line = self.start + j
+        for s in self.skipped:
+            if s <= line:
+                line += 1
+        return line
 
     @property
     def end(self) -> int:
-        return self.start + len(self.lines) - 1
+        return self.line_of(len(self.lines) - 1)
 
 
 def lines_to_runs(lines: list[str]) -> list[Run]:
@@ -66,6 +79,11 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
         if not line.strip():
             close()
             continue
+        if _PIPE_SEPARATOR.match(line) and "|" in line and cur is not None and cur.kind == "table":
+            cur.skipped.append(i)  # the rule under a Markdown table's header row: part of the table, not a row
+            continue
+        if _PIPE_ROW.match(line):
+            line = pipe_row_to_tabs(line)
         if _RULE.match(line):
             close()
             continue
@@ -104,6 +122,17 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             cur = Run("paragraph", [line], i)
     close()
     return runs
+
+
+def pipe_row_to_tabs(line: str) -> str:
+    """A Markdown table row as the tab-separated row the rest of the reader knows:
+    "| Förmån | 2025 | 2026 |" -> "Förmån\t2025\t2026". An escaped pipe ("\\|") stays text."""
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    cells = re.split(r"(?<!\\)\|", body)
+    row = "\t".join(c.strip().replace("\\|", "|") for c in cells)
+    return row if "\t" in row else row + "\t"
 
 
 def _is_toc_line(line: str, in_toc: bool = False) -> bool:
@@ -168,7 +197,7 @@ def _looks_like_heading(run: Run, next_run: Optional[Run]) -> bool:
         return False
     if text.endswith((".", ":", ";", ",", "?", "!")) or re.match(r"^[\d\W]", text):
         return False
-    if _CAPTION.match(text) or _SOURCE.match(text) or re.search(r"\d{4}-\d{2}-\d{2}", text):
+    if is_caption(text) or is_source_or_note(text) or re.search(r"\d{4}-\d{2}-\d{2}", text):
         return False
     return next_run is not None and next_run.kind in ("paragraph", "list_item") and len(" ".join(next_run.lines)) > 2 * len(text) + 40
 
@@ -204,6 +233,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
     in_toc = False
     seen_numbered = False
     cell_refs: dict[int, list[str]] = {}  # footnote number -> ids of cells where its marker stands
+    below = captions_below(runs)
 
     for idx, run in enumerate(runs):
         nxt = runs[idx + 1] if idx + 1 < len(runs) else None
@@ -212,7 +242,7 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
                 for j, line in enumerate(run.lines):
                     blocks.append(_block(doc_id, len(blocks), "toc", stack.path, _clean_title(line), run.start + j, run.start + j))
                 continue
-            table = _table(doc_id, len(tables), run, runs[:idx], runs[idx + 1:], stack.path, cell_refs)
+            table = _table(doc_id, len(tables), run, runs[:idx], runs[idx + 1:], stack.path, cell_refs, below)
             if table is not None:
                 tables.append(table)
             continue
@@ -271,9 +301,9 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
         joined, breaks = _join_lines(run.lines)
         text, refs = split_markers(strip_tags(joined))
         breaks = _shift_breaks(breaks, joined, refs)
-        if _CAPTION.match(text):
+        if is_caption(text):
             kind = "caption"
-        elif _SOURCE.match(text):
+        elif is_source_or_note(text):
             kind = "source_note"
         elif kind == "list_item":
             text = text.strip()
@@ -317,8 +347,34 @@ def _block(doc_id: str, order: int, kind: str, section: tuple[str, ...], text: s
                  line_start=start, line_end=end, footnote_refs=refs, line_breaks=breaks)
 
 
+def _run_text(run: Run) -> str:
+    return _clean_title(" ".join(run.lines))
+
+
+def captions_below(runs: list[Run]) -> bool:
+    """Whether this document prints its table captions below the tables.
+
+    Decided from the document's own habit, since a caption between two tables could belong to
+    either: captions that stand right after a table (a source or note line may come between)
+    against captions that stand right before one.
+    """
+    above = below = 0
+    for i, run in enumerate(runs):
+        if run.kind == "table" or not is_table_caption(_run_text(run)):
+            continue
+        nxt = runs[i + 1:i + 3]
+        if nxt and (nxt[0].kind == "table" or len(nxt) > 1 and nxt[1].kind == "table" and len(_run_text(nxt[0])) < 80):
+            above += 1
+        prev = [r for r in runs[max(0, i - 3):i]]
+        while prev and prev[-1].kind != "table" and is_source_or_note(_run_text(prev[-1])):
+            prev.pop()
+        if prev and prev[-1].kind == "table":
+            below += 1
+    return below > above
+
+
 def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run], section: tuple[str, ...],
-           cell_refs: dict[int, list[str]]) -> Optional[Table]:
+           cell_refs: dict[int, list[str]], below: bool = False) -> Optional[Table]:
     table_id = f"{doc_id}:t{index}"
     rows: list[list[GridCell]] = []
     unit_note = ""
@@ -331,7 +387,7 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
             continue
         for col, (_, refs) in enumerate(split):
             markers += [(r.number, len(rows), col) for r in refs]
-        rows.append([GridCell(text=p, line=run.start + j) for p in parts])
+        rows.append([GridCell(text=p, line=run.line_of(j)) for p in parts])
     # trailing empty columns exist only because lines end with a tab
     n_cols = max(len(r) for r in rows)
     while n_cols > 1 and all(len(r) < n_cols or not r[n_cols - 1].text for r in rows):
@@ -339,40 +395,70 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     grid = [(r + [GridCell(text="", line=r[0].line if r else None)] * (n_cols - len(r)))[:n_cols] for r in rows]
     if not any(c.text for row in grid for c in row):
         return None
+    # a Markdown table says which rows are its header: those above its |---| rule
+    marked = sum(1 for j in range(len(run.lines)) if run.skipped and run.line_of(j) < run.skipped[0])
+    header_rows = max(marked, count_header_rows([[c.text for c in row] for row in grid])) if marked else None
     for number, row, col in markers:
         cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
-    caption = _nearby_caption(before)
+    caption = _caption_after(after) if below else _nearby_caption(before)
     source = _nearby_source(after)
-    unit_note = unit_note or _unit_in_caption(caption)
+    notes = _notes_after(after)
+    corner = grid[0][0].text if grid and grid[0] else ""
+    unit_note = unit_note or unit_phrase(caption) or unit_phrase(corner) or next(
+        (unit_phrase(n) for n in notes if unit_phrase(n)), "")
+    label, continued = caption_label(caption)
     return Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,
-                 cells=cells_from_grid(table_id, grid), source_note=source, unit_note=unit_note, section=section,
-                 line_start=run.start, line_end=run.end)
+                 cells=cells_from_grid(table_id, grid, header_rows), source_note=source, unit_note=unit_note,
+                 section=section, line_start=run.start, line_end=run.end, label=label, continued=continued,
+                 header_rows=header_rows if header_rows is not None else count_header_rows([[c.text for c in r] for r in grid]))
 
 
 def _nearby_caption(before: list[Run]) -> str:
-    """The closest 'Tabell N ...' line among the few runs above the table."""
+    """The closest table caption ("Tabell 6 ...", "Tabell B1 ...", "Tab. 3.2 ...") among the few runs above."""
     for run in reversed(before[-4:]):
         if run.kind == "table":
             break
-        text = _clean_title(" ".join(run.lines))
-        if _CAPTION.match(text) and not text.lower().startswith(("figur", "diagram")):
+        text = _run_text(run)
+        if is_table_caption(text):
             return text
+    return ""
+
+
+def _caption_after(after: list[Run]) -> str:
+    """The table caption right below a table (source and note lines may come first)."""
+    for run in after[:4]:
+        if run.kind == "table":
+            break
+        text = _run_text(run)
+        if is_table_caption(text):
+            return text
+        if not is_source_or_note(text):
+            break
     return ""
 
 
 def _nearby_source(after: list[Run]) -> str:
-    for run in after[:2]:
+    for run in after[:3]:
         text = strip_tags(" ".join(run.lines)).strip()
-        if _SOURCE.match(text):
+        if is_source_or_note(text) and not re.match(r"^\s*(?:anm|not|kommentar|förklaring)", text, re.I):
             return text
-        if run.kind == "table":
+        if run.kind == "table" or not (is_source_or_note(text) or is_table_caption(_run_text(run))):
             break
     return ""
 
 
-def _unit_in_caption(caption: str) -> str:
-    m = re.search(r"\b(belopp i (?:tkr|mkr|mnkr|kronor|tusentals kronor|miljoner kronor))\b", caption, re.I)
-    return m.group(1) if m else ""
+def _notes_after(after: list[Run]) -> list[str]:
+    """The note and source lines printed right below a table ("Anm.: Belopp i mnkr.")."""
+    out = []
+    for run in after[:4]:
+        text = strip_tags(" ".join(run.lines)).strip()
+        if run.kind == "table":
+            break
+        if is_source_or_note(text):
+            out.append(text)
+        elif not is_table_caption(_run_text(run)):
+            break
+    return out
 
 
 def _link_footnotes(footnotes: list[Footnote], blocks: list[Block], cell_refs: dict[int, list[str]]) -> list[Footnote]:

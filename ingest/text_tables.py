@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from nlp.sv.captions import parse_caption
+
 from .records import TableCell
 
 _NUMBER = re.compile(r"^[−–\-+]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|procent|år|kr|tkr|mkr)?$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s?[–\-/]\s?(?:19|20)?\d{2,4})?$")
 _UNIT_ROW = re.compile(r"^(?:belopp\s+i\s+|i\s+)?(tkr|mkr|mnkr|kr|kronor|tusentals kronor|miljoner kronor|procent|antal)\b", re.I)
-_TABLE_NUMBER = re.compile(r"^\s*Tabell\s+(\d{1,3})\b", re.I)
 
 
 def is_numeric(text: str) -> bool:
@@ -30,8 +31,15 @@ def is_year(text: str) -> bool:
 
 
 def caption_number(caption: str) -> Optional[int]:
-    m = _TABLE_NUMBER.match(caption)
-    return int(m.group(1)) if m else None
+    """"Tabell 6 ..." -> 6; None for no caption or a label that is not a plain number ("Tabell B1")."""
+    found = parse_caption(caption)
+    return found.number if found and found.kind == "table" else None
+
+
+def caption_label(caption: str) -> tuple[str, bool]:
+    """The caption's label as printed and whether it says "(forts.)": "Tabell B1 (forts.)" -> ("B1", True)."""
+    found = parse_caption(caption)
+    return (found.label, found.continued) if found and found.kind == "table" else ("", False)
 
 
 def unit_note_of(row: Sequence[str]) -> Optional[str]:
@@ -69,8 +77,9 @@ def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
         if all(not is_numeric(c) for c in data):
             n += 1
             continue
-        if i == n and all(is_year(c) for c in data) and not is_year(row[0]):
-            n += 1  # years across the columns of the first data-free row
+        if i == n and all(is_year(c) or not is_numeric(c) for c in data) and any(is_year(c) for c in data) \
+                and not is_year(row[0]):
+            n += 1  # years across the columns of the first row ("| 2025 | 2026 | Förändring 2025–2026 |")
             continue
         break
     return min(n, max(len(grid) - 1, 0))

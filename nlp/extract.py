@@ -30,7 +30,7 @@ def fact_id(doc: str, place: str, measure: str, period: str, breakdown: Sequence
 
 def _place(fact: Fact) -> str:
     where = fact.cell or fact.block or ""
-    return f"{where}:{fact.line}:{fact.printed}"
+    return f"{where}:{fact.line}:{fact.printed}"  # the offset is left out so ids stay those of earlier builds
 
 
 def build_matcher(nlp: Language, catalogue: Union[Sequence[Measure], MeasureMatcher]) -> MeasureMatcher:
@@ -55,7 +55,8 @@ def dedupe(facts: Sequence[Fact]) -> list[Fact]:
     seen: set[tuple] = set()
     out: list[Fact] = []
     for f in facts:
-        key = (f.doc, f.cell or f.block, f.line, f.printed, f.value, f.measure, f.period, f.breakdown)
+        # the offset keeps two printings of one value on a line apart ("från 223 till 365 ... ner till 365")
+        key = (f.doc, f.cell or f.block, f.line, f.offset, f.printed, f.value, f.measure, f.period, f.breakdown)
         if key in seen:
             continue
         seen.add(key)

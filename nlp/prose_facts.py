@@ -233,6 +233,9 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     return mentions[-1][3] if mentions else None
 
 
+_HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
+
+
 def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
                  carried: Optional[str] = None) -> Iterator[Fact]:
     """The facts of one processed text; `carried` is the period its section describes, if any."""
@@ -246,7 +249,11 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     groups = _respektive_groups(doc, spans)
     reporting_year = document.metadata.reporting_year
     decided: dict[int, tuple[str, Breakdown]] = {}
+    # "2 Möten för omställning", "3.2 Resultat": a heading's own number labels it, counts nothing
+    numbered = _HEADING_NUMBER.match(doc.text) if source.block.kind == "heading" else None
     for idx, span in enumerate(spans):
+        if numbered and span.start_char < numbered.end():
+            continue
         q: Quantity = span._.quantity
         anchor = anchors.get(idx)
         if anchor is not None and anchor in decided:
@@ -302,7 +309,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             printed=q.printed, unit=q.unit, scale=q.scale, kind=source.kind, page=block.page,
             page_label=block.page_label, line=line, section=" > ".join(block.section), quote=_quote(span),
             block=block.id, phrase=_phrase(doc, span) if measure_key == UNCLASSIFIED else "",
-            period_source=period_source,
+            period_source=period_source, offset=offset,
         )
         if q.high is not None:  # a range: its two ends
             yield Fact(value=_clean(q.value), qualifier="over", **base)

@@ -49,6 +49,7 @@ class Fact:
     cell: Optional[str] = None  # TableCell.id when from a table
     phrase: str = ""  # the words that named the measure (kept for unclassified facts)
     period_source: str = ""  # how the period was found: sentence, parenthesis, table, report
+    offset: Optional[int] = None  # character offset of the figure in its block's text (prose)
 
     @property
     def year(self) -> Optional[int]:

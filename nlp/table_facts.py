@@ -21,9 +21,10 @@ from ingest.records import Document, Table, TableCell
 from nlp.measures import MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
+from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
-from nlp.sv.units import UNITS, unit_note_scale
+from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
 _CELL_NUMBER = re.compile(r"^[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?(?:%|år|dagar|kr|tkr|mkr)?$")
@@ -40,6 +41,8 @@ DENOMINATOR_WEIGHT = 0.25
 SECTION_WEIGHT = 0.3
 DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder")
 PARENT_WEIGHT = 0.6  # the row a "varav" row is part of: it names what is counted when the varav row does not
+# A header that makes its cells changes between two periods, not levels.
+_CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b", re.IGNORECASE)
 # A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".
 _PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
 
@@ -72,7 +75,8 @@ def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Option
 
 def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) -> Iterator[Fact]:
     legends = legends_for(document, table)
-    caption = _strip_caption_number(table.caption)
+    # a table with no caption is about what the heading above it says
+    caption = strip_caption_label(table.caption) if table.caption else (table.section[-1] if table.section else "")
     caption_words = _caption_words(caption)
     section_words = [w for t in table.section[-1:] for w in re.findall(r"[\wåäöÅÄÖ]+", t.lower()) if not w.isdigit()]
     caption_terms = find_terms(caption)
@@ -82,6 +86,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     axis = measure_axis(table)
     cited = cited_terms(document, table)
     parents = parent_rows(table)
+    fraction_lines = fraction_lines_of(table)
     for cell in table.cells:
         if cell.is_header or not is_numeric_cell(cell.text):
             continue
@@ -93,12 +98,22 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
         headers = _expand(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
         unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note)
+        if unit == "procent" and not cell_unit and "%" not in cell.text and raw <= 1.0 and \
+                not _names_percent(headers, caption, table.unit_note) and \
+                (("col", cell.col) in fraction_lines or ("row", cell.row) in fraction_lines):
+            scale = 100.0  # a share printed as a fraction: "0,64" under "Andel kvinnor" is 64 procent
         context = _context(cell, legends, caption_words, section_words, axis, parent)
         found = decide_measure(matcher, context, unit, raw)
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         period, period_source = _period(cell, caption_periods, document)
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited)
+        value = float(round(raw * scale, 6))
+        if _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) and value and measure is not None \
+                and "forandring" in measure.breakdowns:
+            # a column "Förändring 2025–2026" ("+233", "−69"): a change of the measure, its size and direction
+            breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if value > 0 else "minskning").items()))
+            value = abs(value)
         yield Fact(
             id="",
             doc=document.id,
@@ -107,7 +122,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             measure_label=measure.label if measure else "",
             period=period,
             breakdown=breakdown,
-            value=float(round(raw * scale, 6)),
+            value=value,
             printed=cell.text,
             unit=unit,
             scale=scale,
@@ -173,8 +188,27 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
     return matcher.match(context, unit, value)
 
 
-def _strip_caption_number(caption: str) -> str:
-    return re.sub(r"^\s*(?:Tabell|Table)\s+\d{1,3}\s*[,.:]?\s*", "", caption)
+def fraction_lines_of(table: Table) -> set[tuple[str, int]]:
+    """Columns and rows whose figures are all between 0 and 1 with decimals ("0,64", "0,7"):
+    shares printed as fractions when a header calls them a share."""
+    values: dict[tuple[str, int], list[str]] = {}
+    for c in table.cells:
+        if c.is_header or not is_numeric_cell(c.text):
+            continue
+        values.setdefault(("col", c.col), []).append(c.text.strip())
+        values.setdefault(("row", c.row), []).append(c.text.strip())
+    out = set()
+    for key, texts in values.items():
+        nums = [parse_swedish_number(_CELL_UNIT.sub("", t)) for t in texts]
+        if nums and all(n is not None and 0 <= n <= 1.0 for n in nums) and any(re.search(r"[,.]\d", t) for t in texts):
+            out.add(key)
+    return out
+
+
+def _names_percent(headers: Sequence[str], caption: str, unit_note: str) -> bool:
+    """The headers, caption or unit note say the figures are in percent ("Andel (%)", "procent")."""
+    text = " ".join([*headers, caption, unit_note]).lower()
+    return "%" in text or bool(re.search(r"\bprocent\b", text))
 
 
 def _caption_words(caption: str) -> list[tuple[str, float]]:
@@ -202,6 +236,11 @@ def _expand(headers: Sequence[str], legends: dict[str, str]) -> list[str]:
 def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[tuple[str, float]]) -> tuple[str, float]:
     if "%" in cell.text:
         return "procent", 1.0
+    for header in list(cell.col_headers)[::-1] + list(cell.row_headers)[::-1]:
+        # a unit named in the cell's own header ("Kostnad, mnkr", "Andel (%)") rules its cells
+        named = unit_phrase(header)
+        if named and unit_note_scale(named):
+            return unit_note_scale(named)  # type: ignore[return-value]
     words = " ".join(headers).lower()
     if any(w in words for w in _SHARE_WORDS):
         return "procent", 1.0
@@ -265,11 +304,12 @@ def _period(cell: TableCell, caption_periods: Sequence[tuple[int, int, str, str]
 def cited_terms(document: Document, table: Table) -> list:
     """Group words of the paragraphs that cite the table ("se tabell 9 i bilagan"): they tell
     whom a table counts when its caption does not ("... av alla avslag" in a passage on sjukpenning)."""
-    if table.number is None:
+    label = table.label or (str(table.number) if table.number is not None else "")
+    if not label:
         return []
-    same_number = [t for t in document.tables if t.number == table.number]
+    same_number = [t for t in document.tables if (t.label or str(t.number)) == label]
     in_appendix = any("bilaga" in s.lower() for s in table.section)
-    pattern = re.compile(rf"\btabell(?:erna)?\s+(?:\d+\s*(?:,|och)\s*)*{table.number}\b([^.]*)", re.IGNORECASE)
+    pattern = cites_table(label)
     terms = []
     for b in document.blocks:
         if b.kind not in ("paragraph", "list_item"):
@@ -327,8 +367,9 @@ def _is_total(header: str) -> bool:
 
 
 def _quote(table: Table, cell: TableCell, rows: list[list[str]]) -> str:
-    label = f"Tabell {table.number}" if table.number is not None else "Tabell"
-    caption = _strip_caption_number(table.caption)
+    label = table.label or (str(table.number) if table.number is not None else "")
+    label = f"Tabell {label}" if label else "Tabell"
+    caption = strip_caption_label(table.caption)
     row_header = " / ".join(cell.row_headers)
     col_header = " / ".join(cell.col_headers)
     return f"{label}: {caption} | {row_header} | {col_header}: {cell.text}"

@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_numeral_extension
 from nlp.sv.non_facts import DATE_OR_REF_AFTER, LABEL_WORDS, REFERENCE_PREFIXES
-from nlp.sv.numerals import FRACTIONS, NUMBER_WORDS, parse_out_of
+from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, NUMBER_WORDS, ONE_WORDS, ORDINALS,
+                             OUT_OF_DIGIT_WHOLES, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
 from nlp.sv.qualifiers import EXACT, POST_QUALIFIERS, QUALIFIERS
-from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, SCALES, UNITS
+from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, RATE_DENOMINATORS, SCALES, UNIT_SUFFIXES, UNITS
 
 COMPONENT = "rapportkoll_quantities"
 QUANTITIES = "quantities"
@@ -52,6 +53,13 @@ _TIME_POINT_CONTEXT = frozenset({"rehabiliteringskedjan", "sjukfallet", "sjukskr
 # ("56 respektive 53 procent", "mellan 50 och 60 procent").
 _SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", ",", "–", "-"})
 _OUT_OF_WHOLES = frozenset({"tio", "hundra", "fem", "fyra", "tre"})
+# Words before "sex månader" that make it the time of a rule ("inom sex månader", "efter tolv månader").
+_DURATION_RULE_BEFORE = frozenset({"efter", "inom", "senast", "före", "innan", "under", "i", "på", "per", "varje", "om",
+                                   "än", "till", "från", "första", "de", "minst", "högst", "max", "upp"})
+# Unit words after a number word that make it a figure ("sju dagar", "tre gånger"); "år" is
+# left out ("fem år" is as often a rule or an age as a measured duration).
+_WORD_UNITS = frozenset({"procent", "procentenheter", "%", "dagar", "veckor", "månader", "timmar", "gånger",
+                         "miljoner", "miljarder", "kronor", "tusen"})
 # A fraction after these words states a rule ("än en fjärdedel", "med minst en fjärdedel").
 _RULE_BEFORE_FRACTION = frozenset({"än", "minst"})
 
@@ -104,9 +112,22 @@ def _unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
         return unit, scale, nxt[1].i - end + 1, True
     if low and low[0] == "år" and len(nxt) > 1 and re.fullmatch(r"(?:19|20)\d\d", nxt[1].text):
         return None, 1.0, 0, False  # "(6 915 år 2023)": "år 2023" names the period, not a unit
+    if low and "/" in low[0]:
+        # "kr/kWh", "öre/kWh": a price per unit
+        money, _, per = low[0].partition("/")
+        if money in UNITS and UNITS[money][0] == "kronor" and per in RATE_DENOMINATORS:
+            return f"kronor/{nxt[0].text.split('/', 1)[1]}", UNITS[money][1], nxt[0].i - end + 1, True
     if low and low[0] in UNITS:
         unit, scale = UNITS[low[0]]
-        return unit, scale, nxt[0].i - end + 1, True
+        used = nxt[0].i - end + 1
+        after = _next(doc, nxt[0].i, 2)
+        if unit == "kronor" and len(after) == 2 and after[0].lower_ in ("per", "/") and after[1].lower_ in RATE_DENOMINATORS:
+            return f"kronor/{after[1].text}", scale, after[1].i - end + 1, True  # "kronor per kWh", "kr/kWh"
+        return unit, scale, used, True
+    if low and low[0].isalpha() and len(low[0]) > 6:
+        for suffix, unit in UNIT_SUFFIXES:
+            if low[0].endswith(suffix):
+                return unit, 1.0, nxt[0].i - end + 1, True  # "ersättningsdagar", "sjukdagar"
     if low and low[0] in SCALES:
         # the paragraph, not only the sentence: "Arbetsförmedlingen lämnar tillbaka drygt 57 miljoner."
         money = any(w in doc.text.lower() for w in MONEY_WORDS)
@@ -149,6 +170,11 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
             return "range"  # an income bracket ("100 000–200 000 kr"), a category
         return None
     value = numeral.value
+    if n1 in ("år", "års", "åring", "åringar") and _age_context(doc, token):
+        return "age"  # "har fyllt 55 år", "två barn, 3 och 5 år": an age, not a figure
+    if p1 == "över" and len(prev) > 1 and prev[1].lower_ in _AGE_HOLDERS and not numeral.grouped and \
+            15 <= value <= 110 and n1 not in UNITS and n1 not in SCALES:
+        return "age"  # "alla över 67": people above an age
     if is_year(value) and not numeral.grouped and len(numeral.printed.lstrip("-−–")) == 4 and not (n1 in UNITS and n1 != "år"):
         return "year"
     if p1 in LABEL_WORDS:
@@ -181,9 +207,26 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         nxt3 = _next(doc, token.i, 3)
         if len(nxt3) >= 2 and nxt3[1]._.numeral is not None and not nxt3[1]._.numeral.is_range:
             later = non_fact_reason(doc, nxt3[1], nxt3[1]._.numeral, rejected)
-            if later == "time_point":
-                return later  # "mellan 91 och 180 dagar i rehabiliteringskedjan"
+            if later in ("time_point", "age"):
+                return later  # "mellan 91 och 180 dagar i rehabiliteringskedjan", "barn på 3 och 5 år"
     return None
+
+
+# Words near "N år" that make it an age: "fyllt 55 år", "barn på 3 och 5 år", "född", "gammal".
+_AGE_CONTEXT = frozenset({"fyllt", "fyller", "fylla", "fyllde", "fyllda", "barn", "barnen", "barnet", "född", "födda",
+                          "gammal", "gamla", "ålder", "åldern", "åldersgräns", "åldersgränsen", "pensionsålder",
+                          "pensionsåldern", "äldre", "yngre"})
+_AGE_HOLDERS = frozenset({"alla", "de", "den", "personer", "individer", "människor", "pensionärer", "äldre"})
+
+
+def _age_context(doc: Doc, token: Token) -> bool:
+    """An age: an age word within a few words before "N år", or "gammal" right after it."""
+    before = [t.lower_ for t in _prev(doc, token.i, 5)]
+    after = [t.lower_ for t in _next(doc, token.i, 2)]
+    if len(after) > 1 and after[1] in ("gammal", "gamla", "äldre", "yngre"):
+        return True
+    stop = next((k for k, w in enumerate(before) if w in (".", ";", ":")), len(before))
+    return any(w in _AGE_CONTEXT for w in before[:stop])
 
 
 def _in_condition(doc: Doc, token: Token) -> bool:
@@ -205,6 +248,20 @@ def _word_after(doc: Doc, i: int, n: int) -> str:
     return nxt[n - 1].lower_ if len(nxt) >= n else ""
 
 
+def _digit_out_of(doc: Doc, i: int, numeral) -> Optional[tuple[int, float]]:
+    """(end, percent) for "7 av 10", "3 av 4": a share printed as digits out of a small whole."""
+    nxt = _next(doc, i, 2)
+    if numeral.is_range or len(nxt) < 2 or nxt[0].lower_ != "av" or nxt[1]._.numeral is None:
+        return None
+    whole = nxt[1]._.numeral
+    if whole.is_range or whole.value not in OUT_OF_DIGIT_WHOLES or not 0 < numeral.value <= whole.value:
+        return None
+    after = _next(doc, nxt[1].i, 1)
+    if after and (after[0].lower_ in UNITS or after[0].lower_ in SCALES):
+        return None  # "3 av 10 miljoner": amounts
+    return nxt[1].i + 1, round(100.0 * numeral.value / whole.value, 4)
+
+
 def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
     """(end, value in percent, source) for a figure written in words starting at token i."""
     tok = doc[i]
@@ -214,6 +271,10 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
         share = parse_out_of(f"{tok.text} av {nxt[1].text}")
         if share is not None:
             return nxt[1].i + 1, share, "out_of"
+    if low in ONE_WORDS and nxt and nxt[0].lower_ in HALF_WORDS:
+        after = _next(doc, nxt[0].i, 1)
+        if after and after[0].lower_ in SCALES:
+            return nxt[0].i + 1, 0.5, "half"  # "en halv miljard": the scale word is read as the unit
     prev = [t.lower_ for t in _prev(doc, i, 2)]
     qualified = len(prev) > 1 and prev[0] == "än" and prev[1] in ("fler", "mer", "färre", "mindre")
     rule = bool(prev) and not qualified and (prev[0] in _RULE_BEFORE_FRACTION or prev[:2] == ["minst", "med"])
@@ -227,8 +288,15 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
         return end, FRACTIONS[f"{low} {nxt[0].lower_}"], "fraction"
     if low in FRACTIONS:
         return i + 1, FRACTIONS[low], "fraction"
-    if low in NUMBER_WORDS and nxt and nxt[0].lower_ in ("procent", "procentenheter", "%"):
-        return i + 1, float(NUMBER_WORDS[low]), "word"
+    if low in EVERY_NTH_WORDS and nxt and nxt[0].lower_ in ORDINALS:
+        return nxt[0].i + 1, round(100.0 / ORDINALS[nxt[0].lower_], 4), "every_nth"  # "var tredje": 33.3 procent
+    if low in EVERY_OTHER and nxt and nxt[0].is_alpha and nxt[0].lower_ not in ("år", "vecka", "månad", "dag", "gång"):
+        return i + 1, 50.0, "every_nth"  # "varannan deltagare"; "varannan vecka" is a rhythm
+    if low in NUMBER_WORDS and nxt and nxt[0].lower_ in _WORD_UNITS:
+        if nxt[0].lower_ in _TIME_UNITS and (prev and prev[0] in _DURATION_RULE_BEFORE
+                                             or _word_after(doc, nxt[0].i, 1) in _TIME_POINT_AFTER):
+            return None  # "inom sex månader", "tolv månader efter": a rule's time, not a figure
+        return i + 1, float(NUMBER_WORDS[low]), "word"  # "fyra procentenheter", "sju dagar", "tre gånger"
     return None
 
 
@@ -253,6 +321,15 @@ def find_quantities(doc: Doc) -> Doc:
                 non_facts.append(Span(doc, i, i + 1, label=reason))
                 i += 1
                 continue
+            out_of = _digit_out_of(doc, i, numeral)
+            if out_of is not None:
+                end, share = out_of
+                span = Span(doc, i, end, label="quantity")
+                span._.quantity = Quantity(value=share, printed=span.text, unit="procent", qualifier=_qualifier_before(doc, i),
+                                           source="out_of", unit_printed=True)
+                quantities.append(span)
+                i = end
+                continue
             unit, scale, used, printed_unit = _unit_after(doc, i + 1)
             end = i + 1 + used
             span = Span(doc, i, end, label="quantity")
@@ -276,13 +353,16 @@ def find_quantities(doc: Doc) -> Doc:
             unit_end = end
             nxt = _next(doc, end - 1, 1)
             unit = "procent"
-            if source == "word" and nxt:
-                unit = UNITS[nxt[0].lower_][0]
-                unit_end = nxt[0].i + 1
+            scale = 1.0
+            if source in ("word", "half") and nxt:
+                unit, scale, used, _ = _unit_after(doc, end)
+                unit = unit or COUNT_UNIT
+                unit_end = end + used
+                value = value * scale
             span = Span(doc, i, unit_end, label="quantity")
             span._.quantity = Quantity(
-                value=value, printed=span.text, unit=unit, qualifier=_qualifier_before(doc, i), source=source,
-                unit_printed=source == "word",
+                value=value, printed=span.text, unit=unit, scale=scale, qualifier=_qualifier_before(doc, i), source=source,
+                unit_printed=source in ("word", "half"),
             )
             quantities.append(span)
             i = unit_end

@@ -67,6 +67,21 @@ FRACTIONS: dict[str, float] = {
 }
 # Left out: "en majoritet", "de flesta", "merparten": no figure can be read from them.
 
+# "var tredje", "vart fjärde", "varannan": one in N, as percent.
+EVERY_NTH_WORDS = frozenset({"var", "vart"})
+ORDINALS: dict[str, int] = {
+    "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
+    "nionde": 9, "tionde": 10, "tjugonde": 20,
+}
+EVERY_OTHER: frozenset[str] = frozenset({"varannan", "vartannat"})
+
+# "en halv miljard", "en halv miljon": half of a scale word.
+HALF_WORDS = frozenset({"halv", "halvt"})
+
+# Wholes a share is read out of when printed in digits ("7 av 10", "3 av 4"); a bigger whole
+# ("200 av 1 000 deltagare") gives two counts, not a share.
+OUT_OF_DIGIT_WHOLES = frozenset({2, 3, 4, 5, 10, 100})
+
 # "sju av tio", "två av tio", "1 av 5": a share out of a whole, as percent.
 OUT_OF = re.compile(
     r"\b(?P<part>\d{1,3}|" + "|".join(sorted(list(NUMBER_WORDS) + list(ONE_WORDS), key=len, reverse=True))
@@ -156,8 +171,13 @@ def _word_or_digits(text: str) -> Optional[int]:
 
 
 __all__ = [
+    "EVERY_NTH_WORDS",
+    "EVERY_OTHER",
     "FRACTIONS",
     "GROUP_SPACES",
+    "HALF_WORDS",
+    "ORDINALS",
+    "OUT_OF_DIGIT_WHOLES",
     "MINUS_SIGNS",
     "NUMBER_PATTERN",
     "NUMBER_WORDS",

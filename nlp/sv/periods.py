@@ -12,8 +12,10 @@ year is the period of a nearby figure:
                 is a figure for the report's year)
 - "record"      "första gången sedan 2016", "det högsta antalet sedan 2016": a year a figure
                 is compared with, neither its period nor the base of a change
-- "since"       "sedan 2012", "från och med 2010": the start of an open span (a figure
-                after it covers 2012 up to the report's year)
+- "since"       "sedan 2012": the start of an open span (a figure after it covers 2012 up
+                to the report's year)
+- "from"        "från och med 2028", "fr.o.m. 2027": where a figure starts to apply; the
+                open span "2028-", which is that year alone when it is not in the past
 - "recent"      "de senaste fem åren": the last N years up to the report's year, "last:5"
 - "previous"    "året innan", "föregående år", "året före", "i fjol": the year before the
                 sentence's own year (or the report's); period "prev:1", resolved by the caller
@@ -49,18 +51,25 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("span", re.compile(
         rf"\b(?:från|mellan|åren|perioden)\s+(?:[\wåäö]+\s+){{0,3}}?(?P<start>{YEAR})\s+(?:till(?:\s+och\s+med)?|och|t\.o\.m\.)\s+"
         rf"(?:år\s+)?(?P<end>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("span", re.compile(
+        # "250 miljoner kronor per år 2026 och 2027", "årligen 2026–2028": each of those years
+        rf"\b(?:per\s+år|årligen|varje\s+år|om\s+året)\s+(?:under\s+)?(?:åren\s+)?(?P<start>{YEAR})\s*(?:och|till|,)\s*(?P<end>{YEAR})"
+        + _NOT_AFTER, re.IGNORECASE)),
     ("recent", re.compile(
         r"\b(?:de\s+)?senaste\s+(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+åren\b", re.IGNORECASE)),
     ("report", re.compile(
         rf"regleringsbrev(?:et|en|ens)?\s+för\s+(?:budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("comparison", re.compile(
-        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän)\s+(?:år\s+)?(?P<year>{YEAR})"
+        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
     ("record", re.compile(
         rf"\b(?:gången|högsta|lägsta|största|minsta|flest|färst|bästa|sämsta|högre|lägre|fler|färre)"
         rf"(?:\s+[\wåäö]+){{0,2}}?\s+sedan\s+(?:år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("from", re.compile(
+        rf"(?:\bfrån\s+och\s+med|\bfr\.\s?o\.\s?m\.?|\bfrom)\s+(?:år\s+|budgetåret\s+|och\s+med\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
+        re.IGNORECASE)),
     ("since", re.compile(
-        rf"\b(?:sedan|från\s+och\s+med|fr\.o\.m\.)\s+(?:[\wåäö]+\s+){{0,2}}?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+        rf"\bsedan\s+(?:[\wåäö]+\s+){{0,2}}?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("during", re.compile(
         rf"\b(?:under|för|år|året|i|inför|till|kvartalet|(?:{'|'.join(MONTHS)})|(?:{'|'.join(SEASONS)}))\s+"
         rf"(?:hela\s+|år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
@@ -72,7 +81,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
-PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent"})
+PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent", "from"})
 RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 
 
@@ -87,7 +96,9 @@ def resolve_period(period: str, reporting_year: Optional[int]) -> str:
         n = int(period.split(":", 1)[1])
         return span_period(reporting_year - n + 1, reporting_year)
     if period.endswith("-") and period[:-1].isdigit():
-        return span_period(int(period[:-1]), reporting_year)
+        # "från och med 2028" in a text about 2027 is the year it starts, not a span backwards
+        start = int(period[:-1])
+        return str(start) if start >= reporting_year else span_period(start, reporting_year)
     return period
 
 
@@ -124,6 +135,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 count = m.group("count")
                 n = int(count) if count.isdigit() else RECENT_WORDS[count.lower()]
                 period = f"last:{n}"
+            elif role == "from":
+                start, end = m.start("year"), m.end("year")
+                period = m.group("year") + "-"  # open: see resolve_period
             else:
                 start, end = m.start("year"), m.end("year")
                 period = m.group("year")

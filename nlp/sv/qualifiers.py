@@ -37,6 +37,11 @@ QUALIFIERS: dict[str, str] = {
     "högst": "under",
     "som mest": "under",
     "upp till": "under",
+    # signs printed before a figure in tables and notes ("<5" for a small, suppressed count)
+    "<": "under",
+    "≤": "under",
+    ">": "over",
+    "≥": "over",
 }
 # After the figure: "60 procent eller fler ska ha utvecklat ... arbetsförmåga".
 POST_QUALIFIERS: dict[str, str] = {

@@ -7,6 +7,8 @@ word counts something ("8 662 gemensamma kartläggningar") and gets the unit "an
 """
 from __future__ import annotations
 
+import re
+
 # Printed unit word (lower case) -> (unit, scale). Multi-word forms are matched first, so
 # "miljoner kronor" wins over "miljoner". Ages ("19–29 år") and durations keep their own unit.
 UNITS: dict[str, tuple[str, float]] = {
@@ -36,7 +38,21 @@ UNITS: dict[str, tuple[str, float]] = {
     "månaders": ("månader", 1.0),
     "veckor": ("veckor", 1.0),
     "timmar": ("timmar", 1.0),
+    "öre": ("kronor", 0.01),
+    "gånger": ("gånger", 1.0),
+    "ggr": ("gånger", 1.0),
+    "mdr": ("kronor", 1e9),
+    "mdr kr": ("kronor", 1e9),
+    "md kr": ("kronor", 1e9),
 }
+
+# Compounds ending in a time unit name that unit: "ersättningsdagar", "sjukdagar", "arbetstimmar".
+UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("dagar", "dagar"), ("dagars", "dagar"), ("timmar", "timmar"), ("veckor", "veckor"), ("månader", "månader"),
+)
+
+# "kr/kWh", "kronor per kWh", "öre/kWh": a price per something, kept as a unit of its own.
+RATE_DENOMINATORS: frozenset[str] = frozenset({"kwh", "mwh", "liter", "km", "mil", "kvadratmeter", "kvm", "m2", "ton"})
 
 # Scale words that may stand without a unit after them ("cirka 345 miljoner av de tilldelade
 # 375,6 miljoner kronor"): the unit then comes from the sentence (see MONEY_WORDS).
@@ -58,6 +74,13 @@ MONEY_WORDS: tuple[str, ...] = (
 # Table unit notes ("Belopp i tkr") -> (unit, scale).
 UNIT_NOTES: dict[str, tuple[str, float]] = {
     "tkr": ("kronor", 1e3),
+    "mdkr": ("kronor", 1e9),
+    "mdr kr": ("kronor", 1e9),
+    "miljarder kronor": ("kronor", 1e9),
+    "miljoner": ("kronor", 1e6),  # "Belopp i miljoner": a table's amounts, the currency implied
+    "tusental kronor": ("kronor", 1e3),
+    "%": ("procent", 1.0),
+    "öre": ("kronor", 0.01),
     "tusentals kronor": ("kronor", 1e3),
     "tusen kronor": ("kronor", 1e3),
     "mkr": ("kronor", 1e6),
@@ -78,9 +101,35 @@ def unit_note_scale(note: str) -> tuple[str, float] | None:
     """The unit and scale a table's unit note states: "Belopp i tkr" -> ("kronor", 1000)."""
     low = note.lower()
     for word in sorted(UNIT_NOTES, key=len, reverse=True):
-        if f" {word}" in f" {low}" and (low.endswith(word) or not low[low.find(word) + len(word):][:1].isalpha()):
+        at = f" {low}".find(f" {word}")
+        if at < 0:
+            at = low.find(f"({word}")
+            at = at + 1 if at >= 0 else -1
+        if at < 0:
+            continue
+        if word == "%" or low.endswith(word) or not low[at + len(word):][:1].isalpha():
             return UNIT_NOTES[word]
     return None
 
 
-__all__ = ["COUNT_UNIT", "MONEY_WORDS", "SCALES", "UNITS", "UNIT_NOTES", "unit_note_scale"]
+# Amount units that say nothing else: a caption or header naming one ("Kostnad, mnkr",
+# "(miljoner kronor)", "Belopp i tkr") gives the unit of every figure under it.
+_AMOUNT_UNITS = r"(?:tkr|mkr|mnkr|mdkr|mdr\s+kr|tusentals?\s+kronor|tusen\s+kronor|miljoner\s+kronor|miljarder\s+kronor|miljoner|kronor|kr)"
+_UNIT_PHRASE = re.compile(
+    r"(?<![\d\w])(?:(?:belopp|värden|uppgifter|summor|kostnader?|utgifter)\s+)?i\s+" + _AMOUNT_UNITS + r"(?![\w])"
+    r"|\(\s*(?:i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procent|%|antal|dagar)\s*\)"
+    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor)\s*$"
+    r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
+    r"|^\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|tusen kronor)\s*\.?$",
+    re.IGNORECASE)
+
+
+def unit_phrase(text: str) -> str:
+    """The words of a caption, header or note that name the unit of a table's figures, as printed,
+    or "": "Kostnader 2024–2026 (miljoner kronor)" -> "(miljoner kronor)"; "Anm.: Belopp i mnkr." ->
+    "Belopp i mnkr". A unit after a number ("90 dagar", "5 mnkr") is a figure, not a note."""
+    m = _UNIT_PHRASE.search(text or "")
+    return m.group(0).strip(" ,;:.") if m else ""
+
+
+__all__ = ["COUNT_UNIT", "MONEY_WORDS", "SCALES", "UNITS", "UNIT_NOTES", "UNIT_SUFFIXES", "RATE_DENOMINATORS", "unit_note_scale", "unit_phrase"]

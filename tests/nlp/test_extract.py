@@ -150,5 +150,11 @@ def test_every_table_cell_is_a_fact(corpus_docs, corpus_facts):
 
 def test_no_duplicates(corpus_facts):
     for facts in corpus_facts.values():
-        keys = [(f.block or f.cell, f.line, f.printed, f.value, f.measure, f.period, f.breakdown, f.qualifier) for f in facts]
+        keys = [(f.block or f.cell, f.line, f.offset, f.printed, f.value, f.measure, f.period, f.breakdown, f.qualifier) for f in facts]
         assert len(keys) == len(set(keys))
+
+
+def test_a_value_printed_twice_on_a_line_is_two_facts(corpus_facts):
+    # af-fk-2019 line 65: "... 8 662 gemensamma kartläggningar ... Av dessa 8 662 ..."
+    twice = [f for f in corpus_facts["af-fk-2019"] if f.line == 65 and f.printed == "8 662"]
+    assert len(twice) == 2 and twice[0].offset != twice[1].offset
