@@ -404,7 +404,7 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     source = _nearby_source(after)
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""
-    unit_note = unit_note or unit_phrase(caption) or unit_phrase(corner) or next(
+    unit_note = unit_note or unit_phrase(caption) or unit_phrase(corner) or _unit_line_above(before) or next(
         (unit_phrase(n) for n in notes if unit_phrase(n)), "")
     label, continued = caption_label(caption)
     return Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,
@@ -421,6 +421,19 @@ def _nearby_caption(before: list[Run]) -> str:
         text = _run_text(run)
         if is_table_caption(text):
             return text
+    return ""
+
+
+def _unit_line_above(before: list[Run]) -> str:
+    """A line of its own right above the table that only names its unit ("Miljoner kronor"),
+    printed under the caption in the same paragraph or alone."""
+    if not before or before[-1].kind == "table":
+        return ""
+    for line in reversed(before[-1].lines[-2:]):
+        text = strip_tags(line).strip()
+        found = unit_phrase(text)
+        if found and len(found) >= len(text.strip(" .()")) - 2:
+            return found
     return ""
 
 

@@ -27,7 +27,9 @@ from nlp.sv.periods import find_year_mentions
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
-_CELL_NUMBER = re.compile(r"^[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?(?:%|år|dagar|kr|tkr|mkr)?$")
+_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?(?:%|år|dagar|kr|tkr|mkr)?$")
+_CELL_BOUND = re.compile(r"^([<>≤≥])\s?")
+_BOUND_QUALIFIER = {"<": "under", "≤": "under", ">": "over", "≥": "over"}
 _CELL_UNIT = re.compile(r"\s?(år|dagar|kr|tkr|mkr)$")
 _SHARE_WORDS = ("andel", "könsfördelning", "procent", "%")
 _COUNT_WORDS = ("antal",)
@@ -87,11 +89,21 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     cited = cited_terms(document, table)
     parents = parent_rows(table)
     fraction_lines = fraction_lines_of(table)
+    column_words = _column_header_words(table)
+    full_caption = caption
     for cell in table.cells:
         if cell.is_header or not is_numeric_cell(cell.text):
             continue
+        caption = caption_for_column(full_caption, cell.col, column_words)
+        if caption != full_caption:
+            caption_words = _caption_words(caption)
+            caption_terms = find_terms(caption)
+        else:
+            caption_words = _caption_words(full_caption)
+            caption_terms = find_terms(full_caption)
         cell_unit = _CELL_UNIT.search(cell.text.strip())
-        raw = parse_swedish_number(_CELL_UNIT.sub("", cell.text.strip()))
+        bound = _CELL_BOUND.match(cell.text.strip())  # "<5": a suppressed small count, an upper bound
+        raw = parse_swedish_number(_CELL_UNIT.sub("", _CELL_BOUND.sub("", cell.text.strip())))
         if raw is None:
             continue
         parent = parents.get(cell.row, ())
@@ -126,7 +138,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             printed=cell.text,
             unit=unit,
             scale=scale,
-            qualifier="exact",
+            qualifier=_BOUND_QUALIFIER[bound.group(1)] if bound else "exact",
             kind="table",
             page=cell.page if cell.page is not None else table.page,
             page_label=table.page_label,
@@ -186,6 +198,27 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
                 continue
             return found
     return matcher.match(context, unit, value)
+
+
+def _column_header_words(table: Table) -> dict[int, set[str]]:
+    """Column -> the lower-case words of its own header cells (years left out)."""
+    out: dict[int, set[str]] = {}
+    for c in table.cells:
+        if c.is_header and c.row < table.header_rows and c.col > 0:
+            out.setdefault(c.col, set()).update(w for w in re.findall(r"[\wåäöÅÄÖ]+", c.text.lower()) if not w.isdigit())
+    return out
+
+
+def caption_for_column(caption: str, col: int, column_words: dict[int, set[str]]) -> str:
+    """The caption as it speaks of one column. A caption that lists its columns ("Gemensamma
+    kartläggningar, samtliga och andel kvinnor") names in "andel kvinnor" the other column, not
+    this one: words that head another column and not this one are left out."""
+    own = column_words.get(col, set())
+    others = set().union(*(w for c, w in column_words.items() if c != col)) - own if column_words else set()
+    if not others or not own:
+        return caption
+    kept = [w for w in re.split(r"(\s+)", caption) if re.sub(r"[^\wåäöÅÄÖ]", "", w).lower() not in others]
+    return "".join(kept).strip()
 
 
 def fraction_lines_of(table: Table) -> set[tuple[str, int]]:
@@ -327,16 +360,24 @@ def cited_terms(document: Document, table: Table) -> list:
 
 def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=()) -> Breakdown:
     allowed = tuple(measure.breakdowns) if measure is not None else DEFAULT_BREAKDOWN_KEYS
+    # a header that names a sex, förmån or age group splits the figure by it, whether or not the
+    # catalogue has seen the measure split that way before (next year's report may)
+    in_headers = tuple(dict.fromkeys(allowed + DEFAULT_BREAKDOWN_KEYS))
+    if measure is not None:
+        # a measure that is itself the share of a group ("andel kvinnor") is not split by that group
+        named = f"{measure.key} {measure.label}".lower()
+        in_headers = tuple(k for k in in_headers if k in allowed or not any(
+            v in named for v in _GROUP_VALUES.get(k, ())))
     parts: dict[str, str] = {}
     for header in headers:
         if _is_total(header):
             continue
         age = age_value(header)
-        if age and "alder" in allowed:
+        if age and "alder" in in_headers:
             parts.setdefault("alder", age)
             continue
         for term in find_terms(header, short_words=True):
-            if term.value and term.key in allowed:
+            if term.value and term.key in in_headers:
                 parts.setdefault(term.key, term.value)
         for key, value in find_group_values(header):
             if key in allowed:
@@ -355,6 +396,10 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
             if len(cited_values) == 1 and None not in cited_values:
                 parts[key] = cited_values.pop()  # type: ignore[assignment]
     return tuple(sorted(parts.items()))
+
+
+_GROUP_VALUES = {"kon": ("kvinnor", "män"), "forman": ("sjukpenning", "aktivitetsersättning", "sjukersättning"),
+                 "alder": ("ålder", "alder")}
 
 
 def _has_total_word(header: str) -> bool:

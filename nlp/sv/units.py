@@ -39,6 +39,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "veckor": ("veckor", 1.0),
     "timmar": ("timmar", 1.0),
     "öre": ("kronor", 0.01),
+    "tusental": ("antal", 1e3),  # "Personer som berörs (tusental)": counts in thousands
     "gånger": ("gånger", 1.0),
     "ggr": ("gånger", 1.0),
     "mdr": ("kronor", 1e9),
@@ -117,10 +118,11 @@ def unit_note_scale(note: str) -> tuple[str, float] | None:
 _AMOUNT_UNITS = r"(?:tkr|mkr|mnkr|mdkr|mdr\s+kr|tusentals?\s+kronor|tusen\s+kronor|miljoner\s+kronor|miljarder\s+kronor|miljoner|kronor|kr)"
 _UNIT_PHRASE = re.compile(
     r"(?<![\d\w])(?:(?:belopp|värden|uppgifter|summor|kostnader?|utgifter)\s+)?i\s+" + _AMOUNT_UNITS + r"(?![\w])"
-    r"|\(\s*(?:i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procent|%|antal|dagar)\s*\)"
+    r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procent|%|antal|dagar|tusental)\s*\)"
+    r"|(?<![\d\w])i\s+tusental\b"
     r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor)\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
-    r"|^\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|tusen kronor)\s*\.?$",
+    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|tusen kronor|tusental)\s*\.?$",
     re.IGNORECASE)
 
 
