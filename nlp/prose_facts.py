@@ -664,16 +664,18 @@ def _close_group(doc: Doc, spans: Sequence[Span], members: list[int], groups: di
         groups[m] = list(members)
 
 
-def _allowed_keys(measure: Optional[Measure]) -> tuple[str, ...]:
+def _allowed_keys(measure: Optional[Measure], unit: str = "") -> tuple[str, ...]:
     if measure is None:
-        return DEFAULT_BREAKDOWN_KEYS
+        # an amount of money no catalogue measure claims (a benefit level, a cost) is not a figure
+        # about a group of people: "taket i sjukpenningen höjs till 592 000 kronor" has no förmån group
+        return () if unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
     return tuple(measure.breakdowns)
 
 
 def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term],
                groups: dict[int, list[int]], measure: Optional[Measure],
                decided: dict[int, tuple[str, Breakdown]]) -> Breakdown:
-    allowed = _allowed_keys(measure)
+    allowed = _allowed_keys(measure, span._.quantity.unit)
     if not allowed:
         return ()
     sent = span.sent

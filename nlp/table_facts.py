@@ -119,7 +119,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         period, period_source = _period(cell, caption_periods, document)
-        breakdown = _breakdown(headers, caption, caption_terms, measure, cited)
+        breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
         value = float(round(raw * scale, 6))
         if _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) and value and measure is not None \
                 and "forandring" in measure.breakdowns:
@@ -358,8 +358,11 @@ def cited_terms(document: Document, table: Table) -> list:
     return terms
 
 
-def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=()) -> Breakdown:
+def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=(),
+               unit: str = "") -> Breakdown:
     allowed = tuple(measure.breakdowns) if measure is not None else DEFAULT_BREAKDOWN_KEYS
+    if measure is None and unit.startswith("kronor"):
+        return ()  # a cost or benefit level no measure claims: not a figure about a group (see nlp.prose_facts)
     # a header that names a sex, förmån or age group splits the figure by it, whether or not the
     # catalogue has seen the measure split that way before (next year's report may)
     in_headers = tuple(dict.fromkeys(allowed + DEFAULT_BREAKDOWN_KEYS))
