@@ -287,17 +287,27 @@ def export(db, fmt, out, include_unclassified) -> None:
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @db_option
+@click.option("--unclassified", is_flag=True,
+              help="List instead the figures no measure claims, grouped by candidate key, most frequent first.")
 @format_option(("table", "json", "jsonl", "csv"), default="table")
-def measures(db, fmt) -> None:
+def measures(db, unclassified, fmt) -> None:
     """List the measure catalogue with how many facts each measure has.
+
+    With --unclassified, list the candidates for new measures: figures that matched no
+    catalogue entry, grouped by a key derived from their words, with counts.
 
     Example:
 
         rapportkoll measures --format json
+        rapportkoll measures --unclassified
     """
-    from .queries import query_measures
+    from .queries import query_measures, query_unclassified
 
     conn = _open(db)
+    if unclassified:
+        rows = query_unclassified(conn)
+        click.echo(output.render(rows, fmt, table_columns=["candidate", "unit", "facts", "documents", "phrase"]), nl=False)
+        return
     rows = query_measures(conn)
     click.echo(output.render(rows, fmt, table_columns=["key", "label", "unit", "facts"]), nl=False)
 

@@ -14,7 +14,7 @@ from nlp.store import BREAKDOWN_COLUMNS, ensure_schema
 FACT_FIELDS = (
     "id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit", "qualifier",
     "kind", "page", "page_label", "line", "section", "quote", "printed", "scale", "cell", "block", "phrase",
-    "period_source", "published", "reporting_year",
+    "period_source", "published", "reporting_year", "measure_score", "measure_candidate",
 )
 FACT_CSV_COLUMNS = (
     "id", "doc", "source_file", "published", "measure", "measure_label", "period", *BREAKDOWN_COLUMNS, "breakdown",
@@ -24,7 +24,8 @@ FINDING_FIELDS = ("id", "type", "severity", "measure", "period", "breakdown", "f
 
 
 def fact_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
-    d = {k: row[k] for k in FACT_FIELDS if k != "breakdown"}
+    have = set(row.keys())  # a knowledge base built before a field was added lacks its column
+    d = {k: row[k] if k in have else None for k in FACT_FIELDS if k != "breakdown"}
     d["breakdown"] = json.loads(row["breakdown"] or "{}")
     for k in BREAKDOWN_COLUMNS:
         d[k] = row[k]
@@ -87,6 +88,20 @@ def query_measures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                     "denominator": "", "counts_of": "", "breakdowns": [], "synonyms": [], "notes": [],
                     "facts": counts["unclassified"]})
     return out
+
+
+def query_unclassified(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Figures no catalogue measure claims, grouped by their candidate key: what the catalogue
+    could learn next, with how often and in how many reports each occurs."""
+    ensure_schema(conn)
+    rows = conn.execute(
+        "SELECT measure_candidate AS candidate, unit, count(*) AS facts, count(DISTINCT doc) AS documents,"
+        " group_concat(DISTINCT doc) AS docs, min(phrase) AS phrase, min(quote) AS example"
+        " FROM facts WHERE measure = 'unclassified' GROUP BY measure_candidate, unit"
+        " ORDER BY facts DESC, candidate").fetchall()
+    return [{"candidate": r["candidate"] or "", "unit": r["unit"], "facts": r["facts"], "documents": r["documents"],
+             "docs": sorted((r["docs"] or "").split(",")), "phrase": r["phrase"] or "", "example": r["example"] or ""}
+            for r in rows]
 
 
 def finding_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:

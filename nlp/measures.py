@@ -230,6 +230,11 @@ class MeasureMatcher:
             return found
         return None
 
+    def score_of(self, key: str, words: Sequence[ContextWord], unit: str) -> float:
+        """The score of one measure in this context (0.0 when its unit does not fit)."""
+        found = next((m for m in self.scores(words, unit) if m.key == key), None)
+        return found.score if found else 0.0
+
     def may_be_fractional(self, key: str) -> bool:
         m = self.by_key.get(key)
         if m is None or normalise_unit(m.unit) != "antal":
@@ -291,6 +296,36 @@ class MeasureMatcher:
         return 0.9 * cue.strength * words[hits[0]].weight * proximity(dist), set(hits)
 
 
+# Words that say nothing of what a figure is, left out of a candidate key.
+_CANDIDATE_SKIP = frozenset({"och", "eller", "som", "att", "av", "i", "på", "för", "med", "till", "var", "är", "har",
+                             "de", "den", "det", "en", "ett", "om", "under", "från", "vid", "hos", "efter", "samt",
+                             "dem", "sin", "sina", "sitt", "cirka", "drygt", "knappt", "totalt", "också", "även", "än",
+                             "så", "inte", "per", "år", "hade", "blev", "tabell", "kronor", "miljoner", "miljarder",
+                             "tkr", "mnkr", "mkr", "mdkr"})
+_FOLD = str.maketrans("åäöéü", "aaoeu")
+_UNIT_SUFFIX = {"antal": "antal", "procent": "andel", "procentenheter": "andel", "kronor": "kronor", "dagar": "dagar",
+                "ar": "ar", "år": "ar", "månader": "manader", "veckor": "veckor", "timmar": "timmar", "gånger": "ganger"}
+
+
+def candidate_key(phrase: str, unit: str, lexicon: Optional[Lexicon] = None) -> str:
+    """A stable key for a figure no measure claims, from the words that name it and its unit:
+    "Höjt inkomsttak i sjukpenningen" (kronor) -> "x_hojt_inkomsttak_kronor". Words are stemmed so
+    that "inkomsttaket" and "inkomsttak" meet; breakdown words, numbers and generic words are left
+    out, so the same unlisted figure gets the same key in every report and year."""
+    lexicon = lexicon or Lexicon()
+    words = []
+    for w in _words_of(phrase):
+        if w.isdigit() or len(w) < 3 or w in GENERIC_WORDS or w in _CANDIDATE_SKIP or w in BREAKDOWN_TERMS:
+            continue
+        stem = lexicon.stem(w).translate(_FOLD)
+        if stem and stem not in words:
+            words.append(stem)
+        if len(words) == 3:
+            break
+    suffix = _UNIT_SUFFIX.get(normalise_unit(unit.split("/")[0]), re.sub(r"[^a-z]", "", unit.lower().translate(_FOLD)) or "antal")
+    return "x_" + "_".join(words + [suffix]) if words else ""
+
+
 def _group_word(keys: WordKeys) -> WordKeys:
     """A breakdown word ("aktivitetsersättning") names a group, not what is counted: it meets a cue
     only as a whole word, never as a compound or by a stem prefix ("aktivitet")."""
@@ -348,6 +383,7 @@ __all__ = [
     "CATALOGUE_PATH",
     "ContextWord",
     "MIN_SCORE",
+    "candidate_key",
     "MeasureMatch",
     "MeasureMatcher",
     "load_catalogue",

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from ingest.records import Block, Document, Footnote
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
-from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, is_generic_cue
+from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
 from nlp.sv.periods import find_year_mentions, resolve_period
@@ -301,6 +301,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             base = _comparison_year(doc, span) or str(int(period) - 1)
             if base.isdigit() and int(base) < int(period):
                 period, period_source = f"{base}-{period}", "change"
+        score = matcher.score_of(measure_key, _context(doc, span, spans, heading_words, matcher.lexicon),
+                                 "procent" if q.unit == "procentenheter" and measure and measure.unit == "procent" else q.unit) \
+            if measure_key != UNCLASSIFIED else 0.0
         block, offset = source.locate(span.start_char)
         line = block.line_at(offset) if block.line_start is not None else source.line
         base = dict(
@@ -309,7 +312,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             printed=q.printed, unit=q.unit, scale=q.scale, kind=source.kind, page=block.page,
             page_label=block.page_label, line=line, section=" > ".join(block.section), quote=_quote(span),
             block=block.id, phrase=_phrase(doc, span) if measure_key == UNCLASSIFIED else "",
-            period_source=period_source, offset=offset,
+            period_source=period_source, offset=offset, measure_score=round(score, 4),
+            measure_candidate=candidate_key(_phrase(doc, span), q.unit, matcher.lexicon) if measure_key == UNCLASSIFIED else "",
         )
         if q.high is not None:  # a range: its two ends
             yield Fact(value=_clean(q.value), qualifier="over", **base)

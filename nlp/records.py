@@ -50,6 +50,8 @@ class Fact:
     phrase: str = ""  # the words that named the measure (kept for unclassified facts)
     period_source: str = ""  # how the period was found: sentence, parenthesis, table, report
     offset: Optional[int] = None  # character offset of the figure in its block's text (prose)
+    measure_score: float = 0.0  # the lexical evidence for `measure` (nlp.measures); below MIN_SCORE it stays unclassified
+    measure_candidate: str = ""  # for an unclassified figure: a stable key from its context (nlp.measures.candidate_key)
 
     @property
     def year(self) -> Optional[int]:

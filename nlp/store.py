@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS facts (
     period TEXT, breakdown TEXT, kon TEXT, forman TEXT, alder TEXT, myndighet TEXT,
     value REAL, printed TEXT, unit TEXT, scale REAL, qualifier TEXT, kind TEXT,
     page INTEGER, page_label TEXT, line INTEGER, section TEXT, quote TEXT, block TEXT, cell TEXT,
-    phrase TEXT, period_source TEXT, published TEXT, reporting_year INTEGER
+    phrase TEXT, period_source TEXT, published TEXT, reporting_year INTEGER, measure_score REAL, measure_candidate TEXT
 );
 CREATE INDEX IF NOT EXISTS facts_measure ON facts(measure, period);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);
@@ -37,8 +37,17 @@ CREATE INDEX IF NOT EXISTS findings_type ON findings(type, severity);
 """
 
 
+# Columns added since the first schema, so a knowledge base built by an earlier version still opens.
+_ADDED_COLUMNS = {"facts": (("measure_score", "REAL"), ("measure_candidate", "TEXT"))}
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
+    for table, columns in _ADDED_COLUMNS.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
 def _j(value) -> str:
@@ -56,8 +65,8 @@ def save_facts(conn: sqlite3.Connection, facts: Iterable[Fact], documents_meta: 
         rows.append((f.id, f.doc, f.source_file, f.measure, f.measure_label, f.period, _j(b),
                      *(b.get(k) for k in BREAKDOWN_COLUMNS), f.value, f.printed, f.unit, f.scale, f.qualifier, f.kind,
                      f.page, f.page_label, f.line, f.section, f.quote, f.block, f.cell, f.phrase, f.period_source,
-                     published, year))
-    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 28)})", rows)
+                     published, year, f.measure_score, f.measure_candidate))
+    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 30)})", rows)
     return len(rows)
 
 
@@ -75,6 +84,8 @@ def fact_from_row(row: sqlite3.Row) -> Fact:
         kind=row["kind"] or "body", page=row["page"], page_label=row["page_label"], line=row["line"],
         section=row["section"] or "", quote=row["quote"] or "", block=row["block"], cell=row["cell"],
         phrase=row["phrase"] or "", period_source=row["period_source"] or "",
+        measure_score=row["measure_score"] or 0.0 if "measure_score" in row.keys() else 0.0,
+        measure_candidate=row["measure_candidate"] or "" if "measure_candidate" in row.keys() else "",
     )
 
 

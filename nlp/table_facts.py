@@ -18,7 +18,7 @@ from typing import Iterator, Optional, Sequence
 from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
-from nlp.measures import MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, is_generic_cue
+from nlp.measures import MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
@@ -148,6 +148,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             cell=cell.id,
             phrase=" ".join(cell.col_headers + cell.row_headers) if measure_key == UNCLASSIFIED else "",
             period_source=period_source,
+            measure_score=round(found.score, 4) if found else 0.0,
+            measure_candidate=candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon)
+            if measure_key == UNCLASSIFIED else "",
         )
 
 
@@ -198,6 +201,13 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
                 continue
             return found
     return matcher.match(context, unit, value)
+
+
+def _candidate_words(cell: TableCell, caption: str) -> list[str]:
+    """What an unclassified cell counts, most specific first: its row and column labels that are
+    not years or groups, then the caption."""
+    labels = [h for h in (*cell.row_headers, *cell.col_headers) if not is_year_label(h)]
+    return [*labels, caption]
 
 
 def _column_header_words(table: Table) -> dict[int, set[str]]:
