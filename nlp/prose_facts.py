@@ -32,7 +32,7 @@ from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
 from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
-from nlp.sv.periods import find_year_mentions, resolve_period
+from nlp.sv.periods import find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
@@ -182,18 +182,19 @@ def carried_span(text: str) -> Optional[str]:
 
 _CHANGE_BEFORE = re.compile(
     r"\b(ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|förbättrats|förbättrades|försämrats|försämrades"
-    r"|en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring)\s+(?:med\s+)?"
+    r"|en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring|en\s+uppgång|en\s+nedgång"
+    r"|ökningen|minskningen|uppgången|nedgången)\s+(?:med\s+|på\s+)?"
     r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
-_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning")
+_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången")
 # "förbättrades med två procentenheter" is a change, but whether the figure rose or fell depends
 # on the measure (fewer days is better), so it names no direction.
 _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrades", "en förbättring", "en försämring")
 # A change stated after the figure, against an earlier year: "17 färre än året innan",
 # "30 fler än föregående år", "fem procentenheter lägre än 2029".
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre)\s+än\s+(?:året\s+(?:innan|före)|föregående\s+år"
+    r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)\s+än\s+(?:året\s+(?:innan|före)|föregående\s+år"
     r"|i\s+fjol|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
-_MORE = ("fler", "mer", "högre")
+_MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 
 
 def _change(doc: Doc, span: Span) -> Optional[str]:
@@ -282,7 +283,10 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         measure = matcher.by_key.get(measure_key)
         period = span._.period
         period_source = span._.period_source or ""
-        if change in ("ökning", "minskning") and "forandring" in (measure.breakdowns if measure else ()) and "forandring" not in dict(breakdown):
+        # a change of a count or an amount is marked as one, whatever measure it is of (a change of a
+        # share is in procentenheter and needs no mark)
+        if change in ("ökning", "minskning") and q.unit not in ("procent", "procentenheter") \
+                and "forandring" not in dict(breakdown):
             breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
         if not period:
             period, period_source = _earlier_period(doc, span), "paragraph"
@@ -291,7 +295,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         if period and period.startswith("prev:"):  # "året innan" in a sentence that names no year
             ref = _earlier_period(doc, span) or carried
             ref = resolve_period(ref, reporting_year) if ref else ""
-            period = str(int(ref) - 1) if ref.isdigit() else period
+            period = str(int(ref) - previous_years(period)) if ref.isdigit() else period
         if period:
             period = resolve_period(period, reporting_year)
         else:

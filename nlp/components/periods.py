@@ -19,13 +19,14 @@ which also falls back to earlier sentences, the section's span and the report's 
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.quantities import QUANTITIES
-from nlp.sv.periods import PERIOD_ROLES, PREVIOUS, find_year_mentions
+from nlp.sv.periods import PERIOD_ROLES, find_year_mentions, previous_years
 
 COMPONENT = "rapportkoll_periods"
 
@@ -35,6 +36,8 @@ _MAX_WORDS_BEFORE_YEAR = 4
 _FOLLOWING_JOINERS = frozenset({"för", "under", "i", "år", "året", "hela"})
 # Words after which a year is what the figure is compared with, not its own ("17 färre än året innan").
 _COMPARING_WORDS = frozenset({"än", "jämfört"})
+_COMPARISON_BEFORE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|än|mot|med)\s*$", re.IGNORECASE)
+_COMPARISON_BETWEEN = re.compile(r"\b(?:jämför(?:t|a|as)?|jämfört\s+med|mot|medan|än)\b", re.IGNORECASE)
 
 
 def ensure_extensions() -> None:
@@ -91,10 +94,11 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
 def assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
     """(period, source) for one quantity span; (None, None) when the text names no period."""
     period, source = _assign_period(doc, span, mentions, parens)
-    if period == PREVIOUS:
+    back = previous_years(period or "")
+    if back:
         own = _sentence_year(doc, span, mentions, parens)
         if own is not None:
-            period = str(own - 1)
+            period = str(own - back)
     return period, source
 
 
@@ -117,6 +121,9 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
         pick = inside_after[0] if inside_after else (inside[-1] if inside else None)
         if pick is not None:
             return pick[3], "parenthesis"
+        before = _year_before_parenthesis(doc, own, mentions)
+        if before is not None:
+            return before, "parenthesis"
     following = _following_year(doc, span, mentions)
     if following is not None:
         return following, "following"
@@ -131,15 +138,35 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
             continue  # a year inside someone else's parentheses
         candidates.append(m)
     before = [m for m in candidates if m[1] <= pos]
+    previous = [m for m in mentions if lo <= m[0] < hi and m[2] == "previous" and m[1] <= pos
+                and _innermost(m[0], parens) == own
+                and not _COMPARISON_BEFORE.search(doc.text[max(lo, m[0] - 20):m[0]])]
+    if previous and (not before or previous[-1][0] > before[-1][0]):
+        return previous[-1][3], "sentence"  # "Året innan var motsvarande antal 7 512"
     if before:
         return before[-1][3], "sentence"
-    after = [m for m in candidates if m[0] >= span.end_char]
+    # a year after the figure, unless a comparison stands between: in "57,2 procent, att jämföra
+    # med 53,2 procent 2025" the year is the other figure's
+    after = [m for m in candidates if m[0] >= span.end_char
+             and not _COMPARISON_BETWEEN.search(doc.text[span.end_char:m[0]])]
     if after:
         return after[0][3], "sentence"
     since = [m for m in mentions if lo <= m[0] < hi and m[2] == "since" and m[1] <= pos]
     if since:
         return f"{since[-1][3]}-", "since"  # open: closed with the report's year by resolve_period
     return None, None
+
+
+def _year_before_parenthesis(doc: Doc, paren: tuple[int, int], mentions: list[tuple[int, int, str, str]]) -> Optional[str]:
+    """"421 fler än 2025 (8 991)", "jämfört med 2025 (10 115)": a parenthesis holding only a figure,
+    right after a year, gives that year's value."""
+    inner = doc.text[paren[0] + 1:paren[1]]
+    if re.search(r"[A-Za-zÅÄÖåäö]{4,}", inner.replace("procent", "").replace("kronor", "")):
+        return None  # more than a figure and its unit: "(varav 57 procent kvinnor)"
+    for start, end, role, period in mentions:
+        if role in ("comparison", "year", "during") and period.isdigit() and doc.text[end:paren[0]].strip() == "":
+            return period
+    return None
 
 
 @Language.component(COMPONENT, requires=["doc.spans"], assigns=["span._.period", "span._.period_source"])

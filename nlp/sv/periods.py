@@ -57,6 +57,9 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         + _NOT_AFTER, re.IGNORECASE)),
     ("recent", re.compile(
         r"\b(?:de\s+)?senaste\s+(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+åren\b", re.IGNORECASE)),
+    ("during", re.compile(
+        # "lägre än 2019, då andelen var 73,8 procent", "sedan 2023, då den var 211 dagar": the year of the då-clause
+        _NOT_BEFORE + rf"(?P<year>{YEAR}),?\s+då\b", re.IGNORECASE)),
     ("report", re.compile(
         rf"regleringsbrev(?:et|en|ens)?\s+för\s+(?:budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("comparison", re.compile(
@@ -77,6 +80,10 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("previous", re.compile(
         r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år|i\s+fjol|fjolåret)\b",
         re.IGNORECASE)),
+    ("previous", re.compile(
+        # "sex år tidigare", "två år före", "tre år innan": N years before the sentence's own year
+        r"\b(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
+        re.IGNORECASE)),
 )
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
@@ -88,7 +95,7 @@ RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "�
 def resolve_period(period: str, reporting_year: Optional[int]) -> str:
     """Close an open period against the report's year: "2012-" -> "2012-2022", "last:5" -> "2018-2022",
     "prev:1" -> "2021"."""
-    if period.startswith("prev:") and reporting_year is not None:
+    if period.startswith("prev:") and reporting_year is not None:  # "prev:6": six years before
         return str(reporting_year - int(period.split(":", 1)[1]))
     if reporting_year is None:
         return period.rstrip("-") if period.endswith("-") else period
@@ -100,6 +107,11 @@ def resolve_period(period: str, reporting_year: Optional[int]) -> str:
         start = int(period[:-1])
         return str(start) if start >= reporting_year else span_period(start, reporting_year)
     return period
+
+
+def previous_years(period: str) -> int:
+    """How many years back a "prev:N" period points (0 for any other period)."""
+    return int(period.split(":", 1)[1]) if period.startswith("prev:") else 0
 
 
 def is_year(value: float) -> bool:
@@ -129,7 +141,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                     continue
             elif role == "previous":
                 start, end = m.start(), m.end()
-                period = PREVIOUS
+                count = m.groupdict().get("count")
+                n = (int(count) if count.isdigit() else RECENT_WORDS[count.lower()]) if count else 1
+                period = f"prev:{n}"
             elif role == "recent":
                 start, end = m.start(), m.end()
                 count = m.group("count")
@@ -158,6 +172,7 @@ __all__ = [
     "YEAR_MAX",
     "YEAR_MIN",
     "find_year_mentions",
+    "previous_years",
     "resolve_period",
     "is_year",
     "span_period",

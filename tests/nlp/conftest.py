@@ -27,3 +27,11 @@ def matcher(nlp, catalogue):
     from nlp.extract import build_matcher
 
     return build_matcher(nlp, catalogue)
+
+
+@pytest.fixture(scope="session")
+def corpus_facts(corpus_docs, nlp, catalogue):
+    """Every corpus report's facts, extracted once per session."""
+    from nlp.extract import extract_facts
+
+    return {doc_id: extract_facts(doc, nlp, catalogue) for doc_id, doc in corpus_docs.items()}

@@ -101,11 +101,6 @@ def test_provenance(own):
 
 # --- the corpus ----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def corpus_facts(corpus_docs, nlp, catalogue):
-    return {doc_id: extract_facts(doc, nlp, catalogue) for doc_id, doc in corpus_docs.items()}
-
-
 def find(facts, line, value):
     return [f for f in facts if f.line == line and f.value == value]
 
