@@ -121,8 +121,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         period, period_source = _period(cell, caption_periods, document)
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
         value = float(round(raw * scale, 6))
-        if _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) and value and measure is not None \
-                and "forandring" in measure.breakdowns:
+        if _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) and value \
+                and unit not in ("procent", "procentenheter"):
             # a column "Förändring 2025–2026" ("+233", "−69"): a change of the measure, its size and direction
             breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if value > 0 else "minskning").items()))
             value = abs(value)

@@ -37,7 +37,12 @@ _FOLLOWING_JOINERS = frozenset({"för", "under", "i", "år", "året", "hela"})
 # Words after which a year is what the figure is compared with, not its own ("17 färre än året innan").
 _COMPARING_WORDS = frozenset({"än", "jämfört"})
 _COMPARISON_BEFORE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|än|mot|med)\s*$", re.IGNORECASE)
-_COMPARISON_BETWEEN = re.compile(r"\b(?:jämför(?:t|a|as)?|jämfört\s+med|mot|medan|än)\b", re.IGNORECASE)
+_COMPARISON_BETWEEN = re.compile(r"\b(?:jämför(?:t|a|as)?|jämfört\s+med|mot|medan|än|från(?!\s+och\s+med))\b", re.IGNORECASE)
+# "föll till 945 från 1 057", "från 207 till 228": the figure after "från" is the earlier year's
+_FROM_BEFORE = re.compile(r"\bfrån\s+(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
+# "har reviderats från 4 571 till 4 602": one year's figure corrected, not a change between years
+_REVISION = re.compile(r"\b(?:revider|korriger|justera|rättat|rättats|ändrats|omräkn)", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\btill\s+(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
 
 
 def ensure_extensions() -> None:
@@ -127,6 +132,9 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     following = _following_year(doc, span, mentions)
     if following is not None:
         return following, "following"
+    if _FROM_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]) and _has_to_figure(doc, span) \
+            and not _REVISION.search(span.sent.text if doc.has_annotation("SENT_START") else doc.text):
+        return "prev:1", "from_to"
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     lo, hi = sent.start_char, sent.end_char
     candidates = []
@@ -155,6 +163,17 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     if since:
         return f"{since[-1][3]}-", "since"  # open: closed with the report's year by resolve_period
     return None, None
+
+
+def _has_to_figure(doc: Doc, span: Span) -> bool:
+    """Another figure of the sentence stands after "till" ("från 207 till 228", "till 945 från 1 057")."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    for other in doc.spans.get(QUANTITIES, []):
+        if other is span or not (sent.start <= other.start < sent.end) or other.start == span.start:
+            continue
+        if _TO_BEFORE.search(doc.text[max(0, other.start_char - 30):other.start_char]):
+            return True
+    return False
 
 
 def _year_before_parenthesis(doc: Doc, paren: tuple[int, int], mentions: list[tuple[int, int, str, str]]) -> Optional[str]:
