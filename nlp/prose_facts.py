@@ -32,6 +32,7 @@ from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
 from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
+from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.periods import find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
@@ -99,7 +100,8 @@ def text_sources(document: Document) -> list[TextSource]:
     """The running text and footnotes of `document` whose figures are facts, in reading order."""
     by_id = {b.id: b for b in document.blocks}
     out: list[TextSource] = []
-    prose = [b for b in document.blocks if b.kind in PROSE_KINDS]
+    # a note under a table ("Anm. ... motsvarar cirka 2 620 miljoner kronor") states figures; a source line does not
+    prose = [b for b in document.blocks if b.kind in PROSE_KINDS or b.kind == "source_note" and NOTE_PATTERN.match(b.text)]
     group: list[Block] = []
     for b in prose:
         if group and _continues(group[-1], b):

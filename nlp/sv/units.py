@@ -39,7 +39,6 @@ UNITS: dict[str, tuple[str, float]] = {
     "veckor": ("veckor", 1.0),
     "timmar": ("timmar", 1.0),
     "öre": ("kronor", 0.01),
-    "tusental": ("antal", 1e3),  # "Personer som berörs (tusental)": counts in thousands
     "gånger": ("gånger", 1.0),
     "ggr": ("gånger", 1.0),
     "mdr": ("kronor", 1e9),
@@ -82,6 +81,7 @@ UNIT_NOTES: dict[str, tuple[str, float]] = {
     "tusental kronor": ("kronor", 1e3),
     "%": ("procent", 1.0),
     "öre": ("kronor", 0.01),
+    "tusental": ("antal", 1e3),  # "Personer som berörs (tusental)": counts in thousands
     "tusentals kronor": ("kronor", 1e3),
     "tusen kronor": ("kronor", 1e3),
     "mkr": ("kronor", 1e6),
