@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from nlp.sv.periods import MONTHS
+
 from .records import DocumentMetadata
 
 MANIFEST_NAME = "manifest.toml"
@@ -24,10 +26,16 @@ _REPORT_YEAR = (
     re.compile(r"(?:återrapportering|årsrapport|redovisning)\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2})", re.I),
     re.compile(r"\b(?:under|för)\s+(?:år\s+)?((?:19|20)\d{2})\b", re.I),
 )
+# "23 september 2026": dates as press releases print them
+_DATE_WORDS = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
+# Kinds of text that speak of the day they were published rather than report on a past year.
+NEWS_KINDS = frozenset({"pressmeddelande", "artikel"})
 _DIARIENUMMER = re.compile(
     r"\b(Af[- ]?\d{4}/\d{4}[\d ]{0,6}\d|FK\s?\d{4}/\d{6}|FK\s?\d{6}-\d{4}|S\d{4}/\d{5}/[A-Z]{2,3}|Dnr\.?\s?[A-Z]{0,3}\s?[\d/ -]{6,})"
 )
 _KINDS = (
+    ("pressmeddelande", re.compile(r"\bpressmeddelande\b", re.I)),
+    ("artikel", re.compile(r"\b(?:debattartikel|budgetartikel|artikel|nyhet)\b", re.I)),
     ("underlagsrapport", re.compile(r"underlagsrapport", re.I)),
     ("återrapport", re.compile(r"återrapport", re.I)),
     ("regeringsuppdrag", re.compile(r"regeringsuppdrag", re.I)),
@@ -88,13 +96,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "doc"
 
 
+def _date_in_words(text: str) -> Optional[str]:
+    m = _DATE_WORDS.search(text)
+    if not m:
+        return None
+    month = MONTHS.index(m.group(2).lower()) + 1
+    return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
+
+
 def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
     head = "\n".join(head_lines)
     title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
     date = _DATE.search(head)
-    published = date.group(0) if date else None
+    published = date.group(0) if date else _date_in_words(head)
     year: Optional[int] = None
     for pattern in _REPORT_YEAR:
         m = pattern.search(head)
@@ -106,5 +122,9 @@ def infer_metadata(text: str) -> DocumentMetadata:
     publishers = tuple(p for p in PUBLISHERS if p in head)
     diarienummer = tuple(dict.fromkeys(m.strip() for m in _DIARIENUMMER.findall(head)))
     kind = next((k for k, rx in _KINDS if rx.search(head)), "rapport")
+    if kind in NEWS_KINDS and published:
+        # a press release speaks of its own day: "i år" and a figure with no year are the year it
+        # was published; a budget year it announces is named where it applies ("från och med 2027")
+        year = int(published[:4])
     return DocumentMetadata(title=title[:300], publishers=publishers, published=published, reporting_year=year,
                             years=str(year) if year else None, kind=kind, diarienummer=diarienummer, from_manifest=False)

@@ -232,7 +232,7 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     text = doc.text[:start]
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
-                and (m[2] in ("during", "recent") or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))]
+                and (m[2] in ("during", "recent", "from") or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))]
     return mentions[-1][3] if mentions else None
 
 

@@ -84,7 +84,7 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         if tok.is_sent_start:
             return None
         for start, end, role, period in mentions:
-            if start == tok.idx and role in ("year", "during", "previous"):
+            if start == tok.idx and role in ("year", "during", "previous", "next", "current", "span", "from"):
                 return period
         if tok.lower_ in _COMPARING_WORDS:
             return None
@@ -132,9 +132,15 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     following = _following_year(doc, span, mentions)
     if following is not None:
         return following, "following"
-    if _FROM_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]) and _has_to_figure(doc, span) \
+    if _FROM_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]) \
             and not _REVISION.search(span.sent.text if doc.has_annotation("SENT_START") else doc.text):
-        return "prev:1", "from_to"
+        to = _to_figure(doc, span)
+        if to is not None:
+            # the figure it went to has a year of its own ("höjs från 190 till 260 kronor fr.o.m. 2027"):
+            # the figure it went from is the year before; else the year before the sentence's
+            to_period, _ = _assign_period(doc, to, mentions, parens)
+            year = (to_period or "").rstrip("-")
+            return (str(int(year) - 1) if year.isdigit() else "prev:1"), "from_to"
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     lo, hi = sent.start_char, sent.end_char
     candidates = []
@@ -146,7 +152,7 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
             continue  # a year inside someone else's parentheses
         candidates.append(m)
     before = [m for m in candidates if m[1] <= pos]
-    previous = [m for m in mentions if lo <= m[0] < hi and m[2] == "previous" and m[1] <= pos
+    previous = [m for m in mentions if lo <= m[0] < hi and m[2] in ("previous", "next") and m[1] <= pos
                 and _innermost(m[0], parens) == own
                 and not _COMPARISON_BEFORE.search(doc.text[max(lo, m[0] - 20):m[0]])]
     if previous and (not before or previous[-1][0] > before[-1][0]):
@@ -165,15 +171,16 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     return None, None
 
 
-def _has_to_figure(doc: Doc, span: Span) -> bool:
-    """Another figure of the sentence stands after "till" ("från 207 till 228", "till 945 från 1 057")."""
+def _to_figure(doc: Doc, span: Span) -> Optional[Span]:
+    """The figure of the sentence that stands after "till" ("från 207 till 228", "till 945 från 1 057")."""
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     for other in doc.spans.get(QUANTITIES, []):
-        if other is span or not (sent.start <= other.start < sent.end) or other.start == span.start:
+        if not (sent.start <= other.start < sent.end) or other.start == span.start:
             continue
-        if _TO_BEFORE.search(doc.text[max(0, other.start_char - 30):other.start_char]):
-            return True
-    return False
+        if _TO_BEFORE.search(doc.text[max(0, other.start_char - 30):other.start_char]) \
+                and not _FROM_BEFORE.search(doc.text[max(0, other.start_char - 30):other.start_char]):
+            return other
+    return None
 
 
 def _year_before_parenthesis(doc: Doc, paren: tuple[int, int], mentions: list[tuple[int, int, str, str]]) -> Optional[str]:

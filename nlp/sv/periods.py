@@ -69,7 +69,8 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:gången|högsta|lägsta|största|minsta|flest|färst|bästa|sämsta|högre|lägre|fler|färre)"
         rf"(?:\s+[\wåäö]+){{0,2}}?\s+sedan\s+(?:år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("from", re.compile(
-        rf"(?:\bfrån\s+och\s+med|\bfr\.\s?o\.\s?m\.?|\bfrom)\s+(?:år\s+|budgetåret\s+|och\s+med\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
+        rf"(?:\bfrån\s+och\s+med|\bfr\.\s?o\.\s?m\.?|\bfrom|\bfrån(?=\s+den\s+\d))\s+(?:år\s+|budgetåret\s+|och\s+med\s+)?"
+        rf"(?:den\s+\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
         re.IGNORECASE)),
     ("since", re.compile(
         rf"\bsedan\s+(?:[\wåäö]+\s+){{0,2}}?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
@@ -78,8 +79,15 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:hela\s+|år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("year", re.compile(_NOT_BEFORE + rf"(?P<year>{YEAR})" + _NOT_AFTER)),
     ("previous", re.compile(
-        r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år|i\s+fjol|fjolåret)\b",
+        r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år|i\s+fjol|fjolåret"
+        r"|förra\s+året|fjolårets)\b",
         re.IGNORECASE)),
+    ("next", re.compile(
+        r"\b(?:året\s+(?:därpå|därefter|efter)|nästa\s+år|följande\s+år|påföljande\s+år)\b", re.IGNORECASE)),
+    ("current", re.compile(
+        # "i år", "i dag", "innevarande år": the text's own now, the report's year ("detta år" is left
+        # out: in a narrative it points back at the year just named)
+        r"\b(?:i\s+år|i\s+dag|idag|innevarande\s+år|hittills\s+i\s+år)\b", re.IGNORECASE)),
     ("previous", re.compile(
         # "sex år tidigare", "två år före", "tre år innan": N years before the sentence's own year
         r"\b(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
@@ -88,15 +96,18 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
-PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent", "from"})
+PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent", "from", "current"})
+CURRENT = "cur"  # "i år": the report's own year
 RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 
 
 def resolve_period(period: str, reporting_year: Optional[int]) -> str:
     """Close an open period against the report's year: "2012-" -> "2012-2022", "last:5" -> "2018-2022",
     "prev:1" -> "2021"."""
-    if period.startswith("prev:") and reporting_year is not None:  # "prev:6": six years before
-        return str(reporting_year - int(period.split(":", 1)[1]))
+    if period == CURRENT:
+        return str(reporting_year) if reporting_year is not None else ""
+    if previous_years(period) and reporting_year is not None:  # "prev:6": six years before; "next:1" the year after
+        return str(reporting_year - previous_years(period))
     if reporting_year is None:
         return period.rstrip("-") if period.endswith("-") else period
     if period.startswith("last:"):
@@ -110,8 +121,12 @@ def resolve_period(period: str, reporting_year: Optional[int]) -> str:
 
 
 def previous_years(period: str) -> int:
-    """How many years back a "prev:N" period points (0 for any other period)."""
-    return int(period.split(":", 1)[1]) if period.startswith("prev:") else 0
+    """How many years back a "prev:N" period points, minus N for "next:N" (0 for any other period)."""
+    if period.startswith("prev:"):
+        return int(period.split(":", 1)[1])
+    if period.startswith("next:"):
+        return -int(period.split(":", 1)[1])
+    return 0
 
 
 def is_year(value: float) -> bool:
@@ -139,6 +154,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 period: Optional[str] = span_period(int(m.group("start")), int(m.group("end")))
                 if int(m.group("end")) < int(m.group("start")):
                     continue
+            elif role in ("next", "current"):
+                start, end = m.start(), m.end()
+                period = "next:1" if role == "next" else CURRENT
             elif role == "previous":
                 start, end = m.start(), m.end()
                 count = m.groupdict().get("count")
@@ -167,6 +185,7 @@ __all__ = [
     "PERIOD_PATTERNS",
     "PERIOD_ROLES",
     "PREVIOUS",
+    "CURRENT",
     "SEASONS",
     "YEAR",
     "YEAR_MAX",
