@@ -1,0 +1,170 @@
+"""Mechanisms for house styles the corpus does not use (issue 21), each on a small text of its own.
+
+The texts here are written for these tests, not taken from the first-run reports in
+tests/data (those are scored as a whole by the benchmark and tests/nlp/test_accuracy_floor.py).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ingest.records import DocumentMetadata
+from ingest.text_reader import read_text
+from nlp.extract import extract_facts
+
+
+def facts_of(nlp, catalogue, text: str, year: int = 2026, name: str = "stil.md"):
+    doc = read_text(Path(name), "stil", DocumentMetadata(reporting_year=year), "0", text=text)
+    return doc, extract_facts(doc, nlp, catalogue)
+
+
+def one(facts, printed: str):
+    found = [f for f in facts if f.printed == printed]
+    assert len(found) == 1, (printed, [(f.printed, f.value) for f in facts])
+    return found[0]
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+MARKDOWN_REPORT = """# Återrapport 2026
+
+## 3 Möten för omställning
+
+| Förmån | 2025 | 2026 | Förändring 2025–2026 |
+|---|---:|---:|---:|
+| Sjukpenning | 1 057 | 945 | −112 |
+| **Totalt** | **1 403** | **1 291** | **−112** |
+*Tabell 3.2 Möten för omställning efter förmån, 2025–2026*
+
+Källa: Arbetsförmedlingen
+
+| År | Kvinnor | Andel kvinnor |
+|---|---:|---:|
+| 2025 | 812 | 0,58 |
+| 2026 | 790 | 0,61 |
+
+*Tabell 3.3 Möten med kvinnor*
+
+Under 2026 hölls 1 291 möten[^1].
+
+[^1]: Räknas från och med 2025 per beslut.
+"""
+
+
+def test_markdown_tables_captions_below_and_labels(nlp, catalogue):
+    doc, facts = facts_of(nlp, catalogue, MARKDOWN_REPORT)
+    assert [(t.label, t.number, t.line_start) for t in doc.tables] == [("3.2", None, 5), ("3.3", None, 13)]
+    cell = one(facts, "945")
+    assert (cell.line, cell.period, cell.measure, dict(cell.breakdown)) == (
+        7, "2026", "omstallningsmoten_antal", {"forman": "sjukpenning"})
+    # the first row of a Markdown table is its header, years and all: no fact is read from it
+    assert not [f for f in facts if f.kind == "table" and f.line == 5]
+
+
+def test_a_change_column_is_a_change_of_the_measure(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, MARKDOWN_REPORT)
+    change = [f for f in facts if f.printed == "−112" and f.line == 7][0]
+    assert (change.value, change.period, dict(change.breakdown)) == (
+        112, "2025-2026", {"forman": "sjukpenning", "forandring": "minskning"})
+
+
+def test_shares_printed_as_fractions_are_percent(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, MARKDOWN_REPORT)
+    share = [f for f in facts if f.printed == "0,61"][0]
+    assert (share.value, share.unit, share.period) == (61.0, "procent", "2026")
+
+
+def test_markdown_footnote_is_linked(nlp, catalogue):
+    doc, _ = facts_of(nlp, catalogue, MARKDOWN_REPORT)
+    assert [(f.number, f.text[:9]) for f in doc.footnotes] == [(1, "Räknas fr")]
+    assert doc.footnotes[0].marker_refs
+
+
+APPENDIX = """Bilaga B Tabeller
+
+Tabell B2 Kostnader för insatserna 2025–2026
+Miljoner kronor
+
+Post\t2025\t2026
+Förvaltning\t117,5\t2002
+Insatser\t<5\t12,4
+
+Anm.: Belopp i miljoner kronor. .. = uppgift saknas.
+
+Tabell B3 Personer som berörs (tusental)
+
+Förslag\tKvinnor\tMän
+Höjt tak\t118\t96
+"""
+
+
+def test_unit_lines_and_unit_in_caption(nlp, catalogue):
+    doc, facts = facts_of(nlp, catalogue, APPENDIX, name="bilaga.txt")
+    assert [t.label for t in doc.tables] == ["B2", "B3"]
+    amount = one(facts, "2002")  # an amount that looks like a year
+    assert (amount.value, amount.unit, amount.period) == (2_002_000_000, "kronor", "2026")
+    bound = one(facts, "<5")
+    assert (bound.value, bound.qualifier) == (5_000_000, "under")
+    assert one(facts, "118").value == 118_000
+
+
+# --- prose ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, printed, value, unit", [
+    ("Anslaget ökas med en halv miljard kronor.", "en halv miljard kronor", 500_000_000, "kronor"),
+    ("Ersättningen höjs med 72 öre.", "72 öre", 0.72, "kronor"),
+    ("Priset var 1,25 kr/kWh.", "1,25 kr/kWh", 1.25, "kronor/kWh"),
+    ("Antalet ersättningsdagar var 180 000.", "180 000", 180_000, "antal"),
+    ("I genomsnitt betalades 118 ersättningsdagar ut.", "118 ersättningsdagar", 118, "dagar"),
+    ("Väntetiden var sju dagar för de flesta.", "sju dagar", 7, "dagar"),
+    ("Det är tre gånger så många som förra året.", "tre gånger", 3, "gånger"),
+    ("Av deltagarna fick 7 av 10 ett arbete.", "7 av 10", 70, "procent"),
+    ("Ungefär var tredje deltagare avbröt insatsen.", "var tredje", 33.3333, "procent"),
+    ("Vart fjärde sjukfall var längre än ett år.", "Vart fjärde", 25, "procent"),
+])
+def test_units_number_words_and_shares_in_words(nlp, catalogue, sentence, printed, value, unit):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
+    fact = one(facts, printed)
+    assert (pytest.approx(fact.value), fact.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence, printed", [
+    ("Den som har fyllt 55 år omfattas av regeln.", "55"),
+    ("En familj med två barn, 3 och 5 år, får stödet.", "3"),
+    ("Regeln gäller alla över 67 som har pension.", "67"),
+])
+def test_ages_are_not_figures(nlp, catalogue, sentence, printed):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
+    assert not [f for f in facts if f.printed.startswith(printed)]
+
+
+@pytest.mark.parametrize("sentence, printed, period", [
+    ("Anslaget höjs med 250 miljoner kronor från och med 2028.", "250 miljoner kronor", "2028"),
+    ("Stödet ökar med 40 miljoner kronor fr.o.m. 2027.", "40 miljoner kronor", "2027"),
+    ("Satsningen uppgår till 100 miljoner kronor per år 2027 och 2028.", "100 miljoner kronor", "2027-2028"),
+    ("Bidraget är i år 1 200 kronor.", "1 200 kronor", "2026"),
+    ("År 2026 gjordes 10 745 kartläggningar, jämfört med 8 494 sex år tidigare.", "8 494", "2020"),
+    ("Andelen är lägre än 2019, då den var 73,8 procent.", "73,8 procent", "2019"),
+    ("Under 2026 gjordes 9 412 kartläggningar, 421 fler än 2025 (8 991).", "8 991", "2025"),
+    ("Under 2026 föll antalet möten till 945 från 1 057.", "1 057", "2025"),
+    ("Bidraget höjs från 190 till 260 kronor per dag fr.o.m. 2027.", "190", "2026"),
+])
+def test_periods_in_other_wordings(nlp, catalogue, sentence, printed, period):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", year=2026, name="prosa.txt")
+    assert one(facts, printed).period == period
+
+
+def test_a_value_printed_twice_is_two_facts(nlp, catalogue):
+    text = "# Rapport\n\nBidraget höjs från 223 till 365 kronor, och den som redan har bidraget får också 365 kronor.\n"
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert len([f for f in facts if f.value == 365]) == 2
+
+
+def test_press_releases_speak_of_their_publication_year():
+    from ingest.manifest import infer_metadata
+
+    meta = infer_metadata("# Höjt tak\n\nPressmeddelande · 23 september 2026 · Socialdepartementet\n\n"
+                          "Regeringen föreslår i budgetpropositionen för 2027 att taket höjs.")
+    assert (meta.kind, meta.published, meta.reporting_year) == ("pressmeddelande", "2026-09-23", 2026)
