@@ -21,17 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-# Snowball's Swedish stop-word list. Left out on purpose: "män" is not on it (it is "men",
-# but), and words that carry meaning in these reports ("under" in "under 2019" does not,
-# but "över"/"andel"/"antal" do) are not added.
-STOP_WORDS: frozenset[str] = frozenset("""
-och det att i en jag hon som han på den med var sig för så till är men ett om hade de av
-icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något
-från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller
-allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa
-några deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje
-vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas
-""".split())
+from nlp.sv.stop_words import STOP_WORDS
+
+# Snowball's Swedish stop-word list, kept once with the other Swedish data (nlp.sv.stop_words).
 
 # Bumped whenever terms change for the same text, so a stored index re-analyses its chunks
 # on load instead of matching new query terms against old document terms.

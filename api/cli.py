@@ -81,7 +81,7 @@ def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int) -> None:
 
         rapportkoll ingest corpus/ new-report.pdf --db kb.sqlite
     """
-    from ingest.reader import iter_report_files, read_paths
+    from ingest.reader import iter_report_files
 
     files = list(iter_report_files(paths))
     missing = [p for p in paths if not p.exists()]

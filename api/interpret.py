@@ -17,12 +17,12 @@ from math import log
 from typing import Iterable, Mapping, Optional, Sequence
 
 from nlp.records import Measure
+from nlp.sv.periods import YEAR
 
 from .ask_words import BREAKDOWN_WORDS, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
 from .query_words import QueryLexicon, WordUnits, words_of
 from .records import Interpretation
 
-YEAR = r"(?:19[5-9]\d|20\d\d)"
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
 YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from nlp.sv.captions import parse_caption
+from nlp.sv.periods import YEAR_LABEL
 
 from .records import TableCell
 
 _NUMBER = re.compile(r"^[−–\-+]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|procent|år|kr|tkr|mkr)?$")
-_YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s?[–\-/]\s?(?:19|20)?\d{2,4})?$")
 _UNIT_ROW = re.compile(r"^(?:belopp\s+i\s+|i\s+)?(tkr|mkr|mnkr|kr|kronor|tusentals kronor|miljoner kronor|procent|antal)\b", re.I)
 
 
@@ -27,7 +27,7 @@ def is_numeric(text: str) -> bool:
 
 
 def is_year(text: str) -> bool:
-    return bool(_YEAR.match(text.strip()))
+    return bool(YEAR_LABEL.match(text.strip()))
 
 
 def caption_number(caption: str) -> Optional[int]:

@@ -22,6 +22,8 @@ import yaml
 
 from nlp.records import DefinitionNote, Measure
 from nlp.sv.breakdowns import BREAKDOWN_TERMS, TOTAL_WORDS
+from nlp.sv.negations import ANSWERS, NEGATIONS
+from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.wordkeys import Lexicon, WordKeys
 
 CATALOGUE_PATH = Path(__file__).with_name("measures.yaml")
@@ -42,9 +44,7 @@ GENERIC_WORDS = frozenset({"andel", "andelen", "antal", "antalet", "procent", "%
 GENERIC_CUE_FACTOR = 0.3  # words allowed between two words of a phrase ("fått eller återfått [sin] arbetsförmåga")
 # Negations: a word in the few words after one is denied ("Inte haft möte", "ej återvänt"), so it
 # speaks for no measure on its own; a phrase that spells out the negation still matches.
-NEGATIONS = frozenset({"inte", "ej", "icke", "utan", "aldrig", "ingen", "inget", "inga"})
-NEGATION_REACH = 3
-ANSWERS = frozenset({"ja", "nej"})  # "Inte haft möte (Nej)": the answer is a cue of its own, not denied
+NEGATION_REACH = 3  # "Inte haft möte (Nej)": the answer (nlp.sv.negations.ANSWERS) is a cue of its own, not denied
 # Unit spellings that name the same unit (the catalogue writes ASCII keys: "ar" for år).
 UNIT_ALIASES: dict[str, str] = {"år": "ar", "%": "procent", "st": "antal"}
 
@@ -297,11 +297,8 @@ class MeasureMatcher:
 
 
 # Words that say nothing of what a figure is, left out of a candidate key.
-_CANDIDATE_SKIP = frozenset({"och", "eller", "som", "att", "av", "i", "på", "för", "med", "till", "var", "är", "har",
-                             "de", "den", "det", "en", "ett", "om", "under", "från", "vid", "hos", "efter", "samt",
-                             "dem", "sin", "sina", "sitt", "cirka", "drygt", "knappt", "totalt", "också", "även", "än",
-                             "så", "inte", "per", "år", "hade", "blev", "tabell", "kronor", "miljoner", "miljarder",
-                             "tkr", "mnkr", "mkr", "mdkr"})
+_CANDIDATE_SKIP = STOP_WORDS | FIGURE_FILLER_WORDS | frozenset(
+    {"tabell", "kronor", "miljoner", "miljarder", "tkr", "mnkr", "mkr", "mdkr"})
 _FOLD = str.maketrans("åäöéü", "aaoeu")
 _UNIT_SUFFIX = {"antal": "antal", "procent": "andel", "procentenheter": "andel", "kronor": "kronor", "dagar": "dagar",
                 "ar": "ar", "år": "ar", "månader": "manader", "veckor": "veckor", "timmar": "timmar", "gånger": "ganger"}

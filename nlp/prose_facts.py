@@ -33,6 +33,7 @@ from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, Me
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
+from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.periods import find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
@@ -47,11 +48,7 @@ EXCLUDING_WORDS = frozenset({"utöver", "förutom", "exklusive", "undantaget"})
 EXCLUDED_WEIGHT = 0.2  # a word nearer another figure of the sentence speaks for that one
 _JOINERS = frozenset({"och", "eller", "samt", ",", "respektive", "/"})
 _ANAPHORA = re.compile(r"^\s*(?:av|bland)\s+(?:dem|dessa|de|den)\b", re.IGNORECASE)
-_STOP = frozenset({
-    "och", "eller", "som", "att", "av", "i", "på", "för", "med", "till", "var", "är", "har", "de", "den", "det",
-    "en", "ett", "om", "under", "från", "vid", "hos", "efter", "samt", "dem", "sin", "sina", "sitt", "procent",
-    "cirka", "drygt", "knappt", "totalt", "också", "även", "än", "så", "inte", "per", "år", "hade", "blev",
-})
+_STOP = STOP_WORDS | FIGURE_FILLER_WORDS
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ from nlp.checks.precision import Reading, read
 from nlp.checks.words import SHARE_LABELS, TOTAL_LABELS
 from nlp.records import Fact, FindingFact
 from nlp.sv.numerals import parse_swedish_number
+from nlp.sv.periods import BARE_YEAR
 from nlp.sv.units import unit_note_scale
 
 _CELL_ID = re.compile(r"^(?P<table>.+):r(?P<row>\d+)c(?P<col>\d+)$")
 _MARKUP = re.compile(r"</?\w+>|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 Pos = tuple[int, int]
 
@@ -188,7 +188,7 @@ def year_of(grid: Grid, pos: Pos, reporting_year: Optional[int] = None) -> str:
     if cell is not None and cell.fact is not None and cell.fact.period:
         return cell.fact.period
     for text in (grid.row_labels.get(pos[0], ""), " ".join(grid.col_labels.get(pos[1], ())), grid.label()):
-        years = _YEAR.findall(text)
+        years = BARE_YEAR.findall(text)
         if len(years) == 1:
             return years[0]
     return str(reporting_year) if reporting_year else ""

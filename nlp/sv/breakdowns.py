@@ -22,6 +22,10 @@ BREAKDOWN_TERMS: dict[str, tuple[str, Optional[str]]] = {
     "kvinnorna": ("kon", "kvinnor"),
     "kvinnors": ("kon", "kvinnor"),
     "kvinnornas": ("kon", "kvinnor"),
+    "kvinnliga": ("kon", "kvinnor"),
+    "flickor": ("kon", "kvinnor"),
+    "manliga": ("kon", "män"),
+    "pojkar": ("kon", "män"),
     "män": ("kon", "män"),
     "männen": ("kon", "män"),
     "mäns": ("kon", "män"),
@@ -46,8 +50,8 @@ BREAKDOWN_TERMS: dict[str, tuple[str, Optional[str]]] = {
     "försäkringskassans": ("myndighet", "Försäkringskassan"),
     "fk": ("myndighet", "Försäkringskassan"),
 }
-# Left out: "man" (also the pronoun "one": "man kan konstatera") and "kvinnliga"/"manliga"
-# (not used for figures in the reports). "sp", "ae", "se" and "af", "fk" are abbreviations
+# Left out: "man" (also the pronoun "one": "man kan konstatera"). The search questions read the
+# same words (api.ask_words), so "kvinnliga", "flickor" and the like are here too. "sp", "ae", "se" and "af", "fk" are abbreviations
 # that only table headers use; prose matching skips words of two letters (see find_terms).
 
 # Terms that name a group only as a noun, after one of these words ("bland sjukskrivna",

@@ -33,6 +33,11 @@ YEAR_MIN = 1900
 YEAR_MAX = 2099
 YEAR = r"(?:19|20)\d{2}"
 
+# A year anywhere in a text, not inside a longer number: "2019" in "Tabell 3, 2019".
+BARE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+# A table label that is a year or a span of years and nothing else: "2019", "2013–2022", "2009/10".
+YEAR_LABEL = re.compile(rf"^{YEAR}(?:\s?[–\-/]\s?(?:19|20)?\d{{2,4}})?$")
+
 # A year is not part of a longer number, an identifier ("2018:8", "S2019/03413", "2020-05-08")
 # or a decimal ("2019,5").
 _NOT_BEFORE = r"(?<![\d/:.,\w\-–])"
@@ -181,6 +186,8 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
 
 
 __all__ = [
+    "BARE_YEAR",
+    "YEAR_LABEL",
     "MONTHS",
     "PERIOD_PATTERNS",
     "PERIOD_ROLES",
