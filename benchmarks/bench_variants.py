@@ -26,7 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from benchmarks.variants import DIMENSIONS, Truth, Variant, generate, load_sources, sample, write_all
+from benchmarks.variants import (
+    DIMENSIONS,
+    Truth,
+    Variant,
+    generate,
+    load_sources,
+    sample,
+    write_all,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "variants_results.md"
@@ -54,6 +62,12 @@ def _init() -> None:
     _STATE["matcher"] = build_matcher(nlp, load_catalogue())
 
 
+def use_pipeline(nlp, matcher) -> None:
+    """Extract in this process with an existing pipeline (the tests' session fixtures)."""
+    _STATE["nlp"] = nlp
+    _STATE["matcher"] = matcher
+
+
 def _extract_one(args: tuple[str, str]) -> tuple[str, Optional[list[Got]], str]:
     from ingest.reader import read_path
     from nlp.extract import extract_facts
@@ -69,28 +83,29 @@ def _extract_one(args: tuple[str, str]) -> tuple[str, Optional[list[Got]], str]:
     return doc_id, [(f.line, f.value, f.period, tuple(f.breakdown), f.measure, f.qualifier, f.printed) for f in facts], ""
 
 
-def extract(variants: list[Variant], folder: Path, jobs: int = 1) -> tuple[dict[str, list[Got]], dict[str, str]]:
-    """Write the variants into `folder` and extract facts from each: {id: facts}, {id: error}."""
-    paths = write_all(variants, folder)
-    args = [(str(p), v.id) for p, v in zip(paths, variants)]
+def extract_paths(args: list[tuple[str, str]], jobs: int = 1) -> tuple[dict[str, list[Got]], dict[str, str]]:
+    """Extract facts from each (path, doc_id): {doc_id: facts}, {doc_id: error}."""
     facts: dict[str, list[Got]] = {}
     errors: dict[str, str] = {}
     if jobs <= 1:
         if "nlp" not in _STATE:
             _init()
-        results = map(_extract_one, args)
+        results = list(map(_extract_one, args))
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init)
-        results = pool.map(_extract_one, args, chunksize=8)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init) as pool:
+            results = list(pool.map(_extract_one, args, chunksize=4))
     for doc_id, got, err in results:
+        facts[doc_id] = got or []
         if got is None:
             errors[doc_id] = err
-            facts[doc_id] = []
-        else:
-            facts[doc_id] = got
-    if jobs > 1:
-        pool.shutdown()
     return facts, errors
+
+
+def extract(variants: list[Variant], folder: Path, jobs: int = 1,
+            also: list[tuple[str, str]] = ()) -> tuple[dict[str, list[Got]], dict[str, str]]:
+    """Write the variants into `folder` and extract facts from each (and from the `also` files)."""
+    paths = write_all(variants, folder)
+    return extract_paths(list(also) + [(str(p), v.id) for p, v in zip(paths, variants)], jobs)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -286,7 +301,7 @@ def report(results: list[VariantResult], n_misses: int, header: list[str]) -> li
     lines += ["", f"### Misses per dimension (first {n_misses}; facts the baseline got fully right come first)\n",
               "`⇥` is a TAB, `⍽` a no-break space, `˙` a thin space.\n"]
     for dim in DIMENSIONS:
-        rows = []
+        rows = []  # (not a regression, variant id, line, result, fact, baseline fact)
         for r in results:
             if r.variant.dimension != dim:
                 continue
@@ -295,29 +310,26 @@ def report(results: list[VariantResult], n_misses: int, header: list[str]) -> li
                 if f.full and f.measure:
                     continue
                 bf = b.get(f.truth.gid)
-                regression = bf is not None and bf.full and bf.measure and not (dim == "baseline")
-                rows.append((not regression, not f.found is False, r.variant.id, f.truth.line, r, f, bf))
+                regression = dim != "baseline" and bf is not None and bf.full and bf.measure
+                rows.append((not regression, r.variant.id, f.truth.line, r, f, bf))
         if not rows:
+            if any(r.variant.dimension == dim for r in results):
+                lines += [f"#### {dim}: every true fact fully right", ""]
             continue
-        rows.sort(key=lambda x: (x[0], x[2], x[3]))
+        rows.sort(key=lambda x: (x[0], x[1], x[2]))
         n_reg = sum(1 for x in rows if not x[0])
-        lines.append(f"#### {dim}: {len(rows)} facts not fully right"
+        lines.append(f"#### {dim}: {len(rows)} facts not fully right (value, period, breakdown and measure)"
                      + (f", {n_reg} of them right in the baseline" if dim != "baseline" else "") + "\n")
-        # spread the list over variants: the first misses of each variant name before the rest
-        seen: Counter = Counter()
-        picked = []
-        for x in rows:
-            key = (x[0], x[4].variant.name)
-            if seen[key] < max(1, n_misses // 6):
-                picked.append(x)
-                seen[key] += 1
-        for x in rows:
-            if len(picked) >= n_misses:
-                break
-            if x not in picked:
-                picked.append(x)
-        picked = sorted(picked[:n_misses], key=lambda x: (x[0], x[2], x[3]))
-        lines += [_miss_line(x[4], x[5], x[6]) for x in picked]
+        # spread the list over the variants: a few misses of each variant name first, then the rest in order
+        per_name: Counter = Counter()
+        picked: list[int] = []
+        for k, x in enumerate(rows):
+            if per_name[(x[0], x[3].variant.name)] < max(1, n_misses // 6):
+                picked.append(k)
+                per_name[(x[0], x[3].variant.name)] += 1
+        rest = [k for k in range(len(rows)) if k not in set(picked)]
+        chosen = sorted((picked + rest)[:n_misses], key=lambda k: (rows[k][0], rows[k][1], rows[k][2]))
+        lines += [_miss_line(rows[k][3], rows[k][4], rows[k][5]) for k in chosen]
         lines.append("")
     extra = [(r, f) for r in results if r.variant.dimension != "baseline" for f in r.extra]
     if extra:
@@ -333,15 +345,59 @@ def report(results: list[VariantResult], n_misses: int, header: list[str]) -> li
     return lines
 
 
-def run(variants: list[Variant], jobs: int = 1, keep: Optional[Path] = None) -> tuple[list[VariantResult], float]:
+def run(variants: list[Variant], jobs: int = 1, keep: Optional[Path] = None,
+        corpus: bool = False) -> tuple[list[VariantResult], dict[str, list[Got]], float]:
+    """Extract and score every variant; with `corpus`, also extract the corpus reports themselves
+    (returned by document id) so the baseline can be compared with the facts in their own report."""
+    also = []
+    if corpus:
+        from benchmarks.variants import CORPUS, load_manifest
+
+        also = [(str(CORPUS / e["file"]), doc_id) for doc_id, e in load_manifest().items()]
     t0 = time.perf_counter()
     if keep:
-        facts, errors = extract(variants, keep, jobs)
+        facts, errors = extract(variants, keep, jobs, also)
     else:
         with tempfile.TemporaryDirectory(prefix="rapportkoll-variants-") as tmp:
-            facts, errors = extract(variants, Path(tmp), jobs)
+            facts, errors = extract(variants, Path(tmp), jobs, also)
     seconds = time.perf_counter() - t0
-    return [score_variant(v, facts.get(v.id, []), errors.get(v.id, "")) for v in variants], seconds
+    corpus_facts = {doc_id: facts.get(doc_id, []) for _, doc_id in also}
+    return [score_variant(v, facts.get(v.id, []), errors.get(v.id, "")) for v in variants], corpus_facts, seconds
+
+
+def corpus_comparison(results: list[VariantResult], corpus_facts: dict[str, list[Got]]) -> list[str]:
+    """The baseline against the same gold facts scored in their own corpus report."""
+    out = []
+    for source in ("table", "sentence"):
+        n = found = full = b_found = b_full = 0
+        for r in results:
+            if r.variant.dimension != "baseline" or r.variant.source != source:
+                continue
+            for f in r.facts:
+                t = f.truth
+                gold_line = _gold_line(t.gid)
+                cands = [g for g in corpus_facts.get(t.doc, []) if g[0] == gold_line and same_value(g[1], t.value)]
+                ok = any(g[2] == t.period and g[3] == t.breakdown for g in cands)
+                n += 1
+                found += bool(cands)
+                full += ok
+                b_found += f.found
+                b_full += f.full
+        if n:
+            out.append(f"- {source}s: baseline found {pct(b_found, n)}, full {pct(b_full, n)}; the same {n} gold facts "
+                       f"in their corpus report: found {pct(found, n)}, full {pct(full, n)}")
+    return out
+
+
+_GOLD_LINES: dict[int, int] = {}
+
+
+def _gold_line(gid: int) -> int:
+    if not _GOLD_LINES:
+        from benchmarks.variants import load_gold
+
+        _GOLD_LINES.update({i: g["line"] for i, g in enumerate(load_gold())})
+    return _GOLD_LINES[gid]
 
 
 def main() -> None:
@@ -353,20 +409,22 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=12, help="misses listed per dimension")
     ap.add_argument("--keep", type=Path, default=None, help="write the variant documents here and keep them")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-corpus", action="store_true", help="skip extracting the corpus reports for comparison")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
     sources = load_sources()
     variants = sample(generate(sources), args.per_dimension, args.seed)
     gen_seconds = time.perf_counter() - t0
-    results, seconds = run(variants, args.jobs, args.keep)
+    results, corpus_facts, seconds = run(variants, args.jobs, args.keep, corpus=not args.no_corpus)
     n_units = len({v.unit for v in variants})
     header = [
         "## Variant harness (`python -m benchmarks.bench_variants`)\n",
         f"{len(variants)} variant documents ({sum(len(v.truth) for v in variants)} true facts) from "
         f"{len(sources.tables)} corpus tables and {len(sources.sentences)} body/summary lines ({n_units} units used"
         + (f"; sample of {args.per_dimension} per dimension and source, seed {args.seed}" if args.per_dimension else "")
-        + f"), generated in {gen_seconds:.1f} s and extracted in {seconds:.1f} s with {args.jobs} process(es).\n",
+        + f"), generated in {gen_seconds:.1f} s and extracted in {seconds:.1f} s with {args.jobs} process(es)"
+        + ("" if args.no_corpus else ", the five corpus reports included") + ".\n",
         f"Left out: {sources.skipped_tables} SOU tables whose gold was reconstructed from a garbled conversion, and "
         f"{len(sources.unpaired)} gold facts of annotated lines that could not be placed exactly (sentences split "
         "over a page break or wrapped over several lines, a figure printed more often than annotated); their values "
@@ -376,6 +434,10 @@ def main() -> None:
         "dimension. The baseline itself is below the corpus numbers of bench_facts where the extractor used "
         "context that a standalone unit does not carry (other paragraphs, other tables).\n",
     ]
+    if corpus_facts:
+        header += ["Baseline against the same gold facts extracted from their own corpus report (the difference is "
+                   "context a standalone unit lacks: the manifest's years, earlier paragraphs, other tables):\n"]
+        header += corpus_comparison(results, corpus_facts) + [""]
     lines = report(results, args.misses, header)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     end = next(i for i, l in enumerate(lines) if l.startswith("### Recall per variant"))

@@ -24,13 +24,15 @@ legend and source lines. Each variant changes ONE dimension against the original
                      unit in the caption, a header, a unit row or a note line; sentences' amounts
                      in mnkr/mkr/tkr/kronor/miljarder kronor. The true value stays the same in kronor
   number_format      thousands separators (space, U+00A0, U+2009, U+202F, none), U+2212 and en-dash
-                     minus, "54 %", "54,0%", "54,0 procent", shares as fractions "0,54" under Andel
+                     minus, "54 %", "54,0%", "54,0 procent", "%" moved to the header ("Andel (%)"),
+                     shares as fractions "0,54" under Andel
   footnote_markers   ¹, ¹², <sup>3</sup>, [^1] and * after cells, years, headers and figures
   qualifiers         cirka <-> omkring/ungefär/runt; an approximate, lower- or upper-bound word added
   number_words       small counts and percentages in words ("sju", "tre procent"), 70 procent ->
                      "sju av tio", 50 -> "hälften"; and the reverse (words -> digits)
-  reworded           independent sentences reordered; the year moved to the front ("Under 2019 ...");
-                     active <-> passive by fixed templates
+  reworded           independent sentences reordered; the year moved to the front ("Under 2019 ...") or
+                     from the front into the clause ("... har under 2019 genomfört"); "Under 2019" <-> "År
+                     2019"; active <-> passive by fixed templates
 
 Exactness: a transformation that cannot keep a fact's truth exact drops the fact from the truth
 (its value is then ignored on that line when precision is scored); a figure that occurs twice on
@@ -816,6 +818,21 @@ def t_number_format(doc: TableDoc) -> TableVariants:
     if d:
         yield "number_format", "pct_word", d
 
+    # "%" moved from the cells to the column header: "Andel (%)" over bare "54"
+    d = doc.copy()
+    last = d.n_header - 1
+    moved = False
+    for j in range(1, len(d.rows[last])):
+        cells = [(i, c) for i, row in enumerate(d.rows[d.n_header:], start=d.n_header) for c in [row[j]] if c.facts]
+        head = d.rows[last][j]
+        if cells and head.label and all(pct_cell(c) for _, c in cells):
+            for i, c in cells:
+                d.rows[i][j] = replace(c, pct="")
+            d.rows[last][j] = Cell(text=f"{head.render().strip()} (%)")
+            moved = True
+    if moved:
+        yield "number_format", "pct_in_header", d
+
     def fraction(c: Cell, headers: list[str]) -> Optional[Cell]:
         if c.facts[0].unit != "procent" or not any("andel" in h.lower() for h in headers):
             return None
@@ -905,7 +922,7 @@ def sentence_units(document, gold: list[tuple[int, dict]], lines: list[str], yea
         text = lines[b.line_start - 1].rstrip()
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if text[:1] in "(" or text[:1].islower() or (nxt is not None and nxt.kind == "paragraph" and text[-1:] not in ".!?:;"
-                                                     and nxt.text[:1].islower()):
+                                                     and (nxt.text[:1].islower() or nxt.text[:1] == "(")):
             unpaired += [g for _, g in here]
             continue  # a sentence split over two blocks: the extractor joins them, a variant could not
         by_printed: dict[str, list[tuple[int, dict]]] = defaultdict(list)
@@ -1123,11 +1140,21 @@ def s_qualifiers(u: SentenceUnit) -> SentenceVariants:
     adds = (("add_approximate", ("cirka", "omkring", "ungefär", "drygt"), "approximate"),
             ("add_over", ("över", "mer än", "minst"), "over"),
             ("add_under", ("mindre än", "upp till"), "under"))
+    def can_add(mm: Marked, s: Span) -> bool:
+        if not _unique(mm, s) or any(f.qualifier != "exact" for f in s.facts) or not mm.printed(s)[:1].isdigit():
+            return False
+        if _QUAL_BEFORE.search(mm.text[:s.start]) or _paired(mm, s) or mm.text[s.start - 1:s.start] == "(":
+            return False
+        # "de tilldelade 375,6 miljoner": a qualifier after a determiner or participle reads oddly
+        return not re.search(r"\b(?:de|den|det|dessa|denna|detta|hela|samtliga|alla|tilldelade|budgeterade|redovisade|"
+                             r"avsatta)\s+$", mm.text[:s.start], re.I)
+    eligible = [s for s in m.spans if can_add(m, s)]
     for name, words, qualifier in adds:
-        def edit(mm: Marked, s: Span, words=words, qualifier=qualifier) -> Optional[Marked]:
-            if not _unique(mm, s) or any(f.qualifier != "exact" for f in s.facts) or not mm.printed(s)[:1].isdigit():
-                return None
-            if _QUAL_BEFORE.search(mm.text[:s.start]) or _paired(mm, s) or mm.text[s.start - 1:s.start] == "(":
+        # at most two figures of a paragraph get the word, chosen with the unit's own seed
+        chosen = {x.start for x in rng.sample(eligible, min(2, len(eligible)))}
+
+        def edit(mm: Marked, s: Span, words=words, qualifier=qualifier, chosen=chosen) -> Optional[Marked]:
+            if s.start not in chosen or not can_add(mm, s):
                 return None
             word = rng.choice(words)
             if _sentence_start(mm, s.start):
@@ -1201,6 +1228,8 @@ def s_number_words(u: SentenceUnit) -> SentenceVariants:
         if share is not None:
             if f.unit != "procent" or share != f.value:
                 return None
+            if not re.match(r"(?:\s+(?:av|är|var|har|hade|blev|inskrivna)\b|\s*[.,;:()]|\s*$)", mm.text[s.end:]):
+                return None  # "Tre av fyra informanter": "75 procent informanter" is not Swedish
             return mm.replace(s.start + len(lead), s.end, "50 procent" if share == 50 else f"{share} procent")
         w = re.match(r"^(\w+)\b", core)
         if not w or w.group(1).lower() not in WORD_VALUES or WORD_VALUES[w.group(1).lower()] != f.value:
@@ -1227,8 +1256,8 @@ def _period_years(period: str) -> list[str]:
 def s_reorder(u: SentenceUnit) -> Optional[Marked]:
     m = u.marked
     bounds = sentence_bounds(m.text)
-    if len(bounds) < 2:
-        return None
+    if len(bounds) < 2 or m.text.rstrip()[-1:] not in ".!?" and not re.search(r"[.!?](?:<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$", m.text.rstrip()):
+        return None  # the last sentence is cut (a page break): it cannot move
     sents = []
     for a, b in bounds:
         try:
@@ -1236,28 +1265,29 @@ def s_reorder(u: SentenceUnit) -> Optional[Marked]:
         except ValueError:
             return None
     years_all = set(_YEAR.findall(m.text))
-    chunks: list[list[Marked]] = []
-    for s in sents:
-        dependent = bool(_DEPENDENT_START.match(s.text)) or bool(_DEPENDENT_WORDS.search(s.text))
-        if dependent and chunks:
-            chunks[-1].append(s)
-        else:
-            chunks.append([s])
 
-    def movable(chunk: list[Marked]) -> bool:
-        if _DEPENDENT_START.match(chunk[0].text) or _DEPENDENT_WORDS.search(chunk[0].text):
+    def independent(s: Marked) -> bool:
+        """Starts no anaphora and carries the years of its own figures."""
+        if _DEPENDENT_START.match(s.text) or _DEPENDENT_WORDS.search(s.text):
             return False
-        text = " ".join(s.text for s in chunk)
-        for s in chunk:
-            for f in s.truths():
-                years = _period_years(f.period)
-                if years and all(y in text for y in years):
-                    continue
-                if f.period == str(u.year) and years_all <= {str(u.year)}:
-                    continue
-                return False
+        for f in s.truths():
+            years = _period_years(f.period)
+            if years and all(y in s.text for y in years):
+                continue
+            if f.period == str(u.year) and years_all <= {str(u.year)}:
+                continue
+            return False
         return True
-    idx = [i for i, c in enumerate(chunks) if movable(c)]
+    # a chunk is an independent sentence and the dependent ones after it; they move together
+    chunks: list[list[Marked]] = []
+    heads: list[bool] = []
+    for s in sents:
+        if independent(s) or not chunks:
+            chunks.append([s])
+            heads.append(independent(s))
+        else:
+            chunks[-1].append(s)
+    idx = [i for i, head in enumerate(heads) if head]
     if len(idx) < 2:
         return None
     order = list(range(len(chunks)))
@@ -1266,7 +1296,7 @@ def s_reorder(u: SentenceUnit) -> Optional[Marked]:
     if order == list(range(len(chunks))):
         return None
     out = Marked("")
-    for k, i in enumerate(order):
+    for i in order:
         for s in chunks[i]:
             out = out + (" " if out.text else "") + s
     return out
@@ -1304,11 +1334,9 @@ def s_year_front(sentence: Marked, report_year: int) -> Optional[Marked]:
         return None
     if text[y.end():y.end() + 1] in ("–", "-") or re.match(r"\s*(?:och|till|–|-)\s*(?:19|20)\d\d", text[y.end():]):
         return None
-    for s in sentence.spans:
-        if in_ranges(s.start, parens):
-            continue
-        if any(f.period != year for f in s.facts):
-            return None
+    outside = [s for s in sentence.spans if not in_ranges(s.start, parens)]
+    if not any(s.facts for s in outside) or any(f.period != year for s in outside for f in s.facts):
+        return None
     words = list(re.finditer(r"\S+", text))
     verb = next((k for k, w in enumerate(words[:6]) if w.group(0) in _FINITE), None)
     if verb is None or verb == 0 or verb > 5:
@@ -1319,6 +1347,8 @@ def s_year_front(sentence: Marked, report_year: int) -> Optional[Marked]:
         return None
     if any(s.start < words[verb].start() for s in sentence.spans) or phrase[0] < words[verb].end():
         return None
+    if re.search(r",|\b(?:att|som|när|då|om|eftersom|medan|där|vilket|vilka|samt|men)\b", text[words[verb].end():phrase[0]]):
+        return None  # the year belongs to a subordinate clause; fronting it would change what it dates
     first = subject[0].group(0)
     subj = sentence.slice(0, words[verb - 1].end())
     if first not in _PROPER:
@@ -1326,6 +1356,39 @@ def s_year_front(sentence: Marked, report_year: int) -> Optional[Marked]:
     verb_text = words[verb].group(0)
     rest = sentence.slice(words[verb].end(), phrase[0]) + sentence.slice(phrase[1], len(text))
     return Marked(f"Under {year} {verb_text} ") + subj + rest
+
+
+_PARTICIPLES = ("genomfört", "genomförts", "avslutat", "deltagit", "förbrukat", "förbrukats", "ökat", "minskat",
+                "påbörjat", "fått", "finansierat", "startat", "tilldelats", "uppnått", "lämnat", "gjort", "gjorts")
+_FRONT_YEAR = re.compile(r"^(?P<phrase>(?:Under|År) (?:år )?(?P<year>(?:19|20)\d{2})) (?P<aux>har|hade) "
+                         r"(?P<subj>[^,()]+?) (?P<part>" + "|".join(_PARTICIPLES) + r")\b(?P<rest>.*)$", re.S)
+
+
+def s_year_from_front(sentence: Marked) -> Optional[Marked]:
+    """'Under 2022 har totalt 1 633 möten genomförts (...)' -> 'Totalt 1 633 möten har under 2022 genomförts (...)'."""
+    mt = _FRONT_YEAR.match(sentence.text)
+    if not mt or re.search(r"\b(?:som|att|när|och|eller)\b", mt.group("subj")):
+        return None
+    parens = paren_ranges(sentence.text)
+    outside = [s for s in sentence.spans if not in_ranges(s.start, parens)]
+    if not any(s.facts for s in outside) or any(f.period != mt.group("year") for s in outside for f in s.facts):
+        return None
+    try:
+        subj = sentence.slice(mt.start("subj"), mt.end("subj"))
+        rest = sentence.slice(mt.start("part"), len(sentence.text))
+    except ValueError:
+        return None
+    if subj.text.split(" ")[0] not in _PROPER:
+        subj = subj.with_case(upper=True)
+    return subj + f" {mt.group('aux')} under {mt.group('year')} " + rest
+
+
+def s_year_phrase(sentence: Marked) -> Optional[Marked]:
+    """'Under 2019 har ...' <-> 'År 2019 har ...': another way to front the year."""
+    mt = re.match(r"^(Under|År) ((?:19|20)\d{2})\b", sentence.text)
+    if not mt or not any(s.facts for s in sentence.spans):
+        return None
+    return sentence.replace(0, mt.end(1), "År" if mt.group(1) == "Under" else "Under")
 
 
 _AGENT = r"(?P<agent>myndigheterna|Myndigheterna|Arbetsförmedlingen och Försäkringskassan|Försäkringskassan och Arbetsförmedlingen|Arbetsförmedlingen|Försäkringskassan)"
@@ -1341,12 +1404,12 @@ _VOICE = (
     # subject first: "Arbetsförmedlingen förbrukade cirka 345 miljoner ..." -> "Cirka 345 miljoner ... förbrukades av Arbetsförmedlingen"
     (re.compile(rf"^{_AGENT} (?P<verb>genomförde|förbrukade) {_OBJ}{_TAIL}"),
      ("obj:cap", " ", "verb:pass_past", " av ", "agent:lower", "tail")),
-    # passive perfect -> active: "har totalt 4 647 möten genomförts" -> "har myndigheterna genomfört totalt 4 647 möten"
+    # passive perfect -> active with the neutral agent "man": "har totalt 4 647 möten genomförts" -> "har man genomfört totalt 4 647 möten"
     (re.compile(rf"^(?P<front>\S.*?) (?P<aux>har|hade) (?P<adv>(?:även|också) )?{_OBJ} (?P<verb>genomförts)(?P<tail>.*)$"),
-     ("front", " ", "aux", " myndigheterna ", "adv", "verb:act_perf", " ", "obj", "tail")),
-    # passive past -> active past: "År 2015 genomfördes över 20 000 ..." -> "År 2015 genomförde myndigheterna över 20 000 ..."
+     ("front", " ", "aux", " man ", "adv", "verb:act_perf", " ", "obj", "tail")),
+    # passive past -> active past: "År 2015 genomfördes över 20 000 ..." -> "År 2015 genomförde man över 20 000 ..."
     (re.compile(rf"^(?P<front>\S.*?) (?P<verb>genomfördes) {_OBJ}{_TAIL}"),
-     ("front", " ", "verb:act_past", " myndigheterna ", "obj", "tail")),
+     ("front", " ", "verb:act_past", " man ", "obj", "tail")),
 )
 _VERB_FORMS = {"pass_perf": {"genomfört": "genomförts", "förbrukat": "förbrukats"},
                "pass_past": {"genomförde": "genomfördes", "förbrukade": "förbrukades"},
@@ -1418,6 +1481,12 @@ def s_reworded(u: SentenceUnit) -> SentenceVariants:
     new = _per_sentence(u, lambda s: s_year_front(s, u.year))
     if new:
         yield "reworded", "year_to_front", new, []
+    new = _per_sentence(u, s_year_from_front)
+    if new:
+        yield "reworded", "year_from_front", new, []
+    new = _per_sentence(u, s_year_phrase)
+    if new:
+        yield "reworded", "year_phrase_under_ar", new, []
     new = _per_sentence(u, s_voice)
     if new:
         yield "reworded", "active_passive", new, []
@@ -1516,7 +1585,6 @@ def sample(variants: list[Variant], per_dimension: Optional[int], seed: int = 0)
     baselines of the drawn units are always kept, so every draw can be compared with its original."""
     if not per_dimension:
         return variants
-    rng = random.Random(seed)
     groups: dict[tuple[str, str], list[Variant]] = defaultdict(list)
     for v in variants:
         if v.dimension != "baseline":
@@ -1524,6 +1592,7 @@ def sample(variants: list[Variant], per_dimension: Optional[int], seed: int = 0)
     keep: set[str] = set()
     for key in sorted(groups):
         vs = groups[key]
+        rng = random.Random(f"{seed}:{key[0]}:{key[1]}")  # one draw per group: other groups do not shift it
         keep.update(v.id for v in (rng.sample(vs, per_dimension) if len(vs) > per_dimension else vs))
     units = {v.unit for v in variants if v.id in keep}
     return [v for v in variants if v.id in keep or (v.dimension == "baseline" and v.unit in units)]
