@@ -27,10 +27,13 @@ from nlp.sv.periods import find_year_mentions
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
-_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?(?:%|år|dagar|kr|tkr|mkr)?$")
+_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
+                          r"(?:%|procent|år|dagar|kr|tkr|mkr|mnkr)?\s?[*†‡]{0,3}$")
+# "345 400*", "62%†": a footnote sign after a cell marks it, it is no part of the number
+_CELL_MARK = re.compile(r"\s?[*†‡]{1,3}$")
 _CELL_BOUND = re.compile(r"^([<>≤≥])\s?")
 _BOUND_QUALIFIER = {"<": "under", "≤": "under", ">": "over", "≥": "over"}
-_CELL_UNIT = re.compile(r"\s?(år|dagar|kr|tkr|mkr)$")
+_CELL_UNIT = re.compile(r"\s?(procent|år|dagar|kr|tkr|mkr|mnkr)$")
 _SHARE_WORDS = ("andel", "könsfördelning", "procent", "%")
 _COUNT_WORDS = ("antal",)
 # Words after which a caption names the population a share is of ("... av alla som fått avslag"):
@@ -101,9 +104,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         else:
             caption_words = _caption_words(full_caption)
             caption_terms = find_terms(full_caption)
-        cell_unit = _CELL_UNIT.search(cell.text.strip())
-        bound = _CELL_BOUND.match(cell.text.strip())  # "<5": a suppressed small count, an upper bound
-        raw = parse_swedish_number(_CELL_UNIT.sub("", _CELL_BOUND.sub("", cell.text.strip())))
+        text = _CELL_MARK.sub("", cell.text.strip())
+        cell_unit = _CELL_UNIT.search(text)
+        bound = _CELL_BOUND.match(text)  # "<5": a suppressed small count, an upper bound
+        raw = parse_swedish_number(_CELL_UNIT.sub("", _CELL_BOUND.sub("", text)))
         if raw is None:
             continue
         parent = parents.get(cell.row, ())
@@ -242,7 +246,7 @@ def fraction_lines_of(table: Table) -> set[tuple[str, int]]:
         values.setdefault(("row", c.row), []).append(c.text.strip())
     out = set()
     for key, texts in values.items():
-        nums = [parse_swedish_number(_CELL_UNIT.sub("", t)) for t in texts]
+        nums = [parse_swedish_number(_CELL_UNIT.sub("", _CELL_MARK.sub("", t))) for t in texts]
         if nums and all(n is not None and 0 <= n <= 1.0 for n in nums) and any(re.search(r"[,.]\d", t) for t in texts):
             out.add(key)
     return out
@@ -385,7 +389,7 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
     for header in headers:
         if _is_total(header):
             continue
-        age = age_value(header)
+        age = age_value(header) or age_value(header.replace(unit_phrase(header), "")) if header else None
         if age and "alder" in in_headers:
             parts.setdefault("alder", age)
             continue

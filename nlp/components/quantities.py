@@ -175,7 +175,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
     if p1 == "över" and len(prev) > 1 and prev[1].lower_ in _AGE_HOLDERS and not numeral.grouped and \
             15 <= value <= 110 and n1 not in UNITS and n1 not in SCALES:
         return "age"  # "alla över 67": people above an age
-    if is_year(value) and not numeral.grouped and len(numeral.printed.lstrip("-−–")) == 4 and not (n1 in UNITS and n1 != "år"):
+    if is_year(value) and not numeral.grouped and len(numeral.printed.lstrip("-−–")) == 4 \
+            and not (n1 in UNITS and n1 != "år") and n1 not in SCALES:  # "1900 miljoner kronor" is an amount
         return "year"
     if p1 in LABEL_WORDS:
         return "label"

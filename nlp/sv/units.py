@@ -120,7 +120,7 @@ _UNIT_PHRASE = re.compile(
     r"(?<![\d\w])(?:(?:belopp|värden|uppgifter|summor|kostnader?|utgifter)\s+)?i\s+" + _AMOUNT_UNITS + r"(?![\w])"
     r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procent|%|antal|dagar|tusental)\s*\)"
     r"|(?<![\d\w])i\s+tusental\b"
-    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor)\s*$"
+    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procent|%|antal|dagar)\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
     r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|tusen kronor|tusental)\s*\.?$",
     re.IGNORECASE)
