@@ -164,6 +164,7 @@ class MeasureMatcher:
         self.lexicon = lexicon or Lexicon()
         self.catalogue = list(catalogue)
         self.by_key = {m.key: m for m in self.catalogue}
+        self._vocabulary: dict[str, frozenset[str]] = {}
         self._entries: list[_Entry] = []
         for m in self.catalogue:
             entry = _Entry(m, normalise_unit(m.unit))
@@ -229,6 +230,33 @@ class MeasureMatcher:
                 continue
             return found
         return None
+
+    def vocabulary(self, key: str) -> frozenset[str]:
+        """Every stem and compound part of a measure's own words: key, label, definition, lemmas,
+        phrases and synonyms. A figure whose own label shares none of them is about something else."""
+        cached = self._vocabulary.get(key)
+        if cached is None:
+            m = self.by_key[key]
+            texts = [m.key.replace("_", " "), m.label, m.definition, m.denominator, *m.lemmas, *m.phrases, *m.synonyms]
+            out: set[str] = set()
+            for t in texts:
+                for w in _words_of(t):
+                    if w != "#":
+                        out |= self.lexicon.keys(w).all
+            cached = self._vocabulary[key] = frozenset(out)
+        return cached
+
+    def covers(self, key: str, label: str) -> bool:
+        """Whether a figure's own label ("1:2 Bidrag till arbetslöshetsersättning") speaks of the
+        measure at all: True when the label has no content word of its own (a group, a year, "Antal")
+        or when one of its content words or their compound parts is among the measure's words."""
+        words = [w for w in _words_of(label)
+                 if w != "#" and len(w) > 2 and w not in GENERIC_WORDS and w not in STOP_WORDS
+                 and w not in BREAKDOWN_TERMS and w not in NEGATIONS and w not in ANSWERS]
+        if not words:
+            return True
+        vocabulary = self.vocabulary(key)
+        return any(self.lexicon.keys(w).all & vocabulary for w in words)
 
     def score_of(self, key: str, words: Sequence[ContextWord], unit: str) -> float:
         """The score of one measure in this context (0.0 when its unit does not fit)."""

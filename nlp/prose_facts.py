@@ -34,6 +34,7 @@ from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
+from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
@@ -423,6 +424,8 @@ def _match(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[
     found = decide_in_clause(matcher, context, q.unit, q.value / q.scale, head)
     if found is None and q.unit == "procentenheter":
         found = decide_in_clause(matcher, context, "procent")  # a change in a share
+    if found is not None and head and _is_noun_like(head[0].text) and not matcher.covers(found.key, head[0].text):
+        return UNCLASSIFIED  # "9 000 platser": the noun counted is one the measure never speaks of
     return found.key if found else UNCLASSIFIED
 
 
@@ -466,6 +469,16 @@ def _resolve_head(token, sent: Span, lexicon) -> str:
             if other.parts and other.parts[-1] & keys.whole:
                 return t.text
     return text
+
+
+# Words after a count that are no noun: comparisons and numbers ("444 fler än", "8 494 sex år tidigare").
+_NOT_NOUNS = frozenset({"fler", "färre", "mer", "mindre", "högre", "lägre", "större", "längre", "kortare", "än", "gånger",
+                        "gång", "st", "stycken", "respektive", "resp", "totalt", "sammanlagt", "sammantaget"})
+
+
+def _is_noun_like(word: str) -> bool:
+    w = word.lower()
+    return len(w) >= 4 and w not in _NOT_NOUNS and w not in NUMBER_WORDS and not w.endswith(("are", "ast"))
 
 
 def _counted_noun(doc: Doc, span: Span, lexicon=None) -> list[ContextWord]:

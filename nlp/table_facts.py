@@ -120,6 +120,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             scale = 100.0  # a share printed as a fraction: "0,64" under "Andel kvinnor" is 64 procent
         context = _context(cell, legends, caption_words, section_words, axis, parent)
         found = decide_measure(matcher, context, unit, raw)
+        own_label = _own_label(cell, axis)
+        if found is not None and not matcher.covers(found.key, own_label):
+            found = None  # the row or column names something the measure never speaks of
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         period, period_source = _period(cell, caption_periods, document)
@@ -205,6 +208,17 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
                 continue
             return found
     return matcher.match(context, unit, value)
+
+
+def _own_label(cell: TableCell, axis: str) -> str:
+    """The header that names what the cell counts: the innermost column header when the columns
+    name measures, the row's stub when the columns are years."""
+    headers = cell.row_headers if axis == "row" else cell.col_headers
+    label = headers[-1] if headers else ""
+    if _PART_OF_ABOVE.match(label) or find_group_values(label) or any(t.value for t in find_terms(label, short_words=True)) \
+            or _is_total(label) or re.match(r"^\s*övriga\b", label, re.IGNORECASE):
+        return ""  # a group of what the row above or the caption counts ("varav kvinnor", "Övriga")
+    return label
 
 
 def _candidate_words(cell: TableCell, caption: str) -> list[str]:
