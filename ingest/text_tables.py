@@ -117,6 +117,8 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
         is_group_row = r >= n_header and has_stub and row_texts and row_texts[0].strip() and not any(t.strip() for t in row_texts[1:])
         if is_group_row:
             group = row_texts[0].strip()
+        elif r >= n_header and has_stub and row_texts and _is_total_label(row_texts[0]):
+            group = ""  # "Samtliga" after the last group is the total of all groups, not part of that one
         for c, gc in enumerate(row):
             header = r < n_header
             stub = has_stub and c == 0 and not header
@@ -132,6 +134,13 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
                 page=gc.page, line=gc.line, bbox=gc.bbox,
             ))
     return tuple(cells)
+
+
+_TOTAL_LABEL = re.compile(r"^\s*(?:totalt|total|samtliga|summa|alla|hela\s+\w+)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*]*\s*$", re.IGNORECASE)
+
+
+def _is_total_label(text: str) -> bool:
+    return bool(_TOTAL_LABEL.match(text))
 
 
 def _has_stub_column(data_rows: Sequence[Sequence[str]]) -> bool:
