@@ -41,6 +41,7 @@ SKIPPABLE = frozenset({"sin", "sina", "sitt", "de", "den", "det", "en", "ett", "
 GENERIC_WORDS = frozenset({"andel", "andelen", "antal", "antalet", "procent", "%", "#", "av", "i", "som", "var", "är",
                            "personer", "person", "individer", "individ"}
                           | set(TOTAL_WORDS) | set(BREAKDOWN_TERMS))
+GENERIC_YIELD = 0.8  # a near tie (within 20 %) between a generic-only and a content-named measure goes to the latter
 GENERIC_CUE_FACTOR = 0.3  # words allowed between two words of a phrase ("fått eller återfått [sin] arbetsförmåga")
 # Negations: a word in the few words after one is denied ("Inte haft möte", "ej återvänt"), so it
 # speaks for no measure on its own; a phrase that spells out the negation still matches.
@@ -223,7 +224,13 @@ class MeasureMatcher:
     def match(self, words: Sequence[ContextWord], unit: str, value: Optional[float] = None) -> Optional[MeasureMatch]:
         """The best measure for a figure, or None. With `value`, a count measure ("Antal ...")
         does not take a fraction such as 0,62: that is a ratio or a mean, not a count."""
-        for found in self.scores(words, unit):
+        ranked = self.scores(words, unit)
+        # a measure named only by generic words ("andel kvinnor") yields to one that a content word
+        # names ("omställningsmöten" in the caption): the generic words fit too many measures
+        top = ranked[0].score if ranked else 0.0
+        if any(m.score >= max(MIN_SCORE, GENERIC_YIELD * top) and any(not is_generic_cue(c) for c in m.cues) for m in ranked):
+            ranked = [m for m in ranked if any(not is_generic_cue(c) for c in m.cues)]
+        for found in ranked:
             if found.score < MIN_SCORE:
                 return None
             if value is not None and not float(value).is_integer() and not self.may_be_fractional(found.key):

@@ -215,7 +215,7 @@ def _own_label(cell: TableCell, axis: str) -> str:
     name measures, the row's stub when the columns are years."""
     headers = cell.row_headers if axis == "row" else cell.col_headers
     label = headers[-1] if headers else ""
-    if _PART_OF_ABOVE.match(label) or find_group_values(label) or any(t.value for t in find_terms(label, short_words=True)) \
+    if _PART_OF_ABOVE.match(label) or find_group_values(label) or _names_group_only(label) \
             or _is_total(label) or re.match(r"^\s*övriga\b", label, re.IGNORECASE):
         return ""  # a group of what the row above or the caption counts ("varav kvinnor", "Övriga")
     return label
@@ -320,9 +320,23 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
 
 
 def measure_axis(table: Table) -> str:
-    """"row" when the column headers are years (the rows then name what is counted), else "col"."""
-    col_years = sum(1 for c in table.cells if c.is_header and c.row < table.header_rows and c.col > 0 and is_year_label(c.text))
-    return "row" if col_years >= 1 else "col"
+    """"row" when the column headers are years, or only groups ("Kvinnor | Män | Totalt"): the rows
+    then name what is counted; else "col"."""
+    heads = [c for c in table.cells if c.is_header and c.row < table.header_rows and c.col > 0]
+    if any(is_year_label(c.text) for c in heads):
+        return "row"
+    last = [c.text for c in heads if c.row == table.header_rows - 1 and c.text.strip()]
+    if last and all(_names_group_only(h) for h in last):
+        return "row"
+    return "col"
+
+
+def _names_group_only(header: str) -> bool:
+    """A header that is a group and nothing else: "Kvinnor", "Män", "30–39 år", "Totalt", "Sjukpenning"."""
+    words = [w for w in re.findall(r"[\wåäöÅÄÖ]+", header.lower()) if not w.isdigit() and w != "år"]
+    if not words:
+        return bool(age_value(header))
+    return all(w in TOTAL_WORDS or any(t.value for t in find_terms(w, short_words=True)) for w in words)
 
 
 def is_year_label(text: str) -> bool:
