@@ -41,6 +41,7 @@ SKIPPABLE = frozenset({"sin", "sina", "sitt", "de", "den", "det", "en", "ett", "
 GENERIC_WORDS = frozenset({"andel", "andelen", "antal", "antalet", "procent", "%", "#", "av", "i", "som", "var", "är",
                            "personer", "person", "individer", "individ"}
                           | set(TOTAL_WORDS) | set(BREAKDOWN_TERMS))
+TIE = 0.02  # scores within 2 % of the best count as a tie
 GENERIC_YIELD = 0.8  # a near tie (within 20 %) between a generic-only and a content-named measure goes to the latter
 GENERIC_CUE_FACTOR = 0.3  # words allowed between two words of a phrase ("fått eller återfått [sin] arbetsförmåga")
 # Negations: a word in the few words after one is denied ("Inte haft möte", "ej återvänt"), so it
@@ -230,13 +231,16 @@ class MeasureMatcher:
         top = ranked[0].score if ranked else 0.0
         if any(m.score >= max(MIN_SCORE, GENERIC_YIELD * top) and any(not is_generic_cue(c) for c in m.cues) for m in ranked):
             ranked = [m for m in ranked if any(not is_generic_cue(c) for c in m.cues)]
-        for found in ranked:
-            if found.score < MIN_SCORE:
-                return None
-            if value is not None and not float(value).is_integer() and not self.may_be_fractional(found.key):
-                continue
-            return found
-        return None
+        ranked = [m for m in ranked if value is None or float(value).is_integer() or self.may_be_fractional(m.key)]
+        if not ranked or ranked[0].score < MIN_SCORE:
+            return None
+        tied = [m for m in ranked if m.score >= ranked[0].score * (1 - TIE)]
+        if len(tied) > 1:
+            # a tie goes to the measure whose own words cover more of the figure's nearest words: "Andel
+            # kvinnor" under "Omställningsmöten" is omstallningsmoten_kvinnor_andel, not _andel
+            near = [w.text for w in words if w.weight >= 1.0]
+            return max(tied, key=lambda m: (sum(1 for w in near if self.covers_word(m.key, w)), m.score))
+        return ranked[0]
 
     def vocabulary(self, key: str) -> frozenset[str]:
         """Every stem and compound part of a measure's own words: key, label, definition, lemmas,
@@ -264,6 +268,10 @@ class MeasureMatcher:
             return True
         vocabulary = self.vocabulary(key)
         return any(self.lexicon.keys(w).all & vocabulary for w in words)
+
+    def covers_word(self, key: str, word: str) -> bool:
+        """Whether one word (or a compound part of it) is among the measure's own words."""
+        return bool(self.lexicon.keys(word).all & self.vocabulary(key)) if len(word) > 2 else False
 
     def score_of(self, key: str, words: Sequence[ContextWord], unit: str) -> float:
         """The score of one measure in this context (0.0 when its unit does not fit)."""

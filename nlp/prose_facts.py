@@ -183,9 +183,13 @@ def carried_span(text: str) -> Optional[str]:
 _CHANGE_BEFORE = re.compile(
     r"\b(ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|förbättrats|förbättrades|försämrats|försämrades"
     r"|en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring|en\s+uppgång|en\s+nedgång"
-    r"|ökningen|minskningen|uppgången|nedgången)\s+(?:med\s+|på\s+)?"
+    r"|ökningen|minskningen|uppgången|nedgången"
+    # a change proposed or made: "höjs med 60 öre", "sänks med 9 öre", "ökas med 250 miljoner"
+    r"|höjs|höjts|höjdes|höjer|sänks|sänkts|sänktes|sänker|ökas|ökats|ökar|minskas|minskats|minskar|stiger|sjunker"
+    r"|förstärks|förstärkts|utökas|utökats|tillförs)\s+(?:med\s+|på\s+)?"
     r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
-_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången")
+_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången", "höjs", "höjts",
+             "höjdes", "höjer", "ökas", "ökats", "ökar", "stiger", "förstärks", "förstärkts", "utökas", "utökats", "tillförs")
 # "förbättrades med två procentenheter" is a change, but whether the figure rose or fell depends
 # on the measure (fewer days is better), so it names no direction.
 _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrades", "en förbättring", "en försämring")
@@ -193,7 +197,7 @@ _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrad
 # "30 fler än föregående år", "fem procentenheter lägre än 2029".
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)\s+än\s+(?:året\s+(?:innan|före)|föregående\s+år"
-    r"|i\s+fjol|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
+    r"|i\s+fjol|i\s+år|i\s+dag|förra\s+året|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
 _MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 
 

@@ -411,9 +411,9 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
     if measure is not None:
         # a measure that is itself the share of a group ("andel kvinnor") is not split by that group
         named = f"{measure.key} {measure.label}".lower()
-        in_headers = tuple(k for k in in_headers if k in allowed or not any(
-            v in named for v in _GROUP_VALUES.get(k, ())))
+        in_headers = tuple(k for k in in_headers if not any(v in named for v in _GROUP_VALUES.get(k, ())))
     parts: dict[str, str] = {}
+    caption_groups = dict(find_group_values(caption))  # one value per key: "post" from "medel för förvaltning"
     for header in headers:
         if _is_total(header):
             continue
@@ -436,6 +436,8 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
             parts[key] = valued[0].value  # type: ignore[assignment]
         elif len(values) == 1 and None not in values and valued:
             parts[key] = valued[0].value  # type: ignore[assignment]
+        elif not valued and key != "forman" and key in caption_groups:
+            parts[key] = caption_groups[key]  # "... medel för förvaltning": post förvaltning
         elif not valued and key == "forman" and not any(_has_total_word(h) for h in headers):
             cited_values = {t.value for t in cited if t.key == key}
             if len(cited_values) == 1 and None not in cited_values:

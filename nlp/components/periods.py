@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.quantities import QUANTITIES
-from nlp.sv.periods import PERIOD_ROLES, find_year_mentions, previous_years
+from nlp.sv.periods import MONTHS, PERIOD_ROLES, find_year_mentions, previous_years
 
 COMPONENT = "rapportkoll_periods"
 
@@ -36,6 +36,8 @@ _MAX_WORDS_BEFORE_YEAR = 4
 _FOLLOWING_JOINERS = frozenset({"för", "under", "i", "år", "året", "hela"})
 # Words after which a year is what the figure is compared with, not its own ("17 färre än året innan").
 _COMPARING_WORDS = frozenset({"än", "jämfört"})
+# Words that start the next clause: a year after them belongs to it ("7,6 procent och året därpå till 7,1")
+_FOLLOWING_STOPS = frozenset({"och", "samt", "medan", "men", "respektive"})
 _COMPARISON_BEFORE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|än|mot|med)\s*$", re.IGNORECASE)
 _COMPARISON_BETWEEN = re.compile(r"\b(?:jämför(?:t|a|as)?|jämfört\s+med|mot|medan|än|från(?!\s+och\s+med))\b", re.IGNORECASE)
 # "föll till 945 från 1 057", "från 207 till 228": the figure after "från" is the earlier year's
@@ -86,8 +88,10 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         for start, end, role, period in mentions:
             if start == tok.idx and role in ("year", "during", "previous", "next", "current", "span", "from"):
                 return period
-        if tok.lower_ in _COMPARING_WORDS:
+        if tok.lower_ in _COMPARING_WORDS or tok.lower_ in _FOLLOWING_STOPS:
             return None
+        if tok._.numeral is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in MONTHS:
+            continue  # the day of a date: "från den 1 januari 2027"
         if tok._.numeral is not None or tok.is_punct or not tok.is_alpha:
             return None
         words += 1
