@@ -413,7 +413,10 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
         named = f"{measure.key} {measure.label}".lower()
         in_headers = tuple(k for k in in_headers if not any(v in named for v in _GROUP_VALUES.get(k, ())))
     parts: dict[str, str] = {}
-    caption_groups = dict(find_group_values(caption))  # one value per key: "post" from "medel för förvaltning"
+    # "... medel för förvaltning": the post of every cell; not when the caption coordinates several
+    # ("förvaltnings- och programmedel") or the cell is a total
+    caption_groups = {} if re.search(r"\w-\s+(?:och|eller|samt)\s", caption) or any(_has_total_word(h) for h in headers) \
+        else dict(find_group_values(caption))
     for header in headers:
         if _is_total(header):
             continue

@@ -141,8 +141,10 @@ def test_ages_are_not_figures(nlp, catalogue, sentence, printed):
 
 
 @pytest.mark.parametrize("sentence, printed, period", [
-    ("Anslaget höjs med 250 miljoner kronor från och med 2028.", "250 miljoner kronor", "2028"),
-    ("Stödet ökar med 40 miljoner kronor fr.o.m. 2027.", "40 miljoner kronor", "2027"),
+    ("Anslaget uppgår till 250 miljoner kronor från och med 2028.", "250 miljoner kronor", "2028"),
+    ("Stödet blir 40 miljoner kronor fr.o.m. 2027.", "40 miljoner kronor", "2027"),
+    # a change that starts to apply: from the year before to the year it applies
+    ("Anslaget höjs med 250 miljoner kronor från och med 2028.", "250 miljoner kronor", "2027-2028"),
     ("Satsningen uppgår till 100 miljoner kronor per år 2027 och 2028.", "100 miljoner kronor", "2027-2028"),
     ("Bidraget är i år 1 200 kronor.", "1 200 kronor", "2026"),
     ("År 2026 gjordes 10 745 kartläggningar, jämfört med 8 494 sex år tidigare.", "8 494", "2020"),
