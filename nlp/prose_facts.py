@@ -234,9 +234,14 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     text = doc.text[:start]
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
-                and (m[2] in ("during", "recent", "from") or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))]
+                and (m[2] in ("during", "recent", "from") or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
+                and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])]
     return mentions[-1][3] if mentions else None
 
+
+# A year named in a comparison ("jämfört med 10 115 under 2025 och 9 640 under 2024") is not the
+# year the paragraph goes on to speak of.
+_IN_COMPARISON = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+jämförelse\s+med|att\s+jämföra\s+med|än)\b", re.IGNORECASE)
 
 _HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 
