@@ -35,7 +35,7 @@ from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
-from nlp.sv.periods import find_year_mentions, previous_years, resolve_period
+from nlp.sv.periods import BUDGET_YEAR, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
@@ -159,9 +159,10 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     pairs = ((pipeline_text(s), s) for s in sources)
     facts: list[Fact] = []
     carried: dict[tuple[str, ...], str] = {}  # section -> the span of years it describes
+    budget_year = next((m.group("year") for b in document.blocks for m in [BUDGET_YEAR.search(b.text)] if m), None)
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
-        facts.extend(doc_to_facts(doc, source, document, matcher, carried.get(section)))
+        facts.extend(doc_to_facts(doc, source, document, matcher, carried.get(section), budget_year))
         span = carried_span(doc.text)
         if span and source.kind != "footnote":
             carried[section] = span
@@ -185,11 +186,12 @@ _CHANGE_BEFORE = re.compile(
     r"|en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring|en\s+uppgång|en\s+nedgång"
     r"|ökningen|minskningen|uppgången|nedgången"
     # a change proposed or made: "höjs med 60 öre", "sänks med 9 öre", "ökas med 250 miljoner"
-    r"|höjs|höjts|höjdes|höjer|sänks|sänkts|sänktes|sänker|ökas|ökats|ökar|minskas|minskats|minskar|stiger|sjunker"
-    r"|förstärks|förstärkts|utökas|utökats|tillförs)\s+(?:med\s+|på\s+)?"
+    r"|höjs|höjts|höjdes|höjer|sänks|sänkts|sänktes|sänker|ökas|ökats|ökar|minskas|minskats|minskar|stiger|sjunker)"
+    # ("tillförs 1,2 miljarder", "förstärks med 310 miljoner" are amounts added, not a level's change)
+    r"\s+(?:med\s+|på\s+)?"
     r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
 _INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången", "höjs", "höjts",
-             "höjdes", "höjer", "ökas", "ökats", "ökar", "stiger", "förstärks", "förstärkts", "utökas", "utökats", "tillförs")
+             "höjdes", "höjer", "ökas", "ökats", "ökar", "stiger")
 # "förbättrades med två procentenheter" is a change, but whether the figure rose or fell depends
 # on the measure (fewer days is better), so it names no direction.
 _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrades", "en förbättring", "en försämring")
@@ -247,8 +249,9 @@ _HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 
 
 def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
-                 carried: Optional[str] = None) -> Iterator[Fact]:
-    """The facts of one processed text; `carried` is the period its section describes, if any."""
+                 carried: Optional[str] = None, budget_year: Optional[str] = None) -> Iterator[Fact]:
+    """The facts of one processed text; `carried` is the period its section describes, if any;
+    `budget_year` the year a budget text's proposals are for ("budgetpropositionen för 2027")."""
     spans = list(doc.spans.get(QUANTITIES, []))
     if not spans:
         return
@@ -305,6 +308,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             ref = _earlier_period(doc, span) or carried
             ref = resolve_period(ref, reporting_year) if ref else ""
             period = str(int(ref) - previous_years(period)) if ref.isdigit() else period
+        if not period and budget_year and PROPOSAL_CUES.search(span.sent.text):
+            # "får med förslaget omkring 4 600 kronor mer": a proposal is for the budget year, not for today
+            period, period_source = budget_year, "proposal"
         if period:
             period = resolve_period(period, reporting_year)
         else:

@@ -88,8 +88,9 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         for start, end, role, period in mentions:
             if start == tok.idx and role in ("year", "during", "previous", "next", "current", "span", "from"):
                 return period
-        if tok.lower_ in _COMPARING_WORDS or tok.lower_ in _FOLLOWING_STOPS:
-            return None
+        if tok.lower_ in _COMPARING_WORDS or (tok.lower_ in _FOLLOWING_STOPS and not (
+                tok.lower_ == "och" and tok.i > 0 and doc[tok.i - 1].lower_ in ("från", "till"))):
+            return None  # "från och med" and "till och med" go on to their year
         if tok._.numeral is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in MONTHS:
             continue  # the day of a date: "från den 1 januari 2027"
         if tok._.numeral is not None or tok.is_punct or not tok.is_alpha:

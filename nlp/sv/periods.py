@@ -98,6 +98,13 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
         re.IGNORECASE)),
 )
+# The year a budget bill or proposal is for: "budgetpropositionen för 2027", "i budgetpropositionen för år 2027".
+BUDGET_YEAR = re.compile(rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})"
+                         + _NOT_AFTER, re.IGNORECASE)
+# Words that make a sentence speak of what is proposed or planned, not of today: "får med
+# förslaget", "Regeringen föreslår", "ska", "beräknas kosta".
+PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|beräknas|planeras|avses|satsning\w*)\b",
+                           re.IGNORECASE)
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
@@ -187,6 +194,8 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
 
 __all__ = [
     "BARE_YEAR",
+    "BUDGET_YEAR",
+    "PROPOSAL_CUES",
     "YEAR_LABEL",
     "MONTHS",
     "PERIOD_PATTERNS",
