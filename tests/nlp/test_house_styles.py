@@ -170,3 +170,13 @@ def test_press_releases_speak_of_their_publication_year():
     meta = infer_metadata("# Höjt tak\n\nPressmeddelande · 23 september 2026 · Socialdepartementet\n\n"
                           "Regeringen föreslår i budgetpropositionen för 2027 att taket höjs.")
     assert (meta.kind, meta.published, meta.reporting_year) == ("pressmeddelande", "2026-09-23", 2026)
+
+
+def test_a_proposal_is_for_the_budget_year(nlp, catalogue):
+    text = ("# Höjt tak\n\nPressmeddelande · 23 september 2026\n\n"
+            "Regeringen föreslår i budgetpropositionen för 2027 att taket höjs.\n\n"
+            "Inkomsttaket är i år 592 000 kronor.\n\n"
+            "En person med hög lön får med förslaget omkring 4 600 kronor mer i månaden.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2026, name="press.md")
+    assert one(facts, "592 000 kronor").period == "2026"
+    assert one(facts, "4 600 kronor").period == "2027"
