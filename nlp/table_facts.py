@@ -13,6 +13,7 @@ scale 1000) or the caption ("i antal dagar").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator, Optional, Sequence
 
 from spacy.language import Language
@@ -74,8 +75,30 @@ def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Option
     """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract)."""
     facts: list[Fact] = []
     for table in document.tables:
-        facts.extend(table_to_facts(document, table, matcher))
+        facts.extend(totals_follow_their_parts(table, list(table_to_facts(document, table, matcher)), matcher))
     return facts
+
+
+def totals_follow_their_parts(table: Table, facts: list[Fact], matcher: MeasureMatcher) -> list[Fact]:
+    """A total row ("Summa", "Totalt") counts what the rows above it count: when no row of its
+    column took a catalogue measure, the total takes none either (its caption alone named one)."""
+    if measure_axis(table) != "row":
+        return facts
+    cells = {c.id: c for c in table.cells}
+    total_rows = {c.row for c in table.cells if c.col == 0 and not c.row < table.header_rows and _is_total(c.text)}
+    if not total_rows:
+        return facts
+    out = []
+    for f in facts:
+        cell = cells.get(f.cell or "")
+        if cell is not None and cell.row in total_rows and f.measure != UNCLASSIFIED:
+            parts = [g for g in facts if g is not f and (c := cells.get(g.cell or "")) is not None
+                     and c.col == cell.col and c.row not in total_rows]
+            if parts and all(g.measure == UNCLASSIFIED for g in parts):
+                f = replace(f, measure=UNCLASSIFIED, measure_label="", measure_score=0.0, phrase=" ".join(cell.row_headers),
+                            measure_candidate=parts[0].measure_candidate)
+        out.append(f)
+    return out
 
 
 def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) -> Iterator[Fact]:
