@@ -118,6 +118,8 @@ def tokens_with_markers(text: str, refs: Sequence[tuple[int, int]], keep_numbers
         for a, b in protected:
             if a <= i < b and j < b:
                 j = b
+                while j < n and text[j] != " ":
+                    j += 1  # the rest of the word after the grouped digits: "31 208,4", "1 222,5%"
         spans.append((i, j))
         i = j
     tokens: list[Token] = []
