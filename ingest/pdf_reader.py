@@ -313,6 +313,13 @@ def _caption_after(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence
     below = sorted((i for i, b in enumerate(drafts) if b.page == last_page and b.bbox[1] >= bottom - 0.5),
                    key=lambda i: drafts[i].bbox[1])
     edge = bottom
+    page = last_page
+    if not below:
+        # the table ends at the foot of its page: its caption may open the next one
+        below = sorted((i for i, b in enumerate(drafts) if b.page == last_page + 1), key=lambda i: drafts[i].bbox[1])
+        if not below or any(o.page == last_page + 1 and o.bbox[1] < drafts[below[0]].bbox[1] for o in tables):
+            return None
+        edge, page = drafts[below[0]].bbox[1], last_page + 1
     for i in below[:3]:
         b = drafts[i]
         if b.bbox[1] - edge > 40:
@@ -320,7 +327,7 @@ def _caption_after(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence
         if b.kind == "caption":
             if b.text.lower().startswith(("figur", "diagram", "bild")):
                 return None
-            nxt = [o for o in tables if o is not t and o.page == last_page and 0 <= o.bbox[1] - b.bbox[3] < 40]
+            nxt = [o for o in tables if o is not t and o.page == page and 0 <= o.bbox[1] - b.bbox[3] < 40]
             return None if nxt else i
         if b.kind != "source_note":
             return None
