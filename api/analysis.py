@@ -5,11 +5,13 @@
   kept (bm25s's default pattern drops them, which turns "8 662" into "662").
 - Words are lower-cased and stemmed with Snowball's Swedish stemmer: "omställningsmötena"
   and "omställningsmöte" meet in "omställningsmöt".
-- Compounds are split against the index's own vocabulary (the stems of the words that occur
-  on their own in the reports), and the parts are added as extra terms, so that
-  "omställningsmöte" also yields "omställning" + "möt" and meets "möten för omställning".
-  Splitting against the corpus rather than a dictionary keeps it fast and offline; a part
-  that never occurs alone could not match anything anyway.
+- Compounds are split by the program's one compound splitter (nlp.compounds.split_compound:
+  hunspell-sv's splits, parts named by the lemma table, derivations such as "återgång" kept
+  whole), and the stems of the parts are added as extra terms, so that "omställningsmöte"
+  also yields "omställning" + "möt" and meets "möten för omställning". The splitter is the
+  one nlp.wordkeys uses for measures. It reads its dictionaries (hunspell-sv and the lemma
+  table) on the first word it splits: about 2.5 s and 340 MB, once per process, so the first
+  query a server answers pays for it unless the server warms it (split_compound("arbetsmarknad")).
 - Stop words (Snowball's Swedish list) are dropped, so that question words in "Hur många
   ... ?" do not outweigh the words that matter.
 """
@@ -21,13 +23,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from nlp.compounds import split_compound
+from nlp.sv.compounds import MIN_WORD
 from nlp.sv.stop_words import STOP_WORDS
 
 # Snowball's Swedish stop-word list, kept once with the other Swedish data (nlp.sv.stop_words).
 
 # Bumped whenever terms change for the same text, so a stored index re-analyses its chunks
 # on load instead of matching new query terms against old document terms.
-ANALYZER_VERSION = 1
+# 2: compounds split by nlp.compounds (hunspell-sv) instead of against the index's vocabulary.
+ANALYZER_VERSION = 2
 
 # Digit groups split by a space of any kind: "8 662", "12 587 000", "8\u00a0662".
 GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])")
@@ -38,19 +43,7 @@ TOKEN = re.compile(r"\d+(?:,\d+)?|[^\W\d_]+", re.UNICODE)
 # lexical found@1 from 0.58 to 0.67 on benchmarks/questions.yaml (three times was worse).
 NUMBER_WEIGHT = 2.0
 
-MIN_SPLIT_WORD = 8  # shorter words are hardly ever compounds worth splitting
-MIN_PART = 3  # "kön" in "könsfördelning"
-MIN_HEAD = 4  # a head of three letters ("ner", "son") is more often a false split than a word
-LINKING = ("s", "e", "o", "a", "u")  # fogemorfem: omställning-s-möte, kvinn-o-, gäst-a-
-TRUNCATED = ("a", "e")  # a first part that lost its last vowel: kvinn(a)-o-, arbet(e)-s-
-# Prefixes and particles, not modifiers: "för|slag", "med|verka", "åter|gång" are no compounds
-# of "för" or "med" in the sense that helps search. Stop words are excluded as well.
-NOT_MODIFIERS = frozenset("fram åter sam genom bort bi an in be hand tillbaka".split())
-# Word endings that are also stems of words ("ring" from "ringa"): as heads they are suffixes,
-# "planer|ingen", "värde|ringar", so a head known only by its stem may not be one of them.
-# "rad" and "end" are what "-erade" and "-ende" stem to: "konstate|rade", "avse|ende".
-SUFFIX_STEMS = frozenset("ring ling ning ing het skap else ande ende are tion itet ism rad end dig".split())
-MAX_ENDING = 3  # letters an inflection may add to a head known only by its stem: möt|ena
+MIN_PART = 3  # shorter words are left out of the vocabulary
 MAX_STEM_PASSES = 4
 
 
@@ -103,7 +96,9 @@ class Analyzer:
     """Terms for the index and for queries.
 
     `known` holds the words (as written) and `known_stems` their stems, of every word in the
-    indexed texts: the vocabulary compounds are split against.
+    indexed texts; the index stores them with its terms. Compounds are not split against them
+    but by nlp.compounds, so a part that never occurs alone ("brev" in "omställningsbrevet")
+    is still a term a query can meet.
     """
 
     known: frozenset[str] = frozenset()
@@ -120,63 +115,22 @@ class Analyzer:
         """Learn the vocabulary from the texts to be indexed."""
         return cls.from_words(w for t in texts for w in words(t) if w.isalpha() and len(w) >= MIN_PART)
 
-    def _first_part(self, left: str) -> str | None:
-        """The stem of a modifier part ("omställnings" -> omställning), or None if unknown.
-
-        Modifiers are looked up as written, not stemmed: they do not inflect, and stemming
-        them on top of removing a linking letter would make "pers" out of "personer".
-        """
-        if len(left) < MIN_PART or left in STOP_WORDS or left in NOT_MODIFIERS:
-            return None
-        if left in self.known:
-            s = stem(left)
-            return None if s in STOP_WORDS else s  # "förs|lagen" is no compound of "för"
-        bare = left[:-1]
-        if left[-1] in LINKING and len(bare) >= MIN_PART and bare not in STOP_WORDS | NOT_MODIFIERS:
-            if bare in self.known:
-                return stem(bare)
-            for ending in TRUNCATED:  # kvinn-o- from kvinna, arbet-s- from arbete
-                s = stem(bare + ending)
-                if bare + ending in self.known or (len(s) > MIN_PART and s in self.known_stems):
-                    return s
-        return None
-
-    def _head(self, right: str) -> str | None:
-        """The stem of a head part, if it is a word of the vocabulary."""
-        if len(right) < MIN_HEAD:
-            return None
-        s = stem(right)
-        if s in SUFFIX_STEMS or s in STOP_WORDS:
-            return None
-        if right in self.known:
-            return s
-        if len(s) >= MIN_PART and len(right) - len(s) <= MAX_ENDING and s in self.known_stems:
-            return s
-        return None
-
     def split(self, word: str) -> tuple[str, ...]:
-        """Stems of the parts of a compound (head last), or () when it is not one we can split."""
-        if word in self._splits:
-            return self._splits[word]
-        best: tuple[str, ...] = ()
-        best_rank: tuple[int, bool, int] = (0, False, 0)
-        if len(word) >= MIN_SPLIT_WORD and word.isalpha():
-            for cut in range(MIN_PART, len(word) - MIN_HEAD + 1):
-                head = self._head(word[cut:])
-                if head is None:
-                    continue
-                left = word[:cut]
-                first = self._first_part(left)
-                parts = (first,) if first else self.split(left)
-                if not parts:
-                    continue
-                candidate = (*parts, head)
-                # fewest parts, then a head seen as written, then the longest head (it carries the meaning)
-                rank = (len(candidate), word[cut:] not in self.known, cut)
-                if not best or rank < best_rank:
-                    best, best_rank = candidate, rank
-        self._splits[word] = best
-        return best
+        """Stems of the parts of a compound (head last), or () when it is not one.
+
+        Parts that are stop words are left out; a compound of one remaining part is none.
+        """
+        found = self._splits.get(word)
+        if found is not None:
+            return found
+        found = ()
+        if len(word) >= MIN_WORD and word.isalpha():
+            parts = split_compound(word)
+            if len(parts) > 1:
+                stems = tuple(stem(p) for p in parts if p not in STOP_WORDS)
+                found = stems if len(stems) > 1 else ()
+        self._splits[word] = found
+        return found
 
     def terms(self, text: str) -> list[str]:
         """Stems of the non-stop words and whole numbers, plus the parts of compounds."""

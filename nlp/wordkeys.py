@@ -2,8 +2,9 @@
 
 "omställningsmötena", "omställningsmöten" and "möten för omställning" must all meet the
 catalogue's "omställningsmöte". A word's keys are the Snowball stems of its form and of its
-lookup lemma; a compound also has the keys of its parts ("omställning", "möte"). The lemma
-table of spacy-lookups-data doubles as the word list the compound splitter needs.
+lookup lemma; a compound also has the keys of its parts ("omställning", "möte"). Compounds
+are split by the program's one splitter, nlp.compounds.Splitter (hunspell-sv's splits, parts
+named by the lemma table of spacy-lookups-data, which this lexicon reads from the pipeline).
 
 Built once from a pipeline with a lookup lemmatizer (make_nlp) and passed on; caches per word.
 """
@@ -16,6 +17,7 @@ from typing import Optional
 import snowballstemmer
 from spacy.language import Language
 
+from nlp.compounds import Splitter, share_splitter
 from nlp.sv.compounds import CompoundSplitter
 
 
@@ -40,7 +42,11 @@ class Lexicon:
         self._table = table
         self._lemmas = lemma_set or frozenset()
         self._stemmer = snowballstemmer.stemmer("swedish")
-        self.splitter = CompoundSplitter(self.is_known, self._lookup, self.is_lemma)
+        # A bare lexicon (no lemma table: a pipeline without lemmatizer) splits nothing, as before,
+        # and never loads the hunspell dictionary.
+        self.splitter: Splitter | CompoundSplitter = (
+            Splitter(self.is_known, self._lookup, self.is_lemma) if table is not None
+            else CompoundSplitter(self.is_known, self._lookup, self.is_lemma))
         self.keys = lru_cache(maxsize=65536)(self._keys)  # type: ignore[method-assign]
 
     @classmethod
@@ -50,7 +56,11 @@ class Lexicon:
             return cls()
         lemmatizer = nlp.get_pipe("lemmatizer")
         table = lemmatizer.lookups.get_table("lemma_lookup")
-        return cls(table, frozenset(table.values()))
+        lexicon = cls(table, frozenset(table.values()))
+        # spacy-lookups-data's Swedish table, as nlp.compounds.default_splitter reads it: one
+        # splitter (and one split per word) for the measures and the search index of a process
+        lexicon.splitter = share_splitter(lexicon.splitter)
+        return lexicon
 
     def is_known(self, word: str) -> bool:
         return word in self._lemmas or (self._table is not None and word in self._table)

@@ -1,10 +1,16 @@
 """Swedish compounds split into known words: "omställningsmötena" -> omställning + möte.
 
-The lookup lemmatizer leaves compounds alone, so "omställningsmötena" would never meet the
-catalogue's "möten för omställning". Splitting needs only a list of known words: the keys and
-lemmas of spacy-lookups-data's Swedish lemma table (about 660 000 forms), which installs
-from PyPI and works offline. hunspell-sv would do as well but is a Debian package that CI
-may not have.
+This module is the standard-library half of the program's one compound splitter: the word
+lists and rules (data), and CompoundSplitter, the splitter over a plain word list. The
+splitter the program uses is nlp.compounds.Splitter (split_compound): hunspell-sv (read by
+spylls) finds where a word splits, the lemma table names the parts, the derivation guards
+below keep "återgång" or "handläggare" whole, and CompoundSplitter covers the words hunspell
+has no analysis for (and everything when spylls or the dictionary is missing).
+
+CompoundSplitter: the lookup lemmatizer leaves compounds alone, so "omställningsmötena"
+would never meet the catalogue's "möten för omställning". Splitting needs only a list of
+known words: the keys and lemmas of spacy-lookups-data's Swedish lemma table (about 660 000
+forms), which installs from PyPI and works offline.
 
 A split is a sequence of known words whose concatenation is the compound, allowing a
 linking morpheme ("fogemorfem") after a part: omställning+s+möte, kvinno (kvinna),
@@ -27,7 +33,25 @@ TRUNCATED_ENDINGS: tuple[str, ...] = ("a", "e")
 LINKING_S_ENDINGS: tuple[str, ...] = ("ning", "tion", "het", "itet", "else", "ande", "ende", "skap")
 
 MIN_PART = 3  # "sjuk", "kön", "tid"; two letters ("om", "in") are prefixes, not parts
-MIN_WORD = 7  # shorter words are not worth splitting
+MIN_WORD = 7  # shorter words are not worth splitting (nor worth asking hunspell about)
+
+# --- derivation guards: what looks like a compound but is not one ---------------------------------
+# Rule R7 of benchmarks/compounds_gold.yaml as data; nlp.compounds.Splitter applies them.
+# R7a: a particle or prefix as first part makes a derivation, not a compound (åter|gång,
+# över|lämning, genom|förande): such a word is kept whole.
+PARTICLES: frozenset[str] = frozenset([
+    "av", "an", "be", "bi", "bort", "efter", "emot", "er", "fram", "för", "före", "förut", "genom",
+    "hem", "in", "med", "mot", "ned", "ner", "om", "på", "sam", "samman", "till", "tillbaka", "under",
+    "upp", "ut", "utom", "vid", "åter", "över",
+])
+# R7c: heads that are suffixes: -vis adverbs (inledningsvis, exempelvis) always ...
+SUFFIX_HEADS: frozenset[str] = frozenset({"vis"})
+# ... and -dom after a bare stem (sjuk|dom, ung|dom), though "dom" is a word too.
+BARE_SUFFIX_HEADS: frozenset[str] = frozenset({"dom"})
+# R7b: a head derived from a verb ("läggning", "läggare", "skriven") after a bare modifier, when
+# the dictionary knows modifier + verb as one verb (handlägga, kartlägga, sjukskriva):
+# handläggare comes from handlägga, not from hand + läggare. The endings that make such heads:
+VERB_DERIVATION_ENDINGS: tuple[str, ...] = ("ning", "are", "ande", "ende", "else", "en", "ad", "d")
 
 
 class CompoundSplitter:
@@ -48,7 +72,7 @@ class CompoundSplitter:
         """A part's lemma; a word that is a lemma itself stays ("sjuk", not the verb "sjuka")."""
         return word if self._is_lemma(word) else self._lookup(word)
 
-    def _first_part(self, left: str) -> Optional[str]:
+    def first_part(self, left: str) -> Optional[str]:
         """The lemma of a first part, undoing a linking morpheme; None when unknown."""
         if len(left) < MIN_PART:
             return None
@@ -76,7 +100,7 @@ class CompoundSplitter:
         best: Optional[tuple[str, ...]] = None
         for cut in range(MIN_PART, len(w) - MIN_PART + 1):
             left, right = w[:cut], w[cut:]
-            first = self._first_part(left)
+            first = self.first_part(left)
             if first is None:
                 continue
             if self._is_known(right):
@@ -104,4 +128,13 @@ def _better(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a[-1]) > len(b[-1])
 
 
-__all__ = ["CompoundSplitter", "LINKING_MORPHEMES", "MIN_PART", "MIN_WORD"]
+__all__ = [
+    "BARE_SUFFIX_HEADS",
+    "LINKING_MORPHEMES",
+    "MIN_PART",
+    "MIN_WORD",
+    "PARTICLES",
+    "SUFFIX_HEADS",
+    "VERB_DERIVATION_ENDINGS",
+    "CompoundSplitter",
+]
