@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from nlp.sv.captions import parse_caption
 from nlp.sv.periods import YEAR_LABEL
+from nlp.sv.units import unit_phrase
 
 from .records import TableCell
 
@@ -45,8 +46,12 @@ def caption_label(caption: str) -> tuple[str, bool]:
 def unit_note_of(row: Sequence[str]) -> Optional[str]:
     """'Belopp i tkr' when a row only states the unit of the table's figures."""
     filled = [c for c in row if c.strip()]
-    if len(filled) == 1 and _UNIT_ROW.match(filled[0].strip()):
-        return filled[0].strip()
+    if len(filled) != 1:
+        return None
+    text = filled[0].strip()
+    named = unit_phrase(text)
+    if _UNIT_ROW.match(text) or (named and len(named) >= len(text.strip(" .()")) - 2):
+        return text  # "Belopp i tkr", "Belopp i mdkr", "(miljoner kronor)"
     return None
 
 

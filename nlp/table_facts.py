@@ -238,6 +238,7 @@ def _own_label(cell: TableCell, axis: str) -> str:
     name measures, the row's stub when the columns are years."""
     headers = cell.row_headers if axis == "row" else cell.col_headers
     label = headers[-1] if headers else ""
+    label = label.replace(unit_phrase(label), " ").strip(" ,;:") if unit_phrase(label) else label  # "2019, mnkr"
     if _PART_OF_ABOVE.match(label) or find_group_values(label) or _names_group_only(label) \
             or _is_total(label) or re.match(r"^\s*övriga\b", label, re.IGNORECASE):
         return ""  # a group of what the row above or the caption counts ("varav kvinnor", "Övriga")
@@ -346,8 +347,9 @@ def measure_axis(table: Table) -> str:
     """"row" when the column headers are years, or only groups ("Kvinnor | Män | Totalt"): the rows
     then name what is counted; else "col"."""
     heads = [c for c in table.cells if c.is_header and c.row < table.header_rows and c.col > 0]
-    if any(is_year_label(c.text) for c in heads):
-        return "row"
+    if any(is_year_label(c.text.replace(unit_phrase(c.text), " ").strip(" ,;:") if unit_phrase(c.text) else c.text)
+           for c in heads):
+        return "row"  # "2019", "2019, mnkr"
     last = [c.text for c in heads if c.row == table.header_rows - 1 and c.text.strip()]
     if last and all(_names_group_only(h) for h in last):
         return "row"
