@@ -14,7 +14,7 @@ from nlp.store import BREAKDOWN_COLUMNS, ensure_schema
 FACT_FIELDS = (
     "id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit", "qualifier",
     "kind", "page", "page_label", "line", "section", "quote", "printed", "scale", "cell", "block", "phrase",
-    "period_source", "published", "reporting_year", "measure_score", "measure_candidate",
+    "period_source", "published", "reporting_year", "measure_score", "measure_candidate", "qualifier_word",
 )
 FACT_CSV_COLUMNS = (
     "id", "doc", "source_file", "published", "measure", "measure_label", "period", *BREAKDOWN_COLUMNS, "breakdown",

@@ -331,7 +331,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             printed=q.printed, unit=q.unit, scale=q.scale, kind=source.kind, page=block.page,
             page_label=block.page_label, line=line, section=" > ".join(block.section), quote=_quote(span),
             block=block.id, phrase=_phrase(doc, span) if measure_key == UNCLASSIFIED else "",
-            period_source=period_source, offset=offset, measure_score=round(score, 4),
+            period_source=period_source, offset=offset, measure_score=round(score, 4), qualifier_word=q.qualifier_word,
             measure_candidate=candidate_key(_phrase(doc, span), q.unit, matcher.lexicon) if measure_key == UNCLASSIFIED else "",
         )
         if q.high is not None:  # a range: its two ends

@@ -52,6 +52,7 @@ class Fact:
     offset: Optional[int] = None  # character offset of the figure in its block's text (prose)
     measure_score: float = 0.0  # the lexical evidence for `measure` (nlp.measures); below MIN_SCORE it stays unclassified
     measure_candidate: str = ""  # for an unclassified figure: a stable key from its context (nlp.measures.candidate_key)
+    qualifier_word: str = ""  # the qualifier as printed ("drygt", "knappt", "upp till", "<"): its direction
 
     @property
     def year(self) -> Optional[int]:

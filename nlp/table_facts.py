@@ -169,6 +169,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             unit=unit,
             scale=scale,
             qualifier=_BOUND_QUALIFIER[bound.group(1)] if bound else "exact",
+            qualifier_word=bound.group(1) if bound else "",
             kind="table",
             page=cell.page if cell.page is not None else table.page,
             page_label=table.page_label,

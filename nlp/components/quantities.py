@@ -76,6 +76,7 @@ class Quantity:
     source: str = "digits"  # digits | word | fraction | out_of | range
     unit_printed: bool = False  # a unit word followed the number (else it was inferred)
     high: Optional[float] = None  # a range ("60–64 procent"): value is its low end, high its high end
+    qualifier_word: str = ""  # the qualifier as printed: "drygt", "knappt", "upp till", "<"
 
 
 def ensure_extensions() -> None:
@@ -135,22 +136,39 @@ def _unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
     return None, 1.0, 0, False
 
 
-def _qualifier_before(doc: Doc, start: int) -> str:
+def _qualifier_phrase_before(doc: Doc, start: int) -> str:
+    """The qualifier printed before a figure, as written ("drygt", "upp till", "<"), or ""."""
     prev = _prev(doc, start, 3)
     words = [t.lower_ for t in prev]  # nearest first
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(reversed(words[:n]))
             if phrase in QUALIFIERS:
-                return QUALIFIERS[phrase]
-    return EXACT
+                return phrase
+    return ""
+
+
+def _qualifier_before(doc: Doc, start: int) -> str:
+    phrase = _qualifier_phrase_before(doc, start)
+    return QUALIFIERS[phrase] if phrase else EXACT
+
+
+def _qualifier_phrase_after(doc: Doc, end: int) -> str:
+    nxt = [t.lower_ for t in _next(doc, end - 1, 2)]
+    if len(nxt) == 2 and f"{nxt[0]} {nxt[1]}" in POST_QUALIFIERS:
+        return f"{nxt[0]} {nxt[1]}"
+    return ""
 
 
 def _qualifier_after(doc: Doc, end: int) -> Optional[str]:
-    nxt = [t.lower_ for t in _next(doc, end - 1, 2)]
-    if len(nxt) == 2 and f"{nxt[0]} {nxt[1]}" in POST_QUALIFIERS:
-        return POST_QUALIFIERS[f"{nxt[0]} {nxt[1]}"]
-    return None
+    phrase = _qualifier_phrase_after(doc, end)
+    return POST_QUALIFIERS[phrase] if phrase else None
+
+
+def qualifier_word(doc: Doc, start: int, end: int) -> str:
+    """The qualifier as printed ("drygt", "knappt", "upp till", "eller fler"): "approximate" alone
+    does not say whether a figure was rounded up or down, the word does."""
+    return _qualifier_phrase_after(doc, end) or _qualifier_phrase_before(doc, start)
 
 
 def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int, str]) -> Optional[str]:
@@ -370,6 +388,8 @@ def find_quantities(doc: Doc) -> Doc:
             continue
         i += 1
     _share_units(doc, quantities)
+    for span in quantities:
+        span._.quantity = replace(span._.quantity, qualifier_word=qualifier_word(doc, span.start, span.end))
     doc.spans[QUANTITIES] = quantities
     doc.spans[NON_FACTS] = non_facts
     return doc

@@ -180,3 +180,15 @@ def test_a_proposal_is_for_the_budget_year(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2026, name="press.md")
     assert one(facts, "592 000 kronor").period == "2026"
     assert one(facts, "4 600 kronor").period == "2027"
+
+
+@pytest.mark.parametrize("sentence, printed, qualifier, word", [
+    ("Antalet var drygt 10 000 under året.", "10 000", "approximate", "drygt"),
+    ("Antalet var knappt 10 000 under året.", "10 000", "approximate", "knappt"),
+    ("Stödet ges i upp till 120 dagar.", "120 dagar", "under", "upp till"),
+    ("Målet är 60 procent eller fler.", "60 procent", "over", "eller fler"),
+])
+def test_qualifiers_keep_their_direction_in_the_word(nlp, catalogue, sentence, printed, qualifier, word):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
+    fact = one(facts, printed)
+    assert (fact.qualifier, fact.qualifier_word) == (qualifier, word)
