@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional, Sequence
@@ -76,6 +77,14 @@ class AppState:
     documents: dict[str, dict[str, Any]]
 
 
+def warm_compound_splitter() -> None:
+    """Load the Swedish compound dictionary (nlp.compounds) in the background, so the server
+    answers /health at once and the first question does not wait seconds for it."""
+    from nlp.compounds import split_compound
+
+    threading.Thread(target=split_compound, args=("omställningsmöte",), name="warm-compounds", daemon=True).start()
+
+
 def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = True, model_path: Optional[str] = None,
                with_web: bool = True) -> FastAPI:
     """The HTTP API over the knowledge base at `db_path` (raises FileNotFoundError when there is none).
@@ -107,6 +116,8 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
             {"name": "meta", "description": "Is the server up, and what does it hold."},
         ],
     )
+    # once the server listens: loading the compound dictionary at import would hold back /health
+    app.router.on_startup.append(warm_compound_splitter)
     app.state.rapportkoll = state
     _install_error_handlers(app)
     _routes(app, state)
