@@ -160,13 +160,29 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     facts: list[Fact] = []
     carried: dict[tuple[str, ...], str] = {}  # section -> the span of years it describes
     budget_year = next((m.group("year") for b in document.blocks for m in [BUDGET_YEAR.search(b.text)] if m), None)
+    population: dict[tuple[str, ...], Optional[str]] = {}  # section -> the förmån its paragraphs are about
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
-        facts.extend(doc_to_facts(doc, source, document, matcher, carried.get(section), budget_year))
+        facts.extend(doc_to_facts(doc, source, document, matcher, carried.get(section), budget_year,
+                                  population.get(section) if source.kind != "footnote" else None))
+        if source.kind != "footnote":
+            named = paragraph_population(doc)
+            if named is not None:
+                population[section] = named or None  # "" (several named): the section's population is open again
         span = carried_span(doc.text)
         if span and source.kind != "footnote":
             carried[section] = span
     return facts
+
+
+def paragraph_population(doc: Doc) -> Optional[str]:
+    """The one förmån a paragraph names as its population ("Av de personer som fick avslag på
+    sjukpenning ..."), "" when it names several, None when it names none."""
+    named = {t.value for t in _terms(doc) if t.key == "forman" and t.value
+             and _POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start])}
+    if not named:
+        return None
+    return named.pop() if len(named) == 1 else ""
 
 
 def carried_span(text: str) -> Optional[str]:
@@ -249,9 +265,11 @@ _HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 
 
 def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
-                 carried: Optional[str] = None, budget_year: Optional[str] = None) -> Iterator[Fact]:
+                 carried: Optional[str] = None, budget_year: Optional[str] = None,
+                 population: Optional[str] = None) -> Iterator[Fact]:
     """The facts of one processed text; `carried` is the period its section describes, if any;
-    `budget_year` the year a budget text's proposals are for ("budgetpropositionen för 2027")."""
+    `budget_year` the year a budget text's proposals are for ("budgetpropositionen för 2027");
+    `population` the förmån an earlier paragraph of the section named as its population."""
     spans = list(doc.spans.get(QUANTITIES, []))
     if not spans:
         return
@@ -276,7 +294,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         else:
             measure_key = _match(doc, span, spans, heading_words, matcher)
             measure = matcher.by_key.get(measure_key)
-            breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided)
+            breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided, population)
         if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and _appositive(doc, spans[idx - 1], span):
             measure_key, breakdown = decided[idx - 1]  # "drygt sju av tio, 73 procent": the same figure restated
         change = _change(doc, span)
@@ -709,7 +727,7 @@ def _allowed_keys(measure: Optional[Measure], unit: str = "") -> tuple[str, ...]
 
 def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term],
                groups: dict[int, list[int]], measure: Optional[Measure],
-               decided: dict[int, tuple[str, Breakdown]]) -> Breakdown:
+               decided: dict[int, tuple[str, Breakdown]], population: Optional[str] = None) -> Breakdown:
     allowed = _allowed_keys(measure, span._.quantity.unit)
     if not allowed:
         return ()
@@ -740,15 +758,18 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
             parts[key] = value
     if "forman" in allowed and "forman" not in parts:
         # "Bland dem som fick avslag på sjukpenning deltog ... och ...": the population the sentence is about
-        population = _sentence_forman(doc, sent, spans, in_sent)
-        if population:
-            parts["forman"] = population
+        of_sentence = _sentence_forman(doc, sent, spans, in_sent)
+        if of_sentence:
+            parts["forman"] = of_sentence
     if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent):
         # a paragraph about one förmån: "... fått avslag på sjukpenning från 2012–2022. Andelen var hög 2012 (9,7 procent)"
         earlier = {t.value for t in terms if t.key == "forman" and t.end <= sent.start_char
                    and _POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start])}
         if len(earlier) == 1 and None not in earlier:
             parts["forman"] = earlier.pop()  # type: ignore[assignment]
+        elif not earlier and population and not any(t.key == "forman" for t in terms):
+            # a section that goes on about the population an earlier paragraph named
+            parts["forman"] = population
     if _ANAPHORA.match(sent.text):
         # "Av dem var 66 procent kvinnor": the groups of the figure the sentence before counted
         earlier = [j for j in decided if spans[j].end_char <= sent.start_char]

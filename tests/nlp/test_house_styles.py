@@ -192,3 +192,13 @@ def test_qualifiers_keep_their_direction_in_the_word(nlp, catalogue, sentence, p
     _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
     fact = one(facts, printed)
     assert (fact.qualifier, fact.qualifier_word) == (qualifier, word)
+
+
+def test_a_section_goes_on_about_the_population_an_earlier_paragraph_named(nlp, catalogue):
+    text = ("# Rapport\n\n## 4 Inskrivning efter avslag\n\n"
+            "Av de personer som fick avslag på sjukpenning 2026 var 4 749 inskrivna efter 90 dagar, eller 47 procent.\n\n"
+            "För kvinnor låg andelen inskrivna på 46 procent 2026.\n\n"
+            "## 5 Ekonomi\n\nAndelen inskrivna var 12 procent 2026.\n")
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert dict(one(facts, "46 procent").breakdown) == {"forman": "sjukpenning", "kon": "kvinnor"}
+    assert "forman" not in dict(one(facts, "12 procent").breakdown)  # another section
