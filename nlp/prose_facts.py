@@ -767,8 +767,9 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
                    and _POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start])}
         if len(earlier) == 1 and None not in earlier:
             parts["forman"] = earlier.pop()  # type: ignore[assignment]
-        elif not earlier and population and not any(t.key == "forman" for t in terms):
-            # a section that goes on about the population an earlier paragraph named
+        elif not earlier and population and measure is not None and not any(t.key == "forman" for t in terms):
+            # a section that goes on about the population an earlier paragraph named (for a catalogue
+            # measure split by förmån; a figure no measure claims may be about anything)
             parts["forman"] = population
     if _ANAPHORA.match(sent.text):
         # "Av dem var 66 procent kvinnor": the groups of the figure the sentence before counted
