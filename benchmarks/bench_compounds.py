@@ -46,7 +46,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from api.analysis import stem
+from nlp.compounds import Hunspell
 
 GOLD = ROOT / "benchmarks" / "compounds_gold.yaml"
 OUT = ROOT / "benchmarks" / "compounds_results.md"
@@ -225,72 +225,17 @@ def hunspell_sv_files() -> Path | None:
     return find()
 
 
-class HunspellSv:
-    """hunspell-sv through spylls: word check, lemma and compound analyses, cached per word."""
+class HunspellSv(Hunspell):
+    """The production hunspell-sv wrapper (nlp.compounds.Hunspell), read from a given dictionary
+    file, with the whole-word split the experimental rows c1-d1 need."""
 
     def __init__(self, base: Path):
         from spylls.hunspell import Dictionary
-        from spylls.hunspell.algo.capitalization import Type as CapType
 
-        from nlp.compounds import _fast_lookup
-
-        self.dictionary = Dictionary.from_files(str(base))
-        self._lookup = _fast_lookup(self.dictionary.aff, self.dictionary.dic)
-        self._captype = CapType.NO
-        self._only_in_compound = self.dictionary.aff.ONLYINCOMPOUND
-        self.forms = lru_cache(maxsize=None)(self._forms)
-        self.compounds = lru_cache(maxsize=None)(self._compounds)
-        self.is_lemma = lru_cache(maxsize=None)(self._is_lemma)
+        super().__init__(Dictionary.from_files(str(base)), str(base))
 
     def reset(self) -> None:
-        self.forms.cache_clear()
-        self.compounds.cache_clear()
-        self.is_lemma.cache_clear()
-        self._lookup.clear()
-
-    def _forms(self, word: str) -> tuple:
-        """Analyses of `word` as one dictionary word with affixes (no compounding)."""
-        return tuple(self._lookup.affix_forms(word, captype=self._captype))
-
-    def is_known(self, word: str) -> bool:
-        return bool(self.forms(word))
-
-    def lemma(self, word: str) -> str:
-        """The shortest stem among the analyses ("förslaget" -> förslag, "mötena" -> möte)."""
-        forms = self.forms(word)
-        return min((f.stem for f in forms), key=len) if forms else word
-
-    def _is_lemma(self, word: str) -> bool:
-        flag = self._only_in_compound
-        return any(flag not in h.flags for h in self.dictionary.dic.homonyms(word))
-
-    def part_lemma(self, form) -> str:
-        """A compound part's lemma; stems listed only for compounds ("arbets", "kvinno", "kart")
-        get their word back: a linking letter off, a lost -a/-e on (arbete, kvinna, karta)."""
-        s = form.stem
-        if self.is_lemma(s):
-            return s
-        bares = [s[:-1]] if s[-1:] in LINKING and len(s) > 3 else []
-        for base in (*bares, s):
-            for ending in ("", "a", "e"):
-                if base + ending != s and self.is_lemma(base + ending):
-                    return base + ending
-        return s
-
-    def _compounds(self, word: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-        """Every compound analysis of `word` as (part texts, part lemmas), best first: fewest
-        parts, then the shorter head ([arbetslivs][erfarenheter], not [arbets][livserfarenheter]),
-        then the shortest lemmas ("processen" -> process, not the entry "processen")."""
-        scored: dict = {}
-        for form in self._lookup.compound_forms(word, captype=self._captype):
-            texts = tuple(p.text for p in form.parts)
-            lemmas = tuple(self.part_lemma(p) for p in form.parts)
-            rank = (len(texts), self.tie_break * len(texts[-1]), sum(map(len, lemmas)))
-            if texts not in scored or rank < scored[texts][0]:
-                scored[texts] = (rank, lemmas)
-        return tuple((texts, lemmas) for texts, (_, lemmas) in sorted(scored.items(), key=lambda kv: kv[1][0]))
-
-    tie_break = 1  # +1: shorter head first (left-branching); -1: longer head first, as CompoundSplitter
+        self.cache_clear()
 
     def split(self, word: str, split_known: bool = True) -> tuple[str, ...]:
         w = word.lower()
