@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from typing import Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence, Union
 
 from nlp.sv.captions import is_caption as _is_caption
 from nlp.sv.captions import is_source_or_note
 
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
+from .pdf_borderless import body_rows, column_bounds, cut_line, header_rows, is_table_line, line_atoms, row_cells
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
 from .text_tables import count_header_rows
@@ -311,7 +312,7 @@ def header_line_count(region: Sequence[Line], rules: Sequence[Rule], settings: T
     x0 = min(l.x0 for l in region)
     x1 = max(l.x1 for l in region)
     width = x1 - x0
-    for rule in sorted((r for r in rules if r.horizontal), key=lambda r: r.top):
+    for rule in joined_rules(r for r in rules if r.horizontal):
         if (min(rule.x1, x1) - max(rule.x0, x0)) < settings.header_rule_share * width:
             continue
         above = [l for l in region if l.bottom <= rule.top + 1]
@@ -326,132 +327,54 @@ def header_line_count(region: Sequence[Line], rules: Sequence[Rule], settings: T
     return n if 0 < n < len(region) else None
 
 
-def region_to_rows(region: Sequence[Line], header_lines: Optional[int], settings: TableSettings) -> list[list[Line]]:
-    """Group a region's lines into rows (stage 2); a header/body boundary always splits."""
-    rows: list[list[Line]] = []
-    for k, line in enumerate(region):
-        if rows:
-            prev = rows[-1][-1]
-            gap = line.top - prev.bottom
-            boundary = header_lines is not None and k == header_lines
-            if not boundary and gap <= settings.row_gap_em * min(line.size, prev.size):
-                rows[-1].append(line)
-                continue
-        rows.append([line])
-    return rows
-
-
-def column_extents(lines: Sequence[Line], settings: TableSettings,
-                   known: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
-    """X-ranges covered by the words of `lines` (and any `known` ranges, such as the columns
-    of a table's first part), merged over gaps narrower than a column gap."""
-    size = lines[0].size if lines else 10.0
-    spans = sorted([(w.x0, w.x1, w.size) for l in lines for w in l.words] + [(a, b, size) for a, b in known])
-    out: list[list[float]] = []
-    for x0, x1, size in spans:
-        if out and x0 - out[-1][1] <= settings.column_gap_em * size:
-            out[-1][1] = max(out[-1][1], x1)
+def joined_rules(rules: Iterable[Rule], tolerance: float = 2.0) -> list[Rule]:
+    """Horizontal rules top to bottom, the pieces of one stroke joined: a word processor draws
+    a rule under a header as one border per cell."""
+    out: list[Rule] = []
+    for r in sorted(rules, key=lambda r: (round(r.top), r.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(r.top - last.top) <= tolerance / 2 and r.x0 - last.x1 <= tolerance:
+            out[-1] = Rule(last.x0, min(last.top, r.top), max(last.x1, r.x1), max(last.bottom, r.bottom))
         else:
-            out.append([x0, x1])
-    return [(a, b) for a, b in out]
-
-
-def _partition(extents: Sequence[tuple[float, float]], x: float) -> int:
-    """The column whose share of the page (split at the middle of each gap) holds x."""
-    for k in range(len(extents) - 1):
-        if x < (extents[k][1] + extents[k + 1][0]) / 2:
-            return k
-    return len(extents) - 1
-
-
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
-    return min(a1, b1) - max(a0, b0)
-
-
-def rows_to_grid(rows: Sequence[Sequence[Line]], header_rows: int, extents: Sequence[tuple[float, float]],
-                 settings: TableSettings) -> list[list[CellDraft]]:
-    """Words into cells (stage 4): body words by where they stand, header labels by overlap."""
-    n = len(extents)
-    grid: list[list[CellDraft]] = []
-    for r, row in enumerate(rows):
-        cells: list[list[tuple[Line, list[Word]]]] = [[] for _ in range(n)]
-        for line in row:
-            per_col: dict[int, list[Word]] = {}
-            for seg in line.segments(settings.column_gap_em * line.size):
-                if r < header_rows:
-                    cols = [_header_column(seg, extents, spanning=r < header_rows - 1)]
-                    for w in seg:
-                        per_col.setdefault(cols[0], []).append(w)
-                else:
-                    for w in seg:
-                        per_col.setdefault(_partition(extents, (w.x0 + w.x1) / 2), []).append(w)
-            for c, words in per_col.items():
-                cells[c].append((line, words))
-        out_row = []
-        for c in range(n):
-            text = ""
-            refs: list[int] = []
-            boxes = []
-            bold = True
-            for line, words in cells[c]:
-                piece, piece_refs = line_text_with_refs(line, words)
-                refs.extend(num for num, _ in piece_refs)
-                text = join_hyphenated(text, piece) if text else piece
-                boxes.append((min(w.x0 for w in words), line.top, max(w.x1 for w in words), line.bottom))
-                bold = bold and all(w.bold for w in words)
-            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                    max(b[3] for b in boxes)) if boxes else None
-            out_row.append(CellDraft(text, bbox, refs, bold and bool(boxes)))
-        grid.append(out_row)
-    return grid
-
-
-def _header_column(seg: Sequence[Word], extents: Sequence[tuple[float, float]], spanning: bool) -> int:
-    a, b = seg[0].x0, seg[-1].x1
-    overlaps = [_overlap(a, b, e0, e1) for e0, e1 in extents]
-    hit = [k for k, o in enumerate(overlaps) if o > 0]
-    if not hit:
-        mid = (a + b) / 2
-        return min(range(len(extents)), key=lambda k: min(abs(mid - extents[k][0]), abs(mid - extents[k][1])))
-    if len(hit) == 1:
-        return hit[0]
-    return hit[0] if spanning else max(hit, key=lambda k: overlaps[k])
+            out.append(r)
+    return sorted(out, key=lambda r: r.top)
 
 
 def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
                     settings: TableSettings, finder: Optional[TableFinder] = None,
                     extents: Optional[Sequence[tuple[float, float]]] = None) -> Optional[TableDraft]:
-    """Stages 2 to 4 for one region; None when it does not hold at least two columns.
+    """Stages 2 to 4 for one region (see `pdf_borderless`); None when it does not hold at
+    least two columns.
 
     `extents` are columns already known (from the part of the table on the page before):
     they are merged with this region's own, so both parts get the same columns.
     """
     header_lines = header_line_count(region, rules, settings)
-    rows = region_to_rows(region, header_lines, settings)
-    if header_lines is not None:
-        header_rows = sum(1 for row in rows if region.index(row[0]) < header_lines)
-    else:
-        header_rows = 0
-    body = [l for row in rows[header_rows:] for l in row]
-    if header_lines is None and len(rows) > 2:
-        body = [l for row in rows[1:] for l in row]  # the first row may hold spanning labels
-    ext = column_extents(body, settings, extents or ())
-    if len(ext) < 2:
-        return None
-    grid = rows_to_grid(rows, header_rows, ext, settings)
     if header_lines is None:
-        header_rows = count_header_rows([[c.text for c in r] for r in grid])
-        if header_rows:
-            grid = rows_to_grid(rows, header_rows, ext, settings)
-    for row in grid:
-        for cell in row:
-            cell.page = page
+        # without a rule or bold type the header is found from the cells: columns from the
+        # lines from the first figure on, so a spanning label above cannot merge two
+        first = next((k for k, l in enumerate(region) if any(a.numeric for a in line_atoms(l))), 0)
+        cols = column_bounds(region[first:], extents or ())
+        if len(cols) < 2:
+            return None
+        rows = body_rows([cut_line(l, cols) for l in region])
+        texts = [[cell[0] for cell in row_cells(r, len(cols))] for r in rows]
+        n = count_header_rows(texts)
+        header_lines = sum(len(r.lines) for r in rows[:n])
+    head, body = list(region[:header_lines]), list(region[header_lines:])
+    cols = column_bounds(body, extents or ())
+    if len(cols) < 2:
+        return None
+    rows = header_rows(head, cols) + body_rows([cut_line(l, cols) for l in body])
+    n_head = len(header_rows(head, cols))
+    grid = [[CellDraft(text, bbox, refs, bold, page) for text, refs, bbox, bold in row_cells(r, len(cols))]
+            for r in rows]
     bbox = (min(l.x0 for l in region), min(l.top for l in region), max(l.x1 for l in region),
             max(l.bottom for l in region))
-    table = TableDraft(page, bbox, grid, header_rows, "borderless", list(ext), [page], lines=list(region))
+    table = TableDraft(page, bbox, grid, n_head, "borderless", list(cols), [page], lines=list(region))
     if finder is not None:
-        finder.rows.append(list(rows))
-        finder.columns.append(list(ext))
+        finder.rows.append([[lc.line for lc in r.lines] for r in rows])
+        finder.columns.append(list(cols))
     return table
 
 
