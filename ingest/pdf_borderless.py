@@ -30,6 +30,7 @@ from .pdf_page import Line, Word
 # gaps as multiples of the font size. A word space is 0.22-0.33 em in text fonts.
 WORD_GAP_EM = 0.45  # between two words of one cell
 NUMBER_GAP_EM = 0.36  # between a figure and a word, or two digit groups of one figure
+FIGURE_GAP_EM = 0.4  # two figures at least this far apart stand in two columns
 _FIGURE = re.compile(r"^[−\-–+<>±]?\(?\d[\d.,]*\)?%?$|^\.\.$|^…$|^[–—-]$")
 _LEAD_GROUP = re.compile(r"^[−\-–+]?\d{1,3}$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?%?$")
@@ -89,15 +90,12 @@ def _same_atom(atom: Atom, w: Word) -> bool:
     return gap <= WORD_GAP_EM * em
 
 
-def is_table_line(line: Line, column_gap: float) -> bool:
-    """Two or more atoms apart by a column gap, or two figures side by side ("12,5 13,1"), which
-    running text never prints."""
+def is_table_line(line: Line) -> bool:
+    """Two figures side by side with more than a word space between them ("12,5  13,1"), as
+    running text never prints them."""
     atoms = line_atoms(line)
-    if len(atoms) < 2:
-        return False
-    if any(b.x0 - a.x1 >= column_gap * min(a.words[-1].size, b.words[0].size) for a, b in zip(atoms, atoms[1:])):
-        return True
-    return any(a.numeric and b.numeric for a, b in zip(atoms, atoms[1:]))
+    return any(a.numeric and b.numeric and b.x0 - a.x1 >= FIGURE_GAP_EM * min(a.words[-1].size, b.words[0].size)
+               for a, b in zip(atoms, atoms[1:]))
 
 
 # ---------------------------------------------------------------------------------------

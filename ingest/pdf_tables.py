@@ -266,8 +266,9 @@ def lines_to_regions(lines: Sequence[Line], settings: TableSettings, body_size: 
 
 def is_multi_column(line: Line, settings: TableSettings) -> bool:
     """Two or more runs of words with column gaps between them; a footnote marker fills the
-    gap it stands in, so "2018).¹⁹ Med" is still running text."""
-    return len(line.segments(settings.column_gap_em * line.size, with_supers=True)) >= 2
+    gap it stands in, so "2018).¹⁹ Med" is still running text. Or two figures side by side
+    with more than a space between them ("12,5  13,1"): a narrow table, never prose."""
+    return len(line.segments(settings.column_gap_em * line.size, with_supers=True)) >= 2 or is_table_line(line)
 
 
 def _excluded_lines(lines: Sequence[Line]) -> list[bool]:
