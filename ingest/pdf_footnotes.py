@@ -63,13 +63,20 @@ class NoteDraft:
     bbox: BBox
 
 
-def split_footnote_area(lines: Sequence[Line], body_size: float, min_gap: float) -> tuple[list[Line], list[Line]]:
+def cited_markers(lines: Sequence[Line]) -> set[int]:
+    """Footnote numbers whose superscript markers stand in these lines."""
+    return {n for line in lines for w in line.supers for n in marker_numbers(w)}
+
+
+def split_footnote_area(lines: Sequence[Line], body_size: float, min_gap: float,
+                        cited: Optional[set[int]] = None) -> tuple[list[Line], list[Line]]:
     """(running lines, footnote lines) of one page's body, footnotes being at the foot.
 
     Scanning up from the bottom, note lines are smaller than the body text and hold no
     column gaps (which table rows do); the area starts at the topmost such line that opens
-    with a superscript number.
+    with a footnote number (see `note_number`).
     """
+    cited = cited_markers(lines) if cited is None else cited
     k = len(lines)
     while k > 0:
         line = lines[k - 1]
@@ -77,7 +84,7 @@ def split_footnote_area(lines: Sequence[Line], body_size: float, min_gap: float)
             break
         k -= 1
     area = list(lines[k:])
-    start = next((i for i, l in enumerate(area) if opens_with_marker(l)), None)
+    start = next((i for i, l in enumerate(area) if note_number(l, cited) is not None), None)
     if start is None:
         return list(lines), []
     return list(lines[:k + start]), area[start:]
@@ -91,16 +98,31 @@ def opens_with_marker(line: Line) -> bool:
     return first.x1 <= line.words[0].x0 + 0.5 and bool(marker_numbers(first))
 
 
-def lines_to_notes(lines: Sequence[Line], page: int, right: Optional[float] = None) -> list[NoteDraft]:
+def note_number(line: Line, cited: set[int]) -> Optional[int]:
+    """The number a footnote line opens with: a superscript, or, as many word processors set
+    it, a plain number (even one set larger than the note) that a marker on the page cites."""
+    if opens_with_marker(line):
+        return marker_numbers(line.supers[0])[0]
+    if len(line.words) >= 2 and line.words[0].text.isdigit() and int(line.words[0].text) in cited:
+        return int(line.words[0].text)
+    return None
+
+
+def lines_to_notes(lines: Sequence[Line], page: int, right: Optional[float] = None,
+                   cited: Optional[set[int]] = None) -> list[NoteDraft]:
     """Footnote lines -> one draft per footnote; lines without a leading number continue it.
 
     A line broken for want of room joins the next with a space (or loses its hyphen); a line
     that ended short of the column's `right` edge ended a line of its own, kept as a newline.
     """
+    cited = set() if cited is None else cited
     groups: list[tuple[int, list[Line]]] = []
     for line in lines:
-        if opens_with_marker(line):
-            groups.append((marker_numbers(line.supers[0])[0], [line]))
+        number = note_number(line, cited)
+        if number is not None:
+            if not opens_with_marker(line):  # the plain number is not part of the note's text
+                line = Line(line.words[1:], line.supers)
+            groups.append((number, [line]))
         elif groups:
             groups[-1][1].append(line)
     notes = []

@@ -20,7 +20,7 @@ from typing import Optional, Sequence, Union
 from nlp.sv.units import unit_phrase
 
 from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
-from .pdf_footnotes import NoteDraft, link_footnotes, lines_to_notes, split_footnote_area
+from .pdf_footnotes import NoteDraft, cited_markers, link_footnotes, lines_to_notes, split_footnote_area
 from .pdf_margins import Margins, find_margins
 from .pdf_open import classify_exception, content_failure, iter_pages, open_pdf, pdf_error_types, sniff
 from .pdf_page import Line, PageText, read_page, words_to_lines
@@ -122,8 +122,9 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
     typical_right = typical_line_end([l for ls in body_lines for l in ls])
     for page, m, lines in zip(pages, margins, body_lines):
         cropped = page.crop(m.body)
-        running, note_lines = split_footnote_area(lines, body_size, gap)
-        notes = lines_to_notes(note_lines, page.index, column_right(lines, typical_right, page.width))
+        cited = cited_markers(lines)
+        running, note_lines = split_footnote_area(lines, body_size, gap, cited)
+        notes = lines_to_notes(note_lines, page.index, column_right(lines, typical_right, page.width), cited)
         finder = find_tables(running, cropped.grids, cropped.rules, page.index, body_size, settings.borderless)
         used = {id(l) for l in finder.used}
         rest = [l for l in running if id(l) not in used]
