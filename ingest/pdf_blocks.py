@@ -55,7 +55,7 @@ def body_font_size(lines: Sequence[Line]) -> float:
     """The size most running text is set in (weighted by characters). Lines with column gaps
     are table rows, not running text: a table appendix would otherwise make its table size
     the body size, and every larger table look like headings."""
-    prose = [l for l in lines if len(l.segments(0.8 * l.size)) == 1] or list(lines)
+    prose = [l for l in lines if len(l.segments(0.8 * l.size, with_supers=True)) == 1] or list(lines)
     weights: dict[float, int] = {}
     for line in prose:
         n = sum(len(w.text) for w in line.words)
