@@ -13,7 +13,7 @@ guarded, so a bug in our stages is not passed off as a corrupt file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -21,6 +21,7 @@ from nlp.sv.units import unit_phrase
 
 from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
 from .pdf_footnotes import NoteDraft, cited_markers, link_footnotes, lines_to_notes, split_footnote_area
+from .pdf_layout import TextColumn, page_columns
 from .pdf_margins import Margins, find_margins
 from .pdf_open import classify_exception, content_failure, iter_pages, open_pdf, pdf_error_types, sniff
 from .pdf_page import Line, PageText, read_page, words_to_lines
@@ -107,6 +108,19 @@ class PageParts:
     lines: list[Line]  # running lines left for blocks
     notes: list[NoteDraft]
     tables: list[TableDraft]
+    # the page's text columns (pdf_layout), when it has more than one: each line's column, and
+    # where each column ends on the right
+    column_of: dict[int, int] = field(default_factory=dict)
+    column_right: list[float] = field(default_factory=list)
+
+    def line_columns(self) -> list[list[Line]]:
+        """The running lines left for blocks, column by column in reading order."""
+        if not self.column_right:
+            return [self.lines]
+        out: list[list[Line]] = [[] for _ in self.column_right]
+        for line in self.lines:
+            out[self.column_of.get(id(line), 0)].append(line)
+        return [c for c in out if c]
 
 
 def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: DocumentMetadata, content_hash: str,
@@ -125,16 +139,25 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
         cited = cited_markers(lines)
         running, note_lines = split_footnote_area(lines, body_size, gap, cited)
         notes = lines_to_notes(note_lines, page.index, column_right(lines, typical_right, page.width), cited)
-        finder = find_tables(running, cropped.grids, cropped.rules, page.index, body_size, settings.borderless)
-        used = {id(l) for l in finder.used}
-        rest = [l for l in running if id(l) not in used]
-        rest = _take_unit_notes(finder.tables, rest)
-        parts.append(PageParts(page, m, rest, notes, finder.tables))
+        columns = page_columns(running, body_size)
+        part = PageParts(page, m, [], notes, [])
+        if len(columns) > 1:
+            part.column_right = [c.x1 for c in columns]
+        for k, column in enumerate(columns):
+            grids = [g for g in cropped.grids if _grid_column(g, columns) == k]
+            finder = find_tables(column.lines, grids, cropped.rules, page.index, body_size, settings.borderless)
+            used = {id(l) for l in finder.used}
+            rest = _take_unit_notes(finder.tables, [l for l in column.lines if id(l) not in used])
+            part.tables.extend(finder.tables)
+            part.lines.extend(rest)
+            if part.column_right:
+                part.column_of.update((id(l), k) for l in column.lines)
+        parts.append(part)
 
     tables = _join_tables(parts, settings)  # before blocks: an unjoined fragment is text again
     labels = {p.page.index: p.margins.page_label for p in parts}
     right = {p.page.index: column_right(p.lines, typical_right, p.page.width) for p in parts}
-    drafts_by_page = [lines_to_blocks(p.lines, p.page.index, right[p.page.index]) for p in parts]
+    drafts_by_page = [_page_blocks(p, right[p.page.index]) for p in parts]
     flat = [b for bs in drafts_by_page for b in bs]
     classify(flat, body_size)
     blocks = join_page_breaks(drafts_by_page, right)
@@ -154,6 +177,25 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
     return Document(id=doc_id, source_file=path.name, content_hash=content_hash, format="pdf", metadata=metadata,
                     page_count=len(pages), blocks=tuple(block_records), tables=tuple(table_records),
                     footnotes=footnotes, path=str(path))
+
+
+def _grid_column(grid, columns: Sequence[TextColumn]) -> int:
+    """The text column holding most of a ruled grid's lines."""
+    x0, top, x1, bottom = grid.bbox
+    counts = [sum(top <= (l.top + l.bottom) / 2 <= bottom and x0 <= (l.x0 + l.x1) / 2 <= x1 for l in c.lines)
+              for c in columns]
+    return max(range(len(columns)), key=lambda k: counts[k])
+
+
+def _page_blocks(part: PageParts, right: float) -> list[BlockDraft]:
+    """Blocks column by column; a column's own right edge tells a wrapped line from a short one."""
+    if not part.column_right:
+        return lines_to_blocks(part.lines, part.page.index, right)
+    blocks: list[BlockDraft] = []
+    for lines in part.line_columns():
+        k = part.column_of.get(id(lines[0]), 0)
+        blocks.extend(lines_to_blocks(lines, part.page.index, part.column_right[k]))
+    return blocks
 
 
 def typical_line_end(lines: Sequence[Line]) -> float:
