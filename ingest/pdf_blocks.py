@@ -20,7 +20,9 @@ from .pdf_page import Line
 from .records import BBox
 
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$|…{2,}\s*\d{0,4}\s*$")
-_BULLET = re.compile(r"^\s*(?:[-•*–·▪]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
+# bullets as printed; U+F0B7 is the Symbol font's bullet, which Word and LibreOffice export
+BULLET_MARK = re.compile(r"^(?:[-•*–·▪◦●■□➢✓\uf0b7\uf0a7\uf0d8]|\d{1,2}[.)]|[a-z][.)])$")
+_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●■□➢✓\uf0b7\uf0a7\uf0d8]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-ZÅÄÖ\"”«]")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 

@@ -220,33 +220,30 @@ def body_rows(lines: Sequence[LineCells]) -> list[RowDraft]:
     of the row below (stage 3)."""
     row_space = row_gap(lines)
     rows: list[RowDraft] = []
-    pending: Optional[LineCells] = None  # a text-only line that may open the next row's cell
+    pending: Optional[RowDraft] = None  # text-only lines that may open the next row's cells
     for i, lc in enumerate(lines):
-        if rows and _continues_above(rows[-1], lc, row_space):
+        if pending is not None and _continues_above(pending, lc, row_space):
+            pending.add(lc)
+            continue
+        if pending is None and rows and _continues_above(rows[-1], lc, row_space):
             rows[-1].add(lc)
             continue
         if pending is not None:
-            if _opens_below(pending, lc, row_space):
-                row = RowDraft()
-                row.add(pending)
-                row.add(lc)
-                rows.append(row)
+            if lc.has_figure and _opens_below(pending, lc, row_space):
+                pending.add(lc)
+                rows.append(pending)
                 pending = None
                 continue
-            row = RowDraft()
-            row.add(pending)
-            rows.append(row)
+            rows.append(pending)
             pending = None
-        if not lc.has_figure and i + 1 < len(lines):
-            pending = lc
-            continue
         row = RowDraft()
         row.add(lc)
+        if not lc.has_figure and i + 1 < len(lines):
+            pending = row
+            continue
         rows.append(row)
     if pending is not None:
-        row = RowDraft()
-        row.add(pending)
-        rows.append(row)
+        rows.append(pending)
     return rows
 
 
@@ -278,12 +275,12 @@ def _completes_numbers(row: RowDraft, lc: LineCells) -> bool:
     return True
 
 
-def _opens_below(first: LineCells, lc: LineCells, row_space: Optional[float]) -> bool:
-    """A text-only line that is the first line of the next row's cells (set bottom-aligned or
+def _opens_below(first: RowDraft, lc: LineCells, row_space: Optional[float]) -> bool:
+    """Text-only lines that are the first lines of the next row's cells (set bottom-aligned or
     hyphenated), rather than a group label standing on its own row."""
     if not first.filled <= lc.filled:
         return False
-    tight = _tight(first.line, lc.line, row_space)
+    tight = _tight(first.lines[-1].line, lc.line, row_space)
     for c in first.filled:
         above, below = first.text(c), lc.text(c)
         if is_figure(below.replace(" ", "")):

@@ -116,7 +116,7 @@ def _layout_gutter(band: Sequence[Line], interior: Sequence[tuple[float, float]]
             continue
         if _prose(right) and (_prose(left) or not _aligned(left, right)):
             return gutter
-        if _opens_with_caption(left) and _opens_with_caption(right):
+        if _has_caption(left) and _has_caption(right):
             return gutter
     return None
 
@@ -153,5 +153,6 @@ def _aligned(left: Sequence[Line], right: Sequence[Line]) -> bool:
     return shared >= 0.7 * min(len(left), len(right))
 
 
-def _opens_with_caption(lines: Sequence[Line]) -> bool:
-    return bool(lines) and is_caption(lines[0].text)
+def _has_caption(lines: Sequence[Line]) -> bool:
+    """A table caption stands on this side (above or below its table)."""
+    return any(is_caption(l.text) for l in lines)

@@ -28,10 +28,11 @@ from nlp.sv.captions import is_caption as _is_caption
 from nlp.sv.captions import is_source_or_note
 
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
+from .pdf_blocks import BULLET_MARK
 from .pdf_borderless import body_rows, column_bounds, cut_line, header_rows, is_table_line, line_atoms, row_cells
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
-from .text_tables import count_header_rows
+from .text_tables import count_header_rows, is_year
 
 TABLE_STRATEGIES = ("ruled", "borderless")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
@@ -268,7 +269,10 @@ def is_multi_column(line: Line, settings: TableSettings) -> bool:
     """Two or more runs of words with column gaps between them; a footnote marker fills the
     gap it stands in, so "2018).¹⁹ Med" is still running text. Or two figures side by side
     with more than a space between them ("12,5  13,1"): a narrow table, never prose."""
-    return len(line.segments(settings.column_gap_em * line.size, with_supers=True)) >= 2 or is_table_line(line)
+    segments = line.segments(settings.column_gap_em * line.size, with_supers=True)
+    if len(segments) == 2 and len(segments[0]) == 1 and BULLET_MARK.match(segments[0][0].text):
+        return False  # a list item: the bullet, a tab, the text
+    return len(segments) >= 2 or is_table_line(line)
 
 
 def _excluded_lines(lines: Sequence[Line]) -> list[bool]:
@@ -309,16 +313,28 @@ def _joins_above(line: Line, below: Line, size: float, settings: TableSettings) 
 
 
 def header_line_count(region: Sequence[Line], rules: Sequence[Rule], settings: TableSettings) -> Optional[int]:
-    """Lines above a rule under the header, else leading all-bold lines; None if neither."""
+    """Lines above the rule under the header, else leading all-bold lines; None if neither.
+
+    Word processors also rule under spanning header cells, so of the rules with header
+    lines above them the lowest that still has no line of data above it is the header's."""
     x0 = min(l.x0 for l in region)
     x1 = max(l.x1 for l in region)
     width = x1 - x0
+    found = None
     for rule in joined_rules(r for r in rules if r.horizontal):
         if (min(rule.x1, x1) - max(rule.x0, x0)) < settings.header_rule_share * width:
             continue
         above = [l for l in region if l.bottom <= rule.top + 1]
-        if 0 < len(above) < len(region):
-            return len(above)
+        if not 0 < len(above) < len(region):
+            continue
+        if found is not None:
+            new = above[found:]
+            # a row of data, or only a group label in the stub ("Sjukpenning"), is the body
+            if any(_data_line(l) for l in above) or all(len(line_atoms(l)) == 1 and l.x0 - x0 < 2.0 for l in new):
+                break
+        found = len(above)
+    if found is not None:
+        return found
     n = 0
     for line in region:
         if line.bold:
@@ -326,6 +342,11 @@ def header_line_count(region: Sequence[Line], rules: Sequence[Rule], settings: T
         else:
             break
     return n if 0 < n < len(region) else None
+
+
+def _data_line(line: Line) -> bool:
+    """A line with a figure that is not a year (years label header columns)."""
+    return any(a.numeric and not is_year(a.text) for a in line_atoms(line))
 
 
 def joined_rules(rules: Iterable[Rule], tolerance: float = 2.0) -> list[Rule]:
