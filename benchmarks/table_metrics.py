@@ -154,6 +154,10 @@ class TableScore:
     relations: Counts
     numeric_total: int
     numeric_found: int
+    # figures of the matched predicted table and those of them its truth table lacks: the
+    # per-table view of "extra", for reports by table hazard
+    numeric_predicted: int = 0
+    numeric_extra: int = 0
     missed_relations: Counter = field(default_factory=Counter)
     extra_relations: Counter = field(default_factory=Counter)
     missed_numbers: Counter = field(default_factory=Counter)
@@ -164,6 +168,7 @@ class DocumentScore:
     tables: list[TableScore]
     unmatched_predicted: list[int]  # indices of predicted tables no truth table took
     unmatched_relations: Counts  # their relations, all false positives
+    unmatched_numeric: int  # figures in those tables
     numeric_predicted: int  # numeric cells in all predicted tables
     numeric_extra: int  # of those, not accounted for by any truth table
     extra_numbers: Counter = field(default_factory=Counter)
@@ -226,19 +231,28 @@ def score_document(truth: Sequence[TableGrid], predicted: Sequence[TableGrid]) -
         tables.append(TableScore(
             truth=i, predicted=j, relations=compare(want, got),
             numeric_total=sum(want_num.values()), numeric_found=sum((want_num & got_num).values()),
+            numeric_predicted=sum(got_num.values()), numeric_extra=sum((got_num - want_num).values()),
             missed_relations=want - got, extra_relations=got - want, missed_numbers=want_num - got_num,
         ))
     unmatched = [j for j in range(len(predicted)) if j not in set(pairs.values())]
     unmatched_rel = Counts()
+    unmatched_num = 0
     for j in unmatched:
         unmatched_rel = unmatched_rel + compare(Counter(), relations(predicted[j].rows))
+        unmatched_num += sum(numeric_cells(predicted[j].rows).values())
     all_truth_num = sum((numeric_cells(t.rows) for t in truth), Counter())
     all_pred_num = sum((numeric_cells(p.rows) for p in predicted), Counter())
     extra = all_pred_num - all_truth_num
     return DocumentScore(
-        tables=tables, unmatched_predicted=unmatched, unmatched_relations=unmatched_rel,
+        tables=tables, unmatched_predicted=unmatched, unmatched_relations=unmatched_rel, unmatched_numeric=unmatched_num,
         numeric_predicted=sum(all_pred_num.values()), numeric_extra=sum(extra.values()), extra_numbers=extra,
     )
+
+
+def row_texts(grid: Grid) -> Counter:
+    """Each row as the tuple of its non-empty normalised cells, as a multiset: a row missing
+    from a predicted table (merged, split, lost at a page break) shows up in the difference."""
+    return Counter(tuple(t for t in row if t) for row in normalised_grid(grid) if any(row))
 
 
 def neighbours(grid: Grid, text: str, direction: str) -> list[str]:

@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 
 from benchmarks.table_metrics import (
-    DOWN, RIGHT, Counts, TableGrid, is_numeric, match_tables, neighbours, normalise, relations, score_document,
-    words_found,
+    DOWN, RIGHT, Counts, TableGrid, is_numeric, match_tables, neighbours, normalise, relations, row_texts,
+    score_document, words_found,
 )
 
 # 3 rows x 3 columns: 5 relations to the right, 5 down
@@ -81,6 +81,7 @@ def test_split_column():
     assert (score.numeric_found, score.numeric_total) == (5, 6)
     assert (score.numeric_predicted, score.numeric_extra) == (7, 2)
     assert score.extra_numbers == Counter({"1": 1, "234": 1})
+    assert (score.tables[0].numeric_predicted, score.tables[0].numeric_extra) == (7, 2)
     assert score.tables[0].missed_numbers == Counter({"1 234": 1})
 
 
@@ -92,7 +93,9 @@ def test_extra_table_costs_all_its_relations():
     assert r.recall == 1.0
     assert r.f1 == pytest.approx(5 / 6)
     assert score.unmatched_predicted == [1]
+    assert score.unmatched_numeric == 2
     assert (score.numeric_found, score.numeric_total, score.numeric_extra) == (6, 6, 2)
+    assert score.tables[0].numeric_extra == 0
 
 
 def test_unmatched_truth_table_is_all_misses():
@@ -148,3 +151,9 @@ def test_neighbours_say_what_came_back():
 def test_words_found():
     assert words_found("1 Inledning 3", TOC) == 1.0
     assert words_found("Diagram 1 Andel", TOC) == pytest.approx(1 / 3)
+
+
+def test_row_texts_show_a_merged_row():
+    merged = SMALL[:2] + [["Män Totalt", "2 000 3 234", "2 100 3 401"]]
+    assert row_texts(TALL) - row_texts(merged) == Counter({("män", "2 000", "2 100"): 1, ("totalt", "3 234", "3 401"): 1})
+    assert row_texts(merged) - row_texts(TALL) == Counter({("män totalt", "2 000 3 234", "2 100 3 401"): 1})
