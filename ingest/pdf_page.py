@@ -144,6 +144,7 @@ class PageText:
     image_count: int = 0
     char_count: int = 0
     bbox: BBox = field(default=(0.0, 0.0, 0.0, 0.0))
+    shapes: tuple[BBox, ...] = ()  # filled rectangles and curves, at least 2 pt both ways (bars, swatches, shading)
 
     def crop(self, bbox: BBox) -> "PageText":
         """The part of the page inside `bbox` (words by their middle, rules and grids whole)."""
@@ -151,8 +152,9 @@ class PageText:
         words = tuple(w for w in self.words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= w.middle <= bottom)
         rules = tuple(r for r in self.rules if r.top >= top - 1 and r.bottom <= bottom + 1)
         grids = tuple(g for g in self.grids if g.bbox[1] >= top - 1 and g.bbox[3] <= bottom + 1)
+        shapes = tuple(b for b in self.shapes if top - 1 <= (b[1] + b[3]) / 2 <= bottom + 1)
         return PageText(self.index, self.width, self.height, words, rules, grids, self.image_count,
-                        self.char_count, bbox)
+                        self.char_count, bbox, shapes)
 
 
 def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_settings: Optional[dict]) -> PageText:
@@ -179,9 +181,13 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
             rows = tuple(tuple(tuple(c) if c is not None else None for c in row.cells) for row in t.rows)
             if rows and max(len(r) for r in rows) >= 2:
                 grids.append(Grid(tuple(t.bbox), rows))
+    shapes = tuple((float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
+                   for o in list(page.rects) + list(page.curves)
+                   if o.get("fill") and o["x1"] - o["x0"] >= 2.0 and o["bottom"] - o["top"] >= 2.0)
     return PageText(index=index, width=float(page.width), height=float(page.height), words=words,
                     rules=tuple(rules), grids=tuple(grids), image_count=len(page.images),
-                    char_count=len(page.chars), bbox=(0.0, 0.0, float(page.width), float(page.height)))
+                    char_count=len(page.chars), bbox=(0.0, 0.0, float(page.width), float(page.height)),
+                    shapes=shapes)
 
 
 def words_to_lines(words: Sequence[Word]) -> list[Line]:

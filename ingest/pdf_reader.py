@@ -21,6 +21,7 @@ from nlp.sv.units import unit_phrase
 
 from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
 from .pdf_footnotes import NoteDraft, cited_markers, link_footnotes, lines_to_notes, split_footnote_area
+from .pdf_charts import chart_areas, inside
 from .pdf_layout import TextColumn, page_columns
 from .pdf_margins import Margins, find_margins
 from .pdf_open import classify_exception, content_failure, iter_pages, open_pdf, pdf_error_types, sniff
@@ -139,12 +140,15 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
         cited = cited_markers(lines)
         running, note_lines = split_footnote_area(lines, body_size, gap, cited)
         notes = lines_to_notes(note_lines, page.index, column_right(lines, typical_right, page.width), cited)
+        charts = chart_areas(cropped.shapes, body_size)
+        if charts:  # a bar chart's labels are neither a table nor running text
+            running = [l for l in running if not inside(l.bbox, charts)]
         columns = page_columns(running, body_size)
         part = PageParts(page, m, [], notes, [])
         if len(columns) > 1:
             part.column_right = [c.x1 for c in columns]
         for k, column in enumerate(columns):
-            grids = [g for g in cropped.grids if _grid_column(g, columns) == k]
+            grids = [g for g in cropped.grids if _grid_column(g, columns) == k and not inside(g.bbox, charts)]
             finder = find_tables(column.lines, grids, cropped.rules, page.index, body_size, settings.borderless)
             used = {id(l) for l in finder.used}
             rest = _take_unit_notes(finder.tables, [l for l in column.lines if id(l) not in used])

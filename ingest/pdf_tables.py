@@ -407,6 +407,8 @@ def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Ru
     taken: set[int] = set()
     for grid in grids:
         table, inside = grid_to_table(grid, lines, page)
+        if not any(c.text for row in table.rows for c in row):
+            continue  # rules with no text in them: a frame or a chart's grid lines
         finder.tables.append(table)
         taken.update(id(l) for l in inside)
         finder.used.extend(inside)
