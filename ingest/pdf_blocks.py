@@ -86,6 +86,8 @@ def lines_to_blocks(lines: Sequence[Line], page: int, right: float) -> list[Bloc
                 start = True
             elif _DOT_LEADER.search(prev.text):
                 start = True
+            elif is_source_or_note(text) or is_caption(text):
+                start = True  # "Anm.:" under a caption below a table is a note of its own
             elif _BULLET.match(text) and not wrapped(prev, line, right):
                 start = True
         if start:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from nlp.sv.captions import is_caption
+
 from .pdf_page import Line, Word, join_words
 from .records import BBox, Footnote
 
@@ -70,24 +72,26 @@ def cited_markers(lines: Sequence[Line]) -> set[int]:
 
 def split_footnote_area(lines: Sequence[Line], body_size: float, min_gap: float,
                         cited: Optional[set[int]] = None) -> tuple[list[Line], list[Line]]:
-    """(running lines, footnote lines) of one page's body, footnotes being at the foot.
+    """(running lines, footnote lines) of one page's body.
 
-    Scanning up from the bottom, note lines are smaller than the body text and hold no
-    column gaps (which table rows do); the area starts at the topmost such line that opens
-    with a footnote number (see `note_number`).
+    Footnotes stand at the foot of the page or, in some house styles, right after the
+    paragraph that cites them. Either way a note is set smaller than the body, holds no
+    column gaps (which table rows do), and opens with its number (see `note_number`); the
+    smaller lines that follow it without a number of their own are its continuation. At the
+    page foot, small lines below the last note's opening line are its continuation too.
     """
     cited = cited_markers(lines) if cited is None else cited
-    k = len(lines)
-    while k > 0:
-        line = lines[k - 1]
-        if line.size >= NOTE_SIZE_RATIO * body_size or len(line.segments(min_gap)) > 1:
-            break
-        k -= 1
-    area = list(lines[k:])
-    start = next((i for i, l in enumerate(area) if note_number(l, cited) is not None), None)
-    if start is None:
-        return list(lines), []
-    return list(lines[:k + start]), area[start:]
+    running: list[Line] = []
+    notes: list[Line] = []
+    in_note = False
+    for line in lines:
+        small = line.size < NOTE_SIZE_RATIO * body_size and len(line.segments(min_gap)) == 1
+        if small and note_number(line, cited) is not None:
+            in_note = True
+        elif not (small and in_note) or is_caption(line.text):
+            in_note = False  # a caption set as small as the notes above it (a "Källa:" line may end a note)
+        (notes if in_note else running).append(line)
+    return running, notes
 
 
 def opens_with_marker(line: Line) -> bool:

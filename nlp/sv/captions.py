@@ -50,6 +50,10 @@ class Caption:
         return int(self.label) if self.label.isdigit() else None
 
 
+# a caption labels one table; "Tabell 3 och 4", "Tabell 3–5" cite several
+_MORE_LABELS = re.compile(r"^(?:och|samt|till|respektive|resp\.|[–-])\s*[A-Z]?:?\d", re.IGNORECASE)
+
+
 def parse_caption(text: str) -> Optional[Caption]:
     """The caption a line opens with, or None: "Tabell B3. Möten ..." -> Caption("table", "B3", "Möten ...")."""
     m = CAPTION_PATTERN.match(text or "")
@@ -61,6 +65,8 @@ def parse_caption(text: str) -> Optional[Caption]:
         # "tabell 6 visar" inside a sentence starts lower case; a caption starts upper case
         return None
     title = m.group("title").strip()
+    if _MORE_LABELS.match(title):
+        return None  # "Tabell 3.3 och 3.4 visar ...": running text citing several tables
     continued = bool(m.group("cont")) or bool(CONTINUED_PATTERN.search(title[:30]))
     title = CONTINUED_PATTERN.sub("", title).strip(" .:–—-")
     kind = "figure" if any(word.startswith(w.rstrip(".")) for w in FIGURE_WORDS) else "table"
