@@ -86,7 +86,9 @@ def find_margins(pages: Sequence[PageText], lines_by_page: Optional[Sequence[Seq
     need = max(2, RUNNING_SHARE * len(pages))
 
     def is_margin(line: Line) -> bool:
-        return counts[running_key(line.text)] >= need or page_label_of(line.text) is not None \
+        # repeated text must have words: table rows of figures look alike once digits are blanked
+        key = running_key(line.text)
+        return (counts[key] >= need and any(ch.isalpha() for ch in key)) or page_label_of(line.text) is not None \
             or trailing_label(line) is not None
 
     rule_counts: Counter[float] = Counter()
