@@ -22,7 +22,10 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from collections import Counter
+from typing import Iterable, Mapping, Optional, Sequence
+
+from nlp.sv.stop_words import STOP_WORDS
 
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
 from .pdf_page import Line, Word
@@ -334,21 +337,68 @@ def _reads_on(above: str, text: str) -> bool:
     return above.endswith(("-", ",", "/")) or text[:1].islower()
 
 
-def row_cells(row: RowDraft, n_cols: int):
-    """(text, refs, bbox, bold) per column of one row."""
+def word_counts(words: Iterable[Word]) -> Counter[str]:
+    """How often each word occurs in a document, lower case, punctuation stripped: the
+    document's own lexicon for telling a word broken in two from two words."""
+    return Counter(w.text.strip(_PUNCT).lower() for w in words)
+
+
+_PUNCT = ".,;:!?()[]\"'«»”“%"
+
+
+def broken_inside_word(prev: Sequence[Word], nxt: Sequence[Word], edge: Optional[float],
+                       lexicon: Optional[Mapping[str, int]] = None) -> bool:
+    """True when a cell's line was broken inside a word for want of width, with no hyphen
+    ("Aktivitetsersättn" / "ing"): the line is one word that reaches the cell's right edge and
+    the next opens in lower case. The document decides the rest: the joined word occurs in
+    it elsewhere, or the second piece does not occur in it as a word of its own (a piece of
+    three letters or more that is no stop word)."""
+    if edge is None or len(prev) != 1 or not nxt:
+        return False
+    word, first = prev[-1].text, nxt[0].text
+    if not (word.isalpha() and word[-1].islower() and prev[-1].x1 >= edge - 1.0
+            and first.isalpha() and first[0].islower()):
+        return False
+    lexicon = lexicon or {}
+    if lexicon.get((word + first).lower(), 0) > 0:
+        return True
+    if lexicon.get(first.lower(), 0) > 1 or first in STOP_WORDS:
+        return False
+    return len(first) >= 3
+
+
+def row_cells(row: RowDraft, n_cols: int, edges: Optional[Sequence[float]] = None,
+              lexicon: Optional[Mapping[str, int]] = None):
+    """(text, refs, bbox, bold) per column of one row; `edges` are the columns' right edges
+    (the rightmost ink of each), which tell a word broken for want of width."""
     out = []
     for c in range(n_cols):
         text = ""
         refs: list[int] = []
         boxes = []
         bold = True
+        prev_words: Sequence[Word] = ()
         for line, words in row.parts.get(c, []):
             piece, piece_refs = line_text_with_refs(line, words)
             refs.extend(num for num, _ in piece_refs)
-            text = join_hyphenated(text, piece) if text else piece
+            if text and broken_inside_word(prev_words, words, edges[c] if edges else None, lexicon):
+                text += piece
+            else:
+                text = join_hyphenated(text, piece) if text else piece
+            prev_words = words
             boxes.append((min(w.x0 for w in words), line.top, max(w.x1 for w in words), line.bottom))
             bold = bold and all(w.bold for w in words)
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                 max(b[3] for b in boxes)) if boxes else None
         out.append((text, refs, bbox, bold and bool(boxes)))
     return out
+
+
+def column_edges(rows: Sequence[RowDraft], n_cols: int) -> list[float]:
+    """The rightmost ink of each column over all rows."""
+    edges = [0.0] * n_cols
+    for row in rows:
+        for c, pieces in row.parts.items():
+            for _, words in pieces:
+                edges[c] = max(edges[c], max(w.x1 for w in words))
+    return edges

@@ -160,11 +160,16 @@ def wrapped(prev: Line, line: Line, right: float) -> bool:
     return prev.x1 + 0.3 * prev.size + width > right + 0.5
 
 
+_OTHER_HYPHENS = "\u2010\u00ad"
+
+
 def join_hyphenated(text: str, nxt: str) -> str:
     """Join a wrapped line to the text before it: "rehabiliterings-" + "insatser" loses the
     hyphen, "ESF-" + "projekt" and "hälso-" + "och" keep it, other breaks become a space."""
     if not text:
         return nxt
+    if text[-1] in _OTHER_HYPHENS:  # U+2010 HYPHEN and a soft hyphen print as "-"
+        text = text[:-1] + "-"
     if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and text[-2].islower() \
             and nxt[:1].islower() and nxt.split(" ", 1)[0] not in SUSPENDED_HYPHEN_FOLLOWERS:
         return text[:-1] + nxt

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Union
 
 from nlp.sv.units import unit_phrase
 
 from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
 from .pdf_footnotes import NoteDraft, cited_markers, link_footnotes, lines_to_notes, split_footnote_area
+from .pdf_borderless import word_counts
 from .pdf_charts import chart_areas, inside
 from .pdf_layout import TextColumn, page_columns
 from .pdf_margins import Margins, find_margins
@@ -132,6 +133,7 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
     body_lines = [[l for l in lines if m.body[1] <= (l.top + l.bottom) / 2 <= m.body[3]]
                   for lines, m in zip(all_lines, margins)]
     body_size = body_font_size([l for ls in body_lines for l in ls])
+    lexicon = word_counts(w for p in pages for w in p.words)
     gap = settings.borderless.column_gap_em * body_size
     parts: list[PageParts] = []
     typical_right = typical_line_end([l for ls in body_lines for l in ls])
@@ -149,7 +151,7 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
             part.column_right = [c.x1 for c in columns]
         for k, column in enumerate(columns):
             grids = [g for g in cropped.grids if _grid_column(g, columns) == k and not inside(g.bbox, charts)]
-            finder = find_tables(column.lines, grids, cropped.rules, page.index, body_size, settings.borderless)
+            finder = find_tables(column.lines, grids, cropped.rules, page.index, body_size, settings.borderless, lexicon)
             used = {id(l) for l in finder.used}
             rest = _take_unit_notes(finder.tables, [l for l in column.lines if id(l) not in used])
             part.tables.extend(finder.tables)
@@ -158,7 +160,7 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
                 part.column_of.update((id(l), k) for l in column.lines)
         parts.append(part)
 
-    tables = _join_tables(parts, settings)  # before blocks: an unjoined fragment is text again
+    tables = _join_tables(parts, settings, lexicon)  # before blocks: an unjoined fragment is text again
     labels = {p.page.index: p.margins.page_label for p in parts}
     right = {p.page.index: column_right(p.lines, typical_right, p.page.width) for p in parts}
     drafts_by_page = [_page_blocks(p, right[p.page.index]) for p in parts]
@@ -230,7 +232,8 @@ def _take_unit_notes(tables: Sequence[TableDraft], lines: list[Line]) -> list[Li
     return [l for l in lines if id(l) not in taken]
 
 
-def _join_tables(parts: Sequence[PageParts], settings: PdfSettings) -> list[TableDraft]:
+def _join_tables(parts: Sequence[PageParts], settings: PdfSettings,
+                 lexicon: Optional[Mapping[str, int]] = None) -> list[TableDraft]:
     """Tables in document order, a table broken by a page break joined into one.
 
     A table that ends its page (nothing but footnotes below it) and a table that starts the
@@ -244,7 +247,7 @@ def _join_tables(parts: Sequence[PageParts], settings: PdfSettings) -> list[Tabl
         last: Optional[TableDraft] = None
         for i, t in enumerate(part.tables):
             if i == 0 and carry is not None and _starts_page(t, part):
-                cont = _continuation(carry, t, part, settings)
+                cont = _continuation(carry, t, part, settings, lexicon)
                 if cont is not None:
                     out[-1] = join_continued(carry, cont)
                     last = t
@@ -258,14 +261,16 @@ def _join_tables(parts: Sequence[PageParts], settings: PdfSettings) -> list[Tabl
     return out
 
 
-def _continuation(first: TableDraft, t: TableDraft, part: PageParts, settings: PdfSettings) -> Optional[TableDraft]:
+def _continuation(first: TableDraft, t: TableDraft, part: PageParts, settings: PdfSettings,
+                  lexicon: Optional[Mapping[str, int]] = None) -> Optional[TableDraft]:
     if first.style != t.style:
         return None
     if t.style == "ruled":
         return t if same_columns(first, t) else None
     if abs(t.bbox[0] - first.bbox[0]) > 6.0:
         return None
-    redone = region_to_table(t.lines, part.page.rules, part.page.index, settings.borderless, extents=first.columns)
+    redone = region_to_table(t.lines, part.page.rules, part.page.index, settings.borderless, extents=first.columns,
+                             lexicon=lexicon)
     return redone if redone is not None and redone.n_cols == first.n_cols else None
 
 

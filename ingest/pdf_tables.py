@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, Mapping, Optional, Sequence, Union
 
 from nlp.sv.captions import is_caption as _is_caption
 from nlp.sv.captions import is_source_or_note
 
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
 from .pdf_blocks import BULLET_MARK
-from .pdf_borderless import body_rows, column_bounds, cut_line, header_rows, is_table_line, line_atoms, row_cells
+from .pdf_borderless import body_rows, broken_inside_word, column_bounds, column_edges, cut_line, header_rows, is_table_line, line_atoms, row_cells
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
 from .text_tables import count_header_rows, is_year
@@ -155,7 +155,8 @@ class TableFinder:
 # Ruled tables
 
 
-def grid_to_table(grid: Grid, lines: Sequence[Line], page: int) -> tuple[TableDraft, list[Line]]:
+def grid_to_table(grid: Grid, lines: Sequence[Line], page: int,
+                  lexicon: Optional[Mapping[str, int]] = None) -> tuple[TableDraft, list[Line]]:
     """Cell text for every box of a ruled grid, from our own words (markers kept apart)."""
     x0, top, x1, bottom = grid.bbox
     inside = [l for l in lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1]
@@ -166,7 +167,7 @@ def grid_to_table(grid: Grid, lines: Sequence[Line], page: int) -> tuple[TableDr
             if box is None:
                 row.append(CellDraft())
                 continue
-            row.append(_cell_from_box(box, inside))
+            row.append(_cell_from_box(box, inside, lexicon))
         rows.append(row)
     for row in rows:
         for cell in row:
@@ -182,10 +183,15 @@ def grid_to_table(grid: Grid, lines: Sequence[Line], page: int) -> tuple[TableDr
     return table, inside
 
 
-def _cell_from_box(box: BBox, lines: Sequence[Line]) -> CellDraft:
+def _cell_from_box(box: BBox, lines: Sequence[Line], lexicon: Optional[Mapping[str, int]] = None) -> CellDraft:
     x0, top, x1, bottom = box
     text = ""
     refs: list[int] = []
+    prev_words: Sequence[Word] = ()
+    # the rightmost ink in the box stands for its right edge (the padding is unknown)
+    inked = [w.x1 for l in lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1
+             for w in l.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1]
+    edge = max(inked) if inked else None
     bold = True
     found = False
     for line in lines:
@@ -198,7 +204,11 @@ def _cell_from_box(box: BBox, lines: Sequence[Line]) -> CellDraft:
         bold = bold and all(w.bold for w in words)
         piece, piece_refs = line_text_with_refs(line, words)
         refs.extend(n for n, _ in piece_refs)
-        text = join_hyphenated(text, piece) if text else piece
+        if text and broken_inside_word(prev_words, words, edge, lexicon):
+            text += piece
+        else:
+            text = join_hyphenated(text, piece) if text else piece
+        prev_words = words
     return CellDraft(text, box, refs, bold and found)
 
 
@@ -364,7 +374,8 @@ def joined_rules(rules: Iterable[Rule], tolerance: float = 2.0) -> list[Rule]:
 
 def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
                     settings: TableSettings, finder: Optional[TableFinder] = None,
-                    extents: Optional[Sequence[tuple[float, float]]] = None) -> Optional[TableDraft]:
+                    extents: Optional[Sequence[tuple[float, float]]] = None,
+                    lexicon: Optional[Mapping[str, int]] = None) -> Optional[TableDraft]:
     """Stages 2 to 4 for one region (see `pdf_borderless`); None when it does not hold at
     least two columns.
 
@@ -389,7 +400,8 @@ def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
         return None
     rows = header_rows(head, cols) + body_rows([cut_line(l, cols) for l in body])
     n_head = len(header_rows(head, cols))
-    grid = [[CellDraft(text, bbox, refs, bold, page) for text, refs, bbox, bold in row_cells(r, len(cols))]
+    edges = column_edges(rows, len(cols))
+    grid = [[CellDraft(text, bbox, refs, bold, page) for text, refs, bbox, bold in row_cells(r, len(cols), edges, lexicon)]
             for r in rows]
     bbox = (min(l.x0 for l in region), min(l.top for l in region), max(l.x1 for l in region),
             max(l.bottom for l in region))
@@ -401,12 +413,13 @@ def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
 
 
 def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Rule], page: int,
-                body_size: float, settings: TableSettings = BORDERLESS) -> TableFinder:
+                body_size: float, settings: TableSettings = BORDERLESS,
+                lexicon: Optional[Mapping[str, int]] = None) -> TableFinder:
     """Ruled grids first; then borderless tables among the lines no grid took."""
     finder = TableFinder()
     taken: set[int] = set()
     for grid in grids:
-        table, inside = grid_to_table(grid, lines, page)
+        table, inside = grid_to_table(grid, lines, page, lexicon)
         if not any(c.text for row in table.rows for c in row):
             continue  # rules with no text in them: a frame or a chart's grid lines
         finder.tables.append(table)
@@ -415,7 +428,7 @@ def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Ru
     rest = [l for l in lines if id(l) not in taken]
     for region in lines_to_regions(rest, settings, body_size):
         finder.regions.append(region)
-        table = region_to_table(region, rules, page, settings, finder)
+        table = region_to_table(region, rules, page, settings, finder, lexicon=lexicon)
         if table is not None:
             table.fragment = sum(is_multi_column(l, settings) for l in region) < settings.min_rows
             finder.tables.append(table)
