@@ -35,6 +35,7 @@ from .records import BBox
 from .text_tables import count_header_rows, is_year
 
 TABLE_STRATEGIES = ("ruled", "borderless")
+PROSE_LINE_WORDS = 8  # a header label is never this long; a line of a paragraph is
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
 # A line that only states the unit of a table's figures. Bare "Antal" or "Procent" are left
 # out: above a table they are as often its one header cell.
@@ -316,8 +317,12 @@ def _joins(prev: Line, line: Line, region: Sequence[Line], size: float, settings
 
 
 def _joins_above(line: Line, below: Line, size: float, settings: TableSettings) -> bool:
-    """A header line above the first line with column gaps: same size, close, not a caption."""
-    if below.top - line.bottom > settings.max_line_gap_em * size or abs(line.size - size) > settings.size_tolerance:
+    """A header line above the first line with column gaps: same size, close, not a caption,
+    and no line of running text (one run of many words)."""
+    # the header is set in the table's own size: the last line of a paragraph above is not
+    if below.top - line.bottom > settings.max_line_gap_em * size or abs(line.size - size) > 0.3 * settings.size_tolerance:
+        return False
+    if len(line.words) >= PROSE_LINE_WORDS and not is_multi_column(line, settings):
         return False
     return not _excluded(line)
 
