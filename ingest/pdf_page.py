@@ -171,13 +171,16 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
              "bold" in w["fontname"].lower() or "black" in w["fontname"].lower())
         for w in raw if w.get("upright", True)
     )
-    rules = []
-    for e in page.edges:
-        rules.append(Rule(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])))
+    edges = rule_edges(page)
+    rules = [Rule(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])) for e in edges]
     grids: list[Grid] = []
-    has_vertical = any(not r.horizontal for r in rules)
-    if table_settings is not None and has_vertical and sum(r.horizontal for r in rules) >= 2:
-        for t in page.find_tables(table_settings):
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if table_settings is not None and vertical and len(horizontal) >= 2:
+        settings = {k: v for k, v in table_settings.items() if not k.endswith("_strategy")}
+        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
+                        explicit_vertical_lines=vertical, explicit_horizontal_lines=horizontal)
+        for t in page.find_tables(settings):
             rows = tuple(tuple(tuple(c) if c is not None else None for c in row.cells) for row in t.rows)
             if rows and max(len(r) for r in rows) >= 2:
                 grids.append(Grid(tuple(t.bbox), rows))
@@ -188,6 +191,30 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
                     rules=tuple(rules), grids=tuple(grids), image_count=len(page.images),
                     char_count=len(page.chars), bbox=(0.0, 0.0, float(page.width), float(page.height)),
                     shapes=shapes)
+
+
+# a filled shape thinner than this is a drawn line; a wider one is shading (a row's or a
+# header's background), and its edges are no rules
+RULE_THICKNESS = 2.0
+
+
+def rule_edges(page) -> list[dict]:
+    """pdfplumber's edges that are rules: lines, the outlines of stroked rectangles and curves,
+    and filled rectangles thin enough to be lines. The edges of a shaded background are not:
+    zebra rows or a dark header would otherwise make a grid of one cell per row."""
+    out = [e for e in page.edges if e.get("object_type") == "line" or e.get("stroke")]
+    for r in page.rects:
+        if r.get("stroke") or not r.get("fill"):
+            continue
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if h <= RULE_THICKNESS and w > h:
+            y = (r["top"] + r["bottom"]) / 2
+            out.append({**r, "top": y, "bottom": y, "y0": page.height - y, "y1": page.height - y, "height": 0,
+                        "orientation": "h", "object_type": "rect_edge"})
+        elif w <= RULE_THICKNESS and h > w:
+            x = (r["x0"] + r["x1"]) / 2
+            out.append({**r, "x0": x, "x1": x, "width": 0, "orientation": "v", "object_type": "rect_edge"})
+    return out
 
 
 def words_to_lines(words: Sequence[Word]) -> list[Line]:
