@@ -253,7 +253,7 @@ def lines_to_regions(lines: Sequence[Line], settings: TableSettings, body_size: 
     """Runs of lines that look like one table (see the module docstring, stage 1)."""
     n = len(lines)
     excluded = _excluded_lines(lines)
-    multi = [is_multi_column(l, settings) and not excluded[i] and l.size < body_size * 1.08
+    multi = [is_multi_column(l, settings) and not excluded[i] and not _heading_with_gap(l, body_size, settings)
              for i, l in enumerate(lines)]
     regions: list[list[Line]] = []
     i = 0
@@ -274,6 +274,15 @@ def lines_to_regions(lines: Sequence[Line], settings: TableSettings, body_size: 
             regions.append(list(lines[s:j + 1]))
         i = j + 1
     return regions
+
+
+def _heading_with_gap(line: Line, body_size: float, settings: TableSettings) -> bool:
+    """A heading set larger than the body with a tab after its number ("3.1   Resultat"): two
+    runs of words, and no figure after the first. A larger table row has figures."""
+    if line.size < body_size * 1.08:
+        return False
+    segments = line.segments(settings.column_gap_em * line.size, with_supers=True)
+    return len(segments) <= 2 and not any(a.numeric for s in segments[1:] for a in line_atoms(Line(tuple(s))))
 
 
 def is_multi_column(line: Line, settings: TableSettings) -> bool:
