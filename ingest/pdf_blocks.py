@@ -142,6 +142,10 @@ def heading_level(block: BlockDraft, body_size: float, sizes: Sequence[float]) -
     return None
 
 
+TOC_HEADINGS = ("innehållsförteckning", "innehåll", "contents", "table of contents")
+_TOC_ENTRY = re.compile(r"^(?P<title>\D.*?|\d[\d.]*\s+\D.*?)\s+\d{1,3}$")
+
+
 def classify(blocks: Sequence[BlockDraft], body_size: float) -> None:
     """Name every block's kind (and heading level) in place."""
     sizes = [b.size for b in blocks]
@@ -153,6 +157,10 @@ def classify(blocks: Sequence[BlockDraft], body_size: float) -> None:
             b.text = _DOT_LEADER.sub("", text).rstrip(" .")
             in_toc = True
             continue
+        if in_toc and _TOC_ENTRY.match(text):
+            b.kind = "toc"  # under "Innehåll", set with a tab instead of dot leaders
+            b.text = _TOC_ENTRY.match(text).group("title")
+            continue
         if is_caption(text):
             b.kind = "caption"
         elif is_source_or_note(text):
@@ -161,7 +169,7 @@ def classify(blocks: Sequence[BlockDraft], body_size: float) -> None:
             level = heading_level(b, body_size, sizes)
             if level is not None:
                 b.kind, b.level = "heading", level
-                in_toc = text.strip().lower() in ("innehållsförteckning", "innehåll")
+                in_toc = text.strip().lower() in TOC_HEADINGS
                 continue
             if _BULLET.match(text) and not _NUMBERED.match(text):
                 b.kind = "list_item"

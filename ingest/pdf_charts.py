@@ -3,8 +3,8 @@
 A chart's labels line up in rows and columns as a table's cells do ("5 511   5 631" over the
 bars, "2018 2019 2020" under them), so the table finder would take them. What gives a bar
 chart away is its bars: three or more filled shapes standing on one baseline with different
-heights (or from one left edge with different widths). Cell shading is none of that: the
-shading of a row or a header has one height and one width throughout.
+heights (or from one left edge with different widths), with no text inside them. Cell
+shading has text in it.
 """
 from __future__ import annotations
 
@@ -16,11 +16,14 @@ from .records import BBox
 MIN_BARS = 3
 
 
-def chart_areas(shapes: Sequence[BBox], size: float) -> list[BBox]:
+def chart_areas(shapes: Sequence[BBox], size: float, words: Sequence[BBox] = ()) -> list[BBox]:
     """The areas of bar charts among a page's filled shapes, widened by room for the axis
-    labels, value labels and legend around the bars."""
+    labels, value labels and legend around the bars. A shape with text inside is a shaded
+    cell, not a bar (`words` are the page's word boxes)."""
+    empty = [b for b in shapes if not any(b[0] <= (w[0] + w[2]) / 2 <= b[2] and b[1] <= (w[1] + w[3]) / 2 <= b[3]
+                                          for w in words)]
     areas: list[BBox] = []
-    for bars in _bar_groups(shapes):
+    for bars in _bar_groups(empty):
         x0 = min(b[0] for b in bars)
         top = min(b[1] for b in bars)
         x1 = max(b[2] for b in bars)

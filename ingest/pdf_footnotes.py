@@ -170,6 +170,8 @@ def join_hyphenated(text: str, nxt: str) -> str:
         return nxt
     if text[-1] in _OTHER_HYPHENS:  # U+2010 HYPHEN and a soft hyphen print as "-"
         text = text[:-1] + "-"
+    if text[-1] in "–-" and len(text) > 1 and text[-2].isdigit() and nxt[:1].isdigit():
+        return text + nxt  # a span broken after its dash: "2019–" / "2023"
     if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and text[-2].islower() \
             and nxt[:1].islower() and nxt.split(" ", 1)[0] not in SUSPENDED_HYPHEN_FOLLOWERS:
         return text[:-1] + nxt

@@ -29,7 +29,7 @@ from nlp.sv.captions import is_source_or_note
 
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
 from .pdf_blocks import BULLET_MARK
-from .pdf_borderless import body_rows, broken_inside_word, column_bounds, column_edges, cut_line, header_rows, is_table_line, line_atoms, row_cells
+from .pdf_borderless import is_figure, body_rows, broken_inside_word, column_bounds, column_edges, cut_line, header_rows, is_table_line, line_atoms, row_cells
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
 from .text_tables import count_header_rows, is_year
@@ -426,6 +426,30 @@ def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
     return table
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+
+
+def is_table_of_contents(rows: Sequence[Sequence[str]]) -> bool:
+    """Entries with their page numbers: each row is titles (a section number may open it)
+    and ends in a page number, the page numbers never going down. Set with tabs and no dot
+    leaders it has a table's columns, but no table reads like this."""
+    pages = []
+    for row in rows:
+        filled = [c for c in row if c.strip()]
+        if not filled:
+            continue
+        if len(filled) < 2 or not _PAGE_NUMBER.match(filled[-1].strip()):
+            return False
+        titles = filled[:-1]
+        if _SECTION_NUMBER.match(titles[0].strip()):
+            titles = titles[1:]
+        if not titles or any(is_figure(t) for t in titles):
+            return False
+        pages.append(int(filled[-1]))
+    return len(pages) >= 3 and all(a <= b for a, b in zip(pages, pages[1:]))
+
+
 def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Rule], page: int,
                 body_size: float, settings: TableSettings = BORDERLESS,
                 lexicon: Optional[Mapping[str, int]] = None) -> TableFinder:
@@ -443,6 +467,8 @@ def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Ru
     for region in lines_to_regions(rest, settings, body_size):
         finder.regions.append(region)
         table = region_to_table(region, rules, page, settings, finder, lexicon=lexicon)
+        if table is not None and is_table_of_contents(table.texts()):
+            continue  # its lines stay running text, where blocks take them as "toc" entries
         if table is not None:
             table.fragment = sum(is_multi_column(l, settings) for l in region) < settings.min_rows
             finder.tables.append(table)

@@ -22,7 +22,7 @@ FIGURE_WORDS = ("figur", "diagram", "bild", "graf", "karta", "figure", "chart")
 # "6", "3.2", "B1", "B 1", "A:1", "B.2", "12a", "IV"
 _LABEL = r"(?:[A-Z](?:\s?[:.]?\s?)\d{1,3}(?:[.:]\d{1,3})?|\d{1,3}(?:[.:]\d{1,3}){0,2}[a-z]?|[IVX]{1,5})"
 _CONTINUED = r"\(\s*(?:forts(?:\.|ättning|att)?|cont(?:\.|inued)?)\s*\)"
-_WORD = r"(?:tabell|tab\.|table|tablå|figur|diagram|bild|graf|karta|figure|chart)"
+_WORD = r"(?:tabell|tab\.?|table|tablå|figur|diagram|bild|graf|karta|figure|chart)"
 
 CAPTION_PATTERN = re.compile(
     rf"^\s*(?P<word>{_WORD})\s*(?P<label>{_LABEL})(?![\w])\s*(?P<cont>{_CONTINUED})?\s*[.:–—\-]?\s*(?P<title>.*)$",
@@ -61,7 +61,7 @@ def parse_caption(text: str) -> Optional[Caption]:
         return None
     word = m.group("word").lower()
     label = re.sub(r"\s+", "", m.group("label"))
-    if word != "tab." and m.group("word")[0].islower() and not m.group("cont"):
+    if not word.startswith("tab.") and m.group("word")[0].islower() and not m.group("cont"):
         # "tabell 6 visar" inside a sentence starts lower case; a caption starts upper case
         return None
     title = m.group("title").strip()

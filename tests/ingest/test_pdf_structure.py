@@ -146,6 +146,9 @@ def test_two_tables_side_by_side_each_with_a_caption():
 def test_bars_on_one_baseline_make_a_chart_and_row_shading_does_not():
     bars = [(100 + 30 * k, 300 - h, 120 + 30 * k, 300) for k, h in enumerate((80, 60, 95, 70))]
     assert len(chart_areas(bars, 10.0)) == 1
+    # the same shapes with text in them are shaded cells
+    labels = [(b[0] + 2, b[3] - 12, b[2] - 2, b[3] - 2) for b in bars]
+    assert chart_areas(bars, 10.0, labels) == []
     stripes = [(50, 100 + 20 * k, 400, 110 + 20 * k) for k in range(6)]
     assert chart_areas(stripes, 10.0) == []
 
