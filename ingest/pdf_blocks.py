@@ -19,7 +19,8 @@ from .pdf_footnotes import join_hyphenated, line_text_with_refs, wrapped
 from .pdf_page import Line
 from .records import BBox
 
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$|…{2,}\s*\d{0,4}\s*$")
+# dots leading to a page number: "......" or ". . . ."; not ".. .." (two cells "uppgift saknas")
+DOT_LEADER = re.compile(r"(?:\.{4,}|(?:\.\s){3,}\.|…{2,})\s*\d{0,4}\s*$")
 # bullets as printed; U+F0B7 is the Symbol font's bullet, which Word and LibreOffice export
 BULLET_MARK = re.compile(r"^(?:[-•*–·▪◦●■□➢✓\uf0b7\uf0a7\uf0d8]|\d{1,2}[.)]|[a-z][.)])$")
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●■□➢✓\uf0b7\uf0a7\uf0d8]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
@@ -84,7 +85,7 @@ def lines_to_blocks(lines: Sequence[Line], page: int, right: float) -> list[Bloc
                 start = True
             elif abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
                 start = True
-            elif _DOT_LEADER.search(prev.text):
+            elif DOT_LEADER.search(prev.text):
                 start = True
             elif is_source_or_note(text) or is_caption(text):
                 start = True  # "Anm.:" under a caption below a table is a note of its own
@@ -126,7 +127,7 @@ def heading_level(block: BlockDraft, body_size: float, sizes: Sequence[float]) -
     text = block.text.strip()
     if not text or len(block.lines) > 3 or len(text) > 200:
         return None
-    if is_caption(text) or is_source_or_note(text) or _DOT_LEADER.search(text):
+    if is_caption(text) or is_source_or_note(text) or DOT_LEADER.search(text):
         return None
     numbered = _NUMBERED.match(text)
     if block.size >= body_size * 1.08:
@@ -152,9 +153,9 @@ def classify(blocks: Sequence[BlockDraft], body_size: float) -> None:
     in_toc = False
     for b in blocks:
         text = b.text
-        if _DOT_LEADER.search(text):
+        if DOT_LEADER.search(text):
             b.kind = "toc"
-            b.text = _DOT_LEADER.sub("", text).rstrip(" .")
+            b.text = DOT_LEADER.sub("", text).rstrip(" .")
             in_toc = True
             continue
         if in_toc and _TOC_ENTRY.match(text):

@@ -107,8 +107,9 @@ def note_number(line: Line, cited: set[int]) -> Optional[int]:
     it, a plain number (even one set larger than the note) that a marker on the page cites."""
     if opens_with_marker(line):
         return marker_numbers(line.supers[0])[0]
-    if len(line.words) >= 2 and line.words[0].text.isdigit() and int(line.words[0].text) in cited:
-        return int(line.words[0].text)
+    first = line.words[0].text.rstrip(".)") if line.words else ""
+    if len(line.words) >= 2 and first.isdigit() and len(first) <= 3 and int(first) in cited:
+        return int(first)  # "3 Text", or "3. Text" as a numbered list of notes ends a section
     return None
 
 

@@ -28,7 +28,7 @@ from nlp.sv.captions import is_caption as _is_caption
 from nlp.sv.captions import is_source_or_note
 
 from .pdf_footnotes import join_hyphenated, line_text_with_refs
-from .pdf_blocks import BULLET_MARK
+from .pdf_blocks import BULLET_MARK, DOT_LEADER
 from .pdf_borderless import is_figure, body_rows, broken_inside_word, column_bounds, column_edges, cut_line, header_rows, is_table_line, line_atoms, row_cells
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
@@ -36,7 +36,6 @@ from .text_tables import count_header_rows, is_year
 
 TABLE_STRATEGIES = ("ruled", "borderless")
 PROSE_LINE_WORDS = 8  # a header label is never this long; a line of a paragraph is
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,4}\s*$")
 # A line that only states the unit of a table's figures. Bare "Antal" or "Procent" are left
 # out: above a table they are as often its one header cell.
 _UNIT_LINE = re.compile(r"^(?:(?:belopp|värden|uppgifter|summor)\s+i\s+|i\s+)?"
@@ -246,7 +245,7 @@ def unit_line(text: str) -> Optional[str]:
 
 def _excluded(line: Line) -> bool:
     text = line.text
-    return is_caption(text) or is_source(text) or bool(_DOT_LEADER.search(text)) or unit_line(text) is not None
+    return is_caption(text) or is_source(text) or bool(DOT_LEADER.search(text)) or unit_line(text) is not None
 
 
 def lines_to_regions(lines: Sequence[Line], settings: TableSettings, body_size: float) -> list[list[Line]]:
@@ -309,7 +308,7 @@ def _excluded_lines(lines: Sequence[Line]) -> list[bool]:
         if wraps:
             prev = lines[i - 1]
             wraps = abs(prev.size - line.size) < 0.3 and prev.bold == line.bold and line.top - prev.bottom < 0.5 * line.size
-        out.append(wraps or bool(_DOT_LEADER.search(text)) or unit_line(text) is not None)
+        out.append(wraps or bool(DOT_LEADER.search(text)) or unit_line(text) is not None)
     return out
 
 
