@@ -30,6 +30,14 @@ measured per layout:
    where one exists, else with one of the same printed figure and kind (the value changed:
    a unit note or scale lost), and classified by what differs ("value lost" when neither).
 
+One more layout is not drawn by our renderer: **libreoffice_docx**, the corpus reports set in
+Word (.docx, agency house style: borderless tables with a rule under the header only, captions
+above, real Word footnotes) and exported by LibreOffice, committed as
+tests/data/corpus_docx/<doc id>.pdf by tests/data/corpus_docx/make_corpus_pdfs.py (which CI
+does not run). Those PDFs are only read back and extracted, not rendered here; the layout covers
+the reports that have such a PDF (the corpus, not the firstrun reports) and is skipped with a
+note when the folder is absent.
+
 The corpus PDFs are listed in a manifest.toml beside them (the corpus entries, renamed), so
 they get the same metadata (reporting year, publication date) as their text versions, as a
 user who lists a PDF in the manifest would; the firstrun reports have no manifest entry in
@@ -64,6 +72,15 @@ from benchmarks.bench_facts import (  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "pdf_facts_results.md"
 TEXT = "text"  # the pseudo-layout of the text version itself
+# committed PDFs made outside our renderer: Word (.docx) set by python-docx, exported by LibreOffice
+LO_DOCX = "libreoffice_docx"
+LO_DOCX_DIR = ROOT / "tests" / "data" / "corpus_docx"
+
+
+def lo_docx_pdf(doc_id: str) -> Optional[Path]:
+    """The committed LibreOffice PDF of a report, if there is one."""
+    p = LO_DOCX_DIR / f"{doc_id}.pdf"
+    return p if p.is_file() else None
 
 # ----------------------------------------------------------------------------------------
 # The documents
@@ -150,6 +167,16 @@ def run_job(args: tuple[str, str, str, Optional[str], str]) -> dict:
     if layout is None:
         doc = text_doc
         pages = None
+    elif layout == LO_DOCX:
+        import shutil
+
+        pdf = Path(outdir) / f"{doc_id}--{layout}.pdf"  # the name the written manifest lists
+        shutil.copyfile(lo_docx_pdf(doc_id), pdf)
+        doc = read_path(pdf, doc_id=doc_id)
+        if not isinstance(doc, Document):
+            return {"doc": doc_id, "layout": layout, "error": f"{doc.reason}: {doc.message}",
+                    "seconds": time.perf_counter() - t}
+        pages = doc.page_count
     else:
         from pdf_render import LAYOUTS, render_pdf
 
@@ -377,7 +404,9 @@ def main(argv=None) -> int:
     from pdf_render import LAYOUTS
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--layouts", nargs="+", choices=list(LAYOUTS), default=list(LAYOUTS))
+    ap.add_argument("--layouts", nargs="+", choices=[*LAYOUTS, LO_DOCX], default=[*LAYOUTS, LO_DOCX],
+                    help=f"layouts to run (default: all six of pdf_render and {LO_DOCX}, the committed "
+                         "LibreOffice PDFs in tests/data/corpus_docx)")
     ap.add_argument("--docs", nargs="+", help="document ids to run (default: every corpus and firstrun report)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--list", type=int, default=15, help="disagreements listed per layout")
@@ -389,11 +418,29 @@ def main(argv=None) -> int:
     srcs = [s for s in sources() if not args.docs or s.id in args.docs]
     if not srcs:
         ap.error("no such document")
-    layouts = args.layouts
+    layouts = [l for l in args.layouts if l != LO_DOCX]  # rendered here
+    extra: list[str] = []  # read from committed PDFs
+    notes: list[str] = []
+    lo_ids: set[str] = set()
+    if LO_DOCX in args.layouts:
+        lo_dir = LO_DOCX_DIR.relative_to(ROOT) if LO_DOCX_DIR.is_relative_to(ROOT) else LO_DOCX_DIR
+        lo_ids = {s.id for s in srcs if s.group == "corpus" and lo_docx_pdf(s.id)}
+        if not LO_DOCX_DIR.is_dir():
+            notes.append(f"{LO_DOCX}: skipped, {lo_dir} is absent.")
+        elif not lo_ids:
+            notes.append(f"{LO_DOCX}: skipped, no PDF in {lo_dir} for the reports run.")
+        else:
+            extra = [LO_DOCX]
+            absent = [s.id for s in srcs if s.group == "corpus" and s.id not in lo_ids]
+            if absent:
+                notes.append(f"{LO_DOCX}: no PDF for {', '.join(absent)}; its rows cover the other corpus reports.")
+    for n in notes:
+        print(n, file=sys.stderr)
     results: dict[tuple[str, str], dict] = {}
     with tempfile.TemporaryDirectory(prefix="pdf-facts-") as tmp:
-        write_manifest(Path(tmp), layouts)
+        write_manifest(Path(tmp), layouts + extra)
         jobs = [(s.id, str(s.path), s.group, layout, tmp) for s in srcs for layout in [None, *layouts]]
+        jobs += [(s.id, str(s.path), s.group, layout, tmp) for s in srcs if s.id in lo_ids for layout in extra]
         jobs.sort(key=lambda j: -Path(j[1]).stat().st_size)  # the big reports first, for balance
         if args.jobs > 1:
             with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init) as pool:
@@ -442,9 +489,16 @@ def main(argv=None) -> int:
         table.append(f"| {set_name} | text, on the line (bench_facts) | {ls.gold} | {pct(ls.found_value, ls.gold)} | "
                      f"{pct(ls.unit_ok, ls.gold)} | {pct(ls.full_ok, ls.gold)} | {pct(ls.measure_ok, ls.found_value)} | "
                      f"({pct(ls.extracted_matching, ls.extracted_on_lines + ls.nonfact_hits)} on annotated lines) | | |")
-        for layout in [TEXT, *layouts]:
+        for layout in [TEXT, *layouts, *extra]:
             total = GoldScore()
-            for s in docs:
+            name = f"**{layout}**" if layout == TEXT else layout
+            if layout == LO_DOCX:
+                lo_docs = [s for s in docs if s.id in lo_ids]
+                if not lo_docs:
+                    continue
+                if len(lo_docs) < len(docs):
+                    name += f" ({len(lo_docs)} of {len(docs)} reports)"
+            for s in (lo_docs if layout == LO_DOCX else docs):
                 r = results.get((s.id, layout))
                 gold = gold_by_doc.get(s.id, [])
                 if r is None or "error" in r:
@@ -454,7 +508,6 @@ def main(argv=None) -> int:
                 m = match_doc(gold, r["facts"], r["rank"])
                 total.add(score_doc(gold, [keep_fn(g) for g in gold], nonfact_values(nonfacts_by_doc.get(s.id, [])),
                                     r["facts"], m))
-            name = f"**{layout}**" if layout == TEXT else layout
             table.append(f"| {set_name} | {name} | " + " | ".join(total.cells()) + " |")
 
     # agreement
@@ -462,7 +515,7 @@ def main(argv=None) -> int:
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     listings = []
     dump = []
-    for layout in layouts:
+    for layout in [*layouts, *extra]:
         n_text = n_found = 0
         classes: Counter = Counter()
         extra_n = 0
@@ -533,6 +586,11 @@ def main(argv=None) -> int:
         "workers) are per layout over all reports.\n",
         *agree,
         "",
+        *([f"*{LO_DOCX}*: the corpus reports set in Word and exported by LibreOffice "
+           f"(tests/data/corpus_docx, made by make_corpus_pdfs.py there); not rendered here, so its CPU "
+           f"seconds are read + extract only. Its rows cover {len(lo_ids)} reports "
+           f"({', '.join(sorted(lo_ids))}); the firstrun reports have no such PDF.", ""] if extra else []),
+        *([*notes, ""] if notes else []),
         *listings,
     ]
     if failures:
