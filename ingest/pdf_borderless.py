@@ -334,7 +334,8 @@ def _wraps(row: RowDraft, lc: LineCells) -> bool:
 def _reads_on(above: str, text: str) -> bool:
     if is_figure(text.replace(" ", "")):
         return False
-    return above.endswith(("-", ",", "/")) or text[:1].islower()
+    # a unit in parentheses under a label ("Tilldelat" / "(mnkr)") belongs to it
+    return above.endswith(("-", ",", "/")) or text[:1].islower() or text.startswith("(")
 
 
 def word_counts(words: Iterable[Word]) -> Counter[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from nlp.sv.captions import is_caption
+from nlp.sv.captions import parse_caption
 
 from .pdf_page import Line
 
@@ -116,8 +116,9 @@ def _layout_gutter(band: Sequence[Line], interior: Sequence[tuple[float, float]]
             continue
         if _prose(right) and (_prose(left) or not _aligned(left, right)):
             return gutter
-        if _has_caption(left) and _has_caption(right):
-            return gutter
+        labels_left, labels_right = _caption_labels(left), _caption_labels(right)
+        if labels_left and labels_right and not labels_left & labels_right:
+            return gutter  # two tables, each with its own caption (one table has one label)
     return None
 
 
@@ -153,6 +154,6 @@ def _aligned(left: Sequence[Line], right: Sequence[Line]) -> bool:
     return shared >= 0.7 * min(len(left), len(right))
 
 
-def _has_caption(lines: Sequence[Line]) -> bool:
-    """A table caption stands on this side (above or below its table)."""
-    return any(is_caption(l.text) for l in lines)
+def _caption_labels(lines: Sequence[Line]) -> set[str]:
+    """The labels of the captions on this side ("3.3"), above or below its table."""
+    return {c.label for c in (parse_caption(l.text) for l in lines) if c is not None}

@@ -43,6 +43,9 @@ class Margins:
     page_label: Optional[str] = None
 
 
+MAX_RUNNING_LINES = 2
+
+
 def page_label_of(text: str, explicit_only: bool = False) -> Optional[str]:
     """The printed page number in a margin line: "Sida 7" -> "7", "7 (24)" -> "7".
 
@@ -102,6 +105,12 @@ def find_margins(pages: Sequence[PageText], lines_by_page: Optional[Sequence[Seq
     out = []
     for page, (top, bottom) in zip(pages, bands):
         header_rule, footer_rule = (running_rule(y) for y in _band_rules(page))
+        # a running header or footer is a line or two; more text beyond a rule is a table's
+        # top (a rule under its header) near the edge of a full page
+        if header_rule is not None and sum(l.bottom <= header_rule for l in top) > MAX_RUNNING_LINES:
+            header_rule = None
+        if footer_rule is not None and sum(l.top >= footer_rule for l in bottom) > MAX_RUNNING_LINES:
+            footer_rule = None
         header = _outermost(top, lambda l: is_margin(l) or (header_rule is not None and l.bottom <= header_rule))
         footer = _outermost(bottom, lambda l: is_margin(l) or (footer_rule is not None and l.top >= footer_rule))
         label = _label(header, footer, counts, need)
