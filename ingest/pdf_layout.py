@@ -4,8 +4,8 @@
 two-column page that makes each printed line a "row" with a wide gap, and two tables side by
 side one table. Here the page is cut into bands of consecutive lines, and a band into a left
 and a right part at a gutter (white space no line of the band has ink in) when the two sides
-are independent: both sides are prose, the right side is prose beside something else, or
-each side opens with its own table caption. A gutter between a table's columns is none of
+are independent: both sides are prose, one side is prose beside a captioned table or beside
+lines that do not share its baselines, or each side has its own table caption. A gutter between a table's columns is none of
 these (cells are short; a stub column stands on the left), so tables are never cut.
 
 `page_columns` returns the page's lines in reading order as `TextColumn`s: full-width runs,
@@ -116,6 +116,8 @@ def _layout_gutter(band: Sequence[Line], interior: Sequence[tuple[float, float]]
             continue
         if _prose(right) and (_prose(left) or not _aligned(left, right)):
             return gutter
+        if _prose(left) and (_caption_labels(right) or not _aligned(left, right)):
+            return gutter  # running text with a captioned table (or a column of its own) beside it
         labels_left, labels_right = _caption_labels(left), _caption_labels(right)
         if labels_left and labels_right and not labels_left & labels_right:
             return gutter  # two tables, each with its own caption (one table has one label)
