@@ -20,6 +20,7 @@ from nlp.sv.captions import is_caption, is_source_or_note, is_table_caption
 from nlp.sv.units import unit_phrase
 
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
+from .text_layout import AlignedTable, find_layouts, margin_lines
 from .text_markup import match_footnote_line, split_markers, strip_tags
 from .text_tables import GridCell, caption_label, caption_number, cells_from_grid, count_header_rows, unit_note_of
 
@@ -63,10 +64,15 @@ class Run:
 
 
 def lines_to_runs(lines: list[str]) -> list[Run]:
-    """Group raw lines into runs; blank lines separate paragraphs, tabs make tables."""
+    """Group raw lines into runs; blank lines separate paragraphs, tabs make tables, and so do
+    columns aligned with spaces (see ingest.text_layout); running page headers and footers are
+    left out like blank lines."""
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
+    margins = margin_lines(lines)
+    layouts = find_layouts(lines, margins)
+    layout_end = -1  # 1-based last line of the aligned block being passed over
 
     def close() -> None:
         nonlocal cur
@@ -76,8 +82,15 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
 
     for i, raw in enumerate(lines, start=1):
         line = raw.rstrip("\n\r")
-        if not line.strip():
+        if i <= layout_end:
+            continue
+        if not line.strip() or i - 1 in margins:
             close()
+            continue
+        if i - 1 in layouts:
+            close()
+            runs.extend(layout_runs(layouts[i - 1]))
+            layout_end = layouts[i - 1].end + 1
             continue
         if _PIPE_SEPARATOR.match(line) and "|" in line and cur is not None and cur.kind == "table":
             cur.skipped.append(i)  # the rule under a Markdown table's header row: part of the table, not a row
@@ -121,6 +134,43 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             close()
             cur = Run("paragraph", [line], i)
     close()
+    return join_over_page_breaks(runs, lines, margins)
+
+
+def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) -> list[Run]:
+    """A paragraph cut by a page break (its last line has no closing punctuation, and the text
+    after the running footer and header goes on in lower case) is one paragraph again."""
+    if not margins:
+        return runs
+    out: list[Run] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        between = range(prev.end + 1, run.start) if prev is not None else range(0)
+        if prev is not None and prev.kind == run.kind == "paragraph" and any(k - 1 in margins for k in between) \
+                and all(k - 1 in margins or not lines[k - 1].strip() for k in between) \
+                and not prev.lines[-1].rstrip().endswith((".", "!", "?", ":")) and run.lines[0].strip()[:1].islower():
+            prev.skipped = sorted([*prev.skipped, *between, *run.skipped])
+            prev.lines.extend(run.lines)
+            continue
+        out.append(run)
+    return out
+
+
+def layout_runs(found) -> list[Run]:
+    """Runs for a space-aligned block: one table run (rows as tab-separated lines, the lines folded
+    into other rows skipped), or one paragraph per column of side-by-side text."""
+    if isinstance(found, AlignedTable):
+        start = found.row_lines[0] + 1
+        skipped = [k + 1 for k in found.folded if k + 1 > start]
+        indents = {j: ind for j, ind in enumerate(found.indents)}
+        return [Run("table", ["\t".join(r) for r in found.rows], start, skipped=skipped,
+                    extra={"header_rows": found.header_rows, "indents": indents})]
+    runs = []
+    for column in found.columns:
+        first, last = column[0][0], column[-1][0]
+        used = {k for k, _ in column}
+        runs.append(Run("paragraph", [t for _, t in column], first + 1,
+                        skipped=[k + 1 for k in range(first, last + 1) if k not in used]))
     return runs
 
 
@@ -299,6 +349,9 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
 
         kind = run.kind
         joined, breaks = _join_lines(run.lines)
+        if run.skipped:
+            # a line left out inside the run (a page's footer and header) still counts: its break repeats
+            breaks = tuple(b for j, b in enumerate(breaks, start=1) for _ in range(run.line_of(j) - run.line_of(j - 1)))
         text, refs = split_markers(strip_tags(joined))
         breaks = _shift_breaks(breaks, joined, refs)
         if is_caption(text):
@@ -379,15 +432,20 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     rows: list[list[GridCell]] = []
     unit_note = ""
     markers: list[tuple[int, int, int]] = []  # (footnote, row, col)
+    indents = run.extra.get("indents", {})
+    layout_header = run.extra.get("header_rows")
     for j, line in enumerate(run.lines):
         split = [split_markers(strip_tags(c)) for c in line.split("\t")]
         parts = [text.strip() for text, _ in split]
         if unit_note_of(parts) and rows:
             unit_note = unit_note_of(parts) or ""
+            if layout_header is not None and j < run.extra["header_rows"]:
+                layout_header -= 1
             continue
         for col, (_, refs) in enumerate(split):
             markers += [(r.number, len(rows), col) for r in refs]
-        rows.append([GridCell(text=p, line=run.line_of(j)) for p in parts])
+        rows.append([GridCell(text=p, line=run.line_of(j), indent=indents.get(j) if col == 0 else None)
+                     for col, p in enumerate(parts)])
     # trailing empty columns exist only because lines end with a tab
     n_cols = max(len(r) for r in rows)
     while n_cols > 1 and all(len(r) < n_cols or not r[n_cols - 1].text for r in rows):
@@ -396,8 +454,9 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     if not any(c.text for row in grid for c in row):
         return None
     # a Markdown table says which rows are its header: those above its |---| rule
-    marked = sum(1 for j in range(len(run.lines)) if run.skipped and run.line_of(j) < run.skipped[0])
-    header_rows = max(marked, count_header_rows([[c.text for c in row] for row in grid])) if marked else None
+    marked = sum(1 for j in range(len(run.lines)) if run.skipped and run.line_of(j) < run.skipped[0]) \
+        if layout_header is None else 0
+    header_rows = max(marked, count_header_rows([[c.text for c in row] for row in grid])) if marked else layout_header
     for number, row, col in markers:
         cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
     caption = _caption_after(after) if below else _nearby_caption(before)

@@ -63,6 +63,7 @@ class GridCell:
     page: Optional[int] = None
     line: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
+    indent: Optional[float] = None  # a row label's indentation: an indented row is part of the one above
 
 
 def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
@@ -115,6 +116,7 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
         header_grid.append(_forward_fill(row) if r < n_header - 1 else [c.strip() for c in row])
 
     has_stub = _has_stub_column(texts[n_header:])
+    parents = _indent_parents(grid, n_header) if has_stub else {}
     cells: list[TableCell] = []
     group = ""  # a group row ("Ålder") labels the rows under it
     for r, row in enumerate(grid):
@@ -130,7 +132,8 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
             col_headers = tuple(h[c] for h in header_grid if c < len(h) and h[c]) if not header else ()
             if has_stub and c > 0 and not header:
                 stub_label = row_texts[0].strip()
-                row_headers = tuple(x for x in (group if group and group != stub_label else "", stub_label) if x)
+                parent = parents.get(r, "")
+                row_headers = tuple(dict.fromkeys(x for x in (group if group and group != stub_label else "", parent, stub_label) if x))
             else:
                 row_headers = ()
             cells.append(TableCell(
@@ -139,6 +142,24 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
                 page=gc.page, line=gc.line, bbox=gc.bbox,
             ))
     return tuple(cells)
+
+
+def _indent_parents(grid: Sequence[Sequence[GridCell]], n_header: int) -> dict[int, str]:
+    """Row -> the label of the row it is indented under ("  därav med sjukpenning" under
+    "Gemensamma kartläggningar", "  kvinnor" under "Andel med arbetsförmåga (%)"): the nearest
+    row above whose label is indented less. Only where the reader measured indentation."""
+    out: dict[int, str] = {}
+    stack: list[tuple[float, str]] = []
+    for r in range(n_header, len(grid)):
+        stub = grid[r][0] if grid[r] else None
+        if stub is None or stub.indent is None or not stub.text.strip():
+            continue
+        while stack and stack[-1][0] >= stub.indent:
+            stack.pop()
+        if stack:
+            out[r] = stack[-1][1]
+        stack.append((stub.indent, stub.text.strip()))
+    return out
 
 
 _TOTAL_LABEL = re.compile(r"^\s*(?:totalt|total|samtliga|summa|alla|hela\s+\w+)\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*]*\s*$", re.IGNORECASE)

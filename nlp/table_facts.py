@@ -105,6 +105,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     legends = legends_for(document, table)
     # a table with no caption is about what the heading above it says
     caption = strip_caption_label(table.caption) if table.caption else (table.section[-1] if table.section else "")
+    if table.continued and not caption:
+        caption = continued_caption(document, table)  # "Tabell 4.12 (forts.)" is about what Tabell 4.12 is
     caption_words = _caption_words(caption)
     section_words = [w for t in table.section[-1:] for w in re.findall(r"[\wåäöÅÄÖ]+", t.lower()) if not w.isdigit()]
     caption_terms = find_terms(caption)
@@ -137,12 +139,24 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
         headers = _expand(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
         unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note)
+        change = _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers))
+        level_unit = unit
+        if change and not cell_unit:
+            # the unit of what changed: the cell's headers without the change header ("Förändring (%)")
+            level = replace(cell, col_headers=tuple(h for h in cell.col_headers if not _CHANGE_HEADER.search(h)),
+                            row_headers=tuple(h for h in cell.row_headers if not _CHANGE_HEADER.search(h)))
+            level_unit, level_scale = _unit(level, [h for h in headers if not _CHANGE_HEADER.search(h)], caption, unit_from_note)
+            if level_unit == "procent" and "%" not in cell.text:
+                unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
+            elif unit != "procent":
+                unit, scale = level_unit, level_scale
         if unit == "procent" and not cell_unit and "%" not in cell.text and raw <= 1.0 and \
                 not _names_percent(headers, caption, table.unit_note) and \
                 (("col", cell.col) in fraction_lines or ("row", cell.row) in fraction_lines):
             scale = 100.0  # a share printed as a fraction: "0,64" under "Andel kvinnor" is 64 procent
         context = _context(cell, legends, caption_words, section_words, axis, parent)
-        found = decide_measure(matcher, context, unit, raw)
+        # a change is a change of the measure its row or column counts: matched in that measure's unit
+        found = decide_measure(matcher, context, level_unit if change else unit, raw)
         own_label = _own_label(cell, axis)
         if found is not None and not matcher.covers(found.key, own_label):
             found = None  # the row or column names something the measure never speaks of
@@ -151,9 +165,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         period, period_source = _period(cell, caption_periods, document)
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
         value = float(round(raw * scale, 6))
-        if _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) and value \
-                and unit not in ("procent", "procentenheter"):
-            # a column "Förändring 2025–2026" ("+233", "−69"): a change of the measure, its size and direction
+        if change and value and unit != "procentenheter" and not (unit == "procent" and level_unit == "procent"):
+            # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
+            # count or an amount: a change of the measure, its size and direction
             breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if value > 0 else "minskning").items()))
             value = abs(value)
         yield Fact(
@@ -183,6 +197,16 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             measure_candidate=candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon)
             if measure_key == UNCLASSIFIED else "",
         )
+
+
+def continued_caption(document: Document, table: Table) -> str:
+    """The caption title of the table a continuation goes on from: the nearest earlier table with
+    the same label that prints a title."""
+    for earlier in reversed(document.tables[:document.tables.index(table)] if table in document.tables else ()):
+        title = strip_caption_label(earlier.caption) if earlier.caption else ""
+        if earlier.label and earlier.label == table.label and title:
+            return title
+    return ""
 
 
 def _unit_note(table: Table) -> Optional[tuple[str, float]]:
@@ -323,10 +347,11 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
     if "%" in cell.text:
         return "procent", 1.0
     for header in list(cell.col_headers)[::-1] + list(cell.row_headers)[::-1]:
-        # a unit named in the cell's own header ("Kostnad, mnkr", "Andel (%)") rules its cells
-        named = unit_phrase(header)
-        if named and unit_note_scale(named):
-            return unit_note_scale(named)  # type: ignore[return-value]
+        # a unit named in the cell's own header or row label ("Kostnad, mnkr", "Andel (%)",
+        # "Antal ärenden (tusental)", "Tid, dagar (median)") rules its cells
+        named = label_unit(header)
+        if named is not None:
+            return named
     words = " ".join(headers).lower()
     if any(w in words for w in _SHARE_WORDS):
         return "procent", 1.0
@@ -344,17 +369,41 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
     return "antal", 1.0
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def label_unit(label: str) -> Optional[tuple[str, float]]:
+    """The unit and scale a header or row label names, also before a closing remark in
+    parentheses ("Handläggningstid, dagar (median)" -> dagar), or None."""
+    for text in (label, _TRAILING_NOTE.sub("", label)):
+        named = unit_phrase(text)
+        if named and unit_note_scale(named):
+            return unit_note_scale(named)
+    return None
+
+
 def measure_axis(table: Table) -> str:
     """"row" when the column headers are years, or only groups ("Kvinnor | Män | Totalt"): the rows
-    then name what is counted; else "col"."""
+    then name what is counted; else "col". Years under headers that name what is counted, in every
+    column ("Antal möten" and "Andel kvinnor (%)", each over its years), leave it "col"."""
     heads = [c for c in table.cells if c.is_header and c.row < table.header_rows and c.col > 0]
-    if any(is_year_label(c.text.replace(unit_phrase(c.text), " ").strip(" ,;:") if unit_phrase(c.text) else c.text)
-           for c in heads):
-        return "row"  # "2019", "2019, mnkr"
+    years = [c for c in heads if is_year_label(c.text.replace(unit_phrase(c.text), " ").strip(" ,;:") if unit_phrase(c.text) else c.text)]
+    if years:
+        # years under (or over) headers that name what is counted ("Antal möten", "Andel kvinnor (%)"
+        # each over two years): the columns name the measures; a change column or groups do not
+        named = [c for c in heads if c not in years and re.search(r"[^\W\d_]{4,}", c.text) and not _CHANGE_HEADER.search(c.text)
+                 and not _names_group_only(c.text) and not _is_total(c.text) and not _unit_only(c.text)]
+        return "col" if named and len({c.col for c in named}) >= len({c.col for c in years}) else "row"  # "2019", "2019, mnkr"
     last = [c.text for c in heads if c.row == table.header_rows - 1 and c.text.strip()]
     if last and all(_names_group_only(h) for h in last):
         return "row"
     return "col"
+
+
+def _unit_only(header: str) -> bool:
+    """A header that only names a unit ("mnkr", "(%)", "Belopp i tkr")."""
+    named = unit_phrase(header)
+    return bool(named) and not re.sub(r"[\W\d_]+", "", header.replace(named, ""))
 
 
 def _names_group_only(header: str) -> bool:
@@ -429,8 +478,11 @@ def cited_terms(document: Document, table: Table) -> list:
 def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=(),
                unit: str = "") -> Breakdown:
     allowed = tuple(measure.breakdowns) if measure is not None else DEFAULT_BREAKDOWN_KEYS
-    if measure is None and unit.startswith("kronor"):
-        return ()  # a cost or benefit level no measure claims: not a figure about a group (see nlp.prose_facts)
+    # a cost or benefit level no measure claims is not a figure about a group (see nlp.prose_facts),
+    # unless a header of its own is that group and nothing else ("Utgifter, mnkr" under "Aktivitetsersättning")
+    headers_only = measure is None and unit.startswith("kronor")
+    if headers_only:
+        headers = [h for h in headers if _names_group_only(h)]  # "Aktivitetsersättning", not "Stöd till unga med ..."
     # a header that names a sex, förmån or age group splits the figure by it, whether or not the
     # catalogue has seen the measure split that way before (next year's report may)
     in_headers = tuple(dict.fromkeys(allowed + DEFAULT_BREAKDOWN_KEYS))
@@ -456,7 +508,7 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
         for key, value in find_group_values(header):
             if key in allowed:
                 parts.setdefault(key, value)
-    for key in allowed:
+    for key in () if headers_only else allowed:
         if key in parts:
             continue
         valued = [t for t in caption_terms if t.key == key]

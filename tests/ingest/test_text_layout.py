@@ -1,0 +1,162 @@
+"""ingest/text_layout.py: plain text laid out with spaces (`pdftotext -layout`): aligned tables,
+text boxes side by side, running page headers and footers. Small texts written for these tests."""
+from __future__ import annotations
+
+from ingest.records import DocumentMetadata
+from ingest.text_layout import line_fragments, margin_lines
+from ingest.text_reader import read_text
+
+
+def read(text: str):
+    return read_text("t.txt", "t", DocumentMetadata(), "hash", text=text)
+
+
+def cell(table, text: str):
+    (found,) = [c for c in table.cells if c.text == text]
+    return found
+
+
+KEY_FIGURES = (
+    "Tabell 7 Bostadsbidrag, nyckeltal 2019–2021\n"
+    "\n"
+    "                                        2019      2020      2021    Förändring\n"
+    "                                                                     2020–2021\n"
+    "                                                                           (%)\n"
+    "Hushåll med bidrag (tusental)            140,2     145,9     151,3         3,7\n"
+    "Utbetalt belopp, mnkr                    4 610     4 892     5 127         4,8\n"
+    "Genomsnittlig handläggningstid för\n"
+    "  nya ansökningar, dagar                    21        19        24        26,3\n"
+    "Andel beslut inom 14 dagar (%)              88        90        85           –\n"
+    "\n"
+    "Källa: Egen statistik.\n"
+)
+
+
+def test_fragments_keep_digit_groups_and_labels_whole():
+    pieces = [f.text for f in line_fragments("Utbetalt belopp, mnkr        4 610     -1 315   58,9 %")]
+    assert pieces == ["Utbetalt belopp, mnkr", "4 610", "-1 315", "58,9 %"]
+
+
+def test_aligned_table_with_a_header_stacked_over_three_lines():
+    doc = read(KEY_FIGURES)
+    (t,) = doc.tables
+    assert t.label == "7" and t.caption == "Tabell 7 Bostadsbidrag, nyckeltal 2019–2021"
+    assert t.source_note == "Källa: Egen statistik."
+    assert t.header_rows == 1
+    assert t.rows[0] == ["", "2019", "2020", "2021", "Förändring 2020–2021 (%)"]
+    # the year span of the change column stays in that column
+    assert cell(t, "151,3").col_headers == ("2021",)
+    assert cell(t, "3,7").col_headers == ("Förändring 2020–2021 (%)",)
+    assert cell(t, "4 610").row_headers == ("Utbetalt belopp, mnkr",) and cell(t, "4 610").line == 7
+
+
+def test_wrapped_row_label_is_one_label_on_the_line_of_its_figures():
+    t = read(KEY_FIGURES).tables[0]
+    got = cell(t, "26,3")
+    assert got.row_headers == ("Genomsnittlig handläggningstid för nya ansökningar, dagar",)
+    assert got.line == 9
+    assert len(t.rows) == 5  # header + four rows: the label's first line is no row of its own
+    assert cell(t, "–").row_headers == ("Andel beslut inom 14 dagar (%)",) and cell(t, "–").line == 10
+
+
+def test_spanning_headers_over_stacked_hyphenated_headers_and_indented_rows():
+    doc = read(
+        "                          Region Nord               Region Syd\n"
+        "                        Antal     Medel-        Antal     Medel-\n"
+        "                      ärenden      värde      ärenden      värde\n"
+        "Första kvartalet        1 204       38,5          987       41,0\n"
+        "Helåret                 5 020       37,0        3 998       40,9\n"
+        "  överklagade             402       52,1          310       55,3\n"
+        "  ändrade                  61       49,8           44       47,0\n"
+    )
+    (t,) = doc.tables
+    assert t.header_rows == 2
+    assert cell(t, "987").col_headers == ("Region Syd", "Antal ärenden")
+    assert cell(t, "38,5").col_headers == ("Region Nord", "Medelvärde")
+    # an indented row is part of the row above it
+    assert cell(t, "310").row_headers == ("Helåret", "överklagade")
+    assert cell(t, "44").row_headers == ("Helåret", "ändrade")
+    assert cell(t, "5 020").row_headers == ("Helåret",)
+
+
+def test_group_label_above_indented_rows_is_a_group_not_a_wrapped_label():
+    doc = read(
+        "                       2022     2023\n"
+        "Ålder\n"
+        "  16–24 år              310      295\n"
+        "  25–34 år              822      870\n"
+        "Totalt                1 132    1 165\n"
+    )
+    (t,) = doc.tables
+    assert cell(t, "295").row_headers == ("Ålder", "16–24 år")
+    assert cell(t, "870").row_headers == ("Ålder", "25–34 år")
+    assert cell(t, "1 165").row_headers == ("Totalt",)
+
+
+def test_running_footers_with_page_numbers_and_page_headers_are_no_content():
+    lines = [
+        "Kapitel 2", "", "Under året handlades 4 210 ärenden.", "",
+        "                       Statskontoret  Rapport 2023:4     Sida 7 av 9", "",
+        "Kapitel 2", "", "Fortsatt text om 312 överklaganden.", "",
+        "Sida 8 av 9     Statskontoret  Rapport 2023:4", "",
+        "Kapitel 2", "", "Sista sidan.", "",
+        "Statskontoret  Rapport 2023:4     Sida 9 av 9",
+    ]
+    assert margin_lines(lines) == {0, 4, 6, 10, 12, 16}
+    doc = read("\n".join(lines) + "\n")
+    assert [b.text for b in doc.blocks] == ["Under året handlades 4 210 ärenden.", "Fortsatt text om 312 överklaganden.",
+                                            "Sista sidan."]
+
+
+def test_a_repeated_line_whose_number_does_not_count_up_is_content():
+    lines = ["Målet är 90", "", "Text.", "", "Målet är 90", "", "Mer text.", ""]
+    assert margin_lines(lines) == set()
+
+
+def test_text_boxes_side_by_side_are_paragraphs_per_column():
+    doc = read(
+        "    4 210                     87 %                       312\n"
+        "    ärenden                   beslut i tid               överklaganden\n"
+    )
+    assert not doc.tables
+    assert [(b.text, b.line_start, b.line_end) for b in doc.blocks] == [
+        ("4 210 ärenden", 1, 2), ("87 % beslut i tid", 1, 2), ("312 överklaganden", 1, 2)]
+
+
+def test_justified_prose_and_a_table_of_contents_are_no_tables():
+    doc = read(
+        "Fortsatt  text med 55 procent och  dubbla  mellanslag i  löptexten som\n"
+        "ibland  uppstår  när  texten  är  marginaljusterad  i originalet  2019.\n"
+        "\n"
+        "Sammanfattning                              4\n"
+        "Inledning                                   6\n"
+        "Resultat                                   11\n"
+    )
+    assert not doc.tables
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_over_the_footer_and_header():
+    doc = read(
+        "Kapitel 2\n\nUnder året fattades 4 210 beslut, varav en stor del\n\n"
+        "Statskontoret  Rapport 2023:4     7\n\nKapitel 2\n\n"
+        "gällde förnyade ansökningar.\n\nEn ny mening.\n\n"
+        "Statskontoret  Rapport 2023:4     8\n"
+    )
+    (first, second) = doc.blocks
+    assert first.text == "Under året fattades 4 210 beslut, varav en stor del gällde förnyade ansökningar."
+    assert (first.line_start, first.line_end) == (3, 9)
+    assert second.text == "En ny mening." and second.line_start == 11
+    assert first.line_at(first.text.index("gällde")) == 9 and first.line_at(first.text.index("4 210")) == 3
+
+
+def test_prose_set_close_to_a_table_stays_prose_and_no_break_spaces_keep_groups():
+    doc = read(
+        "Tabellen nedan visar hur många ärenden som kom in och avgjordes under de två åren.\n"
+        "                    2022        2023\n"
+        "Inkomna            1\u00a0204       1\u00a0311\n"
+        "Avgjorda           1\u00a0187       1\u00a0290\n"
+        "Skillnaden mellan inkomna och avgjorda ärenden var alltså liten båda åren.\n"
+    )
+    (t,) = doc.tables
+    assert t.rows == [["", "2022", "2023"], ["Inkomna", "1\u00a0204", "1\u00a0311"], ["Avgjorda", "1\u00a0187", "1\u00a0290"]]
+    assert [b.text[:20] for b in doc.blocks] == ["Tabellen nedan visar", "Skillnaden mellan in"]
