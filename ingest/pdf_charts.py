@@ -14,15 +14,22 @@ from typing import Sequence
 from .records import BBox
 
 MIN_BARS = 3
+LINE_CHART_EM = 10.0  # a series path at least this wide (a rule or an underline is straight: two points)
 
 
-def chart_areas(shapes: Sequence[BBox], size: float, words: Sequence[BBox] = ()) -> list[BBox]:
+def chart_areas(shapes: Sequence[BBox], size: float, words: Sequence[BBox] = (),
+                polylines: Sequence[BBox] = ()) -> list[BBox]:
     """The areas of bar charts among a page's filled shapes, widened by room for the axis
     labels, value labels and legend around the bars. A shape with text inside is a shaded
-    cell, not a bar (`words` are the page's word boxes)."""
+    cell, not a bar (`words` are the page's word boxes). A line chart shows itself by its
+series, stroked paths through several points (`polylines`)."""
     empty = [b for b in shapes if not any(b[0] <= (w[0] + w[2]) / 2 <= b[2] and b[1] <= (w[1] + w[3]) / 2 <= b[3]
                                           for w in words)]
     areas: list[BBox] = []
+    # a line chart: a series drawn as one stroked path through many points, wide and high
+    for x0, top, x1, bottom in polylines:
+        if x1 - x0 >= LINE_CHART_EM * size and bottom - top >= size:
+            areas.append((x0 - 5 * size, top - 2 * size, x1 + 2 * size, bottom + 5 * size))
     for bars in _bar_groups(empty):
         x0 = min(b[0] for b in bars)
         top = min(b[1] for b in bars)

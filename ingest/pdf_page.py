@@ -145,6 +145,7 @@ class PageText:
     char_count: int = 0
     bbox: BBox = field(default=(0.0, 0.0, 0.0, 0.0))
     shapes: tuple[BBox, ...] = ()  # filled rectangles and curves, at least 2 pt both ways (bars, swatches, shading)
+    polylines: tuple[BBox, ...] = ()  # stroked curves through four points or more (a line chart's series)
 
     def crop(self, bbox: BBox) -> "PageText":
         """The part of the page inside `bbox` (words by their middle, rules and grids whole)."""
@@ -153,8 +154,9 @@ class PageText:
         rules = tuple(r for r in self.rules if r.top >= top - 1 and r.bottom <= bottom + 1)
         grids = tuple(g for g in self.grids if g.bbox[1] >= top - 1 and g.bbox[3] <= bottom + 1)
         shapes = tuple(b for b in self.shapes if top - 1 <= (b[1] + b[3]) / 2 <= bottom + 1)
+        polylines = tuple(b for b in self.polylines if top - 1 <= (b[1] + b[3]) / 2 <= bottom + 1)
         return PageText(self.index, self.width, self.height, words, rules, grids, self.image_count,
-                        self.char_count, bbox, shapes)
+                        self.char_count, bbox, shapes, polylines)
 
 
 def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_settings: Optional[dict]) -> PageText:
@@ -187,10 +189,12 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
     shapes = tuple((float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
                    for o in list(page.rects) + list(page.curves)
                    if o.get("fill") and o["x1"] - o["x0"] >= 2.0 and o["bottom"] - o["top"] >= 2.0)
+    polylines = tuple((float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+                      for c in page.curves if c.get("stroke") and not c.get("fill") and len(c.get("pts") or ()) >= 4)
     return PageText(index=index, width=float(page.width), height=float(page.height), words=words,
                     rules=tuple(rules), grids=tuple(grids), image_count=len(page.images),
                     char_count=len(page.chars), bbox=(0.0, 0.0, float(page.width), float(page.height)),
-                    shapes=shapes)
+                    shapes=shapes, polylines=polylines)
 
 
 # a filled shape thinner than this is a drawn line; a wider one is shading (a row's or a

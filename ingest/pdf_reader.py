@@ -142,7 +142,8 @@ def pages_to_document(pages: Sequence[PageText], doc_id: str, metadata: Document
         cited = cited_markers(lines)
         running, note_lines = split_footnote_area(lines, body_size, gap, cited)
         notes = lines_to_notes(note_lines, page.index, column_right(lines, typical_right, page.width), cited)
-        charts = chart_areas(cropped.shapes, body_size, [(w.x0, w.top, w.x1, w.bottom) for w in cropped.words])
+        charts = chart_areas(cropped.shapes, body_size, [(w.x0, w.top, w.x1, w.bottom) for w in cropped.words],
+                             cropped.polylines)
         if charts:  # a bar chart's labels are neither a table nor running text
             running = [l for l in running if not inside(l.bbox, charts)]
         columns = page_columns(running, body_size)

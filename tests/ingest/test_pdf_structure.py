@@ -182,3 +182,9 @@ def test_a_word_broken_for_want_of_width_is_joined_when_the_document_says_so():
 def test_a_sentence_citing_two_tables_is_no_caption():
     assert parse_caption("Tabell 3.3 och 3.4 visar antalet möten") is None
     assert parse_caption("Tabell 3.3 Antal möten").label == "3.3"
+
+
+def test_a_line_charts_series_marks_a_chart_and_a_rule_does_not():
+    series = [(100.0, 200.0, 400.0, 260.0)]  # a stroked path through many points
+    assert len(chart_areas([], 10.0, polylines=series)) == 1
+    assert chart_areas([], 10.0, polylines=[(100.0, 200.0, 400.0, 200.5)]) == []  # flat: a rule
