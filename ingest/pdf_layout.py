@@ -5,7 +5,8 @@ two-column page that makes each printed line a "row" with a wide gap, and two ta
 side one table. Here the page is cut into bands of consecutive lines, and a band into a left
 and a right part at a gutter (white space no line of the band has ink in) when the two sides
 are independent: both sides are prose, one side is prose beside a captioned table or beside
-lines that do not share its baselines, or each side has its own table caption. A gutter between a table's columns is none of
+lines that do not share its baselines, each side has its own table caption, or rows that end in
+a figure on the left open with a label again on the right (a second stub column). A gutter between a table's columns is none of
 these (cells are short; a stub column stands on the left), so tables are never cut.
 
 `page_columns` returns the page's lines in reading order as `TextColumn`s: full-width runs,
@@ -13,6 +14,7 @@ and each band's left part before its right part.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -39,6 +41,11 @@ def page_columns(lines: Sequence[Line], size: float) -> list[TextColumn]:
     i = 0
     while i < len(lines):
         band, gutter = _band_from(lines, i, size)
+        if gutter is not None and i > 0 and not _crosses(lines[i - 1], gutter) \
+                and lines[i].top - lines[i - 1].bottom < 0.8 * lines[i].size:
+            # the line right above leaves the gutter white too and no white space parts them:
+            # this is the tail of one table's column gap, not a new pair of columns
+            gutter = None
         if gutter is not None:
             if full:
                 out.append(_column(full))
@@ -52,6 +59,10 @@ def page_columns(lines: Sequence[Line], size: float) -> list[TextColumn]:
     if full:
         out.append(_column(full))
     return out
+
+
+def _crosses(line: Line, gutter: tuple[float, float]) -> bool:
+    return any(w.x0 < gutter[1] and w.x1 > gutter[0] for w in line.all_words)
 
 
 def _column(lines: list[Line]) -> TextColumn:
@@ -118,6 +129,8 @@ def _layout_gutter(band: Sequence[Line], interior: Sequence[tuple[float, float]]
             return gutter
         if _prose(left) and (_caption_labels(right) or not _aligned(left, right)):
             return gutter  # running text with a captioned table (or a column of its own) beside it
+        if _second_stub(band, gutter):
+            return gutter  # the right side opens every row with a label again: a table of its own
         labels_left, labels_right = _caption_labels(left), _caption_labels(right)
         if labels_left and labels_right and not labels_left & labels_right:
             return gutter  # two tables, each with its own caption (one table has one label)
@@ -154,6 +167,36 @@ def _aligned(left: Sequence[Line], right: Sequence[Line]) -> bool:
     lb = [l.bottom for l in left]
     shared = sum(any(abs(r.bottom - b) < 1.0 for b in lb) for r in right)
     return shared >= 0.7 * min(len(left), len(right))
+
+
+def _second_stub(band: Sequence[Line], gutter: tuple[float, float]) -> bool:
+    """Rows that end in a figure on the left of the gutter and open with a word on its right,
+    most of the band over: the right side has a stub column of its own, so two tables stand
+    side by side (one table's inner columns hold figures)."""
+    mid = (gutter[0] + gutter[1]) / 2
+    both = 0
+    restub = 0
+    for line in band:
+        lw = [w for w in line.words if w.x1 <= mid]
+        rw = [w for w in line.words if w.x0 >= mid]
+        if not lw or not rw:
+            continue
+        both += 1
+        if _is_figure_word(lw[-1].text) and _is_label_word(rw[0].text):
+            restub += 1
+    return both >= MIN_BAND_LINES and restub >= 0.7 * both
+
+
+_RANGE_LABEL = re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$")
+
+
+def _is_label_word(text: str) -> bool:
+    """A row label: a word, or a range such as an age band ("16–19")."""
+    return text[:1].isalpha() or bool(_RANGE_LABEL.match(text))
+
+
+def _is_figure_word(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
 
 
 def _caption_labels(lines: Sequence[Line]) -> set[str]:

@@ -188,3 +188,24 @@ def test_a_line_charts_series_marks_a_chart_and_a_rule_does_not():
     series = [(100.0, 200.0, 400.0, 260.0)]  # a stroked path through many points
     assert len(chart_areas([], 10.0, polylines=series)) == 1
     assert chart_areas([], 10.0, polylines=[(100.0, 200.0, 400.0, 200.5)]) == []  # flat: a rule
+
+
+def test_two_uncaptioned_tables_side_by_side_part_at_the_second_stub():
+    """Rows that end in a figure on the left open with a label again on the right."""
+    rows = [("Nord", "541", "16–19", "6"), ("Mitt", "1 280", "20–29", "474"), ("Syd", "897", "30–39", "208"),
+            ("Väst", "1 204", "Samtliga", "2 199")]
+    fixed = []  # the labels left-aligned, the figures right-aligned
+    for k, (a, b, c, d) in enumerate(rows):
+        left = line(100 + 9 * k, (50, a), (200, b), right=True)
+        right = line(100 + 9 * k, (260, c), (400, d), right=True)
+        fixed.append(Line(left.words + right.words))
+    columns = page_columns(fixed, 8.0)
+    assert len(columns) == 2
+    assert columns[1].lines[0].text == "16–19 6"
+
+
+def test_one_tables_column_gap_is_no_gutter_below_its_own_rows():
+    """A table whose rows all leave one gap white stays one table however its tail is read."""
+    lines = [line(100 + 9 * k, (50, str(2014 + k)), (150, "3 281"), (200, "54,8"), (300, "3 013"), (350, "44,5"),
+                  right=True) for k in range(8)]
+    assert len(page_columns(lines, 8.0)) == 1
