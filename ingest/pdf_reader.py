@@ -223,6 +223,11 @@ def _take_unit_notes(tables: Sequence[TableDraft], lines: list[Line]) -> list[Li
     """A unit line ("Belopp i tkr") right above a table is the table's unit note, not a block."""
     taken: set[int] = set()
     for t in tables:
+        inside = [l for l in lines if t.bbox[1] <= (l.top + l.bottom) / 2 <= t.bbox[3] and unit_line(l.text)]
+        if inside:  # a unit row set between the header and the body
+            t.unit_note = unit_line(inside[0].text)
+            taken.update(id(l) for l in inside)
+            continue
         above = [l for l in lines if l.bottom <= t.bbox[1] + 0.5 and t.bbox[1] - l.bottom < 2.5 * l.size]
         if above:
             line = max(above, key=lambda l: l.bottom)

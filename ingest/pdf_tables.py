@@ -262,15 +262,20 @@ def lines_to_regions(lines: Sequence[Line], settings: TableSettings, body_size: 
             continue
         size = lines[i].size
         j = i
-        while j + 1 < n and not excluded[j + 1] and _joins(lines[j], lines[j + 1], lines[i:j + 1], size, settings,
-                                                            multi[j + 1]):
-            j += 1
+        while j + 1 < n:
+            if not excluded[j + 1] and _joins(lines[j], lines[j + 1], lines[i:j + 1], size, settings, multi[j + 1]):
+                j += 1
+            elif j + 2 < n and unit_line(lines[j + 1].text) and multi[j + 2] \
+                    and _joins(lines[j], lines[j + 2], lines[i:j + 1], size, settings, True):
+                j += 2  # a unit row under the header ("Belopp i tkr"): the table goes on below it
+            else:
+                break
         s = i
         while s - 1 >= 0 and not excluded[s - 1] and _joins_above(lines[s - 1], lines[s], size, settings):
             s -= 1
         # at the top of a page even one row may continue a table from the page before
         if sum(multi[s:j + 1]) >= settings.min_rows or s == 0:
-            regions.append(list(lines[s:j + 1]))
+            regions.append([l for l in lines[s:j + 1] if unit_line(l.text) is None])
         i = j + 1
     return regions
 
