@@ -651,6 +651,18 @@ def misses_section(rs: list[Run]) -> list[str]:
     return lines + [""]
 
 
+def _folder_name(fixtures) -> str:
+    """The fixtures' folder as written in the report (relative to the repository when inside it)."""
+    folders = {f.pdf.parent.resolve() for f in fixtures}
+    if len(folders) != 1:
+        return "the fixture folders"
+    folder = folders.pop()
+    try:
+        return str(folder.relative_to(ROOT)) + "/"
+    except ValueError:
+        return str(folder) + "/"
+
+
 def code_version() -> str:
     """The commit measured, and whether the reader had local changes: the reader changes often."""
     import subprocess
@@ -681,7 +693,7 @@ def markdown(runs: dict[str, list[Run]], notes: list[str], repeat: int) -> str:
         "# PDF table extraction against structure truth",
         "",
         "Written by `python -m benchmarks.bench_pdf_tables`. Fixtures: the "
-        f"{len(fixtures)} PDFs of tests/data/pdf_producers/ ({sum(f.pages for f in fixtures)} pages, "
+        f"{len(fixtures)} PDFs of {_folder_name(fixtures)} ({sum(f.pages for f in fixtures)} pages, "
         f"{sum(len(f.tables) for f in fixtures)} truth tables; producers: {', '.join(producers) or '–'}). "
         f"{versions}, Python {platform.python_version()}, {platform.machine()}.{code_version()}",
         "",
