@@ -165,9 +165,30 @@ def find_layouts(lines: Sequence[str], skip: set[int] = frozenset()) -> dict[int
     """Space-aligned tables and side-by-side text boxes, by the index of their first line.
 
     A block is a run of non-blank lines without tabs (lines in `skip`, the page margins, end it);
-    leading caption lines and trailing source and note lines stay outside the table.
+    leading caption lines and trailing source and note lines stay outside the table. Rows set
+    one blank line apart (as `pdftotext -layout` writes widely spaced rows) are one block when
+    their figures stand in the same columns.
     """
     out: dict[int, AlignedTable | TextColumns] = {}
+    groups: list[list[int]] = []
+    open_end = False  # the last group may take the next run (it was not cut by a note or prose)
+    for run, cut_start, cut_end in _runs(lines, skip):
+        if groups and open_end and not cut_start and run[0] == groups[-1][-1] + 2 and _joins(lines, groups[-1], run):
+            groups[-1].extend(run)
+        else:
+            groups.append(list(run))
+        open_end = not cut_end
+    for idx in groups:
+        if len(idx) >= 2:
+            found = read_block(lines, idx)
+            if found is not None:
+                out[idx[0]] = found
+    return out
+
+
+def _runs(lines: Sequence[str], skip: set[int]):
+    """Runs of non-blank lines without tabs, with captions above and notes and prose below cut
+    off: (line indexes, cut at the start, cut at the end)."""
     i = 0
     while i < len(lines):
         if not lines[i].strip() or i in skip or "\t" in lines[i]:
@@ -188,23 +209,61 @@ def find_layouts(lines: Sequence[str], skip: set[int] = frozenset()) -> dict[int
             start += 1
         while end >= start and _is_prose_line(lines[end]):
             end -= 1
-        if end - start >= 1:
-            found = read_block(lines, start, end)
-            if found is not None:
-                out[start] = found
+        if start <= end:
+            yield list(range(start, end + 1)), start > i, end < j
         i = j + 1
-    return out
 
 
-def read_block(lines: Sequence[str], start: int, end: int) -> AlignedTable | TextColumns | None:
-    """The table or text columns of lines start..end, or None when they are not aligned."""
-    frags = [line_fragments(lines[k]) for k in range(start, end + 1)]
+def _aligned(lines: Sequence[str], run: Sequence[int]) -> bool:
+    """A run with a line of two or more pieces holding a figure or a year."""
+    return any(len(f) >= 2 and any(is_value(x.text) or is_year(x.text) for x in f)
+               for f in (line_fragments(lines[k]) for k in run))
+
+
+def _joins(lines: Sequence[str], group: Sequence[int], run: Sequence[int]) -> bool:
+    """Whether a run one blank line below a group of table lines goes on with that table: both
+    are aligned and the run's figures stand where the group has ink; a lone short label (a group
+    row, "Ålder") goes on with it too, when an aligned run follows (decided with that run)."""
+    if not _aligned(lines, [k for k in group if len(line_fragments(lines[k])) >= 2]):
+        return False
+    pieces = [line_fragments(lines[k]) for k in run]
+    if len(run) == 1 and len(pieces[0]) == 1:
+        text = pieces[0][0].text
+        return len(text) <= 60 and not re.match(r"^(?:\d+(?:\.\d+)*\s|#)", text) and not text.endswith((".", ":")) \
+            and _next_run_aligned(lines, run[-1])
+    if not _aligned(lines, run):
+        return False
+    ink = set()
+    for k in group:
+        f = line_fragments(lines[k])
+        if len(f) >= 2:
+            ink.update(p for x in f[1:] for p in range(x.start, x.end))
+    values = [x for f in pieces for x in f[1:] if is_value(x.text)]
+    return bool(values) and sum(any(p in ink for p in range(x.start, x.end)) for x in values) * 2 >= len(values)
+
+
+def _next_run_aligned(lines: Sequence[str], k: int) -> bool:
+    """The lines after one blank line below line k are aligned table lines."""
+    j = k + 2
+    if j >= len(lines) or lines[k + 1].strip() or not lines[j].strip():
+        return False
+    run = []
+    while j < len(lines) and lines[j].strip():
+        run.append(j)
+        j += 1
+    return _aligned(lines, run)
+
+
+def read_block(lines: Sequence[str], idx: Sequence[int]) -> AlignedTable | TextColumns | None:
+    """The table or text columns of the lines `idx` (ascending, blank lines left out), or None
+    when they are not aligned."""
+    frags = [line_fragments(lines[k]) for k in idx]
     multi = [k for k, f in enumerate(frags) if len(f) >= 2]
     with_values = [k for k in multi if any(_is_data_value(x.text) for x in frags[k][1:]) or
                    sum(_is_data_value(x.text) for x in frags[k]) >= 2]
     if len(with_values) < 1 or len(multi) < 2:
         return None
-    if any(_is_prose_line(lines[k]) for k in range(start, end + 1)):
+    if any(_is_prose_line(lines[k]) for k in idx):
         return None  # running text between the aligned lines: not a table
     n_header = _count_header_lines(frags)
     body = [frags[k] for k in range(n_header, len(frags)) if len(frags[k]) >= 2]
@@ -217,8 +276,8 @@ def read_block(lines: Sequence[str], start: int, end: int) -> AlignedTable | Tex
     if _is_contents(frags, columns):
         return None
     if _is_text_columns(frags[n_header:], columns):
-        return _text_columns(start, frags, columns)
-    return _table(start, end, frags, n_header, columns)
+        return _text_columns(idx, frags, columns)
+    return _table(idx, frags, n_header, columns)
 
 
 def _is_prose_line(line: str) -> bool:
@@ -309,12 +368,12 @@ def _is_text_columns(body: list[list[Fragment]], columns: list[tuple[int, int]])
     return mixed >= 2 and first_values >= 1
 
 
-def _text_columns(start: int, frags: list[list[Fragment]], columns: list[tuple[int, int]]) -> TextColumns:
+def _text_columns(idx: Sequence[int], frags: list[list[Fragment]], columns: list[tuple[int, int]]) -> TextColumns:
     cols: list[list[tuple[int, str]]] = [[] for _ in columns]
     for k, row in enumerate(frags):
         for f in row:
-            cols[_column_of(f, columns)].append((start + k, f.text))
-    return TextColumns(start=start, end=start + len(frags) - 1, columns=[c for c in cols if c])
+            cols[_column_of(f, columns)].append((idx[k], f.text))
+    return TextColumns(start=idx[0], end=idx[-1], columns=[c for c in cols if c])
 
 
 def _header_rows(frags: list[list[Fragment]], columns: list[tuple[int, int]]) -> list[list[str]]:
@@ -356,11 +415,11 @@ def _pitch(columns: list[tuple[int, int]]) -> float:
     return gaps[len(gaps) // 2] if gaps else 10.0
 
 
-def _table(start: int, end: int, frags: list[list[Fragment]], n_header: int, columns: list[tuple[int, int]]) -> AlignedTable:
+def _table(idx: Sequence[int], frags: list[list[Fragment]], n_header: int, columns: list[tuple[int, int]]) -> AlignedTable:
     header = _header_rows(frags[:n_header], columns)
     n = len(columns)
     rows: list[list[str]] = [r for r in header]
-    row_lines: list[int] = [start + r for r in range(len(header))]  # the other header lines are folded in
+    row_lines: list[int] = [idx[r] for r in range(len(header))]  # the other header lines are folded in
     indents: list[Optional[int]] = [None] * len(header)
     body: list[tuple[int, list[str], Optional[int]]] = []  # (line, cells, indent of the label)
     for k in range(n_header, len(frags)):
@@ -371,14 +430,14 @@ def _table(start: int, end: int, frags: list[list[Fragment]], n_header: int, col
             cells[c] = f"{cells[c]} {f.text}".strip() if cells[c] else f.text
             if c == 0 and indent is None:
                 indent = f.start
-        body.append((start + k, cells, indent))
+        body.append((idx[k], cells, indent))
     body = _join_wrapped_labels(body)
     left = min((ind for _, _, ind in body if ind is not None), default=0)
     for line, cells, ind in body:
         rows.append(cells)
         row_lines.append(line)
         indents.append(None if ind is None else ind - left)
-    return AlignedTable(start=start, end=end, rows=rows, row_lines=row_lines, header_rows=len(header), indents=indents)
+    return AlignedTable(start=idx[0], end=idx[-1], rows=rows, row_lines=row_lines, header_rows=len(header), indents=indents)
 
 
 def _label_only(cells: list[str]) -> bool:

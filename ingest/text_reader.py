@@ -3,7 +3,9 @@
 Formats seen (see shared/corpus/README.md): plain paragraphs, one per line or wrapped over
 several lines; `#` headings or numbered lines ("4. Den gemensamma ..."); tables as runs of
 tab-separated lines; footnotes as lines starting with `<sup>N</sup>` or superscript digits;
-`---` rules; tables of contents with dot leaders; `<b>` and `**` emphasis.
+`---` rules; tables of contents with dot leaders; `<b>` and `**` emphasis. Text converted with
+`pdftotext -layout` sets its tables in columns aligned with spaces and keeps the pages' running
+headers and footers: ingest.text_layout reads those tables and finds those margins.
 
 The reader works in named stages: `lines_to_runs` groups lines into runs (paragraph, table,
 footnote, rule), `toc_titles` learns headings from the table of contents, and `runs_to_records`
@@ -138,22 +140,42 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
 
 
 def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) -> list[Run]:
-    """A paragraph cut by a page break (its last line has no closing punctuation, and the text
-    after the running footer and header goes on in lower case) is one paragraph again."""
+    """Text cut by a page break is one again. A paragraph whose last line has no closing
+    punctuation goes on after the running footer and header when the text there goes on in lower
+    case; an aligned table goes on when the next page opens with rows in the same columns and no
+    caption, with or without its column headers repeated."""
     if not margins:
         return runs
     out: list[Run] = []
     for run in runs:
         prev = out[-1] if out else None
         between = range(prev.end + 1, run.start) if prev is not None else range(0)
-        if prev is not None and prev.kind == run.kind == "paragraph" and any(k - 1 in margins for k in between) \
-                and all(k - 1 in margins or not lines[k - 1].strip() for k in between) \
+        over_break = prev is not None and any(k - 1 in margins for k in between) \
+            and all(k - 1 in margins or not lines[k - 1].strip() for k in between)
+        if over_break and prev.kind == run.kind == "paragraph" \
                 and not prev.lines[-1].rstrip().endswith((".", "!", "?", ":")) and run.lines[0].strip()[:1].islower():
             prev.skipped = sorted([*prev.skipped, *between, *run.skipped])
             prev.lines.extend(run.lines)
             continue
+        if over_break and prev.kind == run.kind == "table" and _continues_table(prev, run):
+            repeated = run.extra["header_rows"]
+            base = len(prev.lines)
+            prev.extra["indents"].update({base + j - repeated: ind for j, ind in run.extra["indents"].items() if j >= repeated})
+            prev.skipped = sorted({*prev.skipped, *between, *run.skipped, *(run.line_of(j) for j in range(repeated))})
+            prev.lines.extend(run.lines[repeated:])
+            continue
         out.append(run)
     return out
+
+
+def _continues_table(prev: Run, run: Run) -> bool:
+    """An aligned table after a page break goes on with the one before it: the same number of
+    columns, and no column headers or the same ones again."""
+    if "header_rows" not in prev.extra or "header_rows" not in run.extra:
+        return False
+    width = {len(line.split("\t")) for line in prev.lines + run.lines}
+    h = run.extra["header_rows"]
+    return len(width) == 1 and (h == 0 or run.lines[:h] == prev.lines[:prev.extra["header_rows"]][-h:])
 
 
 def layout_runs(found) -> list[Run]:

@@ -160,3 +160,56 @@ def test_prose_set_close_to_a_table_stays_prose_and_no_break_spaces_keep_groups(
     (t,) = doc.tables
     assert t.rows == [["", "2022", "2023"], ["Inkomna", "1\u00a0204", "1\u00a0311"], ["Avgjorda", "1\u00a0187", "1\u00a0290"]]
     assert [b.text[:20] for b in doc.blocks] == ["Tabellen nedan visar", "Skillnaden mellan in"]
+
+
+def test_rows_set_one_blank_line_apart_are_one_table():
+    doc = read(
+        "Tabell 2.1 Ärenden per län 2022–2023\n"
+        "\n"
+        "                               2022          2023\n"
+        "\n"
+        "Norrbotten                    1 204         1 311\n"
+        "\n"
+        "Västerbotten                    987         1 002\n"
+        "\n"
+        "Hela riket                   41 870        43 015\n"
+        "\n"
+        "Källa: Registret.\n"
+        "\n"
+        "Nästa stycke handlar om något annat och har 12 siffror i löptext som inte hör till tabellen.\n"
+    )
+    (t,) = doc.tables
+    assert t.rows == [["", "2022", "2023"], ["Norrbotten", "1 204", "1 311"], ["Västerbotten", "987", "1 002"],
+                      ["Hela riket", "41 870", "43 015"]]
+    assert cell(t, "1 002").line == 7 and cell(t, "43 015").col_headers == ("2023",)
+    assert t.source_note == "Källa: Registret."
+    assert [b.kind for b in doc.blocks] == ["caption", "source_note", "paragraph"]
+
+
+def test_a_group_label_between_blank_separated_rows_stays_in_the_table():
+    doc = read(
+        "                       2022     2023\n\n"
+        "Ålder\n\n"
+        "  16–24 år              310      295\n\n"
+        "  25–34 år              822      870\n"
+    )
+    (t,) = doc.tables
+    assert cell(t, "870").row_headers == ("Ålder", "25–34 år") and cell(t, "870").line == 7
+
+
+def test_a_table_cut_by_a_page_break_goes_on_after_the_footer_and_header():
+    doc = read(
+        "Tabell 4 Beslut per län 2022–2023\n\n"
+        "                         2022      2023\n"
+        "Norrbotten              1 204     1 311\n"
+        "Västerbotten              987     1 002\n\n"
+        "Länsrapport 2023                             7\n\n"
+        "                         2022      2023\n"
+        "Jämtland                  512       530\n"
+        "Hela riket             41 870    43 015\n\n"
+        "Länsrapport 2023                             8\n"
+    )
+    (t,) = doc.tables
+    assert [r[0] for r in t.rows] == ["", "Norrbotten", "Västerbotten", "Jämtland", "Hela riket"]
+    assert cell(t, "530").line == 10 and cell(t, "530").col_headers == ("2023",)
+    assert cell(t, "43 015").line == 11 and t.line_end == 11
