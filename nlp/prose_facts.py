@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Optional, Sequence
 
 from spacy.language import Language
@@ -35,13 +35,15 @@ from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
+from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
+from nlp.sv.surveys import SURVEY_WORDS
 from nlp.sv.periods import BUDGET_YEAR, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
 PROSE_KINDS = frozenset({"paragraph", "list_item", "caption", "footnote", "heading"})
 SUMMARY_HEADINGS = ("sammanfattning", "summary")
-DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder")
+DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
 HEADING_WEIGHT = 0.45
 EARLIER_SENTENCE_WEIGHT = 0.4
 OTHER_FIGURE_WEIGHT = 0.35
@@ -100,6 +102,9 @@ def text_sources(document: Document) -> list[TextSource]:
     out: list[TextSource] = []
     # a note under a table ("Anm. ... motsvarar cirka 2 620 miljoner kronor") states figures; a source line does not
     prose = [b for b in document.blocks if b.kind in PROSE_KINDS or b.kind == "source_note" and NOTE_PATTERN.match(b.text)]
+    prose += [n for b in document.blocks if b.kind == "source_note" and not NOTE_PATTERN.match(b.text)
+              for n in [note_part(b)] if n is not None]
+    prose.sort(key=lambda b: b.order)
     group: list[Block] = []
     for b in prose:
         if group and _continues(group[-1], b):
@@ -113,6 +118,16 @@ def text_sources(document: Document) -> list[TextSource]:
     for fn in document.footnotes:
         out.append(footnote_source(document, fn, by_id))
     return out
+
+
+def note_part(block: Block) -> Optional[Block]:
+    """The note lines of a source block that opens with its source: "Källa: MiDAS." / "Anm.: För
+    2021 ingår inte 212 kartläggningar ..." states a figure the source line does not."""
+    for pos in block.line_breaks:
+        if NOTE_PATTERN.match(block.text[pos:]):
+            return replace(block, text=block.text[pos:], line_start=block.line_at(pos),
+                           line_breaks=tuple(p - pos for p in block.line_breaks if p > pos))
+    return None
 
 
 def _source(blocks: list[Block]) -> TextSource:
@@ -161,10 +176,12 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     carried: dict[tuple[str, ...], str] = {}  # section -> the span of years it describes
     budget_year = next((m.group("year") for b in document.blocks for m in [BUDGET_YEAR.search(b.text)] if m), None)
     population: dict[tuple[str, ...], Optional[str]] = {}  # section -> the förmån its paragraphs are about
+    fieldwork = survey_year(sources)
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
-        facts.extend(doc_to_facts(doc, source, document, matcher, carried.get(section), budget_year,
-                                  population.get(section) if source.kind != "footnote" else None))
+        found = list(doc_to_facts(doc, source, document, matcher, carried.get(section), budget_year,
+                                  population.get(section) if source.kind != "footnote" else None, fieldwork))
+        facts.extend(found)
         if source.kind != "footnote":
             named = paragraph_population(doc)
             if named is not None:
@@ -172,7 +189,49 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
         span = carried_span(doc.text)
         if span and source.kind != "footnote":
             carried[section] = span
+        elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
+            carried[section] = fieldwork  # the paragraphs after a survey's figures go on about its answers
     return facts
+
+
+_FIELDWORK_ROLES = ("during",)  # "i februari 2026", "under hösten 2019": when it was done
+
+
+def survey_year(sources: Sequence[TextSource]) -> Optional[str]:
+    """The year the document's survey or interviews were done, from the first sentence that names
+    both ("Enkäten skickades i februari 2026 till 1 832 handläggare"); None when none does."""
+    for source in sources:
+        if source.kind == "footnote":
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", source.text):
+            word = SURVEY_WORDS.search(sentence)
+            if not word:
+                continue
+            parens = paren_ranges(sentence)
+            years = [m for m in find_year_mentions(sentence) if m[2] in _FIELDWORK_ROLES and m[3].isdigit()
+                     and not any(o < m[0] < c for o, c in parens) and not sentence[m[1]:m[1] + 1] == "-"]
+            if years:
+                return min(years, key=lambda m: abs(m[0] - word.start()))[3]
+    return None
+
+
+def _survey_figure(doc: Doc, span: Span, period_source: str) -> bool:
+    """True for a figure of a survey or interviews: its clause names one after the year the
+    sentence names ("avser perioden 2021–2025 och bygger på ... en enkät som besvarades av 1 245"),
+    or, when it has no year of its own, its sentence or the one before names one."""
+    if not doc.has_annotation("SENT_START") or period_source in ("following", "parenthesis", "from_to"):
+        return False
+    sent = span.sent
+    before = doc.text[sent.start_char:span.start_char]
+    if period_source == "sentence":
+        parens = paren_ranges(before)
+        years = [m for m in find_year_mentions(before) if not any(o < m[0] < c for o, c in parens)]
+        return bool(years) and bool(SURVEY_WORDS.search(before[years[-1][1]:]))
+    if period_source:
+        return False
+    earlier = [s for s in doc.sents if s.end <= sent.start]
+    text = sent.text + (" " + earlier[-1].text if earlier else "")
+    return bool(SURVEY_WORDS.search(text))
 
 
 def paragraph_population(doc: Doc) -> Optional[str]:
@@ -197,24 +256,37 @@ def carried_span(text: str) -> Optional[str]:
     return found
 
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|förbättrats|förbättrades|försämrats|försämrades"
-    r"|en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring|en\s+uppgång|en\s+nedgång"
-    r"|ökningen|minskningen|uppgången|nedgången"
+_CHANGE_VERBS = (
+    r"ökat|ökade|minskat|minskade|sjunkit|sjönk|stigit|steg|förbättrats|förbättrades|försämrats|försämrades"
+    r"|vuxit|växte|fallit|föll"
     # a change proposed or made: "höjs med 60 öre", "sänks med 9 öre", "ökas med 250 miljoner"
-    r"|höjs|höjts|höjdes|höjer|sänks|sänkts|sänktes|sänker|ökas|ökats|ökar|minskas|minskats|minskar|stiger|sjunker)"
+    r"|höjs|höjts|höjdes|höjer|sänks|sänkts|sänktes|sänker|ökas|ökats|ökar|minskas|minskats|minskar|stiger|sjunker")
+_CHANGE_NOUNS = (r"en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring|en\s+uppgång|en\s+nedgång"
+                 r"|ökningen|minskningen|uppgången|nedgången")
+_CHANGE_QUALIFIER = r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+|nästan\s+)?$"
+_CHANGE_BEFORE = re.compile(
     # ("tillförs 1,2 miljarder", "förstärks med 310 miljoner" are amounts added, not a level's change)
-    r"\s+(?:med\s+|på\s+)?"
-    r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$", re.IGNORECASE)
+    rf"\b(?:({_CHANGE_NOUNS})\s+(?:med\s+|på\s+)?|({_CHANGE_VERBS})(?:\s+(?:med\s+|på\s+)?"
+    # the subject or an adverb may stand between the verb and "med": "ökade antalet med 424",
+    # "steg andelen med", "har tiden minskat något, med 29 dagar" ("ökade jämfört med 8 991" compares)
+    r"|(?:\s+(?!jämfört|jämförelse)[^\W\d]+,?){1,2}?\s+med\s+))"
+    + _CHANGE_QUALIFIER, re.IGNORECASE)
+# "ökade från 8 514 till 10 324, det vill säga med 21 procent": the size of the change the sentence
+# named before, restated after it
+_CHANGE_RESTATED = re.compile(r"(?:,|\b(?:det\s+vill\s+säga|dvs\.?|d\.v\.s\.?|alltså|eller))\s+med\s+" + _CHANGE_QUALIFIER,
+                              re.IGNORECASE)
+_CHANGE_WORD = re.compile(rf"\b({_CHANGE_VERBS})\b", re.IGNORECASE)
 _INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången", "höjs", "höjts",
-             "höjdes", "höjer", "ökas", "ökats", "ökar", "stiger")
+             "höjdes", "höjer", "ökas", "ökats", "ökar", "stiger", "vuxit", "växte")
 # "förbättrades med två procentenheter" is a change, but whether the figure rose or fell depends
 # on the measure (fewer days is better), so it names no direction.
 _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrades", "en förbättring", "en försämring")
 # A change stated after the figure, against an earlier year: "17 färre än året innan",
 # "30 fler än föregående år", "fem procentenheter lägre än 2029".
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)\s+än\s+(?:året\s+(?:innan|före)|föregående\s+år"
+    r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)"
+    # the later year may stand between: "11 procentenheter högre 2025 än 2021"
+    r"\s+(?:(?:år\s+)?(?:19|20)\d\d\s+)?än\s+(?:året\s+(?:innan|före)|föregående\s+år"
     r"|i\s+fjol|i\s+år|i\s+dag|förra\s+året|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
 _MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 
@@ -222,9 +294,14 @@ _MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 def _change(doc: Doc, span: Span) -> Optional[str]:
     """"ökning" or "minskning" when the figure is a change ("har minskat med 585 individer",
     "17 färre än året innan"); "förändring" for a change of no stated direction ("förbättrades med")."""
-    m = _CHANGE_BEFORE.search(doc.text[max(0, span.start_char - 40):span.start_char])
-    if m:
-        word = re.sub(r"\s+", " ", m.group(1).lower())
+    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    m = _CHANGE_BEFORE.search(before)
+    word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower()) if m else None
+    if word is None and _CHANGE_RESTATED.search(before):
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        verbs = list(_CHANGE_WORD.finditer(doc.text[sent.start_char:span.start_char]))
+        word = verbs[-1].group(1).lower() if verbs else None
+    if word is not None:
         if word in _NO_DIRECTION:
             return "förändring"
         return "ökning" if word in _INCREASE else "minskning"
@@ -234,13 +311,51 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
     return None
 
 
-def _comparison_year(doc: Doc, span: Span) -> Optional[str]:
-    """The year a change is measured from: "jämfört med 2018" in the figure's sentence."""
-    sent = span.sent
+# Words before a year that make it the year a change is measured from: "från 62 procent 2021",
+# "jämfört med 2 310 år 2021" (a figure and its unit may stand between).
+_FROM_YEAR_BEFORE = re.compile(r"\b(?:från|jämfört\s+(?:med|mot)|i\s+jämförelse\s+med)\s+(?:[^\s.;:!?]+\s+){0,4}?(?:år\s+)?$",
+                               re.IGNORECASE)
+_SINCE_REACH = 40  # "sedan 2021" this near before a change, or anywhere after it, is its base
+
+
+def _change_years(doc: Doc, span: Span) -> tuple[Optional[int], Optional[int]]:
+    """(base, later) for a change figure: the year its sentence measures the change from ("från 62
+    procent 2021 till 68 procent 2025", "jämfört med 2 310 år 2021", "högre 2025 än 2021", "sedan
+    2021") and the latest other year the sentence names, outside parentheses; None where none."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    parens = paren_ranges(doc.text)
+    own = [p for p in parens if p[0] < span.start_char < p[1]]
+    bases: list[int] = []
+    others: list[int] = []
     for start, end, role, period in find_year_mentions(sent.text):
-        if role == "comparison":
-            return period
-    return None
+        pos = sent.start_char + start
+        if not period[:4].isdigit() or any(o < pos < c for o, c in parens if (o, c) not in own):
+            continue
+        year = int(period[:4])
+        if role == "comparison" or (role == "since" and (pos > span.start_char or span.start_char - pos <= _SINCE_REACH)) \
+                or (role in ("year", "during") and _FROM_YEAR_BEFORE.search(sent.text[:start])):
+            bases.append(year)
+        elif role in ("year", "during") and period.isdigit():
+            others.append(year)
+    base = min(bases) if bases else None
+    later = max((y for y in others if base is None or y > base), default=None)
+    return base, later
+
+
+def _change_span(doc: Doc, span: Span, period: str, default_base: bool = True) -> Optional[str]:
+    """The period of a change: from the year it is measured from to the later year of its sentence
+    (or the figure's own year); the year before the figure's own when no base is named (unless
+    not `default_base`)."""
+    base, later = _change_years(doc, span)
+    own = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", period or "")
+    end = later if later is not None else (int(own.group(2) or own.group(1)) if own else None)
+    if base is None:
+        if not own or own.group(2) or not default_base:
+            return None  # a span of its own ("mellan 2021 och 2025") or no year at all
+        base = int(own.group(1)) - 1
+    if end is None or base >= end:
+        return None
+    return f"{base}-{end}"
 
 
 def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
@@ -250,10 +365,21 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     start = span.sent.start_char
     parens = paren_ranges(doc.text)
     text = doc.text[:start]
+    # a bare year or span counts from the run of sentences with figures just before ("... 412 dagar
+    # 2025. Kvinnor var i samverkan 431 dagar"; "de 14 529 personer som avslutade en insats
+    # 2023–2025. För 13 902 av dem ..."); "under 2025" and the like from any sentence before
+    bare_from = start
+    figures = doc.spans.get(QUANTITIES, [])
+    for sent in reversed([s for s in doc.sents if s.end <= span.sent.start]):
+        if not any(sent.start <= q.start < sent.end for q in figures):
+            break
+        bare_from = sent.start_char
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
-                and (m[2] in ("during", "recent", "from") or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
-                and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])]
+                and (m[2] in ("during", "recent", "from") or (m[2] in ("year", "span") and m[0] >= bare_from)
+                     or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
+                and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])
+                and not (m[2] in ("year", "during") and _FROM_YEAR_BEFORE.search(text[:m[0]]))]
     return mentions[-1][3] if mentions else None
 
 
@@ -266,10 +392,11 @@ _HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 
 def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
                  carried: Optional[str] = None, budget_year: Optional[str] = None,
-                 population: Optional[str] = None) -> Iterator[Fact]:
+                 population: Optional[str] = None, fieldwork: Optional[str] = None) -> Iterator[Fact]:
     """The facts of one processed text; `carried` is the period its section describes, if any;
     `budget_year` the year a budget text's proposals are for ("budgetpropositionen för 2027");
-    `population` the förmån an earlier paragraph of the section named as its population."""
+    `population` the förmån an earlier paragraph of the section named as its population;
+    `fieldwork` the year the document's survey or interviews were done."""
     spans = list(doc.spans.get(QUANTITIES, []))
     if not spans:
         return
@@ -293,6 +420,10 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 measure_key = _match(doc, span, spans, heading_words, matcher)
         else:
             measure_key = _match(doc, span, spans, heading_words, matcher)
+            if _compared(doc, span):
+                # "71 procent, jämfört med 64 procent av dem med aktivitetsersättning": the measure of the
+                # figure it is compared with, for another group or year
+                measure_key = _compared_level(doc, span, idx, spans, decided) or measure_key
             measure = matcher.by_key.get(measure_key)
             breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided, population)
         if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and _appositive(doc, spans[idx - 1], span):
@@ -309,15 +440,21 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 level = _level_before(doc, span, idx, spans, decided)
                 if level is not None:
                     measure_key, breakdown = level  # "7 140 personer ..., en ökning med 225 personer"
+        difference = _difference(doc, span, spans, terms) if not change else None
+        if difference is not None:  # "en skillnad på 48 dagar": the gap between two groups, not a group's figure
+            key, value = difference
+            breakdown = tuple(sorted({**{k: v for k, v in breakdown if k != key}, "skillnad": value}.items()))
         decided[idx] = (measure_key, breakdown)
         measure = matcher.by_key.get(measure_key)
         period = span._.period
         period_source = span._.period_source or ""
         # a change of a count or an amount is marked as one, whatever measure it is of (a change of a
-        # share is in procentenheter and needs no mark)
+        # share is in procentenheter and needs no mark); a change in percent, below, once it has a span
         if change in ("ökning", "minskning") and q.unit not in ("procent", "procentenheter") \
                 and "forandring" not in dict(breakdown):
             breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
+        if fieldwork and _survey_figure(doc, span, period_source if period else ""):
+            period, period_source = fieldwork, "survey"
         if not period:
             period, period_source = _earlier_period(doc, span), "paragraph"
         if not period and carried:
@@ -334,10 +471,15 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         else:
             period = str(reporting_year) if reporting_year else ""
             period_source = "report"
-        if change and period.isdigit():
-            base = _comparison_year(doc, span) or str(int(period) - 1)
-            if base.isdigit() and int(base) < int(period):
-                period, period_source = f"{base}-{period}", "change"
+        if change or q.source == "multiplier":
+            # a factor is a comparison too: "dubbelt så många som 2021" covers 2021 to the figure's year
+            changed = _change_span(doc, span, period, default_base=bool(change))
+            if changed:
+                period, period_source = changed, "change"
+                if change in ("ökning", "minskning") and q.unit == "procent" and "forandring" not in dict(breakdown):
+                    # "minskade med 36 procent" between two years: a change in percent of a level;
+                    # "ökade med 40 procent om ... jämfört med offentlig aktör" compares groups, not years
+                    breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
         score = matcher.score_of(measure_key, _context(doc, span, spans, heading_words, matcher.lexicon),
                                  "procent" if q.unit == "procentenheter" and measure and measure.unit == "procent" else q.unit) \
             if measure_key != UNCLASSIFIED else 0.0
@@ -459,7 +601,27 @@ def _match(doc: Doc, span: Span, spans: Sequence[Span], heading_words: Sequence[
         found = decide_in_clause(matcher, context, "procent")  # a change in a share
     if found is not None and head and _is_noun_like(head[0].text) and not matcher.covers(found.key, head[0].text):
         return UNCLASSIFIED  # "9 000 platser": the noun counted is one the measure never speaks of
+    if found is not None and _statistic(doc, span) == "median" and _is_mean(matcher.by_key.get(found.key)):
+        return UNCLASSIFIED  # "medianen var 142 dagar": not the mean the measure is defined as
     return found.key if found else UNCLASSIFIED
+
+
+def _statistic(doc: Doc, span: Span) -> Optional[str]:
+    """"median" or "mean" when the figure's sentence says which: the word nearest before it in
+    its clause ("medianen var 322 dagar 2025 och medelvärdet 371 dagar"), else the first before it
+    in the sentence ("Medelvärdet ligger över medianen, 183 dagar")."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    before = doc.text[sent.start_char:span.start_char]
+    clause = re.split(r"[,:;–]", before)[-1]
+    found = [(m.start(), "median") for m in MEDIAN_WORDS.finditer(clause)] + [(m.start(), "mean") for m in MEAN_WORDS.finditer(clause)]
+    if found:
+        return max(found)[1]
+    found = [(m.start(), "median") for m in MEDIAN_WORDS.finditer(before)] + [(m.start(), "mean") for m in MEAN_WORDS.finditer(before)]
+    return min(found)[1] if found else None
+
+
+def _is_mean(measure: Optional[Measure]) -> bool:
+    return measure is not None and bool(MEAN_WORDS.search(f"{measure.label} {measure.definition}"))
 
 
 def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], unit: str,
@@ -580,13 +742,27 @@ def _in_apposition(doc: Doc, span: Span) -> bool:
     return len(following) > 1 and following[0].is_alpha and following[1].text == ","
 
 
-_COMPARED_BEFORE = re.compile(r"(?:jämfört\s+(?:med|mot)|i\s+förhållande\s+till|\bän)\s+(?:de\s+|den\s+)?$", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"(?:jämfört\s+(?:med|mot)|i\s+förhållande\s+till|\bän|,\s*mot)\s+(?:de\s+|den\s+)?$", re.IGNORECASE)
 
 
 def _compared(doc: Doc, span: Span) -> bool:
     """True for a figure another is compared with ("en ökning jämfört med 49 procent 2021"): like a
     figure in parentheses, it restates the measure for another year and claims no words."""
     return bool(_COMPARED_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]))
+
+
+def _compared_level(doc: Doc, span: Span, idx: int, spans: Sequence[Span],
+                    decided: dict[int, tuple[str, Breakdown]]) -> Optional[str]:
+    """The measure of the level a compared figure is set against: the last figure before it in
+    its sentence, in the same unit, outside parentheses, not itself a change."""
+    for j in range(idx - 1, -1, -1):
+        other = spans[j]
+        if other.sent.start != span.sent.start:
+            return None
+        if other._.quantity.unit == span._.quantity.unit and not _in_parens(doc, other) and j in decided:
+            key = decided[j][0]
+            return None if key == UNCLASSIFIED or _change(doc, other) else key
+    return None
 
 
 def _changes_to(doc: Doc, change: Span, level: Span) -> bool:
@@ -654,7 +830,10 @@ def _anchors(doc: Doc, spans: Sequence[Span], parens: Sequence[tuple[int, int]])
         if not inside:
             continue
         paren = max(inside, key=lambda p: p[0])
-        if not any(paren[0] < m[0] < paren[1] for m in mentions):
+        # "(166, 2021)", or a figure alone after its year: "dubbelt så många som 2021 (1 706)"
+        after_year = any(m[1] <= paren[0] and not doc.text[m[1]:paren[0]].strip() for m in mentions) \
+            and doc.text[paren[0] + 1:paren[1]].strip() == span.text.strip()
+        if not any(paren[0] < m[0] < paren[1] for m in mentions) and not after_year:
             continue
         sent = span.sent
         prev_sent_start = _previous_sentence_start(doc, sent)
@@ -667,7 +846,7 @@ def _anchors(doc: Doc, spans: Sequence[Span], parens: Sequence[tuple[int, int]])
             if other.start_char < sent.start_char and not doc.text[paren[0] - 2:paren[0] + 1].strip().startswith((".", "(")):
                 break
             if other._.quantity.unit == span._.quantity.unit and other.end_char <= paren[0] and \
-                    not any(p[0] < other.start_char < p[1] for p in parens):
+                    not any(p[0] < other.start_char < p[1] for p in parens) and not (after_year and _change(doc, other)):
                 out[idx] = j
                 break
     return out
@@ -732,7 +911,8 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
     if not allowed:
         return ()
     sent = span.sent
-    in_sent = [t for t in terms if sent.start_char <= t.start < sent.end_char and t.key in allowed]
+    in_sent = [t for t in terms if sent.start_char <= t.start < sent.end_char and t.key in allowed
+               and (measure is not None or t.key != "myndighet" or _agency_as_place(doc, t, span))]
     parts: dict[str, str] = {}
     if idx in groups:
         members = groups[idx]
@@ -781,6 +961,81 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
     return tuple(sorted(parts.items()))
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:på|vid|hos|inom)\s+$", re.IGNORECASE)
+
+
+def _agency_as_place(doc: Doc, term: Term, span: Span) -> bool:
+    """True when an agency named near a figure no measure claims is where the figure was counted
+    ("På Arbetsförmedlingen var andelen 52 procent", "702 handläggare på Försäkringskassan"), not a
+    party to it ("ska samlokaliseras med Försäkringskassan") or the place of an earlier clause
+    ("inskrivna på Arbetsförmedlingen, och drygt hälften av dem")."""
+    if not _PLACE_BEFORE.search(doc.text[max(0, term.start - 8):term.start]):
+        return False
+    return term.start > span.start_char or "," not in doc.text[term.end:span.start_char]
+
+
+# --- differences between groups ----------------------------------------------------------------
+
+_DIFFERENCE_WORD = re.compile(r"\bskillnad(?:en|er|erna)?\b", re.IGNORECASE)
+_DIFFERENCE_REACH = 8  # words from "skillnaden" to the first figure it introduces
+# "5,0 procentenheter högre andel än kvinnor", "20 dagar längre tid än männen"
+_COMPARATIVE_AFTER = re.compile(
+    r"^\s*(?:[^\W\d]+\s+)?(?:högre|lägre|större|mindre|fler|färre|längre|kortare|oftare|mer)\b", re.IGNORECASE)
+# "mellan könen": the pair is women and men
+_BOTH_SEXES = re.compile(r"\b(?:könen|kvinnor\s+och\s+män|män\s+och\s+kvinnor)\b", re.IGNORECASE)
+_PAIR_KEYS = ("kon", "forman", "myndighet", "alder")
+# The catalogue's one spelling of the gap between the sexes, whichever is larger.
+SEX_GAP = "män-kvinnor"
+
+
+def _difference(doc: Doc, span: Span, spans: Sequence[Span], terms: Sequence[Term]) -> Optional[tuple[str, str]]:
+    """(key, "A-B") when a figure is the gap between two groups: introduced by "skillnaden"
+    ("skillnaden mellan könen var 2,5 procentenheter", "en skillnad på 48 dagar", "Skillnaden,
+    22 procentenheter"), or a figure "högre/längre ... än" with two groups of one key in its sentence
+    ("Män hade en 5,0 procentenheter högre andel än kvinnor"). The groups are those the phrase
+    names ("mellan sjukpenning och aktivitetsersättning") or the two the sentence, or the one
+    before it, compares. A level in procent is never a gap."""
+    if span._.quantity.unit == "procent" or not doc.has_annotation("SENT_START"):
+        return None
+    sent = span.sent
+    before = doc.text[sent.start_char:span.start_char]
+    cues = list(_DIFFERENCE_WORD.finditer(before))
+    if cues:
+        cue = sent.start_char + cues[-1].end()
+        between = [o for o in spans if cue <= o.start_char < span.start_char]
+        first = between[0].start_char if between else span.start_char
+        if any(o._.quantity.unit != span._.quantity.unit for o in between) \
+                or len(re.findall(r"[^\W\d]+", doc.text[cue:first])) > _DIFFERENCE_REACH:
+            return None
+        named = doc.text[cue:first]
+        if _BOTH_SEXES.search(named):
+            return "kon", SEX_GAP
+        pair = _group_pair([t for t in terms if cue <= t.start < first])
+        if pair is not None:
+            return pair
+    elif not _COMPARATIVE_AFTER.match(doc.text[span.end_char:span.end_char + 40]):
+        return None
+    in_sent = [t for t in terms if sent.start_char <= t.start < sent.end_char]
+    pair = _group_pair(in_sent)
+    if pair is None and cues:
+        earlier = [s for s in doc.sents if s.end <= sent.start]
+        if earlier:
+            prev = earlier[-1]
+            pair = _group_pair([t for t in terms if prev.start_char <= t.start < prev.end_char])
+    return pair
+
+
+def _group_pair(terms: Sequence[Term]) -> Optional[tuple[str, str]]:
+    """The two groups of one key that `terms` name, as (key, "A-B") in the order first named
+    ("män-kvinnor" for the sexes); None unless exactly one key has two."""
+    found = []
+    for key in _PAIR_KEYS:
+        values = list(dict.fromkeys(t.value for t in terms if t.key == key and t.value))
+        if len(values) == 2:
+            found.append((key, SEX_GAP if key == "kon" else f"{values[0]}-{values[1]}"))
+    return found[0] if len(found) == 1 else None
+
+
 # Words before a förmån that define the population a paragraph is about: "fått avslag på
 # (ansökan om) sjukpenning", "inte längre får sjukpenning".
 _POPULATION_BEFORE = re.compile(r"(?:avslag\s+på\s+(?:ansökan\s+om\s+)?|inte\s+längre\s+(?:får|fick|har\s+rätt\s+till)\s+)$", re.IGNORECASE)
@@ -810,7 +1065,7 @@ def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Seque
     return None
 
 
-_FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i"})
+_FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i", "på", "vid"})
 
 
 def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term]) -> Optional[str]:

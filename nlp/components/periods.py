@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.quantities import QUANTITIES
+from nlp.sv.breakdowns import BREAKDOWN_TERMS
 from nlp.sv.periods import MONTHS, PERIOD_ROLES, find_year_mentions, previous_years
 
 COMPONENT = "rapportkoll_periods"
@@ -88,6 +89,9 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         for start, end, role, period in mentions:
             if start == tok.idx and role in ("year", "during", "previous", "next", "current", "span", "from"):
                 return period
+        if tok.lower_ in _COMPARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in BREAKDOWN_TERMS:
+            words += 1  # "5,0 procentenheter högre än kvinnor 2021": a group compared with, the year is the figure's
+            continue
         if tok.lower_ in _COMPARING_WORDS or (tok.lower_ in _FOLLOWING_STOPS and not (
                 tok.lower_ == "och" and tok.i > 0 and doc[tok.i - 1].lower_ in ("från", "till"))):
             return None  # "från och med" and "till och med" go on to their year

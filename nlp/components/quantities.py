@@ -25,9 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_numeral_extension
-from nlp.sv.non_facts import DATE_OR_REF_AFTER, LABEL_WORDS, REFERENCE_PREFIXES
-from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, NUMBER_WORDS, ONE_WORDS, ORDINALS,
-                             OUT_OF_DIGIT_WHOLES, parse_out_of)
+from nlp.sv.non_facts import (COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, LABEL_WORDS, REFERENCE_PREFIXES,
+                              SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
+from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
+                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
 from nlp.sv.qualifiers import EXACT, POST_QUALIFIERS, QUALIFIERS
 from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, RATE_DENOMINATORS, SCALES, UNIT_SUFFIXES, UNITS
@@ -198,6 +199,12 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "year"
     if p1 in LABEL_WORDS:
         return "label"
+    if n1 in ("%", "procent", "procents") and _word_after(doc, token.i, 2) in CONFIDENCE_WORDS:
+        return "confidence_level"  # "(95 % KI 51,3–54,9)"
+    if p1 in COMPARISON_SIGNS and len(prev) > 1 and prev[1].lower_ in SIGNIFICANCE_SYMBOLS:
+        return "significance"  # "p < 0,05"
+    if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) == "som" and _word_after(doc, token.i, 3) in THRESHOLD_NOUNS:
+        return "threshold"  # "använder 120 dagar som gräns"
     if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) in _TIME_POINT_AFTER | {"om"}:
         return "time_point"  # "90 dagar efter avslaget", "12 månader efter påbörjad insats"
     if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) == "i" and _word_after(doc, token.i, 3) in _TIME_POINT_CONTEXT:
@@ -290,6 +297,8 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
         share = parse_out_of(f"{tok.text} av {nxt[1].text}")
         if share is not None:
             return nxt[1].i + 1, share, "out_of"
+    if low in MULTIPLIER_WORDS and len(nxt) == 2 and nxt[0].lower_ == "så" and nxt[1].lower_ in MULTIPLIED_WORDS:
+        return nxt[1].i + 1, float(MULTIPLIER_WORDS[low]), "multiplier"  # "dubbelt så många": a factor
     if low in ONE_WORDS and nxt and nxt[0].lower_ in HALF_WORDS:
         after = _next(doc, nxt[0].i, 1)
         if after and after[0].lower_ in SCALES:
@@ -371,7 +380,7 @@ def find_quantities(doc: Doc) -> Doc:
             end, value, source = found
             unit_end = end
             nxt = _next(doc, end - 1, 1)
-            unit = "procent"
+            unit = "gånger" if source == "multiplier" else "procent"
             scale = 1.0
             if source in ("word", "half") and nxt:
                 unit, scale, used, _ = _unit_after(doc, end)
@@ -381,18 +390,55 @@ def find_quantities(doc: Doc) -> Doc:
             span = Span(doc, i, unit_end, label="quantity")
             span._.quantity = Quantity(
                 value=value, printed=span.text, unit=unit, scale=scale, qualifier=_qualifier_before(doc, i), source=source,
-                unit_printed=source in ("word", "half"),
+                unit_printed=source in ("word", "half", "multiplier"),
             )
             quantities.append(span)
             i = unit_end
             continue
         i += 1
     _share_units(doc, quantities)
+    _thresholds(doc, quantities, non_facts)
+    _interval_units(doc, quantities)
     for span in quantities:
         span._.quantity = replace(span._.quantity, qualifier_word=qualifier_word(doc, span.start, span.end))
     doc.spans[QUANTITIES] = quantities
     doc.spans[NON_FACTS] = non_facts
     return doc
+
+
+def _interval_units(doc: Doc, quantities: list[Span]) -> None:
+    """"58,3 procent (95 % KI 56,1–60,5)": the bounds of a confidence interval are in the unit of
+    the estimate before its parenthesis."""
+    for k, span in enumerate(quantities):
+        q = span._.quantity
+        if q.unit_printed or k == 0:
+            continue
+        opening = doc.text.rfind("(", 0, span.start_char)
+        if opening < 0 or ")" in doc.text[opening:span.start_char]:
+            continue
+        inside = {t.lower_ for t in doc.char_span(opening, span.start_char, alignment_mode="expand") or ()}
+        estimate = quantities[k - 1]
+        if inside & CONFIDENCE_WORDS and estimate.end_char <= opening and estimate._.quantity.unit_printed:
+            e = estimate._.quantity
+            span._.quantity = replace(q, unit=e.unit, scale=e.scale, value=q.value / q.scale * e.scale,
+                                      high=None if q.high is None else q.high / q.scale * e.scale, unit_printed=True)
+
+
+_THRESHOLD_UNITS = frozenset({"dagar", "veckor", "månader", "timmar"})
+
+
+def _thresholds(doc: Doc, quantities: list[Span], non_facts: list[Span]) -> None:
+    """"inom 90 dagar" in a sentence that states another figure is the time limit that defines
+    it ("21 procent kartlades inom 90 dagar"), not a figure; alone ("Individen erbjuds ett första
+    möte inom 3 veckor") it is the figure the sentence is about, a goal."""
+    if not doc.has_annotation("SENT_START"):
+        return
+    limits = [s for s in quantities if s._.quantity.unit in _THRESHOLD_UNITS and s._.quantity.source in ("digits", "word")
+              and _prev(doc, s.start, 1) and _prev(doc, s.start, 1)[0].lower_ in THRESHOLD_BEFORE]
+    for span in limits:
+        if any(o.sent.start == span.sent.start for o in quantities if o not in limits):
+            quantities.remove(span)
+            non_facts.append(Span(doc, span.start, span.end, label="threshold"))
 
 
 def _share_units(doc: Doc, quantities: list[Span]) -> None:

@@ -19,6 +19,7 @@ LABEL_WORDS: frozenset[str] = frozenset({
     "dnr", "dnr.", "sfs", "§", "paragraf", "rapport", "socialförsäkringsrapport", "q",
     "kvartal", "anslag", "anslagspost", "mål", "nivå", "klass", "grupp", "typ", "vecka",
     "lag", "lagen", "förordning", "förordningen", "balk", "skr", "skr.", "bet", "bet.",
+    "modell", "modellen",
 })
 # Left out: "år" ("år 2018" is a period and "19–29 år" an age; periods and breakdowns read
 # them) and "mellan" ("mellan dag 91 och 180" is caught by "dag" through the coordination).
@@ -30,4 +31,22 @@ DATE_OR_REF_AFTER: frozenset[str] = frozenset(set(MONTHS) | {"kap", "kap.", "§"
 # before it ("Dnr Af 2017/0001 2965", "FK 003630–2017").
 REFERENCE_PREFIXES: frozenset[str] = frozenset({"dnr", "dnr.", "af", "fk", "s", "sou", "ds", "isf", "ifau", "diarienummer"})
 
-__all__ = ["DATE_OR_REF_AFTER", "LABEL_WORDS", "REFERENCE_PREFIXES"]
+# A percentage before one of these words is the confidence level of an interval, not a figure:
+# "(95 % KI 51,3–54,9)", "95 procents konfidensintervall".
+CONFIDENCE_WORDS: frozenset[str] = frozenset({
+    "ki", "konfidensintervall", "konfidensintervallet", "konfidensintervallen", "konfidensgrad", "konfidensnivå",
+    "konfidensnivån", "ci", "säkerhetsnivå", "signifikansnivå", "signifikansnivån",
+})
+
+# "p < 0,05", "p = 0,03": a significance level or a p-value tests a figure, it is not one.
+SIGNIFICANCE_SYMBOLS: frozenset[str] = frozenset({"p", "p-värde", "p-värdet"})
+COMPARISON_SIGNS: frozenset[str] = frozenset({"<", ">", "=", "≤", "≥", "<=", ">="})
+
+# A time limit that defines a measure rather than counting anything: "kartläggs inom 90 dagar",
+# "beslut inom 30 dagar" (when the sentence states the share it defines), "120 dagar som gräns".
+THRESHOLD_BEFORE: frozenset[str] = frozenset({"inom"})
+THRESHOLD_NOUNS: frozenset[str] = frozenset({"gräns", "gränsen", "gränsvärde", "gränsvärdet", "tröskel", "tröskelvärde",
+                                             "brytpunkt"})
+
+__all__ = ["COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "LABEL_WORDS", "REFERENCE_PREFIXES",
+           "SIGNIFICANCE_SYMBOLS", "THRESHOLD_BEFORE", "THRESHOLD_NOUNS"]

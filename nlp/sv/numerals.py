@@ -78,6 +78,16 @@ EVERY_OTHER: frozenset[str] = frozenset({"varannan", "vartannat"})
 # "en halv miljard", "en halv miljon": half of a scale word.
 HALF_WORDS = frozenset({"halv", "halvt"})
 
+# A factor printed as a word before "så" and a comparative: "dubbelt så många som 2021",
+# "mer än dubbelt så lång", "tre gånger så" is read as a number word with the unit "gånger".
+MULTIPLIER_WORDS: dict[str, int] = {
+    "dubbelt": 2, "dubbla": 2, "tredubbelt": 3, "fyrdubbelt": 4, "femdubbelt": 5, "tiodubbelt": 10,
+}
+# The comparatives after "så" that make such a factor a figure: a count or a time ("dubbelt så många",
+# "dubbelt så lång"). "dubbelt så stor som andelen män" compares two shares printed elsewhere and
+# states no figure of its own.
+MULTIPLIED_WORDS = frozenset({"många", "mycket", "lång", "långa", "långt", "länge", "dyr", "dyrt", "dyra"})
+
 # Wholes a share is read out of when printed in digits ("7 av 10", "3 av 4"); a bigger whole
 # ("200 av 1 000 deltagare") gives two counts, not a share.
 OUT_OF_DIGIT_WHOLES = frozenset({2, 3, 4, 5, 10, 100})
@@ -171,6 +181,8 @@ def _word_or_digits(text: str) -> Optional[int]:
 
 
 __all__ = [
+    "MULTIPLIED_WORDS",
+    "MULTIPLIER_WORDS",
     "EVERY_NTH_WORDS",
     "EVERY_OTHER",
     "FRACTIONS",
