@@ -112,8 +112,10 @@ def margin_lines(lines: Sequence[str]) -> set[int]:
         steps = [b - a for a, b in zip(numbers, numbers[1:])]
         if len(hits) < 2 or not all(d > 0 for d in steps):
             continue
-        # a bare number is a page number only in a run of small steps ("2019", "2020" alone are headings too)
-        if key or (len(hits) >= 3 and max(numbers) < 1000 and sum(d <= 2 for d in steps) >= len(steps) - 1):
+        # a bare number is a page number only in a run of small steps ("2019", "2020" alone are
+        # headings too); "Sida 7 av 30" says it is one
+        explicit = all(page_label_of(lines[i].strip(), explicit_only=True) for i, _ in hits)
+        if key or explicit or (len(hits) >= 3 and max(numbers) < 1000 and sum(d <= 2 for d in steps) >= len(steps) - 1):
             out.update(i for i, _ in hits)
     if not out:
         return out
@@ -128,7 +130,8 @@ def margin_lines(lines: Sequence[str]) -> set[int]:
             openers[" ".join(lines[j].split()).lower()].append(j)
     for key, idx in openers.items():
         if len(idx) >= 2 and not is_caption(key):
-            out.update(idx)
+            # a numbered chapter heading that the later pages repeat as their header opens the chapter
+            out.update(idx[1:] if re.match(r"^\d+(?:\.\d+)*\.?\s+\w", key) else idx)
     return out
 
 

@@ -213,3 +213,29 @@ def test_a_table_cut_by_a_page_break_goes_on_after_the_footer_and_header():
     assert [r[0] for r in t.rows] == ["", "Norrbotten", "Västerbotten", "Jämtland", "Hela riket"]
     assert cell(t, "530").line == 10 and cell(t, "530").col_headers == ("2023",)
     assert cell(t, "43 015").line == 11 and t.line_end == 11
+
+
+def test_caption_below_unit_in_the_corner_and_sida_n_av_m_footers():
+    doc = read(
+        "3 Ekonomi\n\n"
+        "Förvaltningsanslaget utnyttjades nästan helt under året.\n\n"
+        "Belopp, tkr                        Utfall          Utfall         Budget\n"
+        "                                     2021            2022           2023\n\n"
+        "Personalkostnader                 412 118         431 907        445 000\n"
+        "Lokaler                            61 330          60 118¹         58 500\n"
+        "Övriga driftkostnader              97 402          −2 115             ..\n\n"
+        "Tabell 3.1 Förvaltningskostnader 2021–2023\n\n"
+        "                                          Sida 14 av 30\n\n"
+        "3 Ekonomi\n\n"
+        "Andelen av anslaget som förbrukades var 98 procent.\n\n"
+        "                                          Sida 15 av 30\n"
+    )
+    (t,) = doc.tables
+    assert t.label == "3.1" and t.unit_note == "tkr"
+    assert t.rows[0] == ["Belopp, tkr", "Utfall 2021", "Utfall 2022", "Budget 2023"]
+    assert cell(t, "60 118").col_headers == ("Utfall 2022",) and cell(t, "60 118").line == 9
+    assert cell(t, "..").row_headers == ("Övriga driftkostnader",)
+    # the chapter heading stays; its repeat as the next page's header and the page footers go
+    assert [(b.kind, b.text) for b in doc.blocks if b.kind != "caption"] == [
+        ("heading", "3 Ekonomi"), ("paragraph", "Förvaltningsanslaget utnyttjades nästan helt under året."),
+        ("paragraph", "Andelen av anslaget som förbrukades var 98 procent.")]
