@@ -25,6 +25,7 @@ from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_te
 from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
+from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
@@ -160,6 +161,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         own_label = _own_label(cell, axis)
         if found is not None and not matcher.covers(found.key, own_label):
             found = None  # the row or column names something the measure never speaks of
+        if found is not None and _names_median(cell) and _is_mean(matcher.by_key.get(found.key)):
+            found = None  # "Tid i samverkan, dagar (median)": not the mean the measure is defined as
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         period, period_source = _period(cell, caption_periods, document)
@@ -197,6 +200,16 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             measure_candidate=candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon)
             if measure_key == UNCLASSIFIED else "",
         )
+
+
+def _names_median(cell: TableCell) -> bool:
+    """The cell's own headers say it is a median, not a mean ("Handläggningstid, dagar (median)")."""
+    text = " ".join(cell.col_headers + cell.row_headers)
+    return bool(MEDIAN_WORDS.search(text)) and not MEAN_WORDS.search(text)
+
+
+def _is_mean(measure: Optional[Measure]) -> bool:
+    return measure is not None and bool(MEAN_WORDS.search(f"{measure.label} {measure.definition}"))
 
 
 def continued_caption(document: Document, table: Table) -> str:

@@ -129,3 +129,18 @@ def test_a_continued_table_is_about_what_its_first_part_is(nlp, catalogue):
     got = by_printed(facts_of(nlp, catalogue, CONTINUED))
     men = got[(11, "3 050")]
     assert (men.measure, men.period, dict(men.breakdown)) == ("gemensamma_kartlaggningar_antal", "2021", {"kon": "män"})
+
+
+MEDIANS = """Tabell 9 Rehabiliteringssamverkan 2020–2021
+
+                                             2020      2021
+Tid i samverkan, dagar (genomsnitt)           402       396
+Tid i samverkan, dagar (median)               361       355
+"""
+
+
+def test_a_median_row_is_not_the_mean_the_measure_is(nlp, catalogue):
+    got = by_printed(facts_of(nlp, catalogue, MEDIANS))
+    mean, median = got[(4, "396")], got[(5, "355")]
+    assert (mean.measure, mean.unit, mean.period) == ("tid_i_samverkan_dagar", "dagar", "2021")
+    assert (median.measure, median.unit, median.period) == ("unclassified", "dagar", "2021")
