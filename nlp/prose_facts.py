@@ -944,7 +944,7 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
     if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent):
         # a paragraph about one förmån: "... fått avslag på sjukpenning från 2012–2022. Andelen var hög 2012 (9,7 procent)"
         earlier = {t.value for t in terms if t.key == "forman" and t.end <= sent.start_char
-                   and _POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start])}
+                   and (_POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start]) or _opens_sentence(doc, t, spans))}
         if len(earlier) == 1 and None not in earlier:
             parts["forman"] = earlier.pop()  # type: ignore[assignment]
         elif not earlier and population and measure is not None and not any(t.key == "forman" for t in terms):
@@ -962,6 +962,8 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:på|vid|hos|inom)\s+$", re.IGNORECASE)
+# "inskrivna på Arbetsförmedlingen": a status of the people counted, not where they were counted
+_STATUS_BEFORE = re.compile(r"\b(?:inskriv\w*|registrer\w*|anmäld\w*)\s+(?:på|vid|hos)\s+$", re.IGNORECASE)
 
 
 def _agency_as_place(doc: Doc, term: Term, span: Span) -> bool:
@@ -969,7 +971,8 @@ def _agency_as_place(doc: Doc, term: Term, span: Span) -> bool:
     ("På Arbetsförmedlingen var andelen 52 procent", "702 handläggare på Försäkringskassan"), not a
     party to it ("ska samlokaliseras med Försäkringskassan") or the place of an earlier clause
     ("inskrivna på Arbetsförmedlingen, och drygt hälften av dem")."""
-    if not _PLACE_BEFORE.search(doc.text[max(0, term.start - 8):term.start]):
+    before = doc.text[max(0, term.start - 30):term.start]
+    if not _PLACE_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         return False
     return term.start > span.start_char or "," not in doc.text[term.end:span.start_char]
 
@@ -1044,8 +1047,19 @@ _POPULATION_BEFORE = re.compile(r"(?:avslag\s+på\s+(?:ansökan\s+om\s+)?|inte\s
 # "För individer med aktivitetsersättning ...", "hos personer som har sjukersättning".
 _SENTENCE_POPULATION_BEFORE = re.compile(
     r"(?:avslag\s+på\s+(?:ansökan\s+om\s+)?|inte\s+längre\s+(?:får|fick|har\s+rätt\s+till)\s+"
-    r"|\b(?:bland|för|hos)\s+(?:alla\s+|de\s+)?(?:dem|de|individer|individerna|personer|personerna|deltagare|deltagarna)\s+"
+    r"|\b(?:bland|för|hos)\s+(?:alla\s+|de\s+)?(?:dem|de|individer|individerna|personer|personerna|deltagare|deltagarna|unga)\s+"
     r"(?:som\s+(?:har|hade|får|fick|haft|har\s+haft|uppbär|uppbar)\s+|med\s+))$", re.IGNORECASE)
+
+
+def _opens_sentence(doc: Doc, term: Term, spans: Sequence[Span]) -> bool:
+    """True for a förmån named as the population a sentence opens with, before its first figure
+    ("För personer med sjukpenning sjönk medianen ..."): the paragraph goes on about it."""
+    sent = next((s for s in doc.sents if s.start_char <= term.start < s.end_char), None)
+    if sent is None or not _SENTENCE_POPULATION_BEFORE.search(doc.text[max(sent.start_char, term.start - 60):term.start]) \
+            or len(doc.text[sent.start_char:term.start].split()) > 5:
+        return False  # "Sedan har antalet minskat, främst för individer med sjukpenning": no opening
+    first = min((s.start_char for s in spans if s.sent.start == sent.start), default=None)
+    return first is not None and term.start < first
 
 
 def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Sequence[Term]) -> Optional[str]:

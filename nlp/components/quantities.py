@@ -203,6 +203,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "confidence_level"  # "(95 % KI 51,3–54,9)"
     if p1 in COMPARISON_SIGNS and len(prev) > 1 and prev[1].lower_ in SIGNIFICANCE_SYMBOLS:
         return "significance"  # "p < 0,05"
+    if value in (0, 1) and not numeral.grouped and (n1 == "om" or p1 == "annars"):
+        return "coding"  # "Utfallsvariabeln är 1 om personen har arbete och annars 0": a variable's code
     if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) == "som" and _word_after(doc, token.i, 3) in THRESHOLD_NOUNS:
         return "threshold"  # "använder 120 dagar som gräns"
     if n1 in _TIME_UNITS and _word_after(doc, token.i, 2) in _TIME_POINT_AFTER | {"om"}:

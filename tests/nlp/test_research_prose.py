@@ -173,3 +173,19 @@ def test_a_note_line_under_its_source_line_states_figures(nlp, matcher):
                    metadata=DocumentMetadata(reporting_year=2030), blocks=(block,))
     got = [(f.printed, f.line, f.period) for f in extract_prose_facts(doc, nlp, matcher)]
     assert got == [("64", 41, "2028")]
+
+
+def test_a_variables_codes_are_not_figures(nlp, matcher):
+    got = facts(nlp, matcher, "Variabeln kodas 1 om personen har en anställning ett år senare och annars 0.")
+    assert not got
+
+
+def test_a_population_a_sentence_opens_with_goes_on_in_the_paragraph(nlp, matcher):
+    got = facts(nlp, matcher, "För unga med sjukersättning steg medelvärdet till 212 dagar 2029. "
+                              "Här har tiden ökat med 17 dagar sedan 2026.")
+    assert got["17 dagar"][2:] == ("2026-2029", {"forandring": "ökning", "forman": "sjukersättning"})
+
+
+def test_registered_at_an_agency_is_a_status_not_a_group(nlp, matcher):
+    got = facts(nlp, matcher, "Ett år senare var 37 procent inskrivna på Arbetsförmedlingen.")
+    assert "myndighet" not in got["37 procent"][3]
