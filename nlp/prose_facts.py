@@ -943,8 +943,12 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
             parts["forman"] = of_sentence
     if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent):
         # a paragraph about one förmån: "... fått avslag på sjukpenning från 2012–2022. Andelen var hög 2012 (9,7 procent)"
-        earlier = {t.value for t in terms if t.key == "forman" and t.end <= sent.start_char
-                   and (_POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start]) or _opens_sentence(doc, t, spans))}
+        before = [t for t in terms if t.key == "forman" and t.end <= sent.start_char]
+        # an opening population reaches on until a later sentence names a förmån of its own
+        last = next((x for x in reversed(list(doc.sents)) if before and x.start_char <= before[-1].start < x.end_char), None)
+        earlier = {t.value for t in before
+                   if _POPULATION_BEFORE.search(doc.text[max(0, t.start - 40):t.start])
+                   or (last is not None and last.start_char <= t.start and _opens_sentence(doc, t, spans))}
         if len(earlier) == 1 and None not in earlier:
             parts["forman"] = earlier.pop()  # type: ignore[assignment]
         elif not earlier and population and measure is not None and not any(t.key == "forman" for t in terms):
@@ -963,6 +967,7 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
 
 _PLACE_BEFORE = re.compile(r"\b(?:på|vid|hos|inom)\s+$", re.IGNORECASE)
 # "inskrivna på Arbetsförmedlingen": a status of the people counted, not where they were counted
+_AGENCY_PAIR = re.compile(r"^s?\s+(?:och|eller|samt)\s+(?:arbetsförmedlingen|försäkringskassan)", re.IGNORECASE)
 _STATUS_BEFORE = re.compile(r"\b(?:inskriv\w*|registrer\w*|anmäld\w*)\s+(?:på|vid|hos)\s+$", re.IGNORECASE)
 
 
@@ -974,6 +979,8 @@ def _agency_as_place(doc: Doc, term: Term, span: Span) -> bool:
     before = doc.text[max(0, term.start - 30):term.start]
     if not _PLACE_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         return False
+    if _AGENCY_PAIR.match(doc.text[term.end:term.end + 40]):
+        return False  # "inom Försäkringskassans och Arbetsförmedlingens verksamhet": both, no group
     return term.start > span.start_char or "," not in doc.text[term.end:span.start_char]
 
 

@@ -189,3 +189,14 @@ def test_a_population_a_sentence_opens_with_goes_on_in_the_paragraph(nlp, matche
 def test_registered_at_an_agency_is_a_status_not_a_group(nlp, matcher):
     got = facts(nlp, matcher, "Ett år senare var 37 procent inskrivna på Arbetsförmedlingen.")
     assert "myndighet" not in got["37 procent"][3]
+
+
+def test_an_opening_population_stops_where_a_later_sentence_names_another(nlp, matcher):
+    got = facts(nlp, matcher, "För personer med sjukersättning var andelen 48 procent. Sammantaget nådde 57 procent av dem "
+                              "som haft sjukpenning målet. Totalt gällde det ungefär 52 procent.")
+    assert "forman" not in got["52 procent"][3]
+
+
+def test_two_agencies_together_are_no_group(nlp, matcher):
+    got = facts(nlp, matcher, "Vi genomförde 12 intervjuer inom Arbetsförmedlingens och Försäkringskassans ledning.")
+    assert "myndighet" not in got["12"][3]
