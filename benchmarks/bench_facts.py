@@ -207,7 +207,7 @@ def main() -> None:
         clean_score.row(f"corpus without {len(gold) - len(clean)} cells of two garbled SOU tables"),
         syn_score.row("own reports, synthetic-* (tests/data; fixed against after the first run)"),
         heldout_score.row("own report, heldout-* (gold written before its first run: 88.5 % full, 86.5 % measure; later fixes were general rules for gaps that run showed)"),
-        firstrun_score.row("own reports, firstrun-* (five reports in other house styles, gold written blind; first runs in the section below; now, after general fixes)"),
+        firstrun_score.row("own reports, firstrun-* (reports in other house styles, gold written blind; first runs in the section below; now, after general fixes)"),
         "",
         "Recall by kind of source (corpus): " + ", ".join(
             f"{k} {corpus_score.by_kind_found[k]}/{v}" for k, v in sorted(corpus_score.by_kind.items())) + "\n",
