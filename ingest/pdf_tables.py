@@ -1,18 +1,16 @@
 """Tables in a PDF: ruled ones from their rules, borderless ones from how their words line up.
 
-Ruled tables are what pdfplumber's lines strategy finds perfectly (its `Grid` of cell
-boxes, read in `pdf_page.read_page`). Tables with no rules, or only a rule under the header,
-pdfplumber does not find at all, and its text strategy cuts columns through numbers. So the
-borderless path is our own, in named stages kept on a `TableFinder`:
+Ruled tables are pdfplumber's lines strategy run on our own rules (`pdf_page.rule_edges`:
+lines, stroked outlines, thin filled rectangles; shading is no rule), read into cells here
+(`grid_to_table`). Everything else is found in named stages kept on a `TableFinder`:
 
-1. `lines_to_regions`: runs of lines that have column gaps (two or more segments separated
-   by wide white space), in the table's font size, extended upwards to the header lines;
-2. `region_to_rows`: lines grouped into rows at vertical gaps wider than the line spacing
-   (a stub or a number that wraps inside its cell stays one row);
-3. `column_extents`: the x-ranges covered by body words, merged across gaps narrower than
-   a column gap, so a right-aligned "8 662" never splits into "8" and "662";
-4. `rows_to_grid`: every word to its column (a spanning header label to the first column it
-   covers, as the text versions write it), cell text joined as printed.
+1. `lines_to_regions`: runs of lines with column gaps (or two figures side by side), in the
+   table's own size, extended upwards over header lines; captions, source and note lines,
+   dot-leader lines and a table of contents stay out, a unit row under the header is read
+   as the table's unit note;
+2. `region_to_table`: the header (lines above the rule under it, or bold, or without figures)
+   and the body, read by `pdf_borderless`: columns where the lines have ink, rows from text
+   lines joined only on evidence, spanning and wrapped header labels.
 
 `join_continued` then makes one table of a table broken by a page break, dropping a header
 row that the continuation page repeats. Headers are resolved by `text_tables.cells_from_grid`,
@@ -58,7 +56,7 @@ class TableSettings:
     intersection_tolerance: float = 3.0
     # borderless
     column_gap_em: float = 0.8  # white space that separates two columns (a space is ~0.3 em)
-    row_gap_em: float = 0.4  # a vertical gap above this starts a new row (line spacing is ~0.2 em)
+    row_gap_em: float = 0.4  # a line without column gaps this close below a table line stays in its region (a wrapped cell, a group label)
     max_line_gap_em: float = 2.4  # lines further apart than this are not one table
     size_tolerance: float = 1.0  # points a table line's size may differ from the table's
     min_rows: int = 2  # lines with column gaps needed to call a region a table
