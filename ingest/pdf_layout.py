@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 
 from nlp.sv.captions import parse_caption
 
+from .pdf_borderless import is_figure
 from .pdf_page import Line
 
 GUTTER_EM = 1.0  # the narrowest white space between two text columns
@@ -182,7 +183,7 @@ def _second_stub(band: Sequence[Line], gutter: tuple[float, float]) -> bool:
         if not lw or not rw:
             continue
         both += 1
-        if _is_figure_word(lw[-1].text) and _is_label_word(rw[0].text):
+        if is_figure(lw[-1].text) and _is_label_word(rw[0].text):
             restub += 1
     return both >= MIN_BAND_LINES and restub >= 0.7 * both
 
@@ -193,10 +194,6 @@ _RANGE_LABEL = re.compile(r"^\d{1,4}\s*[–-]\s*\d{1,4}$")
 def _is_label_word(text: str) -> bool:
     """A row label: a word, or a range such as an age band ("16–19")."""
     return text[:1].isalpha() or bool(_RANGE_LABEL.match(text))
-
-
-def _is_figure_word(text: str) -> bool:
-    return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
 
 
 def _caption_labels(lines: Sequence[Line]) -> set[str]:
