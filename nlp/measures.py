@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
+import snowballstemmer
 import yaml
 
 from nlp.records import DefinitionNote, Measure
 from nlp.sv.breakdowns import BREAKDOWN_TERMS, TOTAL_WORDS
 from nlp.sv.negations import ANSWERS, NEGATIONS
+from nlp.sv.periods import MONTHS
+from nlp.sv.units import SCALES, UNIT_NOTES, UNITS
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.wordkeys import Lexicon, WordKeys
 
@@ -263,11 +266,27 @@ class MeasureMatcher:
         or when one of its content words or their compound parts is among the measure's words."""
         words = [w for w in _words_of(label)
                  if w != "#" and len(w) > 2 and w not in GENERIC_WORDS and w not in STOP_WORDS
-                 and w not in BREAKDOWN_TERMS and w not in NEGATIONS and w not in ANSWERS]
+                 and w not in BREAKDOWN_TERMS and w not in NEGATIONS and w not in ANSWERS and w not in _NOT_CONTENT]
         if not words:
             return True
         vocabulary = self.vocabulary(key)
-        return any(self.lexicon.keys(w).all & vocabulary for w in words)
+        return any(self._word_covered(w, vocabulary) for w in words)
+
+    def _word_covered(self, word: str, vocabulary: frozenset[str]) -> bool:
+        """A word speaks of the measure when the word itself, or a part of it that says which kind of
+        thing it is, is among the measure's words. The head of a compound alone is not enough:
+        "handläggningstid" is a time, but not the measure's "tid före kartläggning", and
+        "styckkostnad" is not the measure's "kostnad". A first part that names only a group or a
+        unit ("sjukpenningärenden") leaves the head to decide."""
+        keys = self.lexicon.keys(word)
+        if keys.whole & vocabulary:
+            return True
+        if not keys.parts:
+            return False
+        modifiers = [p for p in keys.parts[:-1] if not p & _GROUP_OR_GENERIC]
+        if not modifiers:
+            return bool(keys.parts[-1] & vocabulary)
+        return any(p & vocabulary for p in modifiers)
 
     def covers_word(self, key: str, word: str) -> bool:
         """Whether one word (or a compound part of it) is among the measure's own words."""
@@ -385,6 +404,17 @@ def negated_positions(words: Sequence[ContextWord]) -> set[int]:
             out.add(j)
     return out
 
+
+def _with_stems(words: Iterable[str]) -> frozenset[str]:
+    stemmer = snowballstemmer.stemmer("swedish")
+    return frozenset(w.lower() for w in words) | frozenset(stemmer.stemWord(w.lower()) for w in words)
+
+
+# Words of a label that say when or in which unit, not what: "Mottagare i december", "Handläggningstid, dagar"
+_NOT_CONTENT = frozenset(MONTHS) | frozenset(w for w in (*UNITS, *UNIT_NOTES, *SCALES) if " " not in w)
+
+# First parts of a compound that name a group or a unit, not a kind of thing ("sjukpenning|ärenden", "antals|uppgift")
+_GROUP_OR_GENERIC = _with_stems(set(BREAKDOWN_TERMS) | GENERIC_WORDS)
 
 _SEPARATOR = WordKeys(frozenset({"|"}))  # punctuation: meets no cue word
 MIN_PREFIX = 6  # a cue stem this long also meets longer derivations ("inskriv" in "inskrivningsperiod")

@@ -24,3 +24,21 @@ def test_unit_is_part_of_the_key():
 def test_groups_years_and_generic_words_are_left_out():
     assert candidate_key("Andel kvinnor 2026", "procent") == ""
     assert candidate_key("antal personer med sjukpenning", "antal") == ""
+
+
+@pytest.mark.parametrize("key, label, expected", [
+    # the head of a compound alone is another kind of the same thing
+    ("tid_fore_kartlaggning_dagar", "Handläggningstid första utbetalning, dagar (medelvärde)", False),
+    ("forbrukade_medel_kronor", "Styckkostnad, kronor", False),
+    # a month or a unit in the label says when or in what, not what
+    ("rehabiliteringsinsats_pagaende_december_antal", "Mottagare i december (tusental)", False),
+    # the word itself, or a first part that says which kind, does speak of the measure
+    ("tid_fore_kartlaggning_dagar", "Tid före kartläggning, dagar", True),
+    ("omstallningsmoten_antal", "Omställningsmöten", True),
+    # a first part that names only a group leaves the head to decide
+    ("avslag_antal", "Sjukpenningavslag", True),
+    # a label with no content word of its own is no evidence either way
+    ("omstallningsmoten_antal", "Antal (tusental)", True),
+])
+def test_a_label_covers_a_measure_only_through_words_that_say_what_it_is(matcher, key, label, expected):
+    assert matcher.covers(key, label) is expected
