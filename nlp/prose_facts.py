@@ -377,11 +377,16 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
                 and (m[2] in ("during", "recent", "from") or (m[2] in ("year", "span") and m[0] >= bare_from)
+                     or (m[2] == "previous" and _LAST_YEAR.fullmatch(text[m[0]:m[1]]) is not None)
                      or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
                 and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])
                 and not (m[2] in ("year", "during") and _FROM_YEAR_BEFORE.search(text[:m[0]]))]
     return mentions[-1][3] if mentions else None
 
+
+# "förra året", "i fjol": the year before the text's own now, whichever sentence names it ("året innan"
+# counts from its own sentence's year and is not carried on)
+_LAST_YEAR = re.compile(r"(?:förra\s+året|i\s+fjol|fjolåret|fjolårets)", re.IGNORECASE)
 
 # A year named in a comparison ("jämfört med 10 115 under 2025 och 9 640 under 2024") is not the
 # year the paragraph goes on to speak of.
@@ -457,6 +462,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             period, period_source = fieldwork, "survey"
         if not period:
             period, period_source = _earlier_period(doc, span), "paragraph"
+            if period and period.startswith("prev:"):
+                period = resolve_period(period, reporting_year)  # "Förra året ...": the year before the text's now
         if not period and carried:
             period, period_source = carried, "section"
         if period and period.startswith("prev:"):  # "året innan" in a sentence that names no year

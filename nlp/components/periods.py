@@ -35,6 +35,8 @@ COMPONENT = "rapportkoll_periods"
 # "9 055 kartläggningar 2021", "38 procent för 2007", "1 638 dagar 2019".
 _MAX_WORDS_BEFORE_YEAR = 4
 _FOLLOWING_JOINERS = frozenset({"för", "under", "i", "år", "året", "hela"})
+# The words of "från och med år 2028", "till och med": part of the period they introduce, not words between
+_PERIOD_PHRASE_WORDS = frozenset({"från", "till", "och", "med", "år"})
 # Words after which a year is what the figure is compared with, not its own ("17 färre än året innan").
 _COMPARING_WORDS = frozenset({"än", "jämfört"})
 # Words that start the next clause: a year after them belongs to it ("7,6 procent och året därpå till 7,1")
@@ -99,10 +101,19 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
             continue  # the day of a date: "från den 1 januari 2027"
         if tok._.numeral is not None or tok.is_punct or not tok.is_alpha:
             return None
+        if tok.lower_ in _PERIOD_PHRASE_WORDS and _opens_period(doc, tok):
+            continue
         words += 1
         if words > _MAX_WORDS_BEFORE_YEAR:
             return None
     return None
+
+
+def _opens_period(doc: Doc, tok) -> bool:
+    """True for a word of "från och med (år) 2028" / "till och med 2028" that leads to its year."""
+    following = [t.lower_ for t in doc[tok.i:tok.i + 5] if not t.is_space]
+    text = " ".join(following)
+    return bool(re.match(r"(?:(?:från|till) och med (?:år )?|och med (?:år )?|med (?:år )?|år )(?:19|20)\d{2}\b", text))
 
 
 def assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
@@ -160,6 +171,7 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
         if m_paren is not None and m_paren != own:
             continue  # a year inside someone else's parentheses
         candidates.append(m)
+    months = [m for m in mentions if lo <= m[0] < hi and m[2] == "month"]
     before = [m for m in candidates if m[1] <= pos]
     previous = [m for m in mentions if lo <= m[0] < hi and m[2] in ("previous", "next") and m[1] <= pos
                 and _innermost(m[0], parens) == own
@@ -177,6 +189,8 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     since = [m for m in mentions if lo <= m[0] < hi and m[2] == "since" and m[1] <= pos]
     if since:
         return f"{since[-1][3]}-", "since"  # open: closed with the report's year by resolve_period
+    if months and not previous:
+        return months[0][3], "sentence"  # "I augusti var 356 000 inskrivna": the text's own year
     return None, None
 
 

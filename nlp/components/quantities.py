@@ -55,12 +55,18 @@ _TIME_POINT_CONTEXT = frozenset({"rehabiliteringskedjan", "sjukfallet", "sjukskr
 _SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", ",", "–", "-"})
 _OUT_OF_WHOLES = frozenset({"tio", "hundra", "fem", "fyra", "tre"})
 # Words before "sex månader" that make it the time of a rule ("inom sex månader", "efter tolv månader").
+# An upper bound is not among them: "stöd i högst sex månader", "i upp till sex månader" state the figure
+# itself, as "högst 6 månader" in digits does.
 _DURATION_RULE_BEFORE = frozenset({"efter", "inom", "senast", "före", "innan", "under", "i", "på", "per", "varje", "om",
-                                   "än", "till", "från", "första", "de", "minst", "högst", "max", "upp"})
+                                   "än", "till", "från", "första", "de", "minst"})
+_DURATION_BOUNDS = frozenset({"högst", "max", "maximalt", "upp till"})  # "minst två veckor" is a condition
 # Unit words after a number word that make it a figure ("sju dagar", "tre gånger"); "år" is
 # left out ("fem år" is as often a rule or an age as a measured duration).
 _WORD_UNITS = frozenset({"procent", "procentenheter", "%", "dagar", "veckor", "månader", "timmar", "gånger",
                          "miljoner", "miljarder", "kronor", "tusen"})
+# Singular units after "en"/"ett" that make it the number one ("en procentenhet"); "en dag", "en gång"
+# are left out: as often a manner of speaking ("en gång i tiden") as a figure.
+_SINGULAR_UNITS = frozenset({"procentenhet"})
 # A fraction after these words states a rule ("än en fjärdedel", "med minst en fjärdedel").
 _RULE_BEFORE_FRACTION = frozenset({"än", "minst"})
 
@@ -172,6 +178,11 @@ def qualifier_word(doc: Doc, start: int, end: int) -> str:
     return _qualifier_phrase_after(doc, end) or _qualifier_phrase_before(doc, start)
 
 
+def _adverb_of_time(prev: list[Token]) -> bool:
+    """"har i dag 320 lokalkontor": the "dag" of "i dag" (today) labels no number."""
+    return len(prev) > 1 and prev[0].lower_ == "dag" and prev[1].lower_ == "i"
+
+
 def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int, str]) -> Optional[str]:
     """Why a number is not a figure, or None when it is one."""
     prev = _prev(doc, token.i, 3)
@@ -197,7 +208,7 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
     if is_year(value) and not numeral.grouped and len(numeral.printed.lstrip("-−–")) == 4 \
             and not (n1 in UNITS and n1 != "år") and n1 not in SCALES:  # "1900 miljoner kronor" is an amount
         return "year"
-    if p1 in LABEL_WORDS:
+    if p1 in LABEL_WORDS and not _adverb_of_time(prev):
         return "label"
     if n1 in ("%", "procent", "procents") and _word_after(doc, token.i, 2) in CONFIDENCE_WORDS:
         return "confidence_level"  # "(95 % KI 51,3–54,9)"
@@ -322,8 +333,11 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
         return nxt[0].i + 1, round(100.0 / ORDINALS[nxt[0].lower_], 4), "every_nth"  # "var tredje": 33.3 procent
     if low in EVERY_OTHER and nxt and nxt[0].is_alpha and nxt[0].lower_ not in ("år", "vecka", "månad", "dag", "gång"):
         return i + 1, 50.0, "every_nth"  # "varannan deltagare"; "varannan vecka" is a rhythm
+    if low in ONE_WORDS and nxt and nxt[0].lower_ in _SINGULAR_UNITS:
+        return i + 1, 1.0, "word"  # "en procentenhet lägre": no article stands before a unit of measurement
     if low in NUMBER_WORDS and nxt and nxt[0].lower_ in _WORD_UNITS:
-        if nxt[0].lower_ in _TIME_UNITS and (prev and prev[0] in _DURATION_RULE_BEFORE
+        bound = bool(prev) and (prev[0] in _DURATION_BOUNDS or " ".join(reversed(prev[:2])) in _DURATION_BOUNDS)
+        if nxt[0].lower_ in _TIME_UNITS and (prev and prev[0] in _DURATION_RULE_BEFORE and not bound
                                              or _word_after(doc, nxt[0].i, 1) in _TIME_POINT_AFTER):
             return None  # "inom sex månader", "tolv månader efter": a rule's time, not a figure
         return i + 1, float(NUMBER_WORDS[low]), "word"  # "fyra procentenheter", "sju dagar", "tre gånger"

@@ -7,6 +7,8 @@ year is the period of a nearby figure:
                 figures around it
 - "span"        "2013–2022", "under perioden 2012–2021": a period that is a span of years
 - "report"      "regleringsbrevet för 2019": the report's own year
+- "budget"      "budgetpropositionen för 2027": the year a budget's proposals are for; the
+                period of a figure in its sentence, but not the year "nästa år" counts from
 - "comparison"  "jämfört med 2018": the base a change is measured against, not the period
                 of the figure before it ("minskat med fyra procentenheter jämfört med 2018"
                 is a figure for the report's year)
@@ -19,6 +21,8 @@ year is the period of a nearby figure:
 - "recent"      "de senaste fem åren": the last N years up to the report's year, "last:5"
 - "previous"    "året innan", "föregående år", "året före", "i fjol": the year before the
                 sentence's own year (or the report's); period "prev:1", resolved by the caller
+- "month"       "i augusti" with no year: the text's own year ("cur"), only where its sentence names
+                no other period
 - "year"        a bare year ("2016 lämnade 9 329 individer", "8 638 kartläggningar 2018")
 
 "(166, 2021)" needs no pattern of its own: a figure inside parentheses takes the year
@@ -67,6 +71,10 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _NOT_BEFORE + rf"(?P<year>{YEAR}),?\s+då\b", re.IGNORECASE)),
     ("report", re.compile(
         rf"regleringsbrev(?:et|en|ens)?\s+för\s+(?:budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
+    ("budget", re.compile(
+        # "i budgetpropositionen för 2027": the year the proposals are for, not the now that "nästa år" counts from
+        rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
+        re.IGNORECASE)),
     ("comparison", re.compile(
         rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
@@ -89,6 +97,11 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.IGNORECASE)),
     ("next", re.compile(
         r"\b(?:året\s+(?:därpå|därefter|efter)|nästa\s+år|följande\s+år|påföljande\s+år)\b", re.IGNORECASE)),
+    ("month", re.compile(
+        # "I augusti var 356 000 inskrivna", "i december pågick": a month named without a year is in the
+        # text's own year ("i december 2019" is a "during" above)
+        rf"\b(?:i|under|per|i\s+slutet\s+av|i\s+början\s+av|i\s+mitten\s+av)\s+(?:{'|'.join(MONTHS)})\b"
+        rf"(?!\s+(?:år\s+)?{YEAR})(?!\s+(?:i\s+)?(?:år|fjol))", re.IGNORECASE)),
     ("current", re.compile(
         # "i år", "i dag", "innevarande år": the text's own now, the report's year ("detta år" is left
         # out: in a narrative it points back at the year just named)
@@ -102,13 +115,16 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 BUDGET_YEAR = re.compile(rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})"
                          + _NOT_AFTER, re.IGNORECASE)
 # Words that make a sentence speak of what is proposed or planned, not of today: "får med
-# förslaget", "Regeringen föreslår", "ska", "beräknas kosta".
-PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|beräknas|planeras|avses|satsning\w*)\b",
+# förslaget", "Regeringen föreslår", "ska", "beräknas kosta"; in a budget text also a change in the
+# s-passive present ("taket höjs till", "nivån räknas upp", "myndigheterna tillförs") and "höjningen".
+PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|beräknas|planeras|avses|satsning\w*"
+                           r"|(?:höj|sänk|ök|minsk|förläng|förkort|förstärk|inför|tillför|avsätt|utök)s"
+                           r"|räknas\s+upp|byggs\s+ut|höjningen|sänkningen)\b",
                            re.IGNORECASE)
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
-PERIOD_ROLES = frozenset({"during", "span", "report", "year", "recent", "from", "current"})
+PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current"})
 CURRENT = "cur"  # "i år": the report's own year
 RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 
@@ -166,7 +182,7 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 period: Optional[str] = span_period(int(m.group("start")), int(m.group("end")))
                 if int(m.group("end")) < int(m.group("start")):
                     continue
-            elif role in ("next", "current"):
+            elif role in ("next", "current", "month"):
                 start, end = m.start(), m.end()
                 period = "next:1" if role == "next" else CURRENT
             elif role == "previous":

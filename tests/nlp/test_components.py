@@ -66,6 +66,16 @@ def test_never_merges_across_a_year(bare):
     ("Mer än hälften av dem", [("hälften", 50.0, "procent", "over")]),
     ("i 903 dagar", [("903 dagar", 903.0, "dagar", "exact")]),
     ("medelålder 47 år", [("47 år", 47.0, "ar", "exact")]),
+    # an upper bound on a duration is the figure a rule sets; a window or a condition is not
+    ("får ett stöd i högst sex månader", [("sex månader", 6.0, "månader", "under")]),
+    ("i upp till sex månader i stället för", [("sex månader", 6.0, "månader", "under")]),
+    ("arbete inom sex månader", []),
+    ("om den varade minst två veckor", []),
+    # "en" before a unit of measurement is the number one, not an article
+    ("sjönk till 38 procent, en procentenhet lägre", [("38 procent", 38.0, "procent", "exact"),
+                                                      ("en procentenhet", 1.0, "procentenheter", "exact")]),
+    # "i dag" is today: its "dag" labels no number, as "dag 180" does
+    ("har i dag 320 lokalkontor", [("320", 320.0, "antal", "exact")]),
 ])
 def test_quantities(nlp, text, expected):
     assert quantities(nlp(text)) == expected
@@ -115,6 +125,15 @@ def test_rules_in_words_are_no_figures(nlp):
     ("De senaste fem åren har nivån legat på runt 9000 kartläggningar.", [("9000", "last:5", "sentence")]),
     ("2016 lämnade 9 329 individer samarbetet, 51 procent uppnådde arbetsförmåga\n2017 lämnade 7 187 individer",
      [("9 329", "2016", "sentence"), ("51 procent", "2016", "sentence"), ("7 187", "2017", "sentence")]),
+    # the words of "från och med år" lead to their year; they are not words between figure and year
+    ("kosta 85 miljoner kronor 2027 och 170 miljoner kronor årligen från och med år 2028.",
+     [("85 miljoner kronor", "2027", "following"), ("170 miljoner kronor", "2028-", "following")]),
+    # a budget bill's year is a period, but "nästa år" counts from the text's now, not from it
+    ("föreslår i budgetpropositionen för 2027 att stödet förstärks med 1,4 miljarder kronor nästa år.",
+     [("1,4 miljarder kronor", "next:1", "following")]),
+    # a month without a year is in the text's own year, unless the sentence names another period
+    ("I augusti var knappt 356 000 personer inskrivna.", [("356 000", "cur", "sentence")]),
+    ("I december 2019 pågick 4 100 insatser.", [("4 100", "2019", "sentence")]),
 ])
 def test_periods(nlp, text, expected):
     doc = nlp(text)

@@ -182,6 +182,20 @@ def test_a_proposal_is_for_the_budget_year(nlp, catalogue):
     assert one(facts, "4 600 kronor").period == "2027"
 
 
+def test_a_proposed_change_runs_from_now_to_the_budget_year(nlp, catalogue):
+    text = ("# Resor\n\nArtikel · Publicerad 21 september 2026\n\n"
+            "Regeringen föreslår i budgetpropositionen för 2027 ändrade ersättningar.\n\n"
+            "Ersättningen för resor med egen bil höjs med 60 öre, till 25 kronor per mil.\n\n"
+            "Förra året fick 1 420 personer ersättningen. Var femte av dem reste mer än 100 mil.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2026, name="press.md")
+    change = one(facts, "60 öre")
+    assert (change.period, dict(change.breakdown).get("forandring")) == ("2026-2027", "ökning")
+    assert one(facts, "25 kronor per mil").period == "2027"
+    # "förra året" is the year before the text's now, for the sentence after it too
+    assert one(facts, "1 420").period == "2025"
+    assert one(facts, "Var femte").period == "2025"
+
+
 @pytest.mark.parametrize("sentence, printed, qualifier, word", [
     ("Antalet var drygt 10 000 under året.", "10 000", "approximate", "drygt"),
     ("Antalet var knappt 10 000 under året.", "10 000", "approximate", "knappt"),
