@@ -206,8 +206,8 @@ class MeasureMatcher:
             hits = []
             for cue in entry.cues:
                 value, positions = self._best_occurrence(cue, words, keys)
-                if value > 0 and positions and positions <= negated and not any(w in NEGATIONS for w in _words_of(cue.text)):
-                    continue  # the cue names what the text denies
+                if value > 0 and positions and min(positions) in negated and not any(w in NEGATIONS for w in _words_of(cue.text)):
+                    continue  # the cue names what the text denies ("riskerar att inte kunna gå tillbaka till sin arbetsgivare")
                 if value > 0:
                     hits.append((value, positions, cue.text))
             hits.sort(key=lambda h: -h[0])

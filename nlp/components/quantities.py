@@ -44,7 +44,7 @@ _AGE_WORDS = frozenset({"ålder", "åldern", "ålderskategorin", "åldersgruppen
 _AGE_BEFORE = frozenset({"är", "mellan", "i", "från", "för", "de", "alla", "individer", "personer", "unga", "(", ","})
 # Words after "N dagar" that make it a point in time or a rule ("90 dagar efter avslaget",
 # "senast 25 dagar efter"), not a duration that was measured.
-_TIME_POINT_AFTER = frozenset({"efter", "före", "innan"})
+_TIME_POINT_AFTER = frozenset({"efter", "före", "innan", "senare"})  # "inskrivna 90 dagar senare"
 
 _TIME_UNITS = frozenset({"dagar", "dagars", "dag", "månader", "månaders", "veckor", "veckors", "år"})
 _DEFINITE_TIME_UNITS = frozenset({"dagarna", "månaderna", "veckorna", "åren", "timmarna"})
@@ -202,9 +202,9 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
     value = numeral.value
     if n1 in ("år", "års", "åring", "åringar") and _age_context(doc, token):
         return "age"  # "har fyllt 55 år", "två barn, 3 och 5 år": an age, not a figure
-    if p1 == "över" and len(prev) > 1 and prev[1].lower_ in _AGE_HOLDERS and not numeral.grouped and \
-            15 <= value <= 110 and n1 not in UNITS and n1 not in SCALES:
-        return "age"  # "alla över 67": people above an age
+    if p1 in ("över", "under") and len(prev) > 1 and prev[1].lower_ in _AGE_HOLDERS | {"är"} and not numeral.grouped and \
+            15 <= value <= 110 and (n1 in ("år", "års") or n1 not in UNITS and n1 not in SCALES):
+        return "age"  # "alla över 67 (år)", "den som är under 25 år": people above or below an age
     if is_year(value) and not numeral.grouped and len(numeral.printed.lstrip("-−–")) == 4 \
             and not (n1 in UNITS and n1 != "år") and n1 not in SCALES:  # "1900 miljoner kronor" is an amount
         return "year"
@@ -230,6 +230,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "rate_rule"  # "minst 10 timmar per vecka": a requirement, not a result
     if p1 in ("exempelvis", "exempel") and len(prev) > 1 and prev[1].lower_ == "till":
         return "example"  # "till exempelvis 10 procent motsvarande fyra timmar"
+    if _example_input(doc, token):
+        return "example"  # "En undersköterska som tjänar 31 000 kronor i månaden får ...": the example's input
     if n1 in ("dagar", "månader", "veckor") and _in_condition(doc, token):
         return "condition"  # "när arbetsförmågan varit nedsatt i 30 dagar": a rule's threshold
     if value == 100 and p1 == "till" and n1 in ("procent", "%"):
@@ -266,6 +268,23 @@ def _age_context(doc: Doc, token: Token) -> bool:
         return True
     stop = next((k for k, w in enumerate(before) if w in (".", ";", ":")), len(before))
     return any(w in _AGE_CONTEXT for w in before[:stop])
+
+
+# "Den som ...", "En undersköterska som ...", "Exempel: Den som ...": a sentence about one made-up person
+_EXAMPLE_SUBJECT = re.compile(r"^\s*(?:(?:exempel|typfall|räkneexempel)\s*:\s*)?(?:den|en|ett)\s+(?:[^\W\d]+\s+){0,2}?som\s",
+                              re.IGNORECASE)
+# The main verb after the person's description: what the example shows ("får 310 kronor mer")
+_EXAMPLE_MAIN_VERB = re.compile(r"\b(?:får|fick|ska|skulle|kan|kunde|behåller|betalar|beräknas|blir)\b", re.IGNORECASE)
+
+
+def _example_input(doc: Doc, token: Token) -> bool:
+    """True for a figure that describes the made-up person of an example, before the main verb
+    that states the example's result: "En undersköterska som tjänar 31 000 kronor i månaden får
+    310 kronor mer" (31 000 is the input, 310 the figure)."""
+    start = token.sent.start_char if doc.has_annotation("SENT_START") else 0
+    before = doc.text[start:token.idx]
+    m = _EXAMPLE_SUBJECT.match(before)
+    return m is not None and not _EXAMPLE_MAIN_VERB.search(before[m.end():])
 
 
 def _in_condition(doc: Doc, token: Token) -> bool:

@@ -100,6 +100,12 @@ def test_range_keeps_both_ends(nlp):
     ("den som är mellan 19–29 år", "age"),
     ("årsintervallet 2013–2022", "period"),
     ("en inkomst mellan 100 000–200 000 kr", "range"),
+    # ages of the people a rule is about, with or without "år"
+    ("den som är under 25 år får 275 kronor", "age"),
+    ("Alla över 67 år undantas", "age"),
+    ("var inskrivna 90 dagar senare", "time_point"),
+    # the made-up person of an example: its input is no figure, its result is
+    ("En undersköterska som tjänar 31 000 kronor i månaden får 310 kronor mer", "example"),
 ])
 def test_non_facts(nlp, text, reason):
     doc = nlp(text)

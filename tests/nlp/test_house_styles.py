@@ -216,3 +216,13 @@ def test_a_section_goes_on_about_the_population_an_earlier_paragraph_named(nlp, 
     _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
     assert dict(one(facts, "46 procent").breakdown) == {"forman": "sjukpenning", "kon": "kvinnor"}
     assert "forman" not in dict(one(facts, "12 procent").breakdown)  # another section
+
+
+def test_a_denied_phrase_names_no_measure(nlp, catalogue):
+    # "riskerar att inte kunna gå tillbaka till sin arbetsgivare" is who is offered the meeting,
+    # not the share who went back
+    text = ("# Rapport\n\nKontaktmöte erbjuds sjukskrivna som riskerar att inte kunna gå tillbaka till sin arbetsgivare, "
+            "från dag 91 till dag 180. Försäkringskassan erbjöd 512 personer ett kontaktmöte under året, och knappt var "
+            "tredje tackade nej.\n")
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert one(facts, "var tredje").measure != "atergang_till_arbetsgivare_andel"
