@@ -21,11 +21,17 @@ MANIFEST_NAME = "manifest.toml"
 PUBLISHERS = ("Arbetsförmedlingen", "Försäkringskassan", "Inspektionen för socialförsäkringen", "Socialstyrelsen")
 
 _DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
-_REPORT_YEAR = (
+# The year a report says it reports on, on its title pages: "regleringsbrevet för 2019", "årsrapport 2025"
+_STATED_YEAR = (
     re.compile(r"regleringsbrevet\s+för\s+(?:budgetåret\s+)?((?:19|20)\d{2})", re.I),
     re.compile(r"(?:återrapportering|årsrapport|redovisning)\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2})", re.I),
-    re.compile(r"\b(?:under|för)\s+(?:år\s+)?((?:19|20)\d{2})\b", re.I),
 )
+# The last resort before the publication date: a year the opening text speaks of ("under 2024"), not a decade
+_YEAR_IN_TEXT = re.compile(r"\b(?:under|för)\s+(?:år\s+)?((?:19|20)\d{2})\b(?!-tal)", re.I)
+# A year the title names as its subject ("Rehabiliteringssamverkan – oktober 2026", "Årsrapport 2025"),
+# not one inside an identifier ("Statistiknyhet 2026:10", "Af-2026/0081342") or a decade ("2000-talet")
+_REFERENCE_ENTRY = re.compile(r"\((?:19|20)\d{2}[a-z]?\)[.,:]")  # "Arbetsförmedlingen (2025). Titel"
+_TITLE_YEAR = re.compile(r"(?<![\d/:\-])((?:19|20)\d{2})(?![\d/:]|-tal|-\d)")
 # "23 september 2026": dates as press releases print them
 _DATE_WORDS = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
 # Kinds of text that speak of the day they were published rather than report on a past year.
@@ -104,6 +110,23 @@ def _date_in_words(text: str) -> Optional[str]:
     return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
 
 
+def _reporting_year(head_lines: list[str]) -> Optional[int]:
+    """The year the opening says the report is about: stated on its title pages, else named in its
+    title, else spoken of in its first pages; None when it names none."""
+    # the title pages, not the reference list ("Försäkringskassan (2025). Återrapportering enligt
+    # regleringsbrevet för 2024.") nor the body's narrative of earlier years
+    opening = "\n".join(l for l in head_lines[:25] if not _REFERENCE_ENTRY.search(l))
+    for pattern in _STATED_YEAR:
+        m = pattern.search(opening)
+        if m:
+            return int(m.group(1))
+    named = [int(y) for y in _TITLE_YEAR.findall(" ".join(l for l in head_lines[:4] if not _DATE.search(l)))]
+    if named:
+        return max(named)  # "Rehabiliteringssamverkan – oktober 2026"
+    m = _YEAR_IN_TEXT.search("\n".join(head_lines))
+    return int(m.group(1)) if m else None
+
+
 def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
@@ -111,12 +134,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
     date = _DATE.search(head)
     published = date.group(0) if date else _date_in_words(head)
-    year: Optional[int] = None
-    for pattern in _REPORT_YEAR:
-        m = pattern.search(head)
-        if m:
-            year = int(m.group(1))
-            break
+    year = _reporting_year(head_lines)
     if year is None and published:
         year = int(published[:4]) - 1  # reports on last year are published in spring
     publishers = tuple(p for p in PUBLISHERS if p in head)

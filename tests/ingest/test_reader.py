@@ -77,6 +77,26 @@ def test_infer_year_from_publication_date_when_not_stated():
     assert m.published == "2021-02-22" and m.reporting_year == 2020
 
 
+def test_the_year_a_title_names_is_the_reporting_year():
+    # a monthly statistics release published in November is about that year, as its title says;
+    # an identifier ("2026:10") and a year named later in the text ("under 2025") do not decide
+    m = infer_metadata("Statistiknyhet 2026:10\nRehabiliteringssamverkan – oktober 2026\n\n"
+                       "Publicerad: 2026-11-12\n\nFler än under 2025.")
+    assert (m.published, m.reporting_year) == ("2026-11-12", 2026)
+
+
+def test_a_report_in_the_reference_list_does_not_set_the_year():
+    body = "\n\n".join(f"Stycke {i} om samverkan." for i in range(30))
+    m = infer_metadata("Samverkan – en uppföljning 2026\n\nPublicerad 2026-11-19\n\n" + body +
+                       "\n\nReferenser\n\nFörsäkringskassan (2025). Återrapportering enligt regleringsbrevet för 2024.")
+    assert m.reporting_year == 2026
+
+
+def test_a_decade_is_no_reporting_year():
+    m = infer_metadata("Samverkan under 2000-talet\n\nUnderlagsrapport\n\nText om åren 2003 till 2010.")
+    assert m.reporting_year != 2000
+
+
 def test_folder_recursion_skips_readme_and_hidden(tmp_path: Path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("x")
