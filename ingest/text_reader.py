@@ -24,7 +24,7 @@ from nlp.sv.units import unit_phrase
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
 from .text_layout import AlignedTable, find_layouts, margin_lines
 from .text_markup import match_footnote_line, split_markers, strip_tags
-from .text_tables import GridCell, caption_label, caption_number, cells_from_grid, count_header_rows, unit_note_of
+from .text_tables import GridCell, caption_label, caption_number, cells_from_grid, count_header_rows, is_numeric, unit_note_of
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150})$")
@@ -72,6 +72,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
+    lines = delimited_rows_to_tabs(lines)
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -194,6 +195,44 @@ def layout_runs(found) -> list[Run]:
         runs.append(Run("paragraph", [t for _, t in column], first + 1,
                         skipped=[k + 1 for k in range(first, last + 1) if k not in used]))
     return runs
+
+
+# Separators of delimited text tables as spreadsheets export them ("Period;Kvinnor;Män"): with a decimal
+# comma the separator is a semicolon
+DELIMITERS = (";",)
+_MAX_DELIMITED_CELL = 80  # a cell longer than this is a sentence, not a table cell
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
+def delimited_rows_to_tabs(lines: list[str]) -> list[str]:
+    """Lines of a delimited table as the tab-separated rows the rest of the reader knows. A run of
+    two or more consecutive lines, each cut by the same number of one delimiter into short cells, at
+    least one of them holding a number, is a table: "Kvartal 1;1 894;1 083" -> "Kvartal 1\t1 894\t1 083".
+    Prose with a semicolon in it is left alone: its parts are long, end a sentence, or stand alone."""
+    out = list(lines)
+    for sep in DELIMITERS:
+        i = 0
+        while i < len(out):
+            n = _delimited_width(out[i], sep)
+            j = i
+            while n and j < len(out) and _delimited_width(out[j], sep) == n:
+                j += 1
+            rows = out[i:j]
+            if j - i >= 2 and any(any(is_numeric(c) for c in r.split(sep)) for r in rows):
+                for k in range(i, j):
+                    out[k] = "\t".join(c.strip() for c in out[k].rstrip("\n\r").split(sep))
+            i = max(j, i + 1)
+    return out
+
+
+def _delimited_width(line: str, sep: str) -> int:
+    """How many times `sep` cuts `line` into table cells (0 when it is no table row)."""
+    if sep not in line or "\t" in line:
+        return 0
+    cells = line.rstrip("\n\r").split(sep)
+    if any(len(c.strip()) > _MAX_DELIMITED_CELL or _SENTENCE_END.search(c.strip()) for c in cells):
+        return 0
+    return len(cells) - 1
 
 
 def pipe_row_to_tabs(line: str) -> str:

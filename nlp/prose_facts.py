@@ -37,7 +37,7 @@ from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.surveys import SURVEY_WORDS
-from nlp.sv.periods import BUDGET_YEAR, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
+from nlp.sv.periods import BUDGET_YEAR, MONTHS, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
@@ -269,7 +269,7 @@ _CHANGE_BEFORE = re.compile(
     rf"\b(?:({_CHANGE_NOUNS})\s+(?:med\s+|på\s+)?|({_CHANGE_VERBS})(?:\s+(?:med\s+|på\s+)?"
     # the subject or an adverb may stand between the verb and "med": "ökade antalet med 424",
     # "steg andelen med", "har tiden minskat något, med 29 dagar" ("ökade jämfört med 8 991" compares)
-    r"|(?:\s+(?!jämfört|jämförelse)[^\W\d]+,?){1,2}?\s+med\s+))"
+    r"|(?:\s+(?!jämfört|jämförelse)[^\W\d]+,?){1,4}?\s+med\s+))"
     + _CHANGE_QUALIFIER, re.IGNORECASE)
 # "ökade från 8 514 till 10 324, det vill säga med 21 procent": the size of the change the sentence
 # named before, restated after it
@@ -286,7 +286,12 @@ _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrad
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)"
     # the later year may stand between: "11 procentenheter högre 2025 än 2021"
-    r"\s+(?:(?:år\s+)?(?:19|20)\d\d\s+)?än\s+(?:året\s+(?:innan|före)|föregående\s+år"
+    r"\s+(?:(?:år\s+)?(?:19|20)\d\d\s+)?än\s+"
+    # the same month, quarter or time of an earlier year: "än samma månad föregående år", "än i oktober 2025",
+    # "än tredje kvartalet 2025", "än vid samma tidpunkt ett år tidigare"
+    r"(?:(?:i|under|vid)\s+)?(?:samma\s+(?:månad|period|kvartal|tid|tidpunkt)\s+|(?:" + "|".join(MONTHS) + r")\s+"
+    r"|(?:första|andra|tredje|fjärde)\s+kvartalet\s+)?"
+    r"(?:året\s+(?:innan|före)|föregående\s+år|(?:ett|\d{1,2})\s+år\s+(?:tidigare|innan)"
     r"|i\s+fjol|i\s+år|i\s+dag|förra\s+året|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
 _MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 
@@ -294,7 +299,7 @@ _MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 def _change(doc: Doc, span: Span) -> Optional[str]:
     """"ökning" or "minskning" when the figure is a change ("har minskat med 585 individer",
     "17 färre än året innan"); "förändring" for a change of no stated direction ("förbättrades med")."""
-    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    before = doc.text[max(0, span.start_char - 60):span.start_char]
     m = _CHANGE_BEFORE.search(before)
     word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower()) if m else None
     if word is None and _CHANGE_RESTATED.search(before):
@@ -441,10 +446,12 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             gapped = _gapped(doc, span, idx, spans, decided)
             if gapped is not None:
                 measure_key = gapped  # "med sjukpenning 7 310 kartläggningar och med aktivitetsersättning 1 876"
-            elif change and measure_key == UNCLASSIFIED:
+            elif change in ("ökning", "minskning") and q.unit != "procent":
+                # "7 140 personer ..., en ökning med 225 personer", "1 046 kartläggningar, 42 fler än samma
+                # månad föregående år": a change of the level its sentence just stated, whatever its own words match
                 level = _level_before(doc, span, idx, spans, decided)
                 if level is not None:
-                    measure_key, breakdown = level  # "7 140 personer ..., en ökning med 225 personer"
+                    measure_key, breakdown = level[0], tuple(sorted({**dict(level[1]), **dict(breakdown)}.items()))
         difference = _difference(doc, span, spans, terms) if not change else None
         if difference is not None:  # "en skillnad på 48 dagar": the gap between two groups, not a group's figure
             key, value = difference

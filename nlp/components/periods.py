@@ -158,9 +158,25 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
         if to is not None:
             # the figure it went to has a year of its own ("höjs från 190 till 260 kronor fr.o.m. 2027"):
             # the figure it went from is the year before; else the year before the sentence's
+            over, _ = _sentence_period(doc, to, mentions, parens, _innermost(to.start_char, parens))
+            ends = re.fullmatch(r"(\d{4})-(\d{4})", over or "")
+            if ends:
+                return ends.group(1), "from_to"  # "under perioden 2022–2025 ..., från 75 till 73 procent": the first year
             to_period, _ = _assign_period(doc, to, mentions, parens)
             year = (to_period or "").rstrip("-")
             return (str(int(year) - 1) if year.isdigit() else "prev:1"), "from_to"
+    if _TO_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]) and _from_figure(doc, span) is not None:
+        own_period, source = _sentence_period(doc, span, mentions, parens, own)
+        ends = re.fullmatch(r"(\d{4})-(\d{4})", own_period or "")
+        if ends:
+            return ends.group(2), "from_to"  # "..., från 75 till 73 procent" over 2022–2025: the last year
+    return _sentence_period(doc, span, mentions, parens, own)
+
+
+def _sentence_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]],
+                     own: Optional[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
+    """The period the figure's sentence gives it: the nearest before it, else after it, else "sedan"."""
+    pos = span.start_char
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     lo, hi = sent.start_char, sent.end_char
     candidates = []
@@ -192,6 +208,15 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     if months and not previous:
         return months[0][3], "sentence"  # "I augusti var 356 000 inskrivna": the text's own year
     return None, None
+
+
+def _from_figure(doc: Doc, span: Span) -> Optional[Span]:
+    """The figure of the sentence that stands after "från", before `span` ("från 75 till 73 procent")."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    for other in doc.spans.get(QUANTITIES, []):
+        if sent.start <= other.start < span.start and _FROM_BEFORE.search(doc.text[max(0, other.start_char - 30):other.start_char]):
+            return other
+    return None
 
 
 def _to_figure(doc: Doc, span: Span) -> Optional[Span]:

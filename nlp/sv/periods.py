@@ -76,7 +76,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
         re.IGNORECASE)),
     ("comparison", re.compile(
-        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+)?(?P<year>{YEAR})"
+        rf"(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+|(?:i\s+)?(?:{'|'.join(MONTHS)})\s+|samma\s+(?:månad|period|kvartal)\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
     ("record", re.compile(
         rf"\b(?:gången|högsta|lägsta|största|minsta|flest|färst|bästa|sämsta|högre|lägre|fler|färre)"
@@ -108,7 +108,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:i\s+år|i\s+dag|idag|innevarande\s+år|hittills\s+i\s+år)\b", re.IGNORECASE)),
     ("previous", re.compile(
         # "sex år tidigare", "två år före", "tre år innan": N years before the sentence's own year
-        r"\b(?P<count>\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
+        r"\b(?P<count>\d{1,2}|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
         re.IGNORECASE)),
 )
 # The year a budget bill or proposal is for: "budgetpropositionen för 2027", "i budgetpropositionen för år 2027".
@@ -126,7 +126,7 @@ PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved a
 # Roles whose year may become the period of a figure near it.
 PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current"})
 CURRENT = "cur"  # "i år": the report's own year
-RECENT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+RECENT_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 
 
 def resolve_period(period: str, reporting_year: Optional[int]) -> str:

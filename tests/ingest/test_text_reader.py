@@ -54,6 +54,27 @@ def test_unit_row_becomes_unit_note_and_years_in_columns_are_headers():
     assert cell.col_headers == ("2020",) and cell.row_headers == ("Förvaltning",)
 
 
+def test_semicolon_separated_rows_are_a_table():
+    # as a spreadsheet exports them where the decimal mark is a comma
+    doc = read(
+        "Tabell 7. Beslut efter kön, per kvartal\nAntal beslut\n\n"
+        "Period;Kvinnor;Män;Totalt\n"
+        "Kvartal 1;1 204;988;2 192\n"
+        "Kvartal 2;1 187;1 002;2 189\n\n"
+        "Källa: Egen statistik.\n"
+    )
+    (t,) = doc.tables
+    assert t.rows[0] == ["Period", "Kvinnor", "Män", "Totalt"]
+    cell = next(c for c in t.cells if c.text == "1 002")
+    assert cell.col_headers == ("Män",) and cell.row_headers == ("Kvartal 2",) and cell.line == 6
+
+
+def test_prose_with_semicolons_is_no_table():
+    doc = read("Handläggningen tog längre tid; 42 ärenden väntade.\nDet gällde främst sjukpenning; de flesta var kvinnor.\n\n"
+               "Övriga; se bilaga\n")
+    assert not doc.tables
+
+
 def test_bold_tags_in_cells_are_removed():
     doc = read("\tKvinnor\tMän\n<b>2013</b>\t4464\t2398\n<b>Totalt</b>\t<b>643 000</b>\t1\n")
     assert doc.tables[0].rows[1] == ["2013", "4464", "2398"]

@@ -140,6 +140,11 @@ def test_rules_in_words_are_no_figures(nlp):
     # a month without a year is in the text's own year, unless the sentence names another period
     ("I augusti var knappt 356 000 personer inskrivna.", [("356 000", "cur", "sentence")]),
     ("I december 2019 pågick 4 100 insatser.", [("4 100", "2019", "sentence")]),
+    # "från X till Y" over a span of years: the first year and the last
+    ("Andelen minskade under perioden 2022–2025 med 2 procentenheter, från 75 till 73 procent.",
+     [("2 procentenheter", "2022-2025", "sentence"), ("75", "2022", "from_to"), ("73 procent", "2025", "from_to")]),
+    # a month before the year of a comparison keeps it a comparison
+    ("Jämfört med oktober 2025 minskade antalet med 9.", [("9", None, None)]),
 ])
 def test_periods(nlp, text, expected):
     doc = nlp(text)

@@ -226,3 +226,18 @@ def test_a_denied_phrase_names_no_measure(nlp, catalogue):
             "tredje tackade nej.\n")
     _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
     assert one(facts, "var tredje").measure != "atergang_till_arbetsgivare_andel"
+
+
+@pytest.mark.parametrize("sentence, printed, direction", [
+    ("Under 2026 genomfördes 1 046 gemensamma kartläggningar, 42 fler än samma månad föregående år.", "42", "ökning"),
+    ("Under 2026 genomfördes 1 046 gemensamma kartläggningar, 310 färre än ett år tidigare.", "310", "minskning"),
+    ("Under 2026 genomfördes 1 046 gemensamma kartläggningar, 42 fler än i oktober 2025.", "42", "ökning"),
+    ("Jämfört med oktober 2025 ökade antalet kartläggningar med kvinnor med 51.", "51", "ökning"),
+])
+def test_a_change_against_the_same_time_an_earlier_year(nlp, catalogue, sentence, printed, direction):
+    _, facts = facts_of(nlp, catalogue, f"# Statistik\n\n{sentence}\n", name="prosa.txt")
+    change = one(facts, printed)
+    assert (change.period, dict(change.breakdown).get("forandring")) == ("2025-2026", direction)
+    if "1 046" in sentence:
+        # a change of the level its sentence just stated
+        assert change.measure == one(facts, "1 046").measure == "gemensamma_kartlaggningar_antal"
