@@ -186,7 +186,7 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             named = paragraph_population(doc)
             if named is not None:
                 population[section] = named or None  # "" (several named): the section's population is open again
-        span = carried_span(doc.text)
+        span = carried_span(doc.text) or introduced_period(doc.text)
         if span and source.kind != "footnote":
             carried[section] = span
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
@@ -254,6 +254,16 @@ def carried_span(text: str) -> Optional[str]:
         if _CARRIED_SPAN_BEFORE.search(text[max(0, start - 12):start]):
             found = period
     return found
+
+
+def introduced_period(text: str) -> Optional[str]:
+    """The period a text that introduces a list names ("Resultat för de 2 694 personer som avslutade en
+    insats under januari–oktober 2026:"): the items after it are about that period."""
+    if not text.rstrip().endswith(":"):
+        return None
+    parens = paren_ranges(text)
+    named = [m for m in find_year_mentions(text) if m[2] in ("during", "span", "year") and not any(o < m[0] < c for o, c in parens)]
+    return named[-1][3] if named else None
 
 
 _CHANGE_VERBS = (

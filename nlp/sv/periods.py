@@ -45,7 +45,7 @@ YEAR_LABEL = re.compile(rf"^{YEAR}(?:\s?[–\-/]\s?(?:19|20)?\d{{2,4}})?$")
 # A year is not part of a longer number, an identifier ("2018:8", "S2019/03413", "2020-05-08")
 # or a decimal ("2019,5").
 _NOT_BEFORE = r"(?<![\d/:.,\w\-–])"
-_NOT_AFTER = r"(?![\d/:%]|[.,]\d|-\d{2}-|\w)"
+_NOT_AFTER = r"(?![\d/%]|:\d|[.,]\d|-\d{2}-|\w)"  # "2018:8" is an identifier, "oktober 2026:" a year
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -101,7 +101,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "I augusti var 356 000 inskrivna", "i december pågick": a month named without a year is in the
         # text's own year ("i december 2019" is a "during" above)
         rf"\b(?:i|under|per|i\s+slutet\s+av|i\s+början\s+av|i\s+mitten\s+av)\s+(?:{'|'.join(MONTHS)})\b"
-        rf"(?!\s+(?:år\s+)?{YEAR})(?!\s+(?:i\s+)?(?:år|fjol))", re.IGNORECASE)),
+        rf"(?!\s+(?:år\s+)?{YEAR})(?!\s+(?:i\s+)?(?:år|fjol))(?!\s*[–—\-])", re.IGNORECASE)),
     ("current", re.compile(
         # "i år", "i dag", "innevarande år": the text's own now, the report's year ("detta år" is left
         # out: in a narrative it points back at the year just named)

@@ -241,3 +241,12 @@ def test_a_change_against_the_same_time_an_earlier_year(nlp, catalogue, sentence
     if "1 046" in sentence:
         # a change of the level its sentence just stated
         assert change.measure == one(facts, "1 046").measure == "gemensamma_kartlaggningar_antal"
+
+
+def test_a_sentence_introducing_a_list_gives_the_list_its_period(nlp, catalogue):
+    text = ("# Statistik\n\n## 2 Insatser\n\nUnder perioden 2022–2025 gjordes i genomsnitt 10 500 kartläggningar per år.\n\n"
+            "Resultat för de 2 694 personer som avslutade en insats under januari–oktober 2026:\n"
+            "• 1 519 personer (56,4 procent) fick arbete.\n• 127 personer (4,7 procent) lämnade samarbetet.\n")
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert one(facts, "1 519").period == "2026"
+    assert one(facts, "127").period == "2026"

@@ -25,6 +25,12 @@ def roles(text):
     ("sedan första mätåret 2020", [("since", "2020")]),
     ("De senaste fem åren har nivån", [("recent", "last:5")]),
     ("I december 2019 befann sig", [("during", "2019")]),
+    # a year that ends a sentence introducing a list, before its colon
+    ("avslutade en insats under januari–oktober 2026:", [("during", "2026")]),
+    ("I augusti var knappt 356 000 inskrivna", [("month", "cur")]),
+    ("jämfört med oktober 2025", [("comparison", "2025")]),
+    ("i budgetpropositionen för 2027", [("budget", "2027")]),
+    ("310 färre än ett år tidigare", [("previous", "prev:1")]),
 ])
 def test_roles(text, expected):
     assert roles(text) == expected
