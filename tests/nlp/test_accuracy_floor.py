@@ -24,6 +24,7 @@ FLOORS = {
 FIRSTRUN_FLOORS = {
     "firstrun-arsredovisning-layout-2026": {"full_recall": 74.5, "precision": 74.0, "measure": 77.5},  # [75.9, 75.5, 78.7]
     "firstrun-fk-tabellbilaga-2027": {"full_recall": 87.5, "precision": 87.0, "measure": 87.5},  # [88.5, 88.1, 88.9]
+    "firstrun-granskning-riksrevisionen-2026": {"full_recall": 68.5, "precision": 66.0, "measure": 69.5},  # [69.5, 67.0, 70.6] first run
     "firstrun-isf-utvardering-2026": {"full_recall": 82.0, "precision": 88.0, "measure": 81.5},  # [83.0, 89.2, 82.5]
     "firstrun-kapiteltabeller-2026": {"full_recall": 85.0, "precision": 83.5, "measure": 84.0},  # [86.0, 84.4, 85.2]
     "firstrun-press-budget-arbetsmarknad": {"full_recall": 82.0, "precision": 81.0, "measure": 64.5},  # [84.6, 83.8, 67.1]
