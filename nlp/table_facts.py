@@ -166,7 +166,16 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         period, period_source = _period(cell, caption_periods, document)
+        if change:
+            # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
+            base = next((m[3][:4] for h in cell.col_headers + cell.row_headers for m in find_year_mentions(h)
+                         if m[2] in ("since", "comparison")), None)
+            if base and period.isdigit() and int(period) > int(base):
+                period = f"{base}-{period}"
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
+        category = _row_category(table, cell, measure_key, matcher)
+        if category and not any(k in dict(breakdown) for k in ("grupp", "post", "myndighet")):
+            breakdown = tuple(sorted(dict(breakdown, grupp=category).items()))
         value = float(round(raw * scale, 6))
         if change and value and unit != "procentenheter" and not (unit == "procent" and level_unit == "procent"):
             # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
@@ -537,6 +546,29 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
             if len(cited_values) == 1 and None not in cited_values:
                 parts[key] = cited_values.pop()  # type: ignore[assignment]
     return tuple(sorted(parts.items()))
+
+
+# A stub column headed by when or in what ("År", "Period", "Belopp, tkr") lists no groups
+_NO_CATEGORY_CORNER = re.compile(r"^(?:år|året|period|perioden|kvartal|månad|helår|datum|tid|belopp|\w*period)\b", re.IGNORECASE)
+
+
+def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: MeasureMatcher) -> Optional[str]:
+    """The group a row stands for when the table's corner cell names what its rows list ("Län",
+    "Region", "Ersättning") and the row's own label is a group of that kind, not a measure, a year or a
+    total: "Stockholms län" in a table of kartläggningar per län. Such a row label names nothing the
+    measure speaks of (the measure came from the column or the caption) and no known group."""
+    corner = table.rows[0][0].strip() if table.rows and table.rows[0] else ""
+    if not corner or not cell.row_headers or measure_key == UNCLASSIFIED or _NO_CATEGORY_CORNER.match(corner) \
+            or unit_phrase(corner) or find_year_mentions(corner):
+        return None
+    label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
+    if not label or _is_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
+            or find_terms(label, short_words=True) or find_group_values(label) or age_value(label) \
+            or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):
+        return None  # "Antal observationer": what is counted, not a group
+    if matcher.covers(measure_key, label):
+        return None  # the row speaks of the measure (or of nothing): a measure row, not a group
+    return label
 
 
 _GROUP_VALUES = {"kon": ("kvinnor", "män"), "forman": ("sjukpenning", "aktivitetsersättning", "sjukersättning"),

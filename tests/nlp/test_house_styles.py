@@ -250,3 +250,13 @@ def test_a_sentence_introducing_a_list_gives_the_list_its_period(nlp, catalogue)
     _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
     assert one(facts, "1 519").period == "2026"
     assert one(facts, "127").period == "2026"
+
+
+def test_rows_of_a_table_whose_corner_names_them_are_groups(nlp, catalogue):
+    text = ("# Granskning\n\nTabell 3.2 Gemensamma kartläggningar per region 2025\n\n"
+            "| Region | Gemensamma kartläggningar, antal | Påbörjat insats, % |\n|---|---:|---:|\n"
+            "| Region Nord | 1 204 | 72 |\n| Region Syd | 988 | 77 |\n| Totalt | 2 192 | 74 |\n")
+    _, facts = facts_of(nlp, catalogue, text, name="granskning.md")
+    assert dict(one(facts, "1 204").breakdown).get("grupp") == "Region Nord"
+    assert dict(one(facts, "77").breakdown).get("grupp") == "Region Syd"
+    assert "grupp" not in dict(one(facts, "2 192").breakdown)  # the total is no group
