@@ -1090,7 +1090,9 @@ def _opens_sentence(doc: Doc, term: Term, spans: Sequence[Span]) -> bool:
             or len(doc.text[sent.start_char:term.start].split()) > 5:
         return False  # "Sedan har antalet minskat, främst för individer med sjukpenning": no opening
     first = min((s.start_char for s in spans if s.sent.start == sent.start), default=None)
-    return first is not None and term.start < first
+    # "Bland unga med aktivitetsersättning är inskrivningen något högre. Av de 1 612 som ...": a sentence
+    # with no figure of its own that opens on a population is about it too
+    return first is None or term.start < first
 
 
 def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Sequence[Term]) -> Optional[str]:

@@ -76,8 +76,29 @@ def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Option
     """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract)."""
     facts: list[Fact] = []
     for table in document.tables:
-        facts.extend(totals_follow_their_parts(table, list(table_to_facts(document, table, matcher)), matcher))
+        facts.extend(rows_keep_their_group(table, totals_follow_their_parts(table, list(table_to_facts(document, table, matcher)), matcher)))
     return facts
+
+
+def rows_keep_their_group(table: Table, facts: list[Fact]) -> list[Fact]:
+    """A row that is a group (see _row_category) is that group in every column, the columns no measure
+    claims too ("Förändring sedan 2021, %" beside "Gemensamma kartläggningar, antal")."""
+    cells = {c.id: c for c in table.cells}
+    groups: dict[int, str] = {}
+    for f in facts:
+        cell = cells.get(f.cell or "")
+        value = dict(f.breakdown).get("grupp")
+        if cell is not None and value and cell.row_headers and value in cell.row_headers[-1]:
+            groups[cell.row] = value
+    if not groups:
+        return facts
+    out = []
+    for f in facts:
+        cell = cells.get(f.cell or "")
+        if cell is not None and cell.row in groups and not any(k in dict(f.breakdown) for k in ("grupp", "post", "myndighet")):
+            f = replace(f, breakdown=tuple(sorted(dict(f.breakdown, grupp=groups[cell.row]).items())))
+        out.append(f)
+    return out
 
 
 def totals_follow_their_parts(table: Table, facts: list[Fact], matcher: MeasureMatcher) -> list[Fact]:

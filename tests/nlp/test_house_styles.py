@@ -254,9 +254,20 @@ def test_a_sentence_introducing_a_list_gives_the_list_its_period(nlp, catalogue)
 
 def test_rows_of_a_table_whose_corner_names_them_are_groups(nlp, catalogue):
     text = ("# Granskning\n\nTabell 3.2 Gemensamma kartläggningar per region 2025\n\n"
-            "| Region | Gemensamma kartläggningar, antal | Påbörjat insats, % |\n|---|---:|---:|\n"
-            "| Region Nord | 1 204 | 72 |\n| Region Syd | 988 | 77 |\n| Totalt | 2 192 | 74 |\n")
+            "| Region | Gemensamma kartläggningar, antal | Påbörjat insats, % | Förändring sedan 2021, % |\n|---|---:|---:|---:|\n"
+            "| Region Nord | 1 204 | 72 | +12 |\n| Region Syd | 988 | 77 | −3 |\n| Totalt | 2 192 | 74 | +5 |\n")
     _, facts = facts_of(nlp, catalogue, text, name="granskning.md")
     assert dict(one(facts, "1 204").breakdown).get("grupp") == "Region Nord"
     assert dict(one(facts, "77").breakdown).get("grupp") == "Region Syd"
+    # a column no measure claims is about the row's group too, and a change since 2021 covers 2021-2025
+    change = one(facts, "−3")
+    assert (dict(change.breakdown).get("grupp"), dict(change.breakdown).get("forandring"), change.period) == \
+        ("Region Syd", "minskning", "2021-2025")
     assert "grupp" not in dict(one(facts, "2 192").breakdown)  # the total is no group
+
+
+def test_a_sentence_with_no_figure_can_name_the_population_of_the_next(nlp, catalogue):
+    text = ("# Rapport\n\nBland unga med aktivitetsersättning är inskrivningen något högre. Av de 1 612 som fick "
+            "avslag under 2026 var 880 inskrivna hos Arbetsförmedlingen efter 90 dagar.\n")
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert dict(one(facts, "880").breakdown).get("forman") == "aktivitetsersättning"
