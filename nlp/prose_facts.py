@@ -1112,7 +1112,9 @@ def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Seque
     return None
 
 
-_FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i", "på", "vid"})
+_FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i", "på", "vid",
+                                           # "171 hade aktivitetsersättning": the group the counted people had
+                                           "hade", "har", "fick", "får", "uppbar", "uppbär"})
 
 
 def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term]) -> Optional[str]:
@@ -1131,8 +1133,8 @@ def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: S
     next_fig = following[0] if following else None
     limit = min(next_fig.start_char if next_fig is not None else span.sent.end_char, span.sent.end_char)
     window = [t for t in terms if span.end_char <= t.start < limit]
-    if next_fig is not None and window and not doc.text[window[-1].end:next_fig.start_char].strip(" ,:"):
-        window = window[:-1]
+    if next_fig is not None and window and not doc.text[window[-1].end:next_fig.start_char].strip(" :"):
+        window = window[:-1]  # not across a comma: "812 av dem som kartlades sjukpenning, 171 hade ..."
     if nxt and nxt[0].lower_ == "av" and window:
         if len(window) > 1 and _coordinated(doc, window[1], window[:2]):
             return None  # "54 procent av de kvinnor och män som ..."

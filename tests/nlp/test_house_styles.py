@@ -271,3 +271,11 @@ def test_a_sentence_with_no_figure_can_name_the_population_of_the_next(nlp, cata
             "avslag under 2026 var 880 inskrivna hos Arbetsförmedlingen efter 90 dagar.\n")
     _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
     assert dict(one(facts, "880").breakdown).get("forman") == "aktivitetsersättning"
+
+
+def test_each_count_of_a_list_takes_the_group_its_own_clause_names(nlp, catalogue):
+    text = ("# Statistik\n\nI oktober 2026 hade 812 av dem som kartlades sjukpenning, 171 hade aktivitetsersättning "
+            "och 63 hade någon annan ersättning.\n")
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert dict(one(facts, "812").breakdown).get("forman") == "sjukpenning"
+    assert dict(one(facts, "171").breakdown).get("forman") == "aktivitetsersättning"
