@@ -295,8 +295,9 @@ _NO_DIRECTION = ("förbättrats", "förbättrades", "försämrats", "försämrad
 # "30 fler än föregående år", "fem procentenheter lägre än 2029".
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)"
-    # the later year may stand between: "11 procentenheter högre 2025 än 2021"
-    r"\s+(?:(?:år\s+)?(?:19|20)\d\d\s+)?än\s+"
+    # the later year or the noun counted may stand between: "11 procentenheter högre 2025 än 2021",
+    # "238 fler kartläggningar än 2024"
+    r"\s+(?:[^\W\d]+\s+)?(?:(?:år\s+)?(?:19|20)\d\d\s+)?än\s+"
     # the same month, quarter or time of an earlier year: "än samma månad föregående år", "än i oktober 2025",
     # "än tredje kvartalet 2025", "än vid samma tidpunkt ett år tidigare"
     r"(?:(?:i|under|vid)\s+)?(?:samma\s+(?:månad|period|kvartal|tid|tidpunkt)\s+|(?:" + "|".join(MONTHS) + r")\s+"
@@ -357,13 +358,17 @@ def _change_years(doc: Doc, span: Span) -> tuple[Optional[int], Optional[int]]:
     return base, later
 
 
-def _change_span(doc: Doc, span: Span, period: str, default_base: bool = True) -> Optional[str]:
+def _change_span(doc: Doc, span: Span, period: str, default_base: bool = True,
+                 reporting_year: Optional[int] = None) -> Optional[str]:
     """The period of a change: from the year it is measured from to the later year of its sentence
-    (or the figure's own year); the year before the figure's own when no base is named (unless
-    not `default_base`)."""
+    (or the figure's own year, or the report's when that is the base itself: "jämfört med 2021, då
+    andelen var 62,0 procent; andelen har minskat med 0,6 procentenheter"); the year before the
+    figure's own when no base is named (unless not `default_base`)."""
     base, later = _change_years(doc, span)
     own = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", period or "")
     end = later if later is not None else (int(own.group(2) or own.group(1)) if own else None)
+    if base is not None and (end is None or end <= base) and reporting_year and reporting_year > base:
+        end = reporting_year
     if base is None:
         if not own or own.group(2) or not default_base:
             return None  # a span of its own ("mellan 2021 och 2025") or no year at all
@@ -497,7 +502,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             period_source = "report"
         if change or q.source == "multiplier":
             # a factor is a comparison too: "dubbelt så många som 2021" covers 2021 to the figure's year
-            changed = _change_span(doc, span, period, default_base=bool(change))
+            changed = _change_span(doc, span, period, default_base=bool(change), reporting_year=reporting_year)
             if changed:
                 period, period_source = changed, "change"
                 if change in ("ökning", "minskning") and q.unit == "procent" and "forandring" not in dict(breakdown):

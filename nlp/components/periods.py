@@ -162,6 +162,11 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
             ends = re.fullmatch(r"(\d{4})-(\d{4})", over or "")
             if ends:
                 return ends.group(1), "from_to"  # "under perioden 2022–2025 ..., från 75 till 73 procent": the first year
+            sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            bases = [m for m in mentions if sent.start_char <= m[0] < span.start_char and m[2] in ("comparison", "since")
+                     and m[3][:4].isdigit()]
+            if bases:
+                return bases[-1][3][:4], "from_to"  # "ökat ... jämfört med 2021, från 3 410 till 4 870 år 2025"
             to_period, _ = _assign_period(doc, to, mentions, parens)
             year = (to_period or "").rstrip("-")
             return (str(int(year) - 1) if year.isdigit() else "prev:1"), "from_to"
@@ -235,8 +240,12 @@ def _year_before_parenthesis(doc: Doc, paren: tuple[int, int], mentions: list[tu
     """"421 fler än 2025 (8 991)", "jämfört med 2025 (10 115)": a parenthesis holding only a figure,
     right after a year, gives that year's value."""
     inner = doc.text[paren[0] + 1:paren[1]]
-    if re.search(r"[A-Za-zÅÄÖåäö]{4,}", inner.replace("procent", "").replace("kronor", "")):
-        return None  # more than a figure and its unit: "(varav 57 procent kvinnor)"
+    words = re.findall(r"[A-Za-zÅÄÖåäö]{4,}", inner.replace("procent", "").replace("kronor", ""))
+    # a figure and its unit or the noun it counts ("(1 720 möten)"), not a clause of its own
+    # ("(varav 57 procent kvinnor)")
+    if len(words) > 1 or (words and (re.search(r"\d", inner.split(words[0])[1]) or words[0].lower() in BREAKDOWN_TERMS
+                                    or not re.search(r"\d", inner.split(words[0])[0]))):
+        return None
     for start, end, role, period in mentions:
         if role in ("comparison", "year", "during") and period.isdigit() and doc.text[end:paren[0]].strip() == "":
             return period

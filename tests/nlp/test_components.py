@@ -143,6 +143,12 @@ def test_rules_in_words_are_no_figures(nlp):
     # "från X till Y" over a span of years: the first year and the last
     ("Andelen minskade under perioden 2022–2025 med 2 procentenheter, från 75 till 73 procent.",
      [("2 procentenheter", "2022-2025", "sentence"), ("75", "2022", "from_to"), ("73 procent", "2025", "from_to")]),
+    # the figure a change went from is the year the sentence compares with
+    ("Antalet har ökat med 43 procent jämfört med 2021, från 3 410 till 4 870 år 2025.",
+     [("43 procent", None, None), ("3 410", "2021", "from_to"), ("4 870", "2025", "following")]),
+    # a parenthesis after a compared year holds that year's figure, with the noun it counts
+    ("Sammanlagt 2 145 möten, vilket är 425 fler än 2021 (1 720 möten).",
+     [("2 145", None, None), ("425", None, None), ("1 720", "2021", "parenthesis")]),
     # a month before the year of a comparison keeps it a comparison
     ("Jämfört med oktober 2025 minskade antalet med 9.", [("9", None, None)]),
 ])

@@ -279,3 +279,15 @@ def test_each_count_of_a_list_takes_the_group_its_own_clause_names(nlp, catalogu
     _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
     assert dict(one(facts, "812").breakdown).get("forman") == "sjukpenning"
     assert dict(one(facts, "171").breakdown).get("forman") == "aktivitetsersättning"
+
+
+@pytest.mark.parametrize("sentence, printed, period, direction", [
+    ("År 2025 genomfördes 238 fler kartläggningar än 2024.", "238", "2024-2025", "ökning"),
+    # the only year named is the one compared with: the change runs to the report's year
+    ("Andelen är oförändrad jämfört med 2021, då andelen kvinnor var 62,0 procent; andelen har minskat med "
+     "0,6 procentenheter.", "0,6 procentenheter", "2021-2025", None),
+])
+def test_changes_of_an_audit_over_its_years(nlp, catalogue, sentence, printed, period, direction):
+    _, facts = facts_of(nlp, catalogue, f"# Granskning\n\n{sentence}\n", year=2025, name="prosa.txt")
+    change = one(facts, printed)
+    assert (change.period, dict(change.breakdown).get("forandring")) == (period, direction)
