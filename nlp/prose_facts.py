@@ -179,7 +179,7 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     fieldwork = survey_year(sources)
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
-        found = list(doc_to_facts(doc, source, document, matcher, carried.get(section), budget_year,
+        found = list(doc_to_facts(doc, source, document, matcher, _inherited(carried, section), budget_year,
                                   population.get(section) if source.kind != "footnote" else None, fieldwork))
         facts.extend(found)
         if source.kind != "footnote":
@@ -192,6 +192,15 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
             carried[section] = fieldwork  # the paragraphs after a survey's figures go on about its answers
     return facts
+
+
+def _inherited(carried: dict[tuple[str, ...], str], section: tuple[str, ...]) -> Optional[str]:
+    """The period a section's text carries, or failing that its parent section's: "12 Resultat" says the
+    analysis covers "åren 2006–2008", and "12.1 Vilka deltar" goes on about the same years."""
+    for depth in range(len(section), 0, -1):
+        if section[:depth] in carried:
+            return carried[section[:depth]]
+    return None
 
 
 _FIELDWORK_ROLES = ("during",)  # "i februari 2026", "under hösten 2019": when it was done

@@ -291,3 +291,12 @@ def test_changes_of_an_audit_over_its_years(nlp, catalogue, sentence, printed, p
     _, facts = facts_of(nlp, catalogue, f"# Granskning\n\n{sentence}\n", year=2025, name="prosa.txt")
     change = one(facts, printed)
     assert (change.period, dict(change.breakdown).get("forandring")) == (period, direction)
+
+
+def test_a_subsection_goes_on_about_the_years_its_section_named(nlp, catalogue):
+    text = ("# Rapport\n\n## 12 Resultat\n\nAnalysen har utgått från sjukfall under vart och ett av åren 2006–2008.\n\n"
+            "### 12.1 Vilka deltar\n\nAndelen kvinnor bland deltagarna var 63 procent.\n\n"
+            "## 13 Slutsatser\n\nAndelen kvinnor var 61 procent.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2011, name="prosa.md")
+    assert one(facts, "63 procent").period == "2006-2008"
+    assert one(facts, "61 procent").period == "2011"  # another chapter: the report's year
