@@ -549,7 +549,7 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
             if term.value and term.key in in_headers:
                 parts.setdefault(term.key, term.value)
         for key, value in find_group_values(header):
-            if key in allowed:
+            if key in allowed or key == "grupp":  # "Övriga": the rest of a split, whatever the measure's usual splits
                 parts.setdefault(key, value)
     for key in () if headers_only else allowed:
         if key in parts:

@@ -300,3 +300,12 @@ def test_a_subsection_goes_on_about_the_years_its_section_named(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2011, name="prosa.md")
     assert one(facts, "63 procent").period == "2006-2008"
     assert one(facts, "61 procent").period == "2011"  # another chapter: the report's year
+
+
+def test_the_rest_of_a_split_is_a_group_whatever_the_measure(nlp, catalogue):
+    text = ("# Rapport\n\nTabell 2.2 Gemensamma kartläggningar efter förmån och kön 2027\n\n"
+            "\tKvinnor\t\tMän\t\nFörmån\tAntal\tAndel (%)\tAntal\tAndel (%)\n"
+            "Sjukpenning\t5 402\t63,8\t3 071\t36,2\nÖvriga³\t508\t65,5\t268\t34,5\n\nKälla: SUS\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="rapport.txt")
+    share = one(facts, "65,5")
+    assert (dict(share.breakdown).get("grupp"), dict(share.breakdown).get("kon")) == ("övriga", "kvinnor")
