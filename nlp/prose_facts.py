@@ -1126,6 +1126,7 @@ def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Seque
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:och|men|medan|samt)\b|;")
 _FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i", "på", "vid",
                                            # "171 hade aktivitetsersättning": the group the counted people had
                                            "hade", "har", "fick", "får", "uppbar", "uppbär"})
@@ -1159,6 +1160,11 @@ def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: S
     before = [t for t in terms if t.end <= span.start_char]
     if before:
         last = before[-1]
+        if len(window) == 1 and window[0].value and _CLAUSE_BREAK.search(doc.text[last.end:span.start_char]) \
+                and _SENTENCE_POPULATION_BEFORE.search(doc.text[max(span.end_char, window[0].start - 60):window[0].start]):
+            # "..., och ungefär var tionde ung person som fick avslag på aktivitetsersättning": the population
+            # its own clause describes, not a group an earlier clause named
+            return window[0].value
         if _coordinated(doc, last, before):
             return None
         return last.value

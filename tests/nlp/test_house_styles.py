@@ -309,3 +309,11 @@ def test_the_rest_of_a_split_is_a_group_whatever_the_measure(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2027, name="rapport.txt")
     share = one(facts, "65,5")
     assert (dict(share.breakdown).get("grupp"), dict(share.breakdown).get("kon")) == ("övriga", "kvinnor")
+
+
+def test_a_figure_takes_the_population_its_own_clause_describes(nlp, catalogue):
+    text = ("# Rapport\n\nAndelen av dem som inte längre fick sjukpenning som deltog i ett möte steg till 13,0 procent, "
+            "och ungefär var tionde ung person som fick avslag på aktivitetsersättning hade ett omställningsmöte.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
+    assert dict(one(facts, "var tionde").breakdown).get("forman") == "aktivitetsersättning"
+    assert dict(one(facts, "13,0 procent").breakdown).get("forman") == "sjukpenning"
