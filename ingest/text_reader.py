@@ -131,13 +131,21 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             close()
             runs.append(Run("list_item", [line], i))
             continue
-        if cur is not None and cur.kind == "paragraph":
+        if cur is not None and cur.kind == "paragraph" and not _starts_own_run(line, cur):
             cur.lines.append(line)
         else:
             close()
             cur = Run("paragraph", [line], i)
     close()
     return join_over_page_breaks(runs, lines, margins)
+
+
+def _starts_own_run(line: str, cur: Run) -> bool:
+    """A caption or a source line is never the next line of a paragraph, and nothing goes on after a
+    source line: "Källa: SUS" right under a table and "Tabell B2 ..." right under that (a caption printed
+    below its table, with no blank line between) are two records, not one sentence."""
+    text = line.strip()
+    return is_caption(text) or is_source_or_note(text) or is_source_or_note(cur.lines[-1].strip())
 
 
 def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) -> list[Run]:

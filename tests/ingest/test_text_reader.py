@@ -69,6 +69,19 @@ def test_semicolon_separated_rows_are_a_table():
     assert cell.col_headers == ("Män",) and cell.row_headers == ("Kvartal 2",) and cell.line == 6
 
 
+def test_source_line_and_caption_right_under_a_table_are_records_of_their_own():
+    # as Word exports it: no blank line between the table, its source line and the caption below it
+    doc = read(
+        "År\tSjukpenning\tTotalt\n2026\t405\t398\n2027\t376\t371\n"
+        "Källa: SUS\nTabell B2 Genomsnittlig tid i samverkan efter förmån, dagar, 2026–2027\n\n"
+        "Tiden minskade.\n"
+    )
+    (t,) = doc.tables
+    assert (t.label, t.source_note) == ("B2", "Källa: SUS")
+    assert t.caption.startswith("Tabell B2 Genomsnittlig tid")
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["Tiden minskade."]
+
+
 def test_prose_with_semicolons_is_no_table():
     doc = read("Handläggningen tog längre tid; 42 ärenden väntade.\nDet gällde främst sjukpenning; de flesta var kvinnor.\n\n"
                "Övriga; se bilaga\n")
