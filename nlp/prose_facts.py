@@ -979,7 +979,8 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
         of_sentence = _sentence_forman(doc, sent, spans, in_sent)
         if of_sentence:
             parts["forman"] = of_sentence
-    if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent):
+    if "forman" in allowed and "forman" not in parts and not any(t.key == "forman" for t in in_sent) \
+            and not _WHOLE_POPULATION.match(sent.text):
         # a paragraph about one förmån: "... fått avslag på sjukpenning från 2012–2022. Andelen var hög 2012 (9,7 procent)"
         before = [t for t in terms if t.key == "forman" and t.end <= sent.start_char]
         # an opening population reaches on until a later sentence names a förmån of its own
@@ -1126,6 +1127,10 @@ def _sentence_forman(doc: Doc, sent: Span, spans: Sequence[Span], in_sent: Seque
     return None
 
 
+# A sentence that opens on everyone ("Av alla som avslutade en insats ...", "Totalt ...") leaves the
+# population of the sentences before it
+_WHOLE_POPULATION = re.compile(r"^\s*(?:av\s+alla|bland\s+alla|för\s+alla|totalt|sammantaget|sammanlagt|samtliga|"
+                               r"i\s+hela\s+gruppen)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:och|men|medan|samt)\b|;")
 _FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med", "av", "i", "på", "vid",
                                            # "171 hade aktivitetsersättning": the group the counted people had

@@ -317,3 +317,11 @@ def test_a_figure_takes_the_population_its_own_clause_describes(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
     assert dict(one(facts, "var tionde").breakdown).get("forman") == "aktivitetsersättning"
     assert dict(one(facts, "13,0 procent").breakdown).get("forman") == "sjukpenning"
+
+
+def test_a_sentence_about_everyone_leaves_the_population_before_it(nlp, catalogue):
+    text = ("# Rapport\n\nBland dem som hade aktivitetsersättning uppnådde knappt hälften arbetsförmåga (47 procent). "
+            "Av alla som avslutade en insats var 705 personer kvar i sjukförsäkringen.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
+    assert dict(one(facts, "47 procent").breakdown).get("forman") == "aktivitetsersättning"
+    assert "forman" not in dict(one(facts, "705").breakdown)
