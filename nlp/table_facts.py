@@ -134,6 +134,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     caption_terms = find_terms(caption)
     caption_periods = [m for m in find_year_mentions(caption) if m[2] in ("span", "during", "year", "report")]
     unit_from_note = _unit_note(table)
+    quoted_units = {} if unit_from_note else unit_quoted_in_text(document, table)
     rows = table.rows
     axis = measure_axis(table)
     cited = cited_terms(document, table)
@@ -160,14 +161,14 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         parent = parents.get(cell.row, ())
         # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
         headers = _expand(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
-        unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note)
+        unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note, quoted_units.get(cell.col))
         change = _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers))
         level_unit = unit
         if change and not cell_unit:
             # the unit of what changed: the cell's headers without the change header ("Förändring (%)")
             level = replace(cell, col_headers=tuple(h for h in cell.col_headers if not _CHANGE_HEADER.search(h)),
                             row_headers=tuple(h for h in cell.row_headers if not _CHANGE_HEADER.search(h)))
-            level_unit, level_scale = _unit(level, [h for h in headers if not _CHANGE_HEADER.search(h)], caption, unit_from_note)
+            level_unit, level_scale = _unit(level, [h for h in headers if not _CHANGE_HEADER.search(h)], caption, unit_from_note, quoted_units.get(cell.col))
             if level_unit == "procent" and "%" not in cell.text:
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
             elif unit != "procent":
@@ -386,7 +387,8 @@ def _expand(headers: Sequence[str], legends: dict[str, str]) -> list[str]:
     return out
 
 
-def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[tuple[str, float]]) -> tuple[str, float]:
+def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[tuple[str, float]],
+          quoted: Optional[tuple[str, float]] = None) -> tuple[str, float]:
     if "%" in cell.text:
         return "procent", 1.0
     for header in list(cell.col_headers)[::-1] + list(cell.row_headers)[::-1]:
@@ -409,7 +411,47 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
             return UNITS[word]
     if re.search(r"\bandel\b", low) and not re.search(r"\bantal\b", low):
         return "procent", 1.0
+    if quoted is not None:
+        return quoted  # the text before the table quotes its figures with their unit
     return "antal", 1.0
+
+
+_QUOTED_FIGURE = re.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?)\s+(" + "|".join(
+    sorted((re.escape(u) for u in UNITS if UNITS[u][0] != "antal"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+QUOTE_REACH = 3  # paragraphs before a table that may quote it
+
+
+def unit_quoted_in_text(document: Document, table: Table) -> dict[int, tuple[str, float]]:
+    """Column -> unit, for the columns of a table whose unit the table does not name but the paragraphs
+    just before it quote: "sjönk medianen från 168 dagar 2021 till 142 dagar 2025 (tabell 2)" over an
+    uncaptioned column of 168 ... 142. Two of the column's values must be quoted, all in one unit."""
+    lines = [c.line for c in table.cells if c.line is not None]
+    if not lines:
+        return {}
+    first = min(lines)
+    before = [b for b in document.blocks if b.kind in ("paragraph", "list_item") and b.line_start is not None
+              and b.line_start < first][-QUOTE_REACH:]
+    quoted: dict[float, set[tuple[str, float]]] = {}
+    for b in before:
+        for m in _QUOTED_FIGURE.finditer(b.text):
+            value = parse_swedish_number(m.group(1))
+            if value is not None:
+                quoted.setdefault(value, set()).add(UNITS[m.group(2).lower()])
+    per_col: dict[int, dict[tuple[str, float], int]] = {}
+    for c in table.cells:
+        value = parse_swedish_number(c.text) if not c.is_header else None
+        for unit in quoted.get(value, ()) if value is not None else ():
+            per_col.setdefault(c.col, {}).setdefault(unit, 0)
+            per_col[c.col][unit] += 1
+    out: dict[int, tuple[str, float]] = {}
+    for col, units in per_col.items():
+        if len(units) == 1 and next(iter(units.values())) >= 2:
+            out[col] = next(iter(units))
+    # a column quoted once goes with the others when the whole table is quoted in that one unit
+    # ("Medelvärdet ..., 183 dagar 2025" beside a median column quoted twice in dagar)
+    if len({u for units in per_col.values() for u in units}) == 1 and out:
+        out.update({col: next(iter(units)) for col, units in per_col.items()})
+    return out
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")

@@ -325,3 +325,22 @@ def test_a_sentence_about_everyone_leaves_the_population_before_it(nlp, catalogu
     _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
     assert dict(one(facts, "47 procent").breakdown).get("forman") == "aktivitetsersättning"
     assert "forman" not in dict(one(facts, "705").breakdown)
+
+
+def test_a_table_that_names_no_unit_takes_the_one_the_text_quotes_it_with(nlp, catalogue):
+    text = ("# Utvärdering\n\nFör personer med sjukpenning sjönk medianen från 168 dagar 2021 till 142 dagar 2025 "
+            "(tabell 2). Medelvärdet ligger över medianen, 183 dagar 2025.\n\n"
+            "| År | Sjukpenning, medel | Sjukpenning, median |\n|---|--:|--:|\n"
+            "| 2021 | 214 | 168 |\n| 2023 | 196 | 153 |\n| 2025 | 183 | 142 |\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2025, name="utv.md")
+    cells = {f.printed: f for f in facts if f.kind == "table"}
+    assert (cells["153"].unit, cells["153"].value) == ("dagar", 153)
+    assert cells["196"].unit == "dagar"  # the column quoted once goes with the table
+
+
+def test_a_table_of_counts_beside_quoted_shares_keeps_its_counts(nlp, catalogue):
+    text = ("# Rapport\n\nAv dem nådde 53 procent arbetsförmåga, mot 51 procent året innan.\n\n"
+            "| År | Avslutade | Arbetsförmåga, andel |\n|---|--:|--:|\n| 2023 | 4 406 | 51 |\n| 2024 | 4 602 | 53 |\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2024, name="rapport.md")
+    cells = {f.printed: f for f in facts if f.kind == "table"}
+    assert cells["4 602"].unit == "antal" and cells["53"].unit == "procent"
