@@ -333,7 +333,20 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
     after = _CHANGE_AFTER.match(doc.text[span.end_char:span.end_char + 60])
     if after:
         return "ökning" if after.group(1).lower() in _MORE else "minskning"
+    if _OR_BEFORE.search(before):
+        # "en ökning med 1 411 kartläggningar eller 16 procent": the same change restated in another unit
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        previous = [o for o in doc.spans.get(QUANTITIES, []) if sent.start <= o.start and o.end <= span.start]
+        if previous:
+            return _change(doc, previous[-1])
     return None
+
+
+_OR_BEFORE = re.compile(r"\beller\s+(?:cirka\s+|drygt\s+|knappt\s+|nästan\s+|omkring\s+)?$", re.IGNORECASE)
+# A sentence that speaks of the change the sentence before stated: "Det är en ökning med 3,4
+# procentenheter", "Minskningen med 3 procentenheter ...", "Utfallet ökade ... under samma period"
+_CHANGE_ANAPHORA = re.compile(r"^\s*(?:det\s+är|det\s+motsvarar|detta\s+(?:är|motsvarar)|det\s+innebär|ökningen|"
+                              r"minskningen|förändringen|uppgången|nedgången)\b|\bsamma\s+period\b", re.IGNORECASE)
 
 
 # Words before a year that make it the year a change is measured from: "från 62 procent 2021",
@@ -364,6 +377,16 @@ def _change_years(doc: Doc, span: Span) -> tuple[Optional[int], Optional[int]]:
             others.append(year)
     base = min(bases) if bases else None
     later = max((y for y in others if base is None or y > base), default=None)
+    if base is None and _CHANGE_ANAPHORA.search(sent.text):
+        earlier = [x for x in doc.sents if x.end <= sent.start] if doc.has_annotation("SENT_START") else []
+        if earlier:
+            prev = earlier[-1]
+            figures = [o for o in doc.spans.get(QUANTITIES, []) if prev.start <= o.start < prev.end]
+            if figures:
+                # the years of the change the sentence before stated
+                prev_base, prev_later = _change_years(doc, figures[-1])
+                if prev_base is not None:
+                    return prev_base, later if later is not None and later > prev_base else prev_later
     return base, later
 
 

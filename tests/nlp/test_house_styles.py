@@ -344,3 +344,17 @@ def test_a_table_of_counts_beside_quoted_shares_keeps_its_counts(nlp, catalogue)
     _, facts = facts_of(nlp, catalogue, text, year=2024, name="rapport.md")
     cells = {f.printed: f for f in facts if f.kind == "table"}
     assert cells["4 602"].unit == "antal" and cells["53"].unit == "procent"
+
+
+@pytest.mark.parametrize("text, printed, direction", [
+    ("Av dem som avslutade en insats 2025 fick 54,6 procent arbetsförmåga, jämfört med 51,2 procent 2021. "
+     "Det är en ökning med 3,4 procentenheter.", "3,4 procentenheter", None),
+    ("Andelen var 74 procent 2025, jämfört med 77 procent 2021. Minskningen med 3 procentenheter gäller både "
+     "kvinnor och män; 2025 påbörjade 73 procent av kvinnorna en insats.", "3 procentenheter", None),
+    ("Antalet ökade från 8 873 år 2021 till 10 284 år 2025, en ökning med 1 411 kartläggningar eller 16 procent.",
+     "16 procent", "ökning"),
+])
+def test_a_change_restated_or_referred_back_to_keeps_its_years(nlp, catalogue, text, printed, direction):
+    _, facts = facts_of(nlp, catalogue, f"# Granskning\n\n{text}\n", year=2025, name="prosa.txt")
+    change = one(facts, printed)
+    assert (change.period, dict(change.breakdown).get("forandring")) == ("2021-2025", direction)
