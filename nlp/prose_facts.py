@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from ingest.records import Block, Document, Footnote
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
+from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, is_generic_cue
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
@@ -281,7 +282,7 @@ _CHANGE_VERBS = (
     # a change proposed or made: "höjs med 60 öre", "sänks med 9 öre", "ökas med 250 miljoner"
     r"|höjs|höjts|höjdes|höjer|sänks|sänkts|sänktes|sänker|ökas|ökats|ökar|minskas|minskats|minskar|stiger|sjunker")
 _CHANGE_NOUNS = (r"en\s+ökning|en\s+minskning|en\s+förbättring|en\s+försämring|en\s+uppgång|en\s+nedgång"
-                 r"|ökningen|minskningen|uppgången|nedgången")
+                 r"|ökningen|minskningen|uppgången|nedgången|en\s+höjning|en\s+sänkning|höjningen|sänkningen")
 _CHANGE_QUALIFIER = r"(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+|nästan\s+)?$"
 _CHANGE_BEFORE = re.compile(
     # ("tillförs 1,2 miljarder", "förstärks med 310 miljoner" are amounts added, not a level's change)
@@ -295,7 +296,8 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_RESTATED = re.compile(r"(?:,|\b(?:det\s+vill\s+säga|dvs\.?|d\.v\.s\.?|alltså|eller))\s+med\s+" + _CHANGE_QUALIFIER,
                               re.IGNORECASE)
 _CHANGE_WORD = re.compile(rf"\b({_CHANGE_VERBS})\b", re.IGNORECASE)
-_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången", "höjs", "höjts",
+_INCREASE = ("ökat", "ökade", "stigit", "steg", "en ökning", "en uppgång", "ökningen", "uppgången", "en höjning", "höjningen",
+             "höjs", "höjts",
              "höjdes", "höjer", "ökas", "ökats", "ökar", "stiger", "vuxit", "växte")
 # "förbättrades med två procentenheter" is a change, but whether the figure rose or fell depends
 # on the measure (fewer days is better), so it names no direction.
@@ -524,7 +526,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             ref = _earlier_period(doc, span) or carried
             ref = resolve_period(ref, reporting_year) if ref else ""
             period = str(int(ref) - previous_years(period)) if ref.isdigit() else period
-        if not period and budget_year and PROPOSAL_CUES.search(span.sent.text):
+        if not period and budget_year and (PROPOSAL_CUES.search(span.sent.text) or EXAMPLE_SUBJECT.match(span.sent.text)):
+            # (a made-up person in a budget text, "En undersköterska som ... får 310 kronor mer", shows a proposal)
             # "får med förslaget omkring 4 600 kronor mer": a proposal is for the budget year, not for today
             period, period_source = budget_year, "proposal"
         if period:

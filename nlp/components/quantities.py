@@ -25,8 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_numeral_extension
-from nlp.sv.non_facts import (COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, LABEL_WORDS, REFERENCE_PREFIXES,
-                              SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
+from nlp.sv.non_facts import (COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, EXAMPLE_MAIN_VERB, EXAMPLE_SUBJECT,
+                              LABEL_WORDS, REFERENCE_PREFIXES, SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
 from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
                              NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
@@ -270,21 +270,14 @@ def _age_context(doc: Doc, token: Token) -> bool:
     return any(w in _AGE_CONTEXT for w in before[:stop])
 
 
-# "Den som ...", "En undersköterska som ...", "Exempel: Den som ...": a sentence about one made-up person
-_EXAMPLE_SUBJECT = re.compile(r"^\s*(?:(?:exempel|typfall|räkneexempel)\s*:\s*)?(?:den|en|ett)\s+(?:[^\W\d]+\s+){0,2}?som\s",
-                              re.IGNORECASE)
-# The main verb after the person's description: what the example shows ("får 310 kronor mer")
-_EXAMPLE_MAIN_VERB = re.compile(r"\b(?:får|fick|ska|skulle|kan|kunde|behåller|betalar|beräknas|blir)\b", re.IGNORECASE)
-
-
 def _example_input(doc: Doc, token: Token) -> bool:
     """True for a figure that describes the made-up person of an example, before the main verb
     that states the example's result: "En undersköterska som tjänar 31 000 kronor i månaden får
     310 kronor mer" (31 000 is the input, 310 the figure)."""
     start = token.sent.start_char if doc.has_annotation("SENT_START") else 0
     before = doc.text[start:token.idx]
-    m = _EXAMPLE_SUBJECT.match(before)
-    return m is not None and not _EXAMPLE_MAIN_VERB.search(before[m.end():])
+    m = EXAMPLE_SUBJECT.match(before)
+    return m is not None and not EXAMPLE_MAIN_VERB.search(before[m.end():])
 
 
 def _in_condition(doc: Doc, token: Token) -> bool:

@@ -7,6 +7,8 @@ Most never become numbers at all (nlp.components.merge_numbers skips "2003:1210"
 """
 from __future__ import annotations
 
+import re
+
 from nlp.sv.periods import MONTHS
 
 # A number right after one of these words labels something; it counts nothing.
@@ -48,5 +50,11 @@ THRESHOLD_BEFORE: frozenset[str] = frozenset({"inom"})
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"gräns", "gränsen", "gränsvärde", "gränsvärdet", "tröskel", "tröskelvärde",
                                              "brytpunkt"})
 
-__all__ = ["COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "LABEL_WORDS", "REFERENCE_PREFIXES",
-           "SIGNIFICANCE_SYMBOLS", "THRESHOLD_BEFORE", "THRESHOLD_NOUNS"]
+# "Den som ...", "En undersköterska som ...", "Exempel: Den som ...": a sentence about one made-up person
+EXAMPLE_SUBJECT = re.compile(r"^\s*(?:(?:exempel|typfall|räkneexempel)\s*:\s*)?(?:den|en|ett)\s+(?:[^\W\d]+\s+){0,2}?som\s",
+                             re.IGNORECASE)
+# The main verb after the person's description: what the example shows ("får 310 kronor mer")
+EXAMPLE_MAIN_VERB = re.compile(r"\b(?:får|fick|ska|skulle|kan|kunde|behåller|betalar|beräknas|blir)\b", re.IGNORECASE)
+
+__all__ = ["COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "EXAMPLE_MAIN_VERB", "EXAMPLE_SUBJECT", "LABEL_WORDS",
+           "REFERENCE_PREFIXES", "SIGNIFICANCE_SYMBOLS", "THRESHOLD_BEFORE", "THRESHOLD_NOUNS"]

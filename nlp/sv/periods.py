@@ -119,7 +119,9 @@ BUDGET_YEAR = re.compile(rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+
 # s-passive present ("taket höjs till", "nivån räknas upp", "myndigheterna tillförs") and "höjningen".
 PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|beräknas|planeras|avses|satsning\w*"
                            r"|(?:höj|sänk|ök|minsk|förläng|förkort|förstärk|inför|tillför|avsätt|utök)s"
-                           r"|räknas\s+upp|byggs\s+ut|höjningen|sänkningen)\b",
+                           r"|räknas\s+upp|byggs\s+ut|höjningen|sänkningen"
+                           # "får ett höjt handledarstöd": what the proposal changes
+                           r"|höjt|höjd|höjda|sänkt|sänkta|nytt|nya)\b",
                            re.IGNORECASE)
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 

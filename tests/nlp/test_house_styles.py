@@ -358,3 +358,17 @@ def test_a_change_restated_or_referred_back_to_keeps_its_years(nlp, catalogue, t
     _, facts = facts_of(nlp, catalogue, f"# Granskning\n\n{text}\n", year=2025, name="prosa.txt")
     change = one(facts, printed)
     assert (change.period, dict(change.breakdown).get("forandring")) == ("2021-2025", direction)
+
+
+def test_a_budget_texts_worked_example_and_raise_are_for_the_budget_year(nlp, catalogue):
+    text = ("# Budget\n\nArtikel · Publicerad 21 september 2026\n\n"
+            "Regeringen föreslår i budgetpropositionen för 2027 ett förstärkt jobbskatteavdrag.\n\n"
+            "En undersköterska som arbetar heltid och tjänar 31 000 kronor i månaden får 310 kronor mer i plånboken.\n\n"
+            "För en deltagare på heltid innebär höjningen 1 430 kronor mer i månaden. Handledaren får ett höjt stöd "
+            "på 165 kronor per timme.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2026, name="budget.md")
+    assert one(facts, "310 kronor").period == "2027"
+    raise_ = one(facts, "1 430 kronor")
+    assert (raise_.period, dict(raise_.breakdown).get("forandring")) == ("2026-2027", "ökning")
+    assert one(facts, "165 kronor").period == "2027"
+    assert not any(f.printed.startswith("31 000") for f in facts)  # the example's input
