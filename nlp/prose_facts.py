@@ -181,7 +181,8 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
         found = list(doc_to_facts(doc, source, document, matcher, _inherited(carried, section), budget_year,
-                                  population.get(section) if source.kind != "footnote" else None, fieldwork))
+                                  population.get(section) if source.kind != "footnote" else None, fieldwork,
+                                  heading_forman(section)))
         facts.extend(found)
         if source.kind != "footnote":
             named = paragraph_population(doc)
@@ -193,6 +194,23 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
             carried[section] = fieldwork  # the paragraphs after a survey's figures go on about its answers
     return facts
+
+
+_HEADING_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.?\d*)\s+")
+
+
+def heading_forman(section: Sequence[str]) -> Optional[str]:
+    """The förmån a section is about when its heading is that förmån's name ("4.3 Sjukpenning och
+    rehabiliteringspenning"): the heading opens with it and names no other. "Höjt inkomsttak i
+    sjukpenningen" is about a ceiling, and "Sjukersättning och aktivitetsersättning" about two."""
+    for title in reversed(section):
+        text = _HEADING_LABEL.sub("", title)
+        terms = [t for t in find_terms(text) if t.key == "forman" and t.value]
+        if terms and len({t.value for t in terms}) == 1 and terms[0].start == 0:
+            return terms[0].value
+        if terms:
+            return None
+    return None
 
 
 def _inherited(carried: dict[tuple[str, ...], str], section: tuple[str, ...]) -> Optional[str]:
@@ -451,7 +469,8 @@ _HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 
 def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
                  carried: Optional[str] = None, budget_year: Optional[str] = None,
-                 population: Optional[str] = None, fieldwork: Optional[str] = None) -> Iterator[Fact]:
+                 population: Optional[str] = None, fieldwork: Optional[str] = None,
+                 section_forman: Optional[str] = None) -> Iterator[Fact]:
     """The facts of one processed text; `carried` is the period its section describes, if any;
     `budget_year` the year a budget text's proposals are for ("budgetpropositionen för 2027");
     `population` the förmån an earlier paragraph of the section named as its population;
@@ -485,6 +504,10 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 measure_key = _compared_level(doc, span, idx, spans, decided) or measure_key
             measure = matcher.by_key.get(measure_key)
             breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided, population)
+            if section_forman and "forman" not in dict(breakdown) and "forman" in _allowed_keys(measure, q.unit) \
+                    and not any(t.key == "forman" for t in terms):
+                # a chapter headed by one förmån's name is about it: "4.3 Sjukpenning och rehabiliteringspenning"
+                breakdown = tuple(sorted(dict(breakdown, forman=section_forman).items()))
         if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and _appositive(doc, spans[idx - 1], span):
             measure_key, breakdown = decided[idx - 1]  # "drygt sju av tio, 73 procent": the same figure restated
         change = _change(doc, span)

@@ -372,3 +372,12 @@ def test_a_budget_texts_worked_example_and_raise_are_for_the_budget_year(nlp, ca
     assert (raise_.period, dict(raise_.breakdown).get("forandring")) == ("2026-2027", "ökning")
     assert one(facts, "165 kronor").period == "2027"
     assert not any(f.printed.startswith("31 000") for f in facts)  # the example's input
+
+
+def test_a_chapter_headed_by_one_formans_name_is_about_it(nlp, catalogue):
+    text = ("# Årsredovisning\n\n## 4.3 Sjukpenning och rehabiliteringspenning\n\n"
+            "I december 2026 pågick cirka 203 000 sjukfall, och 64 procent av dem avsåg kvinnor.\n\n"
+            "## 4.4 Sjukersättning och aktivitetsersättning\n\nAndelen kvinnor var 55 procent.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2026, name="ar.md")
+    assert dict(one(facts, "64 procent").breakdown) == {"forman": "sjukpenning", "kon": "kvinnor"}
+    assert "forman" not in dict(one(facts, "55 procent").breakdown)  # a chapter about two
