@@ -13,8 +13,8 @@ In order, a figure takes
    before the sentence's own year, "prev:1" when the sentence names none (then resolved by
    nlp.prose_facts against the paragraph's or the report's year). "Första gången sedan 2016"
    is a comparison, not a period;
-4. "from_to" (before the sentence's own period): a figure after "från" whose sentence says where it went ("från 75 till 73 procent"):
-   the first year of the sentence's span, the year it compares with ("jämfört med 2021, från 3 410
+4. "from_to" (before the sentence's own period): a figure after "från" whose sentence says where
+   it went ("från 75 till 73 procent"): the first year of the sentence's span, the year it compares with ("jämfört med 2021, från 3 410
    till 4 870 år 2025"), or the year before the other figure's; the figure after "till" over a span
    takes its last year;
 5. "since": failing all that, "sedan 2012" before the figure gives the open span "2012-"; and a month
