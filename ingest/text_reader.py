@@ -105,6 +105,12 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             continue
         if _TOC_TITLE.match(_HASH_HEADING.sub(r"\2", line).strip(" *")):
             toc_mode = True
+            if not _HASH_HEADING.match(line):
+                # "Innehåll" with its entries right under it (no blank line): a title of its own, so the
+                # entries are read as a table of contents and not as a paragraph of page numbers
+                close()
+                runs.append(Run("paragraph", [line], i))
+                continue
         elif toc_mode and not (_is_toc_line(line, True) or _DOT_LEADER.search(line)):
             toc_mode = False
         if "\t" in line and not (_is_toc_line(line, toc_mode) and (toc_mode or _DOT_LEADER.search(line))):

@@ -82,6 +82,12 @@ def test_source_line_and_caption_right_under_a_table_are_records_of_their_own():
     assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["Tiden minskade."]
 
 
+def test_a_table_of_contents_right_under_its_title_is_no_paragraph():
+    doc = read("Innehåll\nSammanfattning\t3\n1 Inledning\t4\n2 Rehabiliteringssamverkan\t5\n\nSammanfattning\n\nText.\n")
+    assert [b.kind for b in doc.blocks][:4] == ["heading", "toc", "toc", "toc"]
+    assert not any(b.kind == "paragraph" and "\t" in b.text for b in doc.blocks)
+
+
 def test_prose_with_semicolons_is_no_table():
     doc = read("Handläggningen tog längre tid; 42 ärenden väntade.\nDet gällde främst sjukpenning; de flesta var kvinnor.\n\n"
                "Övriga; se bilaga\n")
