@@ -174,13 +174,14 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     sources = text_sources(document)
     pairs = ((pipeline_text(s), s) for s in sources)
     facts: list[Fact] = []
-    carried: dict[tuple[str, ...], str] = {}  # section -> the span of years it describes
+    carried: dict[tuple[str, ...], str] = {}  # section -> the span of years it describes (its subsections too)
+    local: dict[tuple[str, ...], str] = {}  # section -> the year a paragraph of it opened with (that section only)
     budget_year = next((m.group("year") for b in document.blocks for m in [BUDGET_YEAR.search(b.text)] if m), None)
     population: dict[tuple[str, ...], Optional[str]] = {}  # section -> the förmån its paragraphs are about
     fieldwork = survey_year(sources)
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
-        found = list(doc_to_facts(doc, source, document, matcher, _inherited(carried, section), budget_year,
+        found = list(doc_to_facts(doc, source, document, matcher, local.get(section) or _inherited(carried, section), budget_year,
                                   population.get(section) if source.kind != "footnote" else None, fieldwork,
                                   heading_forman(section)))
         facts.extend(found)
@@ -189,8 +190,12 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             if named is not None:
                 population[section] = named or None  # "" (several named): the section's population is open again
         span = carried_span(doc.text) or introduced_period(doc.text)
+        opened = None if span else opening_year(doc.text)
         if span and source.kind != "footnote":
             carried[section] = span
+            local.pop(section, None)
+        elif opened and source.kind != "footnote":
+            local[section] = opened  # a year the paragraph opens with frames its own section only
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
             carried[section] = fieldwork  # the paragraphs after a survey's figures go on about its answers
     return facts
@@ -282,6 +287,14 @@ def carried_span(text: str) -> Optional[str]:
         if _CARRIED_SPAN_BEFORE.search(text[max(0, start - 12):start]):
             found = period
     return found
+
+
+def opening_year(text: str) -> Optional[str]:
+    """The year a paragraph opens with as its time frame ("Under 2025 avslutade 6 140 personer ..."):
+    the paragraphs after it go on about that year, not about a span an earlier paragraph named."""
+    head = text[:60]
+    found = [m for m in find_year_mentions(head) if m[2] == "during" and m[1] < len(head)]
+    return found[0][3] if found and found[0][0] <= 12 else None
 
 
 def introduced_period(text: str) -> Optional[str]:

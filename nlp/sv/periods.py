@@ -45,7 +45,8 @@ YEAR_LABEL = re.compile(rf"^{YEAR}(?:\s?[–\-/]\s?(?:19|20)?\d{{2,4}})?$")
 # A year is not part of a longer number, an identifier ("2018:8", "S2019/03413", "2020-05-08")
 # or a decimal ("2019,5").
 _NOT_BEFORE = r"(?<![\d/:.,\w\-–])"
-_NOT_AFTER = r"(?![\d/%]|:\d|[.,]\d|-\d{2}-|\w)"  # "2018:8" is an identifier, "oktober 2026:" a year
+# "2018:8" is an identifier, "oktober 2026:" a year, "1990-talet" a decade
+_NOT_AFTER = r"(?![\d/%]|:\d|[.,]\d|-\d{2}-|-tal|\w)"
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",

@@ -381,3 +381,13 @@ def test_a_chapter_headed_by_one_formans_name_is_about_it(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2026, name="ar.md")
     assert dict(one(facts, "64 procent").breakdown) == {"forman": "sjukpenning", "kon": "kvinnor"}
     assert "forman" not in dict(one(facts, "55 procent").breakdown)  # a chapter about two
+
+
+def test_a_paragraph_opening_on_a_year_frames_the_paragraphs_after_it(nlp, catalogue):
+    text = ("# Granskning\n\n## 4 Resultat\n\nGranskningen avser åren 2021–2025.\n\n"
+            "Under 2025 avslutade 6 140 personer en rehabiliteringsinsats.\n\n"
+            "Kvinnor nådde sämre resultat än män, 52,3 procent mot 58,1 procent.\n\n"
+            "### 4.1 Utfall\n\nAndelen var 31,8 procent.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2025, name="rir.md")
+    assert one(facts, "52,3 procent").period == "2025"
+    assert one(facts, "31,8 procent").period == "2021-2025"  # a subsection inherits the span, not the opening year

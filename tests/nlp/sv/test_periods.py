@@ -44,6 +44,7 @@ def test_roles(text, expected):
     "Af-2020/00074723",
     "årsskiftet 2009/2010",
     "2019,5 procent",
+    "Under 1990-talet skedde samverkan lokalt",
 ])
 def test_no_year_in_identifiers(text):
     assert roles(text) == []
