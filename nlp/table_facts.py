@@ -23,7 +23,7 @@ from nlp.measures import MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, c
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
-from nlp.sv.numerals import parse_swedish_number
+from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.sv.periods import find_year_mentions
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
@@ -416,7 +416,7 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
     return "antal", 1.0
 
 
-_QUOTED_FIGURE = re.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?)\s+(" + "|".join(
+_QUOTED_FIGURE = re.compile(r"(?<![\d,])(" + NUMBER_PATTERN + r")\s+(" + "|".join(
     sorted((re.escape(u) for u in UNITS if UNITS[u][0] != "antal"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 QUOTE_REACH = 3  # paragraphs before a table that may quote it
 
