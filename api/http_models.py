@@ -66,6 +66,7 @@ class FactRow(BaseModel):
     measure_score: Optional[Number] = Field(None, description="Lexical evidence for the measure; 0 for unclassified figures.")
     measure_candidate: Optional[str] = Field(None, description="For an unclassified figure: a stable key from its context, the same across reports.")
     qualifier_word: Optional[str] = Field(None, description='The qualifier as printed ("drygt", "knappt", "upp till", "<"): which way an approximate figure leans.')
+    period_part: Optional[str] = Field(None, description='The part of the period the figure covers ("oktober", "kvartal 3", "januari–september"); "" for the whole year.')
     kon: Optional[str] = None
     forman: Optional[str] = None
     alder: Optional[str] = None
@@ -80,7 +81,7 @@ FACT_EXAMPLE = {
     "quote": "Under 2019 har myndigheterna genomfört 8 700 gemensamma kartläggningar ... (8 600 kartläggningar 2018).",
     "printed": "8 600", "scale": 1, "cell": None, "block": "af-fk-2019:b12", "phrase": "kartläggningar",
     "period_source": "parenthesis", "published": "2020-05-08", "reporting_year": 2019,
-    "measure_score": 2.75, "measure_candidate": "", "qualifier_word": "",
+    "measure_score": 2.75, "measure_candidate": "", "qualifier_word": "", "period_part": "",
     "kon": None, "forman": None, "alder": None, "myndighet": None,
 }
 

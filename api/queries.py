@@ -15,6 +15,7 @@ FACT_FIELDS = (
     "id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit", "qualifier",
     "kind", "page", "page_label", "line", "section", "quote", "printed", "scale", "cell", "block", "phrase",
     "period_source", "published", "reporting_year", "measure_score", "measure_candidate", "qualifier_word",
+    "period_part",
 )
 FACT_CSV_COLUMNS = (
     "id", "doc", "source_file", "published", "measure", "measure_label", "period", *BREAKDOWN_COLUMNS, "breakdown",

@@ -43,12 +43,15 @@ def _breakdown_order(breakdown: Mapping[str, str]) -> tuple[int, str]:
 
 def series_rows(conn: sqlite3.Connection, measure: str, breakdown: Optional[Mapping[str, str]] = None,
                 total_only: bool = False, period: Optional[str] = None) -> list[dict[str, Any]]:
-    """One row per period, breakdown and report, in period order, then breakdown, then publication."""
+    """One row per period, breakdown and report, in period order, then breakdown, then publication.
+    Figures for a part of a year (`period_part`) are left out: the series is of whole years."""
     facts = query_facts(conn, measure=measure, breakdown=dict(breakdown or {}), total_only=total_only)
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for f in facts:
         if period and not period_in(f["period"] or "", period):
             continue
+        if f.get("period_part"):
+            continue  # a month's or a quarter's figure is not a point of the yearly series
         groups.setdefault((f["period"] or "", breakdown_id(f["breakdown"]), f["doc"]), []).append(f)
     rows = []
     for mentions in groups.values():

@@ -385,6 +385,35 @@ def candidate_key(phrase: str, unit: str, lexicon: Optional[Lexicon] = None) -> 
     return "x_" + "_".join(words + [suffix]) if words else ""
 
 
+# A measure counted over a whole year says so in its definition ("under året", "per år"); a snapshot of a
+# month names the month ("i december").
+_YEARLY = re.compile(r"\b(?:under\s+året|per\s+år|årligen|under\s+ett\s+år|årets|helår\w*)\b", re.IGNORECASE)
+_NAMED_MONTH = re.compile(rf"\b(?:i|under|per)\s+({'|'.join(MONTHS)})\b", re.IGNORECASE)
+
+
+def covers_part_of_year(measure: Measure, part: str) -> bool:
+    """Whether a figure for `part` of a year ("oktober", "kvartal 3", "januari–september"; "" for the
+    whole year) can be `measure`: not when the measure counts over the whole year, and not when it is
+    a snapshot of another month. A measure whose definition names no period takes any part."""
+    if not part or part.endswith("–december"):
+        # "augusti–december 2018": the rest of the year, the year's figure of something begun that August
+        # (the figure keeps its part, so a reader sees it)
+        return True
+    months = {m.lower() for m in _NAMED_MONTH.findall(f"{measure.label} {measure.definition}")}
+    if months:
+        return part in months
+    return not _YEARLY.search(f"{measure.definition} {measure.denominator}")
+
+
+def part_candidate_key(measure_key: str, part: str) -> str:
+    """The candidate key of a part-year figure of a yearly measure: the measure's key and the kind
+    of part, so every October (or third quarter) of every report links up:
+    ("gemensamma_kartlaggningar_antal", "oktober") -> "x_gemensamma_kartlaggningar_antal_manad"."""
+    kind = "manad" if part in MONTHS else part.split()[0].translate(_FOLD) if " " in part and part.split()[0] in (
+        "kvartal", "halvår") else "delar"
+    return f"x_{measure_key}_{kind}"
+
+
 def _group_word(keys: WordKeys) -> WordKeys:
     """A breakdown word ("aktivitetsersättning") names a group, not what is counted: it meets a cue
     only as a whole word, never as a compound or by a stem prefix ("aktivitet")."""

@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS facts (
     value REAL, printed TEXT, unit TEXT, scale REAL, qualifier TEXT, kind TEXT,
     page INTEGER, page_label TEXT, line INTEGER, section TEXT, quote TEXT, block TEXT, cell TEXT,
     phrase TEXT, period_source TEXT, published TEXT, reporting_year INTEGER, measure_score REAL, measure_candidate TEXT,
-    qualifier_word TEXT
+    qualifier_word TEXT, period_part TEXT
 );
 CREATE INDEX IF NOT EXISTS facts_measure ON facts(measure, period);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);
@@ -39,7 +39,8 @@ CREATE INDEX IF NOT EXISTS findings_type ON findings(type, severity);
 
 
 # Columns added since the first schema, so a knowledge base built by an earlier version still opens.
-_ADDED_COLUMNS = {"facts": (("measure_score", "REAL"), ("measure_candidate", "TEXT"), ("qualifier_word", "TEXT"))}
+_ADDED_COLUMNS = {"facts": (("measure_score", "REAL"), ("measure_candidate", "TEXT"), ("qualifier_word", "TEXT"),
+                            ("period_part", "TEXT"))}
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -66,8 +67,8 @@ def save_facts(conn: sqlite3.Connection, facts: Iterable[Fact], documents_meta: 
         rows.append((f.id, f.doc, f.source_file, f.measure, f.measure_label, f.period, _j(b),
                      *(b.get(k) for k in BREAKDOWN_COLUMNS), f.value, f.printed, f.unit, f.scale, f.qualifier, f.kind,
                      f.page, f.page_label, f.line, f.section, f.quote, f.block, f.cell, f.phrase, f.period_source,
-                     published, year, f.measure_score, f.measure_candidate, f.qualifier_word))
-    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 31)})", rows)
+                     published, year, f.measure_score, f.measure_candidate, f.qualifier_word, f.period_part))
+    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 32)})", rows)
     return len(rows)
 
 
@@ -88,6 +89,7 @@ def fact_from_row(row: sqlite3.Row) -> Fact:
         measure_score=row["measure_score"] or 0.0 if "measure_score" in row.keys() else 0.0,
         measure_candidate=row["measure_candidate"] or "" if "measure_candidate" in row.keys() else "",
         qualifier_word=row["qualifier_word"] or "" if "qualifier_word" in row.keys() else "",
+        period_part=row["period_part"] or "" if "period_part" in row.keys() else "",
     )
 
 

@@ -19,12 +19,13 @@ from typing import Iterator, Optional, Sequence
 from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
-from nlp.measures import MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, is_generic_cue
+from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, covers_part_of_year,
+                          is_generic_cue, part_candidate_key)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
-from nlp.sv.periods import find_year_mentions
+from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
@@ -187,6 +188,11 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             found = None  # "Tid i samverkan, dagar (median)": not the mean the measure is defined as
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
+        part = period_part(list(cell.row_headers) + list(parent) + list(cell.col_headers), full_caption)
+        part_candidate = ""
+        if measure is not None and not covers_part_of_year(measure, part):
+            part_candidate = part_candidate_key(measure_key, part)  # a row "Kv 3 2025" of a yearly measure
+            measure_key, measure, found = UNCLASSIFIED, None, None
         period, period_source = _period(cell, caption_periods, document)
         if change:
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
@@ -228,9 +234,22 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             phrase=" ".join(cell.col_headers + cell.row_headers) if measure_key == UNCLASSIFIED else "",
             period_source=period_source,
             measure_score=round(found.score, 4) if found else 0.0,
-            measure_candidate=candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon)
-            if measure_key == UNCLASSIFIED else "",
+            measure_candidate=part_candidate or (candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon)
+                                                 if measure_key == UNCLASSIFIED else ""),
+            period_part=part,
         )
+
+
+def period_part(headers: Sequence[str], caption: str) -> str:
+    """The part of a year a cell covers: named by its own headers ("Kv 3 2025", "Oktober"), unless they say
+    it is the whole year ("Helår 2025"), else by the caption ("..., januari–oktober 2026"); "" for a year."""
+    for text in (*headers, caption):
+        if FULL_YEAR.search(text):
+            return ""
+        parts = [p for p in find_parts_of_year(text) if p[2] != SAME_PART]
+        if parts:
+            return parts[0][2]
+    return ""
 
 
 def _names_median(cell: TableCell) -> bool:

@@ -100,6 +100,7 @@ def find_conflicts(facts: Sequence[Fact], context: CheckContext) -> list[Conflic
     usable = [
         f for f in facts
         if f.measure and f.measure != UNCLASSIFIED and f.period and not whole_share(f, context)
+        and not f.period_part  # a month's figure of a measure with no period of its own is not the year's
     ]
     doubtful = doubled_in_sentence(usable) | misnamed(usable, context)
     usable = [f for f in usable if f.id not in doubtful]

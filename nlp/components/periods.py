@@ -19,6 +19,13 @@ In order, a figure takes
    takes its last year;
 5. "since": failing all that, "sedan 2012" before the figure gives the open span "2012-"; and a month
    without a year ("I augusti var ...") the text's own year, "cur".
+
+`span._.period_part` says when the figure covers only a part of its year ("oktober", "kvartal 3",
+"januari–september"; "" for the whole year): the part named nearest before it in its sentence, unless
+a whole year is named between them ("I oktober hölls 120 möten och under 2025 1 577"), else one named
+after it in its own clause. A paragraph that opens on a part is about it: its sentences that name no time
+go on with it ("I oktober ... Av de 1 046 kartläggningarna gjordes 664 med kvinnor") until one names a time
+of its own; a part named later in a paragraph is its own sentence's only.
 Open periods are closed with the report's year by nlp.prose_facts (nlp.sv.periods.resolve_period),
 which also falls back to earlier sentences, the section's span and the report's own year.
 """
@@ -32,7 +39,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.components.quantities import QUANTITIES
 from nlp.sv.breakdowns import BREAKDOWN_TERMS
-from nlp.sv.periods import MONTHS, PERIOD_ROLES, find_year_mentions, previous_years
+from nlp.sv.periods import FULL_YEAR, MONTHS, PERIOD_ROLES, SAME_PART, find_parts_of_year, find_year_mentions, previous_years
 
 COMPONENT = "rapportkoll_periods"
 
@@ -56,7 +63,7 @@ _TO_BEFORE = re.compile(r"\btill\s+(?:cirka\s+|drygt\s+|knappt\s+|ungefär\s+)?$
 
 
 def ensure_extensions() -> None:
-    for name in ("period", "period_source"):
+    for name in ("period", "period_source", "period_part"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
@@ -257,7 +264,59 @@ def _year_before_parenthesis(doc: Doc, paren: tuple[int, int], mentions: list[tu
     return None
 
 
-@Language.component(COMPONENT, requires=["doc.spans"], assigns=["span._.period", "span._.period_source"])
+def _whole_years(text: str, mentions: list[tuple[int, int, str, str]], parts: list[tuple[int, int, str]],
+                 parens: list[tuple[int, int]]) -> list[int]:
+    """Offsets where `text` names a whole year: "under 2025", "helåret", not a year inside a part ("oktober 2026")."""
+    out = [m.start() for m in FULL_YEAR.finditer(text)]
+    for start, end, role, _ in mentions:
+        if role in ("during", "year", "span", "report", "budget", "recent") \
+                and not any(s <= start < e for s, e, _ in parts) and _innermost(start, parens) is None:
+            out.append(start)
+    return sorted(out)
+
+
+def assign_period_parts(doc: Doc, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> None:
+    """Set `span._.period_part` on every quantity (see the module's docstring)."""
+    parts = find_parts_of_year(doc.text)
+    whole = _whole_years(doc.text, mentions, parts, parens)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    carried = ""  # the part the paragraph opened on, until a sentence names a time of its own
+    for number, sent in enumerate(sents):
+        lo, hi = sent.start_char, sent.end_char
+        named: list[tuple[int, int, str]] = []  # parts of this sentence, "samma period" resolved
+        for start, end, label in parts:
+            if lo <= start < hi:
+                if label == SAME_PART:
+                    label = named[-1][2] if named else carried
+                if label:
+                    named.append((start, end, label))
+        whole_here = [w for w in whole if lo <= w < hi]
+        for span in doc.spans.get(QUANTITIES, []):
+            if not (lo <= span.start_char < hi):
+                continue
+            own = _innermost(span.start_char, parens)
+            visible = [p for p in named if _innermost(p[0], parens) in (None, own)]
+            before = [p for p in visible if p[1] <= span.start_char]
+            whole_before = [w for w in whole_here if w < span.start_char]
+            part = ""
+            if before and not (whole_before and whole_before[-1] > before[-1][0]):
+                part = before[-1][2]
+            elif not whole_before:
+                after = [p for p in visible if p[0] >= span.end_char
+                         and not re.search(r"[;:]|\b(?:och|men|medan|samt)\b", doc.text[span.end_char:p[0]])
+                         and not any(span.end_char <= w < p[0] for w in whole_here)]
+                if after:
+                    part = after[0][2]
+                elif not named and not whole_here:
+                    part = carried
+            span._.period_part = part
+        if number == 0 and named and not (whole_here and whole_here[-1] > named[-1][0]):
+            carried = named[-1][2]
+        elif named or whole_here:
+            carried = ""
+
+
+@Language.component(COMPONENT, requires=["doc.spans"], assigns=["span._.period", "span._.period_source", "span._.period_part"])
 def assign_periods(doc: Doc) -> Doc:
     """Set `span._.period` ("2019", "2013-2022") and `span._.period_source` on every quantity.
 
@@ -270,7 +329,8 @@ def assign_periods(doc: Doc) -> Doc:
         period, source = assign_period(doc, span, mentions, parens)
         span._.period = period
         span._.period_source = source
+    assign_period_parts(doc, mentions, parens)
     return doc
 
 
-__all__ = ["COMPONENT", "assign_period", "assign_periods", "ensure_extensions", "paren_ranges"]
+__all__ = ["COMPONENT", "assign_period", "assign_period_parts", "assign_periods", "ensure_extensions", "paren_ranges"]

@@ -112,6 +112,75 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?P<count>\d{1,2}|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
         re.IGNORECASE)),
 )
+# Parts of a year. The reports' measures are yearly ("under året"); a figure for a month, a quarter or
+# the months so far ("i oktober", "tredje kvartalet 2026", "januari–september", "Kv 3 2025", "hittills
+# i år") is not that year's figure. Each pattern names the part; a year printed with it belongs to it.
+_MONTH = "|".join(MONTHS)
+_MONTH_SHORT = r"jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec"
+_MONTH_ANY = rf"(?:{_MONTH}|(?:{_MONTH_SHORT})\.?)"
+_WITH_YEAR = rf"(?:\s+(?:år\s+)?{YEAR}{_NOT_AFTER})?"
+_QUARTER_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+PART_OF_YEAR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("months", re.compile(  # "januari–oktober 2026", "jan–sep"
+        rf"\b(?P<first>{_MONTH_ANY})\s?[–—\-]\s?(?P<last>{_MONTH_ANY})(?!\w){_WITH_YEAR}", re.IGNORECASE)),
+    ("until", re.compile(  # "till och med september 2026": the months of the year so far
+        rf"\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till)\s+(?:utgången\s+av\s+|slutet\s+av\s+)?"
+        rf"(?P<last>{_MONTH})\b{_WITH_YEAR}", re.IGNORECASE)),
+    ("quarter", re.compile(  # "tredje kvartalet 2026"
+        rf"\b(?P<ordinal>första|andra|tredje|fjärde)\s+kvartalet\b{_WITH_YEAR}", re.IGNORECASE)),
+    ("quarter", re.compile(  # "Kvartal 2", "Kv 3 2025", "2025 kv 1", "Q3"
+        rf"(?:\b{YEAR}\s+)?\b(?:kvartal|kv\.?|q)\s?(?P<number>[1-4])\b{_WITH_YEAR}", re.IGNORECASE)),
+    ("half", re.compile(
+        rf"\b(?P<ordinal>första|andra)\s+halvåret\b{_WITH_YEAR}", re.IGNORECASE)),
+    ("to_date", re.compile(r"\bhittills\s+i\s+år\b", re.IGNORECASE)),
+    ("same", re.compile(  # "samma månad föregående år", "vid samma tidpunkt 2025": the part named before
+        r"\b(?:samma|motsvarande)\s+(?:månad|kvartal|period|tidpunkt|halvår)\b", re.IGNORECASE)),
+    ("month", re.compile(  # "i oktober", "i slutet av oktober 2026", "I december 2025"
+        rf"\b(?:i|under|vid\s+utgången\s+av|i\s+slutet\s+av|i\s+början\s+av|i\s+mitten\s+av)\s+"
+        rf"(?P<month>{_MONTH})\b{_WITH_YEAR}", re.IGNORECASE)),
+    ("month", re.compile(  # a label that is or ends in a month: "Oktober", "okt 2026", "Ersättning per dag, oktober 2026"
+        rf"(?:^|[,:]\s*)(?P<month>{_MONTH_ANY}){_WITH_YEAR}\s*$", re.IGNORECASE)),
+)
+# A whole year said outright: "helåret 2025", "Helår 2024", "hela året", "årets anslag" (not "årets första månader").
+FULL_YEAR = re.compile(r"\b(?:helår(?:et|s\w*)?|hela\s+(?:året|år)|årets(?!\s+(?:första|andra|tredje|fjärde|sista)))\b",
+                       re.IGNORECASE)
+SAME_PART = "samma"  # the label of a "same" mention until it is resolved against the part named before it
+
+
+def _month_name(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return next((m for m in MONTHS if m.startswith(word[:3])), word)
+
+
+def find_parts_of_year(text: str) -> list[tuple[int, int, str]]:
+    """Every mention of a part of a year in `text` as (start, end, label), in text order.
+
+    Labels are normalised: "oktober", "januari–september", "kvartal 3", "halvår 1", "hittills i år",
+    and SAME_PART for "samma period"; where patterns overlap the first listed wins.
+    """
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in PART_OF_YEAR_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if kind == "months":
+                label = f"{_month_name(groups['first'])}–{_month_name(groups['last'])}"
+            elif kind == "until":
+                label = f"januari–{_month_name(groups['last'])}"
+            elif kind in ("quarter", "half"):
+                number = int(groups["number"]) if groups.get("number") else _QUARTER_ORDINALS[groups["ordinal"].lower()]
+                label = f"{'kvartal' if kind == 'quarter' else 'halvår'} {number}"
+            elif kind == "to_date":
+                label = "hittills i år"
+            elif kind == "same":
+                label = SAME_PART
+            else:
+                label = _month_name(groups["month"])
+            if label == "januari–december" or any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue  # the whole year, or inside a mention already found
+            found.append((m.start(), m.end(), label))
+    return sorted(found)
+
+
 # The year a budget bill or proposal is for: "budgetpropositionen för 2027", "i budgetpropositionen för år 2027".
 BUDGET_YEAR = re.compile(rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})"
                          + _NOT_AFTER, re.IGNORECASE)
@@ -214,6 +283,10 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
 __all__ = [
     "BARE_YEAR",
     "BUDGET_YEAR",
+    "FULL_YEAR",
+    "PART_OF_YEAR_PATTERNS",
+    "SAME_PART",
+    "find_parts_of_year",
     "PROPOSAL_CUES",
     "YEAR_LABEL",
     "MONTHS",
