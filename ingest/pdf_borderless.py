@@ -117,7 +117,39 @@ def column_bounds(lines: Sequence[Line], known: Sequence[tuple[float, float]] = 
             out[-1][1] = max(out[-1][1], x1)
         else:
             out.append([x0, x1])
-    return [(a, b) for a, b in out]
+    return _symbol_columns_joined(lines, [(a, b) for a, b in out])
+
+
+# What official statistics print for a missing or nil figure: set left or centred in a column of
+# right-aligned numbers, it must not become a column of its own.
+_MISSING_SYMBOL = re.compile(r"^(?:[–—-]|\.\.|…|x|\.)$")
+
+
+def _symbol_columns_joined(lines: Sequence[Line], columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Join a column that holds only missing-value symbols ("–", "..") to the figure column beside
+    it, where no line has ink in both."""
+    def texts(col: tuple[float, float]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for k, line in enumerate(lines):
+            for a in _atoms_if_multi(line):
+                if col[0] <= (a.x0 + a.x1) / 2 <= col[1]:
+                    out.setdefault(k, []).append(a.text)
+        return out
+
+    i = 0
+    while i < len(columns):
+        own = texts(columns[i])
+        if own and all(_MISSING_SYMBOL.match(t) for ts in own.values() for t in ts):
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(columns):
+                    other = texts(columns[j])
+                    if other and not set(other) & set(own) and any(is_figure(t) for ts in other.values() for t in ts):
+                        lo, hi = sorted((i, j))
+                        columns[lo:hi + 1] = [(columns[lo][0], columns[hi][1])]
+                        i = -1  # start over: the columns moved
+                        break
+        i += 1
+    return columns
 
 
 def _atoms_if_multi(line: Line) -> list[Atom]:

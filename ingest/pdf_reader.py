@@ -299,22 +299,49 @@ def _round(bbox) -> Optional[tuple[float, float, float, float]]:
     return None if bbox is None else tuple(round(v, 2) for v in bbox)
 
 
+# Indentation steps closer than this are the same level (points): glyph side bearings differ a little.
+_INDENT_STEP = 3.0
+
+
+def stub_indents(t: TableDraft) -> dict[int, float]:
+    """Row -> how far its label is indented past the stub column's least indented label, in points
+    ("  kvinnor" under "Andel med arbetsförmåga (%)"). Empty unless the labels are left-aligned with at
+    most three levels: centred or right-aligned labels start wherever their length puts them."""
+    starts = {r: row[0].ink_x0 for r, row in enumerate(t.rows)
+              if r >= t.header_rows and row and row[0].text.strip() and row[0].ink_x0 is not None}
+    if len(starts) < 2:
+        return {}
+    left = min(starts.values())
+    levels = {r: round((x - left) / _INDENT_STEP) * _INDENT_STEP for r, x in starts.items()}
+    if len(set(levels.values())) > 3:
+        return {}
+    return levels
+
+
 def _table_records(doc_id: str, tables: Sequence[TableDraft], drafts: Sequence[BlockDraft],
                    blocks: Sequence[Block], labels: dict[int, Optional[str]]) -> tuple[list[Table], dict[int, list[str]]]:
     """Table records with caption, source and unit notes, section; and footnote refs in cells."""
     out: list[Table] = []
     cell_refs: dict[int, list[str]] = {}
+    below = captions_below(tables, drafts)
     for index, t in enumerate(tables):
         table_id = f"{doc_id}:t{index}"
-        caption_i = _caption_before(t, drafts)
-        if caption_i is None:
-            caption_i = _caption_after(t, drafts, tables)
+        if below:
+            caption_i = _caption_after(t, drafts, tables, habit_below=True)
+            if caption_i is None:
+                caption_i = _caption_before(t, drafts)
+        else:
+            caption_i = _caption_before(t, drafts)
+            if caption_i is None:
+                caption_i = _caption_after(t, drafts, tables)
         source_i = _source_after(t, drafts)
         caption = " ".join(blocks[caption_i].text.split()).strip(" .") if caption_i is not None else ""
         position = caption_i if caption_i is not None else _last_block_before(t, drafts)
         section = _section_after(blocks, position)
-        grid = [[GridCell(c.text, page=c.page or t.page, bbox=_round(c.bbox)) for c in row]
-                + [GridCell("")] * (t.n_cols - len(row)) for row in t.rows]
+        indents = stub_indents(t)
+        grid = [[GridCell(c.text, page=c.page or t.page, bbox=_round(c.bbox), indent=indents.get(r) if k == 0 else None)
+                 for k, c in enumerate(row)]
+                + [GridCell("")] * (t.n_cols - len(row)) for r, row in enumerate(t.rows)]
         cells = cells_from_grid(table_id, grid, t.header_rows)
         for r, row in enumerate(t.rows):
             for c, cell in enumerate(row):
@@ -363,9 +390,20 @@ def _source_after(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int]:
     return None
 
 
-def _caption_after(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence[TableDraft]) -> Optional[int]:
+def captions_below(tables: Sequence[TableDraft], drafts: Sequence[BlockDraft]) -> bool:
+    """Whether this document prints its table captions below the tables, from its own habit (as
+    ingest.text_reader.captions_below): a caption between two tables could be either's, so count
+    the tables with a caption right below them against those with one right above."""
+    above = sum(_caption_before(t, drafts) is not None for t in tables)
+    below = sum(_caption_after(t, drafts, tables, habit_below=True) is not None for t in tables)
+    return below > above
+
+
+def _caption_after(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence[TableDraft],
+                   habit_below: bool = False) -> Optional[int]:
     """A caption printed below the table (some house styles do), source or note lines may come
-    first; not one that stands right above another table, which is that table's."""
+    first; not one that stands right above another table, which is that table's, unless the
+    document prints its captions below its tables."""
     last_page = t.pages[-1] if t.pages else t.page
     bottom = t_bottom(t, last_page)
     below = sorted((i for i, b in enumerate(drafts) if b.page == last_page and b.bbox[1] >= bottom - 0.5),
@@ -386,7 +424,7 @@ def _caption_after(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence
             if b.text.lower().startswith(("figur", "diagram", "bild")):
                 return None
             nxt = [o for o in tables if o is not t and o.page == page and 0 <= o.bbox[1] - b.bbox[3] < 40]
-            return None if nxt else i
+            return None if nxt and not habit_below else i
         if b.kind != "source_note":
             return None
         edge = b.bbox[3]

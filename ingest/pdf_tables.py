@@ -112,6 +112,7 @@ class CellDraft:
     refs: list[int] = field(default_factory=list)  # footnote numbers whose markers sit here
     bold: bool = False
     page: Optional[int] = None
+    ink_x0: Optional[float] = None  # where the cell's text starts: an indented row label is part of the row above
 
 
 @dataclass
@@ -190,6 +191,8 @@ def _cell_from_box(box: BBox, lines: Sequence[Line], lexicon: Optional[Mapping[s
     inked = [w.x1 for l in lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1
              for w in l.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1]
     edge = max(inked) if inked else None
+    starts = [w.x0 for l in lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1
+              for w in l.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1]
     bold = True
     found = False
     for line in lines:
@@ -207,7 +210,7 @@ def _cell_from_box(box: BBox, lines: Sequence[Line], lexicon: Optional[Mapping[s
         else:
             text = join_hyphenated(text, piece) if text else piece
         prev_words = words
-    return CellDraft(text, box, refs, bold and found)
+    return CellDraft(text, box, refs, bold and found, ink_x0=min(starts) if starts else None)
 
 
 def _bold_header_rows(rows: Sequence[Sequence[CellDraft]]) -> int:
@@ -417,7 +420,8 @@ def region_to_table(region: Sequence[Line], rules: Sequence[Rule], page: int,
     rows = header_rows(head, cols) + body_rows([cut_line(l, cols) for l in body])
     n_head = len(header_rows(head, cols))
     edges = column_edges(rows, len(cols))
-    grid = [[CellDraft(text, bbox, refs, bold, page) for text, refs, bbox, bold in row_cells(r, len(cols), edges, lexicon)]
+    grid = [[CellDraft(text, bbox, refs, bold, page, ink_x0=bbox[0] if bbox else None)
+             for text, refs, bbox, bold in row_cells(r, len(cols), edges, lexicon)]
             for r in rows]
     bbox = (min(l.x0 for l in region), min(l.top for l in region), max(l.x1 for l in region),
             max(l.bottom for l in region))

@@ -439,13 +439,22 @@ def cell_markers(doc: Document, table: Table) -> dict[tuple[int, int], list[int]
     return out
 
 
+STUB_INDENT = 8.0  # points per level of a nested row label
+
+
 class TableRenderer:
     def __init__(self, w: Writer, doc: Document, table: Table):
         self.w = w
         self.table = table
         self.rows = table.rows
         self.markers = cell_markers(doc, table)
+        # a row label nested under the one above ("kvinnor" under "Andel med arbetsförmåga (%)") is
+        # indented, as report templates set it; the text version showed it by leading spaces
+        self.depth = {c.row: len(c.row_headers) - 1 for c in table.cells if c.col == 1 and len(c.row_headers) > 1}
         self.geo = self.geometry()
+
+    def indent(self, r: int, c: int) -> float:
+        return STUB_INDENT * self.depth.get(r, 0) if c == 0 else 0.0
 
     def cell_tokens(self, r: int, c: int) -> list[Token]:
         refs = [(n, len(self.rows[r][c])) for n in self.markers.get((r, c), [])]
@@ -474,8 +483,9 @@ class TableRenderer:
                         continue
                     tokens = self.cell_tokens(r, c)
                     bold = r < hr
-                    widest = max(self.w.token_width(t, bold, size) for t in tokens)
-                    full = self.w.token_width(tuple(p for t in tokens for p in t + (Piece(" "),))[:-1], bold, size)
+                    indent = self.indent(r, c)
+                    widest = max(self.w.token_width(t, bold, size) for t in tokens) + indent
+                    full = self.w.token_width(tuple(p for t in tokens for p in t + (Piece(" "),))[:-1], bold, size) + indent
                     if r >= hr and is_number(row[c]):
                         lo = max(lo, full)
                         pref = max(pref, full)
@@ -511,7 +521,7 @@ class TableRenderer:
             if not self.rows[r][c] or any((r, c0) in g.spans and c0 < c < c0 + g.spans[(r, c0)] for c0 in range(c)):
                 out.append([])
                 continue
-            width = sum(g.widths[c:c + g.spans.get((r, c), 1)]) - 2 * CELL_PAD_X
+            width = sum(g.widths[c:c + g.spans.get((r, c), 1)]) - 2 * CELL_PAD_X - self.indent(r, c)
             out.append(self.w.wrap(self.cell_tokens(r, c), width, r < g.header_rows, g.size, False))
         return out
 
@@ -534,6 +544,7 @@ class TableRenderer:
                 space = w.width(" ", bold, g.size)
                 lw = sum(w.token_width(t, bold, g.size) for t in line) + space * (len(line) - 1)
                 lx = x + cw - CELL_PAD_X - lw if right and span == 1 else x + CELL_PAD_X
+                lx += self.indent(r, c)
                 w.draw_line(lx, y + CELL_PAD_Y + k * lead + g.size * 0.8, line, bold, g.size)
                 numbers = [int(n) for t in line for p in t if p.sup for n in p.text.split(",")]
                 w.place_notes(numbers)

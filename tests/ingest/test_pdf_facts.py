@@ -57,3 +57,54 @@ def test_borderless_pdf_keeps_the_text_facts(tmp_path):
     assert share >= MIN_AGREEMENT, (
         f"{found}/{len(text_facts)} = {share:.1%} of the text facts in the PDF facts (measured {MEASURED:.1%}); "
         f"missing, first 20: {missing[:20]}")
+
+
+# A text of our own for three things a PDF keeps only in its layout: a row label indented under
+# the row above, captions printed below their tables (decided from the document's habit, as the
+# text reader decides it), and a "–" for a missing figure set left in a column of right-aligned
+# numbers.
+LAYOUT_REPORT = """Uppföljning 2027
+
+1 Resultat
+
+År\tAntal\tAndel (%)
+2025\t2 590\t–
+2026\t2 811\t44
+2027\t3 069\t46
+Källa: SUS
+Tabell 1 Inskrivna efter avslag
+
+                                   2026       2027
+Avslutade insatser                4 812      4 905
+Andel med arbetsförmåga (%)        53,9       55,1
+  kvinnor                          52,6       53,8
+  män                              55,8       57,0
+Källa: SUS
+Tabell 2 Utfall efter avslutad insats
+
+Text efter tabellerna.
+"""
+
+
+def _pdf_tables(tmp_path, layout: str):
+    path = tmp_path / "uppfoljning.txt"
+    path.write_text(LAYOUT_REPORT, encoding="utf-8")
+    text_doc = read_path(path, doc_id="upp")
+    pdf = tmp_path / f"upp-{layout}.pdf"
+    pdf.write_bytes(render_pdf(text_doc, LAYOUTS[layout]))
+    return text_doc.tables, read_path(pdf, doc_id="upp").tables
+
+
+def _cell(table, text: str):
+    return next(c for c in table.cells if c.text == text)
+
+
+def test_pdf_keeps_indented_rows_captions_below_and_missing_symbols(tmp_path):
+    for layout in ("ruled", "borderless", "running"):
+        text_tables, pdf_tables = _pdf_tables(tmp_path, layout)
+        assert [(t.label, t.rows) for t in pdf_tables] == [(t.label, t.rows) for t in text_tables], layout
+        first, second = pdf_tables
+        assert first.caption.startswith("Tabell 1 Inskrivna") and second.caption.startswith("Tabell 2 Utfall"), layout
+        assert first.rows[1] == ["2025", "2 590", "–"], layout  # the dash stays in its column
+        assert _cell(second, "52,6").row_headers == ("Andel med arbetsförmåga (%)", "kvinnor"), layout
+        assert _cell(second, "4 812").row_headers == ("Avslutade insatser",), layout
