@@ -34,6 +34,10 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
 # A Markdown pipe-table row ("| 2026 | 117,5 |") and its separator row ("|---|:--:|")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix)\s+(?:\d{1,2}|[A-Z])\b")
+# A key figure set as "Label: value" on a line of its own ("Antal deltagare: 412", "Budget 2026: 3 300 tkr",
+# "Huvudman: Åsby kommun"): a short label of a few words, then a short value.
+_LABEL_VALUE = re.compile(r"^\s*[^\W\d][^:.!?]{0,48}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOC_TITLE = re.compile(r"^\s*(?:innehållsförteckning|innehåll)\s*$", re.I)
 # chapters that sit at the top level even in documents with numbered chapters
@@ -147,11 +151,19 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
 
 
 def _starts_own_run(line: str, cur: Run) -> bool:
-    """A caption or a source line is never the next line of a paragraph, and nothing goes on after a
-    source line: "Källa: SUS" right under a table and "Tabell B2 ..." right under that (a caption printed
+    """A caption, a source line or a "Label: value" line is never the next line of a paragraph, and
+    nothing goes on after a source line or a "Label: value" line: "Källa: SUS" right under a table and "Tabell B2 ..." right under that (a caption printed
     below its table, with no blank line between) are two records, not one sentence."""
     text = line.strip()
-    return is_caption(text) or is_source_or_note(text) or is_source_or_note(cur.lines[-1].strip())
+    return is_caption(text) or is_source_or_note(text) or is_source_or_note(cur.lines[-1].strip()) \
+        or is_label_value(text) or is_label_value(cur.lines[-1].strip())
+
+
+def is_label_value(line: str) -> bool:
+    """A "Label: value" line of a key-figure block: a statement of its own, as a table row is; run together
+    with the lines around it, the label of one ("Andel kvinnor: 56 %") would name the figures of the others."""
+    m = _LABEL_VALUE.match(line)
+    return bool(m) and len(line.split(":", 1)[0].split()) <= 6
 
 
 def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) -> list[Run]:
@@ -311,11 +323,12 @@ def _numbered_level(text: str) -> Optional[int]:
 
 
 def _looks_like_heading(run: Run, next_run: Optional[Run]) -> bool:
-    """A short stand-alone line with no closing punctuation, followed by longer text."""
+    """A short stand-alone line with no closing punctuation, followed by longer text or by a block of
+    "Label: value" lines ("Året i siffror", the name of an insats above its key figures)."""
     if len(run.lines) != 1:
         return False
     raw = strip_tags(split_markers(run.lines[0])[0]).strip()
-    if raw.endswith((".", ":", ";", ",", "?", "!")):
+    if raw.endswith((".", ":", ";", ",", "?", "!")) or is_label_value(raw):
         return False
     text = _clean_title(run.lines[0])
     if not text or len(text) > 110 or len(text.split()) > 14 or not text[0].isupper():
@@ -324,6 +337,10 @@ def _looks_like_heading(run: Run, next_run: Optional[Run]) -> bool:
         return False
     if is_caption(text) or is_source_or_note(text) or re.search(r"\d{4}-\d{2}-\d{2}", text):
         return False
+    if next_run is not None and next_run.kind == "paragraph" and is_label_value(next_run.lines[0].strip()):
+        return True
+    if next_run is not None and _APPENDIX_TITLE.match(text):
+        return True  # "Bilaga 1. Insatserna i korthet" opens the appendix, whatever follows
     return next_run is not None and next_run.kind in ("paragraph", "list_item") and len(" ".join(next_run.lines)) > 2 * len(text) + 40
 
 

@@ -242,7 +242,12 @@ class MeasureMatcher:
             # a tie goes to the measure whose own words cover more of the figure's nearest words: "Andel
             # kvinnor" under "Omställningsmöten" is omstallningsmoten_kvinnor_andel, not _andel
             near = [w.text for w in words if w.weight >= 1.0]
-            return max(tied, key=lambda m: (sum(1 for w in near if self.covers_word(m.key, w)), m.score))
+            def key(m: MeasureMatch) -> tuple[int, float]:
+                return sum(1 for w in near if self.covers_word(m.key, w)), m.score
+            best = max(tied, key=key)
+            if any(m is not best and key(m) == key(best) and set(m.cues) == set(best.cues) for m in tied):
+                return None  # the same words speak for two measures equally ("Deltagare: 118"): no telling which
+            return best
         return ranked[0]
 
     def vocabulary(self, key: str) -> frozenset[str]:

@@ -204,3 +204,19 @@ def test_footnote_marker_in_a_heading_is_linked(corpus_docs):
     heading = next(b for b in doc.blocks if b.kind == "heading" and b.text.startswith("Resultat av rehabiliteringssamverkan"))
     assert [r.number for r in heading.footnote_refs] == [9]
     assert heading.id in doc.footnote(9).marker_refs
+
+
+def test_label_value_lines_are_statements_of_their_own_under_their_title():
+    doc = read("Året i siffror\n\nAntal deltagare: 412\nAndel kvinnor: 56 %\nMedlemsinsatser: 12 400 tkr\n\n"
+               "Bilaga 1. Insatserna i korthet\n\nSteget vidare\nHuvudman: Åsby kommun\nDeltagare: 118\n\n"
+               "Medlemmarnas insatser fördelades så här: staten 50 %, regionen 25 %, kommunerna 25 %. Det är samma som förut.\n")
+    blocks = [(b.kind, b.text, b.section) for b in doc.blocks]
+    assert blocks[:4] == [("heading", "Året i siffror", ()), ("paragraph", "Antal deltagare: 412", ("Året i siffror",)),
+                          ("paragraph", "Andel kvinnor: 56 %", ("Året i siffror",)),
+                          ("paragraph", "Medlemsinsatser: 12 400 tkr", ("Året i siffror",))]
+    assert ("heading", "Steget vidare") in [(k, t) for k, t, _ in blocks]
+    deltagare = next(b for b in doc.blocks if b.text == "Deltagare: 118")
+    assert deltagare.section[-1] == "Steget vidare"
+    assert ("heading", "Bilaga 1. Insatserna i korthet") in [(k, t) for k, t, _ in blocks]
+    # a sentence with a colon in it is no key figure
+    assert any(b.text.startswith("Medlemmarnas insatser fördelades så här:") and b.text.endswith("förut.") for b in doc.blocks)

@@ -42,3 +42,15 @@ def test_groups_years_and_generic_words_are_left_out():
 ])
 def test_a_label_covers_a_measure_only_through_words_that_say_what_it_is(matcher, key, label, expected):
     assert matcher.covers(key, label) is expected
+
+
+def test_a_tie_the_same_words_make_is_no_measure():
+    from nlp.measures import MeasureMatcher
+    from nlp.records import Measure
+
+    a = Measure(key="projekt_a_deltagare_antal", label="Deltagare i projekt A", unit="antal", definition="", lemmas=("deltagare",))
+    b = Measure(key="projekt_b_deltagare_antal", label="Deltagare i projekt B", unit="antal", definition="", lemmas=("deltagare",))
+    m = MeasureMatcher([a, b])
+    assert m.match(m.context([("Deltagare", 0.0, 1.0)]), "antal") is None  # either project: no telling which
+    found = m.match(m.context([("Deltagare", 0.0, 1.0), ("projekt", 1.0, 1.0), ("B", 2.0, 1.0)]), "antal")
+    assert found is None or found.key == "projekt_b_deltagare_antal"
