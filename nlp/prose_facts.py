@@ -33,7 +33,7 @@ from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import (GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           covers_part_of_year, is_generic_cue, part_candidate_key)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
-from nlp.sv.breakdowns import Term, age_value, find_group_terms, find_terms
+from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
@@ -45,7 +45,6 @@ from nlp.sv.periods import BUDGET_YEAR, MONTHS, PROPOSAL_CUES, find_year_mention
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
 PROSE_KINDS = frozenset({"paragraph", "list_item", "caption", "footnote", "heading"})
 SUMMARY_HEADINGS = ("sammanfattning", "summary")
-DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
 HEADING_WEIGHT = 0.45
 EARLIER_SENTENCE_WEIGHT = 0.4
 OTHER_FIGURE_WEIGHT = 0.35
@@ -1011,6 +1010,10 @@ def _allowed_keys(measure: Optional[Measure], unit: str = "") -> tuple[str, ...]
         # an amount of money no catalogue measure claims (a benefit level, a cost) is not a figure
         # about a group of people: "taket i sjukpenningen höjs till 592 000 kronor" has no förmån group
         return () if unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
+    if measure.unit == "antal" and "kon" not in measure.breakdowns:
+        # a count of people splits by kön whether or not the reports the catalogue was written from did
+        # ("412 personer, varav 231 kvinnor och 181 män")
+        return (*measure.breakdowns, "kon")
     return tuple(measure.breakdowns)
 
 

@@ -22,7 +22,7 @@ from ingest.records import Document, Table, TableCell
 from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, covers_part_of_year,
                           is_generic_cue, part_candidate_key)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
-from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_group_values, find_terms
+from nlp.sv.breakdowns import CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
@@ -47,7 +47,6 @@ OTHER_AXIS_WEIGHT = 0.5  # the headers that name groups (rows when columns name 
 CAPTION_WEIGHT = 0.6
 DENOMINATOR_WEIGHT = 0.25
 SECTION_WEIGHT = 0.3
-DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder")
 PARENT_WEIGHT = 0.6  # the row a "varav" row is part of: it names what is counted when the varav row does not
 # A header that makes its cells changes between two periods, not levels.
 _CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b", re.IGNORECASE)
@@ -85,19 +84,21 @@ def rows_keep_their_group(table: Table, facts: list[Fact]) -> list[Fact]:
     """A row that is a group (see _row_category) is that group in every column, the columns no measure
     claims too ("Förändring sedan 2021, %" beside "Gemensamma kartläggningar, antal")."""
     cells = {c.id: c for c in table.cells}
-    groups: dict[int, str] = {}
+    groups: dict[int, tuple[str, str]] = {}
     for f in facts:
         cell = cells.get(f.cell or "")
-        value = dict(f.breakdown).get("grupp")
-        if cell is not None and value and cell.row_headers and value in cell.row_headers[-1]:
-            groups[cell.row] = value
+        for key in ("grupp", "post"):
+            value = dict(f.breakdown).get(key)
+            if cell is not None and value and cell.row_headers and value.lower() in cell.row_headers[-1].lower():
+                groups[cell.row] = (key, value)
     if not groups:
         return facts
     out = []
     for f in facts:
         cell = cells.get(f.cell or "")
         if cell is not None and cell.row in groups and not any(k in dict(f.breakdown) for k in ("grupp", "post", "myndighet")):
-            f = replace(f, breakdown=tuple(sorted(dict(f.breakdown, grupp=groups[cell.row]).items())))
+            key, value = groups[cell.row]
+            f = replace(f, breakdown=tuple(sorted(dict(f.breakdown, **{key: value}).items())))
         out.append(f)
     return out
 
@@ -201,9 +202,15 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             if base and period.isdigit() and int(period) > int(base):
                 period = f"{base}-{period}"
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
-        category = _row_category(table, cell, measure_key, matcher)
+        row_category = _row_category(table, cell, measure_key, matcher)
+        category = row_category or column_category(table, cell)
+        key = corner_key(table) if row_category else "grupp"
+        if key == "post" and dict(breakdown).get("grupp", "").lower() in category.lower():
+            breakdown = tuple((k, v) for k, v in breakdown if k != "grupp")  # "Övriga intäkter" in a list of posts
         if category and not any(k in dict(breakdown) for k in ("grupp", "post", "myndighet")):
-            breakdown = tuple(sorted(dict(breakdown, grupp=category).items()))
+            # budget lines are named in lower case, as the catalogue's posts are ("förvaltning")
+            value = category[0].lower() + category[1:] if key == "post" else category
+            breakdown = tuple(sorted(dict(breakdown, **{key: value}).items()))
         value = float(round(raw * scale, 6))
         if change and value and unit != "procentenheter" and not (unit == "procent" and level_unit == "procent"):
             # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
@@ -607,7 +614,10 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
             parts.setdefault("alder", age)
             continue
         for term in find_terms(header, short_words=True):
-            if term.value and term.key in in_headers:
+            if term.value and term.key in in_headers and (term.key != "myndighet" or term.key in allowed
+                                                          or _names_only(header, term)):
+                # an agency splits a figure when the header is that agency and nothing else; "Inskrivna på
+                # Arbetsförmedlingen" is what is counted, not whose figure it is
                 parts.setdefault(term.key, term.value)
         for key, value in find_group_values(header):
             if key in allowed or key == "grupp":  # "Övriga": the rest of a split, whatever the measure's usual splits
@@ -634,6 +644,42 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
 _NO_CATEGORY_CORNER = re.compile(r"^(?:år|året|period|perioden|kvartal|månad|helår|datum|tid|belopp|\w*period)\b", re.IGNORECASE)
 
 
+def corner_key(table: Table) -> str:
+    """The breakdown key of the groups a table's rows list, from its corner cell: "Post" lists budget
+    lines (post); any other corner ("Län", "Insats") lists groups (grupp)."""
+    corner = table.rows[0][0].strip().lower() if table.rows and table.rows[0] else ""
+    return CORNER_KEYS.get(corner.rstrip(":"), "grupp")
+
+
+_MEASURE_HEAD_WORDS = ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt", "differens", "skillnad", "avvikelse")
+
+
+def column_category(table: Table, cell: TableCell) -> Optional[str]:
+    """The group a column stands for when its header row lists groups: beside "Försäkringskassan" and
+    "Arbetsförmedlingen", "Region Dalmark" and "Åsby kommun" are members of the same kind, not measures.
+    Only where a neighbour in the header row is a known group by itself (an agency, a förmån), and the
+    column's own label names no known group, year, unit, total or what is counted."""
+    if table.header_rows < 1 or not cell.col_headers:
+        return None
+    row = table.header_rows - 1
+    labels = [c.text.strip() for c in table.cells if c.row == row and c.col > 0 and c.text.strip()]
+    if not any(_names_only(label, t) for label in labels for t in find_terms(label, short_words=True)
+               if t.value and t.key in ("myndighet", "forman")):
+        return None
+    label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.col_headers[-1]).strip()
+    if not label or _is_total(label) or find_year_mentions(label) or unit_phrase(label) or _CHANGE_HEADER.search(label) \
+            or parse_swedish_number(label) is not None or find_terms(label, short_words=True) or find_group_values(label) \
+            or age_value(label) or label.split()[0].lower() in _MEASURE_HEAD_WORDS:
+        return None
+    return label
+
+
+def _names_only(header: str, term) -> bool:
+    """The header is the term and nothing more (a footnote marker aside): "Försäkringskassan"."""
+    rest = (header[:term.start] + header[term.end:]).strip()
+    return not re.sub(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*)\s.,:]+", "", rest)
+
+
 def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: MeasureMatcher) -> Optional[str]:
     """The group a row stands for when the table's corner cell names what its rows list ("Län",
     "Region", "Ersättning") and the row's own label is a group of that kind, not a measure, a year or a
@@ -645,9 +691,9 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
         return None
     label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
     if not label or _is_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
-            or find_terms(label, short_words=True) or find_group_values(label) or age_value(label) \
-            or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):
-        return None  # "Antal observationer": what is counted, not a group
+            or find_terms(label, short_words=True) or (find_group_values(label) and corner_key(table) != "post") \
+            or age_value(label) or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):
+        return None  # "Antal observationer": what is counted, not a group; "Övriga intäkter" is a post
     if matcher.covers(measure_key, label):
         return None  # the row speaks of the measure (or of nothing): a measure row, not a group
     return label

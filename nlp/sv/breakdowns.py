@@ -12,6 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+# The keys a figure splits by when no catalogue measure says which: the groups of people (and the
+# agency) any figure of these reports may be for.
+DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
+
+# A table's corner cell that says which breakdown its rows are: "Post" (budget lines). Any other corner
+# naming what the rows list ("Län", "Insats") makes them groups (grupp).
+CORNER_KEYS = {"post": "post", "budgetpost": "post", "kostnadspost": "post", "anslagspost": "post", "poster": "post"}
+
 # Word form (lower case) -> (key, value). A value of None would mark a word that names a group
 # without being one of the values (counted for pairs such as "X eller Y", never assigned).
 # "sjukskrivna" is read as sjukpenning: the reports contrast "sjukskrivna" with "sjuk- eller
@@ -188,6 +196,8 @@ def find_group_values(text: str) -> list[tuple[str, str]]:
 __all__ = [
     "AGE_RE",
     "BREAKDOWN_TERMS",
+    "CORNER_KEYS",
+    "DEFAULT_BREAKDOWN_KEYS",
     "GROUP_PATTERNS",
     "TOTAL_WORDS",
     "Term",
