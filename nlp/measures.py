@@ -245,8 +245,12 @@ class MeasureMatcher:
             def key(m: MeasureMatch) -> tuple[int, float]:
                 return sum(1 for w in near if self.covers_word(m.key, w)), m.score
             best = max(tied, key=key)
-            if any(m is not best and key(m) == key(best) and set(m.cues) == set(best.cues) for m in tied):
-                return None  # the same words speak for two measures equally ("Deltagare: 118"): no telling which
+            same = [m for m in tied if key(m) == key(best) and set(m.cues) == set(best.cues)]
+            if len(same) > 1:
+                # the same words speak for several measures equally: the plain one of a family, else no
+                # telling which ("Deltagare: 118" could be any project's)
+                plain = plain_measure([m.key for m in same])
+                return next(m for m in same if m.key == plain) if plain else None
             return best
         return ranked[0]
 
@@ -417,6 +421,15 @@ def part_candidate_key(measure_key: str, part: str) -> str:
     kind = "manad" if part in MONTHS else part.split()[0].translate(_FOLD) if " " in part and part.split()[0] in (
         "kvartal", "halvår") else "delar"
     return f"x_{measure_key}_{kind}"
+
+
+def plain_measure(keys: Sequence[str]) -> Optional[str]:
+    """Of measures the same words name equally, the one every other is a variant of: its key's parts
+    are in each other key ("arbetsformaga_andel" beside "arbetsformaga_mal_andel"); None when there is
+    no such one ("resa_deltagare_antal" beside "handlingsplan_nya_deltagare_antal")."""
+    parts = {k: set(k.split("_")) for k in keys}
+    plain = [k for k in keys if all(parts[k] < parts[o] for o in keys if o != k)]
+    return plain[0] if plain else None
 
 
 def _group_word(keys: WordKeys) -> WordKeys:

@@ -31,7 +31,7 @@ from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
 from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import (GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
-                          covers_part_of_year, is_generic_cue, part_candidate_key)
+                          covers_part_of_year, is_generic_cue, part_candidate_key, plain_measure)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
@@ -754,8 +754,16 @@ def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], un
         named = [m for m in named if m.key in counted]
     top = named[0].score
     tied = [m for m in named if m.score >= top * (1 - OWN_TIE)]
-    best = max(tied, key=lambda m: full[m.key].score if m.key in full else m.score)
-    return full.get(best.key, best)
+    def evidence(m: MeasureMatch) -> MeasureMatch:
+        return full.get(m.key, m)
+    best = max(tied, key=lambda m: evidence(m).score)
+    same = [m for m in tied if evidence(m).score == evidence(best).score and set(evidence(m).cues) == set(evidence(best).cues)]
+    if len(same) > 1:
+        # the same words name several measures equally: the plain one of a family ("gemensamma_kartlaggningar_antal",
+        # not its "_mal_" goal), else no telling which ("anvisade flest deltagare": which project's?)
+        plain = plain_measure([m.key for m in same])
+        return evidence(next(m for m in same if m.key == plain)) if plain else None
+    return evidence(best)
 
 
 def _resolve_head(token, sent: Span, lexicon) -> str:

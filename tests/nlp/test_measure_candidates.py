@@ -54,3 +54,11 @@ def test_a_tie_the_same_words_make_is_no_measure():
     assert m.match(m.context([("Deltagare", 0.0, 1.0)]), "antal") is None  # either project: no telling which
     found = m.match(m.context([("Deltagare", 0.0, 1.0), ("projekt", 1.0, 1.0), ("B", 2.0, 1.0)]), "antal")
     assert found is None or found.key == "projekt_b_deltagare_antal"
+
+
+def test_the_plain_measure_of_a_family_wins_a_tie_of_the_same_words():
+    from nlp.measures import plain_measure
+
+    assert plain_measure(["arbetsformaga_mal_andel", "arbetsformaga_andel"]) == "arbetsformaga_andel"
+    assert plain_measure(["gemensamma_kartlaggningar_antal", "gemensamma_kartlaggningar_mal_antal"]) == "gemensamma_kartlaggningar_antal"
+    assert plain_measure(["resa_deltagare_antal", "handlingsplan_nya_deltagare_antal"]) is None
