@@ -32,8 +32,15 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-4)
 
 
+# Breakdown keys whose values are free text as printed ("Region Dalmark", "Rehabiliteringspenning"):
+# compared without case, which is presentation, not which group.
+FREE_TEXT_KEYS = ("grupp", "post")
+
+
 def norm_breakdown(b) -> tuple:
-    return tuple(sorted((str(k), str(v)) for k, v in (b or {}).items()))
+    """A gold breakdown (dict) or a fact's (tuple of pairs) in one comparable form."""
+    items = b.items() if isinstance(b, dict) else (b or ())
+    return tuple(sorted((str(k), str(v).casefold() if k in FREE_TEXT_KEYS else str(v)) for k, v in items))
 
 
 @dataclass
@@ -106,12 +113,12 @@ def score(gold: list[dict], nonfacts: list[dict], facts_by_doc: dict[str, list])
             s.misses.append(g)
             continue
         want = (str(g["period"]), norm_breakdown(g.get("breakdown")), g.get("measure"))
-        best = max(candidates, key=lambda f: (f.id not in used, (f.period, tuple(f.breakdown)) == want[:2], f.period == want[0],
-                                               tuple(f.breakdown) == want[1], f.measure == want[2]))
+        best = max(candidates, key=lambda f: (f.id not in used, (f.period, norm_breakdown(f.breakdown)) == want[:2], f.period == want[0],
+                                               norm_breakdown(f.breakdown) == want[1], f.measure == want[2]))
         used.add(best.id)
         s.found_value += 1
         s.by_kind_found[kind] += 1
-        p_ok, b_ok, m_ok = best.period == want[0], tuple(best.breakdown) == want[1], best.measure == want[2]
+        p_ok, b_ok, m_ok = best.period == want[0], norm_breakdown(best.breakdown) == want[1], best.measure == want[2]
         s.period_ok += p_ok
         s.breakdown_ok += b_ok
         s.measure_ok += m_ok
@@ -126,7 +133,7 @@ def score(gold: list[dict], nonfacts: list[dict], facts_by_doc: dict[str, list])
             s.extracted_on_lines += 1
             if any(same_value(f.value, g["value"]) and _same_unit(f.unit, g.get("unit", "")) for g in golds):
                 s.extracted_value_matching += 1
-            if any(same_value(f.value, g["value"]) and f.period == str(g["period"]) and tuple(f.breakdown) == norm_breakdown(g.get("breakdown"))
+            if any(same_value(f.value, g["value"]) and f.period == str(g["period"]) and norm_breakdown(f.breakdown) == norm_breakdown(g.get("breakdown"))
                    for g in golds):
                 s.extracted_matching += 1
             else:

@@ -244,7 +244,7 @@ def match_doc(gold: list[dict], facts: list, rank: list[int]) -> Match:
             for b, j in enumerate(fj):
                 f = facts[j]
                 m[a, b] = (1000 * _same_unit(f.unit, g.get("unit", "")) + 1000 * (f.period == str(g["period"]))
-                           + 1000 * (tuple(f.breakdown) == want_b) + 1000 * (f.measure == g.get("measure"))
+                           + 1000 * (norm_breakdown(f.breakdown) == want_b) + 1000 * (f.measure == g.get("measure"))
                            + 100 * (f.kind == g.get("kind")) + 50 * (1 - abs(line_pos[g["line"]] - rank[j] / n)))
         rows, cols = linear_sum_assignment(m, maximize=True)
         for a, b in zip(rows, cols):
@@ -306,7 +306,7 @@ def score_doc(gold: list[dict], keep: list[bool], nonfact_vals: set[float], fact
         f = facts[j]
         s.found += 1
         s.unit_ok += _same_unit(f.unit, g.get("unit", ""))
-        s.full_ok += f.period == str(g["period"]) and tuple(f.breakdown) == norm_breakdown(g.get("breakdown"))
+        s.full_ok += f.period == str(g["period"]) and norm_breakdown(f.breakdown) == norm_breakdown(g.get("breakdown"))
         s.measure_ok += f.measure == g.get("measure")
     for j, f in enumerate(facts):
         if j in excluded_facts:

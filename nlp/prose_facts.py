@@ -517,8 +517,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 measure_key = _compared_level(doc, span, idx, spans, decided) or measure_key
             measure = matcher.by_key.get(measure_key)
             breakdown = _breakdown(doc, span, idx, spans, terms, groups, measure, decided, population)
+            sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
             if section_forman and "forman" not in dict(breakdown) and "forman" in _allowed_keys(measure, q.unit) \
-                    and not any(t.key == "forman" for t in terms):
+                    and not any(t.key == "forman" and sent.start_char <= t.start < sent.end_char for t in terms):
                 # a chapter headed by one förmån's name is about it: "4.3 Sjukpenning och rehabiliteringspenning"
                 breakdown = tuple(sorted(dict(breakdown, forman=section_forman).items()))
         if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and _appositive(doc, spans[idx - 1], span):

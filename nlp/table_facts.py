@@ -203,7 +203,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
                 period = f"{base}-{period}"
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
         row_category = _row_category(table, cell, measure_key, matcher)
-        category = row_category or column_category(table, cell)
+        category = row_category or column_category(table, cell) or row_sibling_category(table, cell)
         key = corner_key(table) if row_category else "grupp"
         if key == "post" and dict(breakdown).get("grupp", "").lower() in category.lower():
             breakdown = tuple((k, v) for k, v in breakdown if k != "grupp")  # "Övriga intäkter" in a list of posts
@@ -663,10 +663,23 @@ def column_category(table: Table, cell: TableCell) -> Optional[str]:
         return None
     row = table.header_rows - 1
     labels = [c.text.strip() for c in table.cells if c.row == row and c.col > 0 and c.text.strip()]
+    return sibling_category(labels, cell.col_headers[-1])
+
+
+def row_sibling_category(table: Table, cell: TableCell) -> Optional[str]:
+    """The same for rows: "Rehabiliteringspenning" and "Aktivitetsstöd" in the rows under "Sjukpenning"."""
+    if not cell.row_headers:
+        return None
+    labels = [c.text.strip() for c in table.cells if c.col == 0 and c.row >= table.header_rows and c.text.strip()]
+    return sibling_category(labels, cell.row_headers[-1])
+
+
+def sibling_category(labels: Sequence[str], own: str) -> Optional[str]:
+    """`own` as a group when `labels` (its row or column of labels) hold a known group by itself."""
     if not any(_names_only(label, t) for label in labels for t in find_terms(label, short_words=True)
                if t.value and t.key in ("myndighet", "forman")):
         return None
-    label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.col_headers[-1]).strip()
+    label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", own).strip()
     if not label or _is_total(label) or find_year_mentions(label) or unit_phrase(label) or _CHANGE_HEADER.search(label) \
             or parse_swedish_number(label) is not None or find_terms(label, short_words=True) or find_group_values(label) \
             or age_value(label) or label.split()[0].lower() in _MEASURE_HEAD_WORDS:

@@ -32,6 +32,15 @@ Tabell 2: Budget och utfall 2027, tkr
 Tabell 3: Deltagare efter inskrivning
 
 Under året deltog 116 personer i insatserna, varav 70 kvinnor och 46 män.
+
+Ersättning\tKvinnor\tMän
+Sjukpenning\t809\t918
+Rehabiliteringspenning\t776\t889
+Tabell 4: Ersättning per dag, kronor
+
+2. Sjukpenning
+
+Antalet ärenden om sjukpenning ökade igen. Under 2027 fattades beslut i 1 204 ärenden om förlängning.
 """
 
 
@@ -70,3 +79,14 @@ def test_a_count_of_people_splits_by_kon(nlp, catalogue):
     facts = _facts(nlp, catalogue)
     assert dict(_at(facts, "70", "body").breakdown).get("kon") == "kvinnor"
     assert dict(_at(facts, "46", "body").breakdown).get("kon") == "män"
+
+
+def test_rows_beside_a_known_forman_are_groups(nlp, catalogue):
+    facts = _facts(nlp, catalogue)
+    assert dict(_at(facts, "809").breakdown) == {"forman": "sjukpenning", "kon": "kvinnor"}
+    assert dict(_at(facts, "776").breakdown) == {"grupp": "Rehabiliteringspenning", "kon": "kvinnor"}
+
+
+def test_a_section_headed_by_a_forman_is_about_it_though_another_sentence_names_it(nlp, catalogue):
+    facts = _facts(nlp, catalogue)
+    assert dict(_at(facts, "1 204", "body").breakdown).get("forman") == "sjukpenning"
