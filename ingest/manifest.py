@@ -77,6 +77,7 @@ def load_manifest(manifest_path: Path) -> dict[str, ManifestEntry]:
             published=str(item["published"]) if item.get("published") else None,
             reporting_year=item.get("reporting_year"),
             years=item.get("years"),
+            reporting_period=item.get("reporting_period"),
             kind=item.get("kind"),
             diarienummer=tuple(item.get("diarienummer", ())),
             from_manifest=True,
@@ -127,14 +128,45 @@ def _reporting_year(head_lines: list[str]) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+# "Projektperiod: 2024-03-01 – 2026-08-31", "Granskningsperiod: 2021–2025": the span the whole report covers
+_REPORTING_PERIOD = re.compile(
+    r"^[\W_]*(?:projektperiod|projekttid|rapportperiod|redovisningsperiod|uppföljningsperiod|granskningsperiod"
+    r"|verksamhetsperiod|undersökningsperiod|period)[\W_]*:[\W_]*((?:19|20)\d{2})(?:-\d{2}-\d{2})?\s*(?:[–—\-]|till|t\.o\.m\.)\s*"
+    r"((?:19|20)\d{2})(?:-\d{2}-\d{2})?\b", re.IGNORECASE | re.MULTILINE)
+
+
+def reporting_period(head_lines: list[str]) -> Optional[str]:
+    """The span of years a report says it covers as a whole, "2024-2026"; None when it states none
+    (or one year only)."""
+    m = _REPORTING_PERIOD.search("\n".join(head_lines[:40]))
+    if m is None or int(m.group(2)) <= int(m.group(1)):
+        return None
+    return f"{m.group(1)}-{m.group(2)}"
+
+
+# A line that dates the report itself rather than something it tells of
+_PUBLICATION_WORDS = re.compile(r"\b(?:publicerad|fastställd|beslutad|utgiven|datum|daterad|rapporten\s+lämnad|stockholm)\b",
+                                re.IGNORECASE)
+
+
+def publication_date(head_lines: list[str]) -> Optional[str]:
+    """The report's own date: the first on a line that says it is one ("Publicerad: 2026-11-12",
+    "Rapporten fastställd: 2026-11-20"), else the first date not in a stated period."""
+    dated = [(l, m.group(0)) for l in head_lines for m in [_DATE.search(l)] if m and not _REPORTING_PERIOD.search(l)]
+    own = [d for l, d in dated if _PUBLICATION_WORDS.search(l)]
+    return (own or [d for _, d in dated] or [None])[0]
+
+
 def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
     head = "\n".join(head_lines)
     title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
-    date = _DATE.search(head)
-    published = date.group(0) if date else _date_in_words(head)
+    published = publication_date(head_lines) or _date_in_words(head)
     year = _reporting_year(head_lines)
+    period = reporting_period(head_lines)
+    if period is not None:
+        year = int(period[-4:])  # a project's final report is about its whole period, up to its last year
     if year is None and published:
         year = int(published[:4]) - 1  # reports on last year are published in spring
     publishers = tuple(p for p in PUBLISHERS if p in head)
@@ -145,4 +177,5 @@ def infer_metadata(text: str) -> DocumentMetadata:
         # was published; a budget year it announces is named where it applies ("från och med 2027")
         year = int(published[:4])
     return DocumentMetadata(title=title[:300], publishers=publishers, published=published, reporting_year=year,
-                            years=str(year) if year else None, kind=kind, diarienummer=diarienummer, from_manifest=False)
+                            years=period or (str(year) if year else None), kind=kind, diarienummer=diarienummer,
+                            from_manifest=False, reporting_period=period)

@@ -21,6 +21,9 @@ class DocumentMetadata:
     published: Optional[str] = None  # ISO date, or year-month when that is all we know
     reporting_year: Optional[int] = None
     years: Optional[str] = None  # the years reported on, "2019" or "2013-2022"
+    # the span a whole report covers when it says so ("Projektperiod: 2024-03-01 – 2026-08-31" -> "2024-2026"):
+    # the period of its figures that name no year of their own
+    reporting_period: Optional[str] = None
     kind: Optional[str] = None  # återrapport, underlagsrapport, regeringsuppdrag, rapport
     diarienummer: tuple[str, ...] = ()
     from_manifest: bool = False

@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, source_file TEXT NOT NULL, content_hash TEXT NOT NULL, format TEXT NOT NULL,
     path TEXT, page_count INTEGER, line_count INTEGER,
     title TEXT, publishers TEXT, published TEXT, reporting_year INTEGER, years TEXT, kind TEXT,
-    diarienummer TEXT, from_manifest INTEGER, ingested_at TEXT DEFAULT (datetime('now'))
+    diarienummer TEXT, from_manifest INTEGER, ingested_at TEXT DEFAULT (datetime('now')), reporting_period TEXT
 );
 CREATE TABLE IF NOT EXISTS blocks (
     id TEXT PRIMARY KEY, doc TEXT NOT NULL, ord INTEGER, kind TEXT, section TEXT, text TEXT,
@@ -76,7 +76,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 
 # Columns added since schema 1, so a knowledge base built by an earlier version still opens and grows.
-_ADDED_COLUMNS = {"tables": (("label", "TEXT"), ("continued", "INTEGER"))}
+_ADDED_COLUMNS = {"tables": (("label", "TEXT"), ("continued", "INTEGER")), "documents": (("reporting_period", "TEXT"),)}
 
 
 def _add_missing_columns(conn: sqlite3.Connection) -> None:
@@ -159,9 +159,11 @@ def save_document(conn: sqlite3.Connection, doc: Document) -> str:
     m = doc.metadata
     conn.execute(
         "INSERT INTO documents (id, source_file, content_hash, format, path, page_count, line_count, title, publishers,"
-        " published, reporting_year, years, kind, diarienummer, from_manifest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " published, reporting_year, years, kind, diarienummer, from_manifest, reporting_period)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (doc.id, doc.source_file, doc.content_hash, doc.format, doc.path, doc.page_count, doc.line_count, m.title,
-         _j(list(m.publishers)), m.published, m.reporting_year, m.years, m.kind, _j(list(m.diarienummer)), int(m.from_manifest)),
+         _j(list(m.publishers)), m.published, m.reporting_year, m.years, m.kind, _j(list(m.diarienummer)), int(m.from_manifest),
+         m.reporting_period),
     )
     conn.executemany(
         "INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -205,6 +207,7 @@ def metadata_from_row(row: sqlite3.Row) -> DocumentMetadata:
         title=row["title"] or "", publishers=_tuple(row["publishers"]), published=row["published"],
         reporting_year=row["reporting_year"], years=row["years"], kind=row["kind"],
         diarienummer=_tuple(row["diarienummer"]), from_manifest=bool(row["from_manifest"]),
+        reporting_period=row["reporting_period"] if "reporting_period" in row.keys() else None,
     )
 
 

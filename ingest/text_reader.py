@@ -13,6 +13,7 @@ turns runs into Blocks, Tables and Footnotes with their section path.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,7 +77,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = delimited_rows_to_tabs(lines)
+    lines = delimited_rows_to_tabs(html_rows_to_tabs(lines))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -98,6 +99,10 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             close()
             runs.extend(layout_runs(layouts[i - 1]))
             layout_end = layouts[i - 1].end + 1
+            continue
+        if line == HTML_CONTINUED:
+            if cur is not None and cur.kind == "table":
+                cur.skipped.append(i)  # a line of an HTML row or a <tbody> tag: part of the table, not a row
             continue
         if _PIPE_SEPARATOR.match(line) and "|" in line and cur is not None and cur.kind == "table":
             cur.skipped.append(i)  # the rule under a Markdown table's header row: part of the table, not a row
@@ -259,6 +264,60 @@ def _delimited_width(line: str, sep: str) -> int:
     if any(len(c.strip()) > _MAX_DELIMITED_CELL or _SENTENCE_END.search(c.strip()) for c in cells):
         return 0
     return len(cells) - 1
+
+
+# An HTML table in a Markdown document (pandoc and many editors write them): each <tr> becomes the
+# tab-separated row the reader knows, on the line the row starts on; the row's further lines and the
+# structural tags between rows are marked as part of the table.
+HTML_CONTINUED = "\x00html-table-line"
+_HTML_TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_HTML_STRUCTURE = re.compile(r"^\s*(?:</?(?:table|thead|tbody|tfoot|colgroup|col)\b[^>]*>\s*)+$", re.IGNORECASE)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t[hd]\b([^>]*)>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_text(fragment: str) -> str:
+    return " ".join(html.unescape(_HTML_TAG.sub(" ", fragment)).split())
+
+
+def html_rows_to_tabs(lines: list[str]) -> list[str]:
+    """Lines of HTML tables as tab-separated rows: "<tr><td>Arbete</td><td>97</td></tr>" -> "Arbete\t97".
+    A cell spanning columns (colspan) is followed by empty cells so the columns stay in place; a
+    <caption> becomes a caption line of its own."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not _HTML_TABLE_OPEN.match(out[i]):
+            i += 1
+            continue
+        end = next((j for j in range(i, len(out)) if _HTML_TABLE_CLOSE.search(out[j])), len(out) - 1)
+        block = "\n".join(out[i:end + 1])
+        for k in range(i, end + 1):
+            out[k] = HTML_CONTINUED
+        out[i] = ""  # "<table>": what stands before the first row, like a blank line
+        caption = _HTML_CAPTION.search(block)
+        offsets = [0]
+        for k in range(i, end + 1):
+            offsets.append(offsets[-1] + len(lines[k]) + 1)
+        def line_of(pos: int) -> int:
+            return i + next(k for k in range(len(offsets) - 1) if offsets[k] <= pos < offsets[k + 1])
+        if caption is not None:
+            out[line_of(caption.start())] = _html_text(caption.group(1))
+        for row in _HTML_ROW.finditer(block):
+            cells: list[str] = []
+            for attrs, inner in _HTML_CELL.findall(row.group(1)):
+                cells.append(_html_text(inner))
+                span = re.search(r"colspan\s*=\s*[\"']?(\d+)", attrs, re.IGNORECASE)
+                cells.extend([""] * (int(span.group(1)) - 1 if span else 0))
+            at = line_of(row.start())
+            out[at] = "\t".join(cells) if len(cells) > 1 else (cells[0] + "\t" if cells else "")
+        if out[end] == HTML_CONTINUED and not _HTML_ROW.search(lines[end]):
+            out[end] = ""  # "</table>": the table ends here
+        i = end + 1
+    return out
 
 
 def pipe_row_to_tabs(line: str) -> str:

@@ -18,7 +18,9 @@ from nlp.sv.units import unit_phrase
 
 from .records import TableCell
 
-_NUMBER = re.compile(r"^[−–\-+]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|procent|år|kr|tkr|mkr)?$")
+_FIGURE = r"[−–\-+]?\s?\d[\d\s\u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|procent|år|kr|tkr|mkr)?"
+# a figure, or a count with its share in parentheses ("141 (45,2 %)") or the reverse
+_NUMBER = re.compile(rf"^{_FIGURE}(?:\s*\(\s*{_FIGURE}\s*\))?$")
 _UNIT_ROW = re.compile(r"^(?:belopp\s+i\s+|i\s+)?(tkr|mkr|mnkr|kr|kronor|tusentals kronor|miljoner kronor|procent|antal)\b", re.I)
 
 

@@ -577,7 +577,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         if period:
             period = resolve_period(period, reporting_year)
         else:
-            period = str(reporting_year) if reporting_year else ""
+            # a report about a stated period (a project's whole run) gives it; else the report's year
+            period = document.metadata.reporting_period or (str(reporting_year) if reporting_year else "")
             period_source = "report"
         if change or q.source == "multiplier":
             # a factor is a comparison too: "dubbelt så många som 2021" covers 2021 to the figure's year

@@ -49,6 +49,8 @@ DENOMINATOR_WEIGHT = 0.25
 SECTION_WEIGHT = 0.3
 PARENT_WEIGHT = 0.6  # the row a "varav" row is part of: it names what is counted when the varav row does not
 # A header that makes its cells changes between two periods, not levels.
+# A column of differences that are not changes over time: a deviation from a goal or a budget
+_DIFFERENCE_HEADER = re.compile(r"\b(?:avvikelse|differens|skillnad)\w*", re.IGNORECASE)
 _CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b", re.IGNORECASE)
 # A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".
 _PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
@@ -70,6 +72,23 @@ def legends_for(document: Document, table: Table) -> dict[str, str]:
 
 def is_numeric_cell(text: str) -> bool:
     return bool(_CELL_NUMBER.match(text.strip()))
+
+
+# "141 (45,2 %)", "45,2 % (141)": a count and its share printed in one cell
+_FIGURE = r"[+−–\-]?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?"
+_SHARE = rf"{_FIGURE}\s?(?:%|procent)"
+_COUNT_AND_SHARE = re.compile(rf"^\s*(?P<count>{_FIGURE})\s*\(\s*(?P<share>{_SHARE})\s*\)\s*$")
+_SHARE_AND_COUNT = re.compile(rf"^\s*(?P<share>{_SHARE})\s*\(\s*(?P<count>{_FIGURE})\s*\)\s*$")
+
+
+def cell_pieces(cell: TableCell) -> list[TableCell]:
+    """The figures a cell prints: itself, or for "141 (45,2 %)" the count and the share, each a cell
+    of its own place (the share under its column's headers and "andel")."""
+    m = _COUNT_AND_SHARE.match(cell.text) or _SHARE_AND_COUNT.match(cell.text)
+    if m is None or cell.is_header:
+        return [cell]
+    return [replace(cell, text=m.group("count").strip()),
+            replace(cell, text=m.group("share").strip(), col_headers=(*cell.col_headers, "andel"))]
 
 
 def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Optional[Language] = None) -> list[Fact]:
@@ -144,7 +163,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     fraction_lines = fraction_lines_of(table)
     column_words = _column_header_words(table)
     full_caption = caption
-    for cell in table.cells:
+    for cell in (piece for whole in table.cells for piece in cell_pieces(whole)):
         if cell.is_header or not is_numeric_cell(cell.text):
             continue
         caption = caption_for_column(full_caption, cell.col, column_words)
@@ -175,6 +194,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
             elif unit != "procent":
                 unit, scale = level_unit, level_scale
+        if unit == "procent" and not change and _DIFFERENCE_HEADER.search(" ".join(cell.col_headers)):
+            unit, scale = "procentenheter", 1.0  # "Avvikelse" from a goal in a row of shares: percentage points
         if unit == "procent" and not cell_unit and "%" not in cell.text and raw <= 1.0 and \
                 not _names_percent(headers, caption, table.unit_note) and \
                 (("col", cell.col) in fraction_lines or ("row", cell.row) in fraction_lines):
@@ -432,6 +453,8 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
         return "antal", 1.0
     low = caption.lower()
     for word in ("dagar", "procent"):
+        if word == "procent" and re.search(r"\bantal\b", low):
+            continue  # "Deltagare per halvår, antal och procent": the rows say which
         # "i antal dagar" names the unit; "90 dagar efter avslaget" is part of the definition
         if re.search(rf"(?<![\d\s])\s*\b{word}\b", low) and not re.search(rf"\d\s*{word}\b", low):
             return UNITS[word]
@@ -558,6 +581,8 @@ def _period(cell: TableCell, caption_periods: Sequence[tuple[int, int, str, str]
     if caption_periods:
         spans = [m for m in caption_periods if m[2] == "span"]
         return (spans[-1] if spans else caption_periods[-1])[3], "caption"
+    if document.metadata.reporting_period:
+        return document.metadata.reporting_period, "report"  # a project's final report: its whole period
     year = document.metadata.reporting_year
     return (str(year) if year else ""), "report"
 

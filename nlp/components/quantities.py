@@ -52,7 +52,7 @@ _TIME_POINT_CONTEXT = frozenset({"rehabiliteringskedjan", "sjukfallet", "sjukskr
 
 # Joiners between two figures that share the unit printed after the second
 # ("56 respektive 53 procent", "mellan 50 och 60 procent").
-_SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", ",", "–", "-"})
+_SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", "mot", ",", "–", "-"})
 _OUT_OF_WHOLES = frozenset({"tio", "hundra", "fem", "fyra", "tre"})
 # Words before "sex månader" that make it the time of a rule ("inom sex månader", "efter tolv månader").
 # An upper bound is not among them: "stöd i högst sex månader", "i upp till sex månader" state the figure
@@ -114,7 +114,8 @@ def _prev(doc: Doc, i: int, n: int = 3) -> list[Token]:
 def _unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
     """(unit, scale, tokens used, printed) for the words after token index `end - 1`."""
     nxt = _next(doc, end - 1, 2)
-    low = [t.lower_ for t in nxt]
+    # "39 281 kr." at the end of a sentence: the abbreviation's point is the sentence's
+    low = [t.lower_[:-1] if t.lower_.endswith(".") and t.lower_[:-1] in UNITS else t.lower_ for t in nxt]
     if len(low) >= 2 and f"{low[0]} {low[1]}" in UNITS:
         unit, scale = UNITS[f"{low[0]} {low[1]}"]
         return unit, scale, nxt[1].i - end + 1, True

@@ -132,6 +132,9 @@ PART_OF_YEAR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:\b{YEAR}\s+)?\b(?:kvartal|kv\.?|q)\s?(?P<number>[1-4])\b{_WITH_YEAR}", re.IGNORECASE)),
     ("half", re.compile(
         rf"\b(?P<ordinal>första|andra)\s+halvåret\b{_WITH_YEAR}", re.IGNORECASE)),
+    # "H1 2025", "2025 H2", "halvår 2 2025" (a bare "H1" is too short to be sure of)
+    ("half", re.compile(rf"\bH(?P<number>[12])\s+{YEAR}{_NOT_AFTER}|\b{YEAR}\s+H(?P<number2>[12])\b", re.IGNORECASE)),
+    ("half", re.compile(rf"\bhalvår\s?(?P<number>[12])\b{_WITH_YEAR}", re.IGNORECASE)),
     ("to_date", re.compile(r"\bhittills\s+i\s+år\b", re.IGNORECASE)),
     ("same", re.compile(  # "samma månad föregående år", "vid samma tidpunkt 2025": the part named before
         r"\b(?:samma|motsvarande)\s+(?:månad|kvartal|period|tidpunkt|halvår)\b", re.IGNORECASE)),
@@ -167,7 +170,7 @@ def find_parts_of_year(text: str) -> list[tuple[int, int, str]]:
             elif kind == "until":
                 label = f"januari–{_month_name(groups['last'])}"
             elif kind in ("quarter", "half"):
-                number = int(groups["number"]) if groups.get("number") else _QUARTER_ORDINALS[groups["ordinal"].lower()]
+                number = int(groups.get("number") or groups.get("number2") or 0) or _QUARTER_ORDINALS[groups["ordinal"].lower()]
                 label = f"{'kvartal' if kind == 'quarter' else 'halvår'} {number}"
             elif kind == "to_date":
                 label = "hittills i år"
