@@ -666,7 +666,10 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
 
 
 # A stub column headed by when or in what ("År", "Period", "Belopp, tkr") lists no groups
-_NO_CATEGORY_CORNER = re.compile(r"^(?:år|året|period|perioden|kvartal|månad|helår|datum|tid|belopp|\w*period)\b", re.IGNORECASE)
+_BALANCE_LINE = re.compile(r"^(?:årets\s+|periodens\s+)?(?:resultat|saldo|netto|överskott|underskott)\b", re.IGNORECASE)
+# nor one headed by what its rows measure ("Indikator", "Nyckeltal", "Mått")
+_NO_CATEGORY_CORNER = re.compile(r"^(?:år|året|period|perioden|kvartal|månad|helår|datum|tid|belopp|\w*period"
+                                 r"|indikator\w*|nyckeltal|mått|måttet|variabel|uppgift)\b", re.IGNORECASE)
 
 
 def corner_key(table: Table) -> str:
@@ -724,7 +727,8 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
     total: "Stockholms län" in a table of kartläggningar per län. Such a row label names nothing the
     measure speaks of (the measure came from the column or the caption) and no known group."""
     corner = table.rows[0][0].strip() if table.rows and table.rows[0] else ""
-    if not corner or not cell.row_headers or measure_key == UNCLASSIFIED or _NO_CATEGORY_CORNER.match(corner) \
+    posts = corner_key(table) == "post"  # "Post", "Kostnadsslag": every row is a budget line, whatever is measured
+    if not corner or not cell.row_headers or (measure_key == UNCLASSIFIED and not posts) or _NO_CATEGORY_CORNER.match(corner) \
             or unit_phrase(corner) or find_year_mentions(corner):
         return None
     label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
@@ -732,9 +736,12 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
             or find_terms(label, short_words=True) or (find_group_values(label) and corner_key(table) != "post") \
             or age_value(label) or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):
         return None  # "Antal observationer": what is counted, not a group; "Övriga intäkter" is a post
-    if matcher.covers(measure_key, label):
+    if _BALANCE_LINE.match(label):
+        return None  # "Årets resultat", "Saldo": the balance of the lines above, not a line of its own
+    if not posts and matcher.covers(measure_key, label):
         return None  # the row speaks of the measure (or of nothing): a measure row, not a group
-    return label
+    named = unit_phrase(label)
+    return label.replace(named, "").strip(" ,;:()") if named else label  # "Arbetsplatsförlagd praktik, %"
 
 
 _GROUP_VALUES = {"kon": ("kvinnor", "män"), "forman": ("sjukpenning", "aktivitetsersättning", "sjukersättning"),

@@ -18,7 +18,8 @@ DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
 
 # A table's corner cell that says which breakdown its rows are: "Post" (budget lines). Any other corner
 # naming what the rows list ("Län", "Insats") makes them groups (grupp).
-CORNER_KEYS = {"post": "post", "budgetpost": "post", "kostnadspost": "post", "anslagspost": "post", "poster": "post"}
+CORNER_KEYS = {"post": "post", "budgetpost": "post", "kostnadspost": "post", "anslagspost": "post", "poster": "post",
+               "kostnadsslag": "post", "utgiftspost": "post", "intäktspost": "post"}
 
 # Word form (lower case) -> (key, value). A value of None would mark a word that names a group
 # without being one of the values (counted for pairs such as "X eller Y", never assigned).

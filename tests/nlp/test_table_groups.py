@@ -38,6 +38,16 @@ Sjukpenning\t809\t918
 Rehabiliteringspenning\t776\t889
 Tabell 4: Ersättning per dag, kronor
 
+Kostnadsslag\tBeviljat\tUpparbetat
+Personal\t11 400\t11 652
+Resor\t640\t518
+Årets resultat\t-120\t-95
+Tabell 5: Budget per kostnadsslag, tkr
+
+Indikator\tMål\tUtfall
+Deltagare, antal\t400\t538
+Tabell 6: Utfall mot mål
+
 2. Sjukpenning
 
 Antalet ärenden om sjukpenning ökade igen. Under 2027 fattades beslut i 1 204 ärenden om förlängning.
@@ -90,3 +100,15 @@ def test_rows_beside_a_known_forman_are_groups(nlp, catalogue):
 def test_a_section_headed_by_a_forman_is_about_it_though_another_sentence_names_it(nlp, catalogue):
     facts = _facts(nlp, catalogue)
     assert dict(_at(facts, "1 204", "body").breakdown).get("forman") == "sjukpenning"
+
+
+def test_cost_lines_under_a_kostnadsslag_corner_are_posts_but_not_the_result(nlp, catalogue):
+    facts = _facts(nlp, catalogue)
+    assert dict(_at(facts, "11 652").breakdown) == {"post": "personal"}
+    assert dict(_at(facts, "518").breakdown) == {"post": "resor"}
+    assert "post" not in dict(_at(facts, "-95").breakdown)
+
+
+def test_rows_under_an_indikator_corner_are_measures_not_groups(nlp, catalogue):
+    facts = _facts(nlp, catalogue)
+    assert "grupp" not in dict(_at(facts, "538").breakdown)
