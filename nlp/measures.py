@@ -31,7 +31,7 @@ from nlp.wordkeys import Lexicon, WordKeys
 
 CATALOGUE_PATH = Path(__file__).with_name("measures.yaml")
 REQUIRED_FIELDS = ("key", "label", "unit", "definition")
-LIST_FIELDS = ("lemmas", "phrases", "synonyms", "breakdowns")
+LIST_FIELDS = ("lemmas", "phrases", "synonyms", "breakdowns", "scope")
 KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + LIST_FIELDS + ("denominator", "counts_of", "notes"))
 
 MIN_SCORE = 0.35
@@ -101,6 +101,7 @@ def load_catalogue(path: Union[None, str, Path] = None) -> list[Measure]:
             breakdowns=tuple(str(x) for x in entry.get("breakdowns") or ()),
             counts_of=str(entry.get("counts_of") or ""),
             synonyms=tuple(str(x).lower() for x in entry.get("synonyms") or ()),
+            scope=tuple(str(x).lower() for x in entry.get("scope") or ()),
         ))
     return measures
 
@@ -135,6 +136,7 @@ class _Entry:
     measure: Measure
     unit: str
     cues: list[_Cue] = field(default_factory=list)
+    scope: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _words_of(text: str) -> list[str]:
@@ -182,27 +184,39 @@ class MeasureMatcher:
                 if words:
                     entry.cues.append(_Cue(phrase, tuple(self.lexicon.keys(w) for w in words),
                                            _generic(words, 1.0 + 0.75 * len(words)), True))
+            # each scope entry as its words' forms; every word of one entry ("maximal tid") must be near the figure
+            entry.scope = [tuple(_words_of(s)) for s in m.scope]
             self._entries.append(entry)
 
     def context(self, texts: Iterable[tuple[str, float, float]]) -> list[ContextWord]:
         """ContextWords from (word, distance, weight) triples, keeping their order."""
         return [ContextWord(t, d, w, i) for i, (t, d, w) in enumerate(texts)]
 
-    def scores(self, words: Sequence[ContextWord], unit: str) -> list[MeasureMatch]:
+    def scores(self, words: Sequence[ContextWord], unit: str, near: Optional[Sequence[ContextWord]] = None) -> list[MeasureMatch]:
         """Every measure with a compatible unit and a positive score, best first.
 
         Each context word speaks for a measure once: cues that overlap ("kartläggning" and
-        "gemensamma kartläggningar" on the same words) count only the strongest.
+        "gemensamma kartläggningar" on the same words) count only the strongest. A measure with a
+        scope counts only where a scope word is among `near` (default: `words`), the whole context
+        when `words` is a part of it.
         """
         u = normalise_unit(unit)
         keys = [_SEPARATOR if w.text == "|" else WordKeys(frozenset({"#"})) if w.text.startswith("#") or w.text.isdigit()
                 else _group_word(self.lexicon.keys(w.text)) if w.text.lower() in BREAKDOWN_TERMS
                 else self.lexicon.keys(w.text) for w in words]
         negated = negated_positions(words)
+        present: set[str] = set()
+        if any(e.scope for e in self._entries):
+            for w in (words if near is None else near):  # every form and part of the words near the figure, "Pila-projektet" as "pila" too
+                for piece in {w.text, *w.text.split("-")}:
+                    if piece:
+                        present |= self.lexicon.keys(piece).all
         out: list[MeasureMatch] = []
         for entry in self._entries:
             if entry.unit != u:
                 continue
+            if entry.scope and not any(all(w in present for w in words_of) for words_of in entry.scope):
+                continue  # a measure of one project or study, which nothing near the figure names
             hits = []
             for cue in entry.cues:
                 value, positions = self._best_occurrence(cue, words, keys)

@@ -743,7 +743,7 @@ def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], un
     till 720 mnkr" under the heading "Förbrukning av medel" is the anslag)."""
     own = [w for w in context if w.weight >= 1.0]
     full = {m.key: m for m in matcher.scores(context, unit)}
-    named = [m for m in matcher.scores(own, unit)
+    named = [m for m in matcher.scores(own, unit, near=context)
              if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)
              and (value is None or float(value).is_integer() or matcher.may_be_fractional(m.key))]
     best_full = max((m.score for m in full.values()), default=0.0)
@@ -751,7 +751,7 @@ def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], un
     if not named:
         return matcher.match(context, unit, value)
     # the noun a count is a count of ("171 möten") outranks words of a relative clause ("som fått avslag")
-    counted = {m.key for m in matcher.scores(head, unit) if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)} if head else set()
+    counted = {m.key for m in matcher.scores(head, unit, near=context) if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)} if head else set()
     if counted & {m.key for m in named}:
         named = [m for m in named if m.key in counted]
     top = named[0].score

@@ -82,6 +82,9 @@ class Measure:
     breakdowns: tuple[str, ...] = ()  # breakdown keys the reports use for it
     counts_of: str = ""  # for a share: the count measure it is computed from
     synonyms: tuple[str, ...] = ()  # words a user may type for it
+    # for a measure of one project or study ("Resa", "Pila", handlingsplanssamverkan): words one of which
+    # must stand near a figure (its sentence, the sentences before, its headings or caption) for it to be one
+    scope: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,7 @@ def totals_follow_their_parts(table: Table, facts: list[Fact], matcher: MeasureM
 
 def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) -> Iterator[Fact]:
     legends = legends_for(document, table)
+    lead = lead_words(document, table)
     # a table with no caption is about what the heading above it says
     caption = strip_caption_label(table.caption) if table.caption else (table.section[-1] if table.section else "")
     if table.continued and not caption:
@@ -200,7 +201,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
                 not _names_percent(headers, caption, table.unit_note) and \
                 (("col", cell.col) in fraction_lines or ("row", cell.row) in fraction_lines):
             scale = 100.0  # a share printed as a fraction: "0,64" under "Andel kvinnor" is 64 procent
-        context = _context(cell, legends, caption_words, section_words, axis, parent)
+        context = _context(cell, legends, caption_words, section_words, axis, parent, lead)
         # a change is a change of the measure its row or column counts: matched in that measure's unit
         found = decide_measure(matcher, context, level_unit if change else unit, raw)
         own_label = _own_label(cell, axis)
@@ -337,7 +338,7 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
     "Avslutade" under the caption "Gemensamma kartläggningar och resultat" counts avslutade,
     not kartläggningar. Otherwise headers, caption and section are scored together."""
     own = [w for w in context if w.weight >= HEADER_WEIGHT]
-    named = {m.key for m in matcher.scores(own, unit)
+    named = {m.key for m in matcher.scores(own, unit, near=context)
              if m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)} if own else set()
     if named:
         for found in matcher.scores(context, unit):
@@ -558,7 +559,7 @@ def _header_words(header: str, legends: dict[str, str]) -> list[str]:
 
 
 def _context(cell: TableCell, legends: dict[str, str], caption_words: Sequence[tuple[str, float]],
-             section_words: Sequence[str], axis: str = "col", parent: Sequence[str] = ()) -> list[ContextWord]:
+             section_words: Sequence[str], axis: str = "col", parent: Sequence[str] = (), lead: Sequence[str] = ()) -> list[ContextWord]:
     words: list[tuple[str, float, float]] = []
     main, other = (cell.col_headers, cell.row_headers) if axis == "col" else (cell.row_headers, cell.col_headers)
     for k, header in enumerate(main):  # in reading order; the innermost header is nearest the cell
@@ -570,7 +571,25 @@ def _context(cell: TableCell, legends: dict[str, str], caption_words: Sequence[t
         words.extend((w, 2.0, PARENT_WEIGHT if axis == "row" else OTHER_AXIS_WEIGHT) for w in _header_words(header, legends))
     words.extend((w, 1.5, weight) for w, weight in caption_words)
     words.extend((w, 3.0, SECTION_WEIGHT) for w in section_words)
+    # the paragraph that leads into the table counts for nothing but may name what the table is of (a
+    # measure of one project or study needs its name near the figure: "... uppnått maximal tid. Tabellen nedan ...")
+    words.extend((w, 9.0, 0.0) for w in lead)
     return [ContextWord(t, d, wt, i) for i, (t, d, wt) in enumerate(words)]
+
+
+def lead_words(document: Document, table: Table) -> list[str]:
+    """The words of the paragraph right before the table (in a text source, within a few lines; in a
+    PDF, the last one above it on its page)."""
+    before = []
+    if table.line_start is not None:
+        before = [b for b in document.blocks if b.kind == "paragraph" and b.line_start is not None
+                  and table.line_start - 8 <= b.line_start < table.line_start]
+    elif table.page is not None:
+        tops = [c.bbox[1] for c in table.cells if c.bbox and (c.page or table.page) == table.page]
+        if tops:
+            before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page and b.bbox
+                      and b.bbox[3] <= min(tops) + 1]
+    return re.findall(r"[\wåäöÅÄÖ]+", before[-1].text.lower()) if before else []
 
 
 def _period(cell: TableCell, caption_periods: Sequence[tuple[int, int, str, str]], document: Document) -> tuple[str, str]:

@@ -62,3 +62,24 @@ def test_the_plain_measure_of_a_family_wins_a_tie_of_the_same_words():
     assert plain_measure(["arbetsformaga_mal_andel", "arbetsformaga_andel"]) == "arbetsformaga_andel"
     assert plain_measure(["gemensamma_kartlaggningar_antal", "gemensamma_kartlaggningar_mal_antal"]) == "gemensamma_kartlaggningar_antal"
     assert plain_measure(["resa_deltagare_antal", "handlingsplan_nya_deltagare_antal"]) is None
+
+
+def test_a_measure_of_one_project_needs_the_project_named_near_the_figure():
+    from nlp.measures import MeasureMatcher
+    from nlp.records import Measure
+
+    resa = Measure(key="resa_arbete_studier_andel", label="Andel till arbete eller studier i Resa", unit="procent",
+                   definition="", phrases=("arbete eller studier",), scope=("resa",))
+    m = MeasureMatcher([resa])
+    words = [("gick", 1.0, 1.0), ("till", 1.0, 1.0), ("arbete", 1.0, 1.0), ("eller", 1.0, 1.0), ("studier", 1.0, 1.0)]
+    assert m.match(m.context(words), "procent") is None  # another project's "arbete eller studier"
+    for named in ("Resa", "Resa-projektet"):
+        assert m.match(m.context(words + [(named, 3.0, 0.4)]), "procent").key == "resa_arbete_studier_andel"
+    assert m.match(m.context(words + [("resor", 3.0, 0.4)]), "procent") is None  # travel is not the project
+
+
+def test_the_catalogue_scopes_the_measures_of_single_projects(catalogue):
+    scoped = {m.key for m in catalogue if m.scope}
+    assert {"resa_arbete_studier_andel", "pila_arbetsformaga_andel", "handlingsplan_deltagare_antal",
+            "maximal_tid_uppnadd_antal"} <= scoped
+    assert "gemensamma_kartlaggningar_antal" not in scoped
