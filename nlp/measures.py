@@ -177,6 +177,8 @@ class MeasureMatcher:
             entry = _Entry(m, normalise_unit(m.unit))
             for lemma in m.lemmas:
                 words = _words_of(lemma)
+                if all(w in UNITS and UNITS[w][0] == "kronor" for w in words):
+                    continue  # a currency word ("mkr") says what an amount is in, not which amount it is
                 if words:
                     entry.cues.append(_Cue(lemma, tuple(self.lexicon.keys(w) for w in words), _generic(words, 1.0), len(words) > 1))
             for phrase in m.phrases:

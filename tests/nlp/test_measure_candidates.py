@@ -83,3 +83,13 @@ def test_the_catalogue_scopes_the_measures_of_single_projects(catalogue):
     assert {"resa_arbete_studier_andel", "pila_arbetsformaga_andel", "handlingsplan_deltagare_antal",
             "maximal_tid_uppnadd_antal"} <= scoped
     assert "gemensamma_kartlaggningar_antal" not in scoped
+
+
+def test_a_currency_word_is_no_evidence_of_which_amount():
+    from nlp.measures import MeasureMatcher
+    from nlp.records import Measure
+
+    anslag = Measure(key="anslag_kronor", label="Anslag", unit="kronor", definition="", lemmas=("anslag", "mkr"))
+    m = MeasureMatcher([anslag])
+    assert m.match(m.context([("budget", 2.0, 1.0), ("på", 1.0, 1.0), ("Mkr", 0.0, 1.0)]), "kronor") is None
+    assert m.match(m.context([("anslaget", 2.0, 1.0), ("Mkr", 0.0, 1.0)]), "kronor").key == "anslag_kronor"
