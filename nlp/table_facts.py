@@ -589,6 +589,8 @@ def lead_words(document: Document, table: Table) -> list[str]:
         if tops:
             before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page and b.bbox
                       and b.bbox[3] <= min(tops) + 1]
+            if not before:  # the table opens its page: the paragraph that leads into it ended the page before
+                before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page - 1]
     return re.findall(r"[\wåäöÅÄÖ]+", before[-1].text.lower()) if before else []
 
 
