@@ -24,8 +24,8 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=15)
     args = ap.parse_args()
     stems = args.stems or sorted(p.name.replace(".facts.yaml", "") for p in DATA.glob("firstrun-*.facts.yaml"))
-    print("| report | gold facts | value recall | value + unit | value + unit + period | full recall | period | breakdown | measure | precision | non-facts extracted |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| report | gold facts | value recall | value + unit | value + unit + period | full recall | period | breakdown | measure | precision | precision (value + unit) | non-facts extracted |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     rows = report_rows(stems)
     for stem, sc in rows:
         print(sc.row(stem))
