@@ -75,10 +75,9 @@ def is_numeric_cell(text: str) -> bool:
 
 
 # "141 (45,2 %)", "45,2 % (141)": a count and its share printed in one cell
-_FIGURE = r"[+−–\-]?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?"
-_SHARE = rf"{_FIGURE}\s?(?:%|procent)"
-_COUNT_AND_SHARE = re.compile(rf"^\s*(?P<count>{_FIGURE})\s*\(\s*(?P<share>{_SHARE})\s*\)\s*$")
-_SHARE_AND_COUNT = re.compile(rf"^\s*(?P<share>{_SHARE})\s*\(\s*(?P<count>{_FIGURE})\s*\)\s*$")
+_SHARE = rf"{NUMBER_PATTERN}\s?(?:%|procent)"
+_COUNT_AND_SHARE = re.compile(rf"^\s*(?P<count>{NUMBER_PATTERN})\s*\(\s*(?P<share>{_SHARE})\s*\)\s*$")
+_SHARE_AND_COUNT = re.compile(rf"^\s*(?P<share>{_SHARE})\s*\(\s*(?P<count>{NUMBER_PATTERN})\s*\)\s*$")
 
 
 def cell_pieces(cell: TableCell) -> list[TableCell]:
