@@ -28,7 +28,7 @@ from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_nu
 from nlp.sv.non_facts import (COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, EXAMPLE_MAIN_VERB, EXAMPLE_SUBJECT,
                               LABEL_WORDS, REFERENCE_PREFIXES, SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
 from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
-                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_out_of)
+                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_approximate_count, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
 from nlp.sv.qualifiers import EXACT, POST_QUALIFIERS, QUALIFIERS
 from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, RATE_DENOMINATORS, SCALES, UNIT_SUFFIXES, UNITS
@@ -348,6 +348,9 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
         return i + 1, 50.0, "every_nth"  # "varannan deltagare"; "varannan vecka" is a rhythm
     if low in ONE_WORDS and nxt and nxt[0].lower_ in _SINGULAR_UNITS:
         return i + 1, 1.0, "word"  # "en procentenhet lägre": no article stands before a unit of measurement
+    approx = parse_approximate_count(low)
+    if approx is not None and "ett" in prev:
+        return i + 1, float(approx), "approximate"  # "ett tjugotal arbetsgivare", "ett drygt sextiotal"
     if low in NUMBER_WORDS and nxt and nxt[0].lower_ in _WORD_UNITS:
         bound = bool(prev) and (prev[0] in _DURATION_BOUNDS or " ".join(reversed(prev[:2])) in _DURATION_BOUNDS)
         if nxt[0].lower_ in _TIME_UNITS and (prev and prev[0] in _DURATION_RULE_BEFORE and not bound
@@ -404,21 +407,26 @@ def find_quantities(doc: Doc) -> Doc:
             quantities.append(span)
             i = end
             continue
-        found = _word_quantity(doc, i) if token.is_alpha else None
+        found = _word_quantity(doc, i) if token.is_alpha or parse_approximate_count(token.text) is not None else None
         if found is not None:
             end, value, source = found
             unit_end = end
             nxt = _next(doc, end - 1, 1)
             unit = "gånger" if source == "multiplier" else "procent"
             scale = 1.0
-            if source in ("word", "half") and nxt:
+            if source in ("word", "half", "approximate") and nxt:
                 unit, scale, used, _ = _unit_after(doc, end)
                 unit = unit or COUNT_UNIT
                 unit_end = end + used
                 value = value * scale
+            elif source == "approximate":
+                unit = COUNT_UNIT
+            qualifier = _qualifier_before(doc, i)
+            if source == "approximate" and qualifier == "exact":
+                qualifier = "approximate"  # "ett tjugotal" is about twenty
             span = Span(doc, i, unit_end, label="quantity")
             span._.quantity = Quantity(
-                value=value, printed=span.text, unit=unit, scale=scale, qualifier=_qualifier_before(doc, i), source=source,
+                value=value, printed=span.text, unit=unit, scale=scale, qualifier=qualifier, source=source,
                 unit_printed=source in ("word", "half", "multiplier"),
             )
             quantities.append(span)

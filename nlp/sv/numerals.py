@@ -162,6 +162,21 @@ def parse_number_word(word: str, allow_one: bool = False) -> Optional[int]:
     return None
 
 
+# "ett tjugotal", "ett drygt sextiotal", "ett 60-tal": about that many ("tusental" names a unit, "1990-talet" a decade)
+APPROXIMATE_TENS = {"tiotal": 10, "tjugotal": 20, "trettiotal": 30, "fyrtiotal": 40, "femtiotal": 50, "sextiotal": 60,
+                    "sjuttiotal": 70, "åttiotal": 80, "nittiotal": 90, "hundratal": 100}
+_DIGITS_TAL = re.compile(r"^(\d{1,3})-tal$")
+
+
+def parse_approximate_count(word: str) -> Optional[int]:
+    """"tjugotal" -> 20, "60-tal" -> 60; None for any other word."""
+    w = word.strip().lower()
+    if w in APPROXIMATE_TENS:
+        return APPROXIMATE_TENS[w]
+    m = _DIGITS_TAL.match(w)
+    return int(m.group(1)) if m else None
+
+
 def parse_out_of(text: str) -> Optional[float]:
     """"sju av tio" -> 70.0 (percent); None unless the whole text is such a phrase."""
     m = OUT_OF.fullmatch(text.strip())
@@ -197,6 +212,8 @@ __all__ = [
     "OUT_OF",
     "RANGE_DASHES",
     "RANGE_PATTERN",
+    "APPROXIMATE_TENS",
+    "parse_approximate_count",
     "parse_number_word",
     "parse_out_of",
     "parse_range",

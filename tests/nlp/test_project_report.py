@@ -84,3 +84,16 @@ def test_project_report_tables_and_units(nlp, catalogue):
     work = _one(facts, "97")
     assert work.kind == "table" and work.line == REPORT.splitlines().index("<tr><td>Arbete</td><td>97</td></tr>") + 1
     assert _one(facts, "37,2").unit == "procent"  # "37,2 mot 31,4 procent"
+
+
+def test_about_so_many_is_an_approximate_count(nlp):
+    from nlp.components.quantities import QUANTITIES
+
+    def read(text):
+        doc = nlp(text)
+        return [(s.text, s._.quantity.value, s._.quantity.unit, s._.quantity.qualifier) for s in doc.spans[QUANTITIES]]
+
+    assert read("Projektet samarbetade med ett tjugotal arbetsgivare.") == [("tjugotal", 20.0, "antal", "approximate")]
+    assert read("Det finns ett 60-tal förbund.") == [("60-tal", 60.0, "antal", "approximate")]
+    assert read("Under 1990-talet ökade antalet.") == []  # a decade
+    assert read("Antal ärenden (tusental)") == []  # a unit
