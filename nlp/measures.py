@@ -261,13 +261,7 @@ class MeasureMatcher:
             def key(m: MeasureMatch) -> tuple[int, float]:
                 return sum(1 for w in near if self.covers_word(m.key, w)), m.score
             best = max(tied, key=key)
-            same = [m for m in tied if key(m) == key(best) and set(m.cues) == set(best.cues)]
-            if len(same) > 1:
-                # the same words speak for several measures equally: the plain one of a family, else no
-                # telling which ("Deltagare: 118" could be any project's)
-                plain = plain_measure([m.key for m in same])
-                return next(m for m in same if m.key == plain) if plain else None
-            return best
+            return settle_tie(best, [m for m in tied if key(m) == key(best)])
         return ranked[0]
 
     def vocabulary(self, key: str) -> frozenset[str]:
@@ -439,6 +433,17 @@ def part_candidate_key(measure_key: str, part: str) -> str:
     return f"x_{measure_key}_{kind}"
 
 
+def settle_tie(best: MeasureMatch, equal: Sequence[MeasureMatch]) -> Optional[MeasureMatch]:
+    """`best`, unless measures that score `equal` to it rest on the very same cues: then the plain one
+    of a family ("gemensamma_kartlaggningar_antal", not its "_mal_" goal), else no telling which
+    ("Deltagare: 118" could be any project's): None."""
+    same = [m for m in equal if set(m.cues) == set(best.cues)]
+    if len(same) < 2:
+        return best
+    plain = plain_measure([m.key for m in same])
+    return next(m for m in same if m.key == plain) if plain else None
+
+
 def plain_measure(keys: Sequence[str]) -> Optional[str]:
     """Of measures the same words name equally, the one every other is a variant of: its key's parts
     are in each other key ("arbetsformaga_andel" beside "arbetsformaga_mal_andel"); None when there is
@@ -522,5 +527,7 @@ __all__ = [
     "load_catalogue",
     "match_measure",
     "normalise_unit",
+    "plain_measure",
+    "settle_tie",
     "proximity",
 ]

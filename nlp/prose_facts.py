@@ -31,7 +31,7 @@ from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
 from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import (GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
-                          covers_part_of_year, is_generic_cue, part_candidate_key, plain_measure)
+                          covers_part_of_year, is_generic_cue, part_candidate_key, settle_tie)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
@@ -758,14 +758,9 @@ def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], un
     tied = [m for m in named if m.score >= top * (1 - OWN_TIE)]
     def evidence(m: MeasureMatch) -> MeasureMatch:
         return full.get(m.key, m)
-    best = max(tied, key=lambda m: evidence(m).score)
-    same = [m for m in tied if evidence(m).score == evidence(best).score and set(evidence(m).cues) == set(evidence(best).cues)]
-    if len(same) > 1:
-        # the same words name several measures equally: the plain one of a family ("gemensamma_kartlaggningar_antal",
-        # not its "_mal_" goal), else no telling which ("anvisade flest deltagare": which project's?)
-        plain = plain_measure([m.key for m in same])
-        return evidence(next(m for m in same if m.key == plain)) if plain else None
-    return evidence(best)
+    best = evidence(max(tied, key=lambda m: evidence(m).score))
+    # "anvisade flest deltagare": the same words name several measures equally (see settle_tie)
+    return settle_tie(best, [evidence(m) for m in tied if evidence(m).score == best.score])
 
 
 def _resolve_head(token, sent: Span, lexicon) -> str:
