@@ -2,7 +2,8 @@
 
 The one entry point the build and the benchmark call. It runs the prose path
 (nlp.prose_facts) and the table path (nlp.table_facts), removes duplicates (the same figure
-read twice from the same place), and gives every fact a stable id: a short SHA-1 of the
+read twice from the same place), leaves weak measure matches unclassified in a document that
+hardly matches the catalogue (nlp.measure_trust), and gives every fact a stable id: a short SHA-1 of the
 document, the place (block or cell and character offset), measure, period and breakdown, so
 rebuilding an unchanged report gives the same ids.
 """
@@ -15,6 +16,7 @@ from typing import Optional, Sequence, Union
 from spacy.language import Language
 
 from ingest.records import Document
+from nlp.measure_trust import distrust_weak_matches
 from nlp.measures import MeasureMatcher
 from nlp.prose_facts import extract_prose_facts
 from nlp.records import Fact, Measure
@@ -72,7 +74,7 @@ def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[M
     MeasureMatcher built from it, to share across many documents).
     """
     m = matcher or build_matcher(nlp, catalogue)
-    facts = extract_prose_facts(document, nlp, m) + extract_table_facts(document, m, nlp)
+    facts = distrust_weak_matches(extract_prose_facts(document, nlp, m) + extract_table_facts(document, m, nlp))
     out: list[Fact] = []
     ids: set[str] = set()
     for f in dedupe(facts):

@@ -599,10 +599,10 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             measure_label=measure.label if measure else "", period=period, breakdown=breakdown,
             printed=q.printed, unit=q.unit, scale=q.scale, kind=source.kind, page=block.page,
             page_label=block.page_label, line=line, section=" > ".join(block.section), quote=_quote(span),
-            block=block.id, phrase=_phrase(doc, span) if measure_key == UNCLASSIFIED else "",
+            block=block.id, phrase=_phrase(doc, span),
             period_source=period_source, offset=offset, measure_score=round(score, 4), qualifier_word=q.qualifier_word,
-            measure_candidate=part_candidate or (
-                candidate_key(_phrase(doc, span), q.unit, matcher.lexicon) if measure_key == UNCLASSIFIED else ""),
+            # kept on classified figures too: nlp.measure_trust may yet leave one unclassified
+            measure_candidate=part_candidate or candidate_key(_phrase(doc, span), q.unit, matcher.lexicon),
             period_part=part,
         )
         if q.high is not None:  # a range: its two ends

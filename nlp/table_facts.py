@@ -259,11 +259,11 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             section=" > ".join(table.section),
             quote=_quote(table, cell, rows),
             cell=cell.id,
-            phrase=" ".join(cell.col_headers + cell.row_headers) if measure_key == UNCLASSIFIED else "",
+            phrase=" ".join(cell.col_headers + cell.row_headers),
             period_source=period_source,
             measure_score=round(found.score, 4) if found else 0.0,
-            measure_candidate=part_candidate or (candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon)
-                                                 if measure_key == UNCLASSIFIED else ""),
+            # kept on classified figures too: nlp.measure_trust may yet leave one unclassified
+            measure_candidate=part_candidate or candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon),
             period_part=part,
         )
 
