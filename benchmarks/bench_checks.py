@@ -1,11 +1,14 @@
 """Audit checks against the hand-found and the planted inconsistencies: recall and precision per type.
 
-Two sets, each run through the whole pipeline (ingest -> extract_facts -> run_checks):
+Three sets, each run through the whole pipeline (ingest -> extract_facts -> run_checks):
 
 - corpus:  corpus/*.txt against tests/gold/findings.yaml (found by hand, reading the reports
            against each other and each summary against its body and tables)
 - planted: tests/data/synthetic-*.txt (two clean reports and one with planted errors of every
            type) against tests/data/planted-findings.yaml
+- blind:   tests/data/blindaudit-*.txt (two years of a report in another house style, with planted
+           errors, written by someone who never saw the extractor or the checks) against
+           tests/data/blindaudit-findings.yaml; its first run is kept in benchmarks/first_runs.md
 
 A finding matches a gold inconsistency when type and measure are the same, the periods are
 compatible (equal, or one a span of years that contains the other), and at least one of its
@@ -33,6 +36,8 @@ OUT = ROOT / "benchmarks" / "checks_results.md"
 SETS = {
     "corpus": ([ROOT / "corpus"], ROOT / "tests" / "gold" / "findings.yaml"),
     "planted": (sorted((ROOT / "tests" / "data").glob("synthetic-*.txt")), ROOT / "tests" / "data" / "planted-findings.yaml"),
+    # written blind (the writer never saw the extractor or the checks), gold before the first run
+    "blind": (sorted((ROOT / "tests" / "data").glob("blindaudit-*.txt")), ROOT / "tests" / "data" / "blindaudit-findings.yaml"),
 }
 
 
