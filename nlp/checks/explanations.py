@@ -19,6 +19,7 @@ from nlp.checks.context import CheckContext
 from nlp.checks.words import (
     DATA_NOUNS,
     DEFINITION_CUES,
+    DEFINITION_PATTERNS,
     DENOMINATOR_LEADS,
     NOT_EXPLAINED,
     OTHER_PUBLICATIONS,
@@ -28,6 +29,7 @@ from nlp.records import Fact
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9(])|\n+")
 _WORD = re.compile(r"[a-zåäöéü]{5,}")
+_DEFINITION = re.compile("|".join(DEFINITION_PATTERNS))
 # How far below a table (in lines of a text source) a footnote without a marker may stand and
 # still belong to it: a page's worth of running text.
 NOTE_REACH_LINES = 40
@@ -61,7 +63,7 @@ def classify(sentence: str) -> Optional[str]:
     low = sentence.lower()
     if any(n in low for n in NOT_EXPLAINED):
         return None
-    if any(c in low for c in DEFINITION_CUES):
+    if any(c in low for c in DEFINITION_CUES) or _DEFINITION.search(low):
         return "definition"
     if any(c in low for c in REVISION_CUES) and any(n in low for n in DATA_NOUNS):
         if any(p in low for p in OTHER_PUBLICATIONS) and "skiljer sig från" in low:
@@ -79,13 +81,14 @@ def explain(facts: Sequence[Fact], context: CheckContext) -> Optional[Explanatio
 
 
 def _before_change(e: Explanation, periods: Sequence[int]) -> bool:
-    """A change of method in year Y explains figures for years before Y, not after: "2018
-    ändrade myndigheterna sättet att mäta" covers 2016 and 2017, not 2019. The catalogue's
-    notes carry their own years and are checked where they are read."""
+    """A change of method in year Y explains figures for Y and the years before, not after: "2018
+    ändrade myndigheterna sättet att mäta" covers 2016 to 2018, not 2019; "Uppgiften för 2026 har
+    tagits fram enligt det nya räknesättet" covers 2026. The catalogue's notes carry their own
+    years and are checked where they are read."""
     if e.source.startswith(("måttkatalogen", "olika nämnare")) or not periods:
         return True
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", e.text)]
-    return not years or any(y > min(periods) for y in years)
+    return not years or any(y >= min(periods) for y in years)
 
 
 def _candidates(facts: Sequence[Fact], context: CheckContext) -> Iterator[Explanation]:
@@ -108,6 +111,10 @@ def _from_reports(facts: Sequence[Fact], context: CheckContext) -> Iterator[Expl
         yield from _from_own_text(fact, doc)
         yield from _from_footnotes(fact, doc, context, numbers)
         yield from _from_section(fact, doc, context, numbers)
+    for doc_id in dict.fromkeys(f.doc for f in facts):
+        doc = context.document(doc_id)
+        if doc is not None:
+            yield from _from_notes_quoting_figures(doc, numbers)
 
 
 def _digits(printed: str) -> str:
@@ -195,6 +202,31 @@ def _from_section(fact: Fact, doc: Document, context: CheckContext, numbers: set
             kind = classify(s)
             if kind and _names_it(s, fact, context, numbers):
                 yield Explanation(kind, s, fact.doc, "samma avsnitt", b.page, b.line_start)
+
+
+# Figures this short ("12", "5,5") stand in too many places to tie a note to a conflict.
+MIN_QUOTED_DIGITS = 3
+
+
+def _from_notes_quoting_figures(doc: Document, numbers: set[str]) -> Iterator[Explanation]:
+    """A footnote or paragraph anywhere in a report that quotes one of the disagreeing figures
+    and says why it changed ("Uppgiften för 2026 är korrigerad. I förra årets rapport angavs 3 874
+    ..."): its marker may stand on another sentence than the figures the checks compare, but the
+    figure it quotes ties it to them. The cue and the figure may be in different sentences of it."""
+    quoted = {n for n in numbers if len(n.replace(",", "")) >= MIN_QUOTED_DIGITS}
+    if not quoted:
+        return
+    units = [(n.text, f"fotnot {n.number}", n.page, n.line) for n in doc.footnotes]
+    units += [(b.text, "samma rapport", b.page, b.line_start) for b in doc.blocks if b.kind != "heading"]
+    for text, source, page, line in units:
+        present = {_digits(m) for m in re.findall(r"\d[\d \u00a0\u202f\u2009]*(?:,\d+)?", text)}
+        if not quoted & present:
+            continue
+        for s in sentences(text):
+            kind = classify(s)
+            if kind:
+                yield Explanation(kind, s, doc.id, source, page, line)
+                break
 
 
 def measure_words(fact: Fact, context: CheckContext) -> set[str]:

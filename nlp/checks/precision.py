@@ -75,8 +75,23 @@ def read(
     step = 10.0 ** (-decimals) * factor
     coarse = 1000.0 * factor if decimals == 0 and _GROUPED_ZEROS.search(body) else step
     rounded = unit in ROUNDED_UNITS or decimals > 0 or factor > 1 or coarse > step or qualifier != "exact"
-    lo, hi = _bounds(value, step / 2, qualifier, tol)
+    half = step / 2
+    if qualifier == "approximate" and decimals == 0:
+        half = max(half, round_step(number) * factor / 4)
+    lo, hi = _bounds(value, half, qualifier, tol)
     return Reading(value, lo, hi, step, coarse, rounded)
+
+
+def round_step(number: float) -> float:
+    """The place a whole number is rounded to, read from its trailing zeros: 10 for "10" and
+    "tio", 100 for "1 600", 1 for "12". Said to be approximate ("ungefär tio procent"), a round
+    figure allows a quarter of that place each way, so 9 agrees with it and 14 does not."""
+    n = abs(int(number)) if float(number).is_integer() else 0
+    step = 1
+    while n >= 10 and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
 
 
 def read_fact(fact: Fact, tolerances: Optional[Tolerances] = None) -> Reading:
@@ -88,6 +103,8 @@ def _read_words(value: float, printed: str, unit: str, qualifier: str, tol: Tole
     low = (printed or "").lower()
     rough = any(w in low for w in FRACTIONS) or " av " in f" {low} " or not float(value).is_integer()
     half = tol.word_share_points if rough and unit == "procent" else 0.5
+    if qualifier == "approximate":
+        half = max(half, round_step(value) / 4)
     lo, hi = _bounds(value, half, qualifier, tol)
     return Reading(value, lo, hi, 2 * half, 2 * half, True)
 

@@ -104,6 +104,25 @@ DEFINITION_CUES: tuple[str, ...] = (
     "jämförelser med tidigare år", "annan population", "ny population", "ändrade urval", "ändrat urval",
     "olika nämnare", "annan nämnare", "ny nämnare",
 )
+# The same idea said in other words, composed rather than listed phrase by phrase: a way of
+# counting named as new or changed ("enligt det nya räknesättet", "avgränsningen har ändrats"),
+# figures said not to be comparable ("kan inte jämföras med", "är inte fullt ut jämförbara"), and
+# a count that now takes in, or leaves out, what it did not before ("från och med 2027 räknas även
+# möten via video"). The nouns are ways of measuring only: "en ny metod för kartläggning" is a way
+# of working, so a bare "metod" is not among them.
+_METHOD_NOUNS = (
+    r"(?:sätt(?:et)?\s+att\s+(?:mäta|räkna|beräkna|redovisa)|räknesätt\w*|mätsätt\w*|beräkningssätt\w*|"
+    r"beräkningsmetod\w*|mätmetod\w*|definition\w*|avgränsning\w*|population\w*|urval\w*|nämnare\w*|"
+    r"redovisningsprincip\w*)"
+)
+_NEW_WORDS = r"(?:ny|nya|nytt|ändrad\w*|ändrat|annan|annat|andra|förändrad\w*|förändrat)"
+DEFINITION_PATTERNS: tuple[str, ...] = (
+    rf"\b{_NEW_WORDS}\s+(?:\w+\s+)?{_METHOD_NOUNS}",
+    rf"\b{_METHOD_NOUNS}\s+(?:\w+\s+){{0,3}}(?:ändr\w*|förändr\w*|byt\w*|lagts om|gjorts om)",
+    r"\b(?:inte|ej|icke)\s+(?:\w+\s+){0,3}jämför(?:a|as|bar\w*)\b",
+    r"\b(?:från och med|fr\.\s?o\.\s?m\.|sedan|numera)\b[^.]*?\b(?:räknas|ingår|inkluderas|redovisas)\s+(?:\w+\s+){0,2}?"
+    r"(?:även|också|inte längre|numera)\b",
+)
 # Words that make a revision cue about figures rather than about ways of working
 # ("myndigheternas reviderade arbetssätt" is not an explanation of a number).
 DATA_NOUNS: tuple[str, ...] = (

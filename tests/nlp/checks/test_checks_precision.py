@@ -56,3 +56,14 @@ def test_sums_with_thousands_rounding():
 def test_power_of_ten():
     assert power_of_ten(read(45e6, "45 miljoner", "kronor", 1e6, "approximate"), read(450e6, "450 000", "kronor", 1e3), 9) == -1
     assert power_of_ten(read(39e6, "39 miljoner", "kronor", 1e6), read(39.3e6, "39 300", "kronor", 1e3), 9) is None
+
+
+def test_a_round_figure_said_to_be_approximate_allows_a_quarter_of_its_place():
+    from nlp.checks.precision import read, round_step
+
+    assert (round_step(10), round_step(1600), round_step(12), round_step(9.5)) == (10, 100, 1, 1)
+    about_ten = read(10, "tio procent", "procent", qualifier="approximate")
+    assert about_ten.lo <= 9 <= about_ten.hi and not about_ten.lo <= 7 <= about_ten.hi
+    assert read(10, "10 procent", "procent", qualifier="approximate").lo == 7.5
+    # not approximate: a round figure is as exact as it is printed
+    assert read(10, "10 procent", "procent").lo == 9.5

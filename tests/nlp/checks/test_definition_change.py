@@ -50,3 +50,33 @@ def test_shares_over_different_populations(fact, document, context, flat):
     findings = run_checks(facts, context(documents=docs))
     assert flat(findings) == [("definition_change", "definition", "moten_andel", "2018")]
     assert "olika nämnare" in findings[0].explanation
+
+
+def test_the_reports_own_words_for_a_new_way_of_counting(fact, block, table, document, context, flat):
+    """No phrase from a list: a way of counting called new, figures called not comparable, a count that
+    now takes in what it did not. The note's marker is on the new year's sentence, not on the figures."""
+    b = block("new", 3, "Med det nya sättet att räkna genomfördes 2 612 kontaktmöten under 2027.", line=83)
+    note = Footnote("new:fn2", "new", 2, "Uppgiften för 2026 har tagits fram enligt det nya räknesättet och kan inte jämföras "
+                    "med de 2 087 kontaktmöten som redovisades för 2026 i förra årets rapport.", marker_refs=(b.id,), line=85)
+    old_t = table("old", 0, [["År", "Kontaktmöten"], ["2026", "2 087"]], line=149)
+    new_t = table("new", 0, [["År", "Kontaktmöten"], ["2026", "2 541"]], line=171)
+    docs = [document("old", "2027-03-01", 2026, tables=[old_t]), document("new", "2028-03-01", 2027, blocks=[b], tables=[new_t], footnotes=[note])]
+    facts = [
+        fact(2087, measure="kontaktmoten_antal", period="2026", doc="old", printed="2 087", kind="table", cell="old:t0:r1c1", line=150),
+        fact(2541, measure="kontaktmoten_antal", period="2026", doc="new", printed="2 541", kind="table", cell="new:t0:r1c1", line=172),
+    ]
+    findings = run_checks(facts, context(documents=docs))
+    assert flat(findings) == [("definition_change", "definition", "kontaktmoten_antal", "2026")]
+
+
+def test_definition_cues_are_composed_not_listed():
+    from nlp.checks.explanations import classify
+
+    assert classify("Från och med 2027 räknas även möten via video och telefon.") == "definition"
+    assert classify("Avgränsningen av målgruppen har ändrats.") == "definition"
+    assert classify("Siffrorna går inte att jämföra med tidigare år.") == "definition"
+    assert classify("Sedan 2025 ingår även personer med aktivitetsersättning.") == "definition"
+    # ways of working are not ways of measuring
+    assert classify("En ny metod för kartläggning infördes 2026.") is None
+    assert classify("Myndigheterna har infört ett nytt arbetssätt.") is None
+    assert classify("Jämfört med andra myndigheter är andelen hög.") is None
