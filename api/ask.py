@@ -17,10 +17,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import replace
+from itertools import combinations
 from typing import Any, Mapping, Sequence
 
+from nlp.checks.precision import agree, read
 from nlp.store import load_measures
 
+from .ask_words import DEFINING_WORDS
 from .interpret import Interpreter, period_in, period_sort_key
 from .queries import query_facts, query_findings
 from .query_words import words_of
@@ -49,8 +52,25 @@ def answer_row(fact: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _clip(text: str, n: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def values_disagree(answers: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether figures given for one measure, period and breakdown cannot all be one value, as
+    printed: "cirka 345 miljoner" and "345 400" (tkr) agree; 8 662 and 8 770 do not."""
+    readings = [read(a["value"], a["printed"] or "", a["unit"] or "antal", qualifier=a["qualifier"] or "exact")
+                for a in answers]
+    return any(not agree(x, y) for x, y in combinations(readings, 2))
+
+
 def _bd_label(breakdown: Mapping[str, str]) -> str:
     return ", ".join(str(v) for v in breakdown.values())
+
+
+# How many passages a definition question searches for the one that defines the term.
+DEFINITION_SEARCH = 20
 
 
 class Asker:
@@ -61,10 +81,13 @@ class Asker:
         self.index = index
         counts = dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
         fact_breakdowns: dict[str, set[str]] = {}
+        values: dict[str, dict[str, set[str]]] = {}
         for measure, bd in conn.execute("SELECT DISTINCT measure, breakdown FROM facts"):
-            fact_breakdowns.setdefault(measure, set()).update(json.loads(bd or "{}"))
+            for k, v in json.loads(bd or "{}").items():
+                fact_breakdowns.setdefault(measure, set()).add(k)
+                values.setdefault(measure, {}).setdefault(k, set()).add(str(v))
         measures = load_measures(conn)
-        self.interpreter = Interpreter(measures, counts, fact_breakdowns, _vocabulary(conn))
+        self.interpreter = Interpreter(measures, counts, fact_breakdowns, _vocabulary(conn), breakdown_values=values)
         self.siblings: dict[str, tuple[str, ...]] = {}  # a count and the shares computed from it, both ways
         for m in measures:
             if m.counts_of:
@@ -92,23 +115,54 @@ class Asker:
             return Answer(query, interp, passages=passages, not_reported=True,
                           message="Rapporterna redovisar ingen siffra som svarar på frågan: ingen mätning i katalogen "
                                   "matchar orden. Se avsnitten nedan, eller GET /measures för de mätningar som finns.")
+        if interp.asks_definition:
+            return self.define(query, interp, k, mode)
         rows, interp, note = self.facts_for(interp)
         if not rows:
             return Answer(query, interp, passages=passages, not_reported=True, message=self._not_reported_message(interp))
         answers = [answer_row(f) for f in rows]
         conflicts: dict[str, dict[str, Any]] = {}
-        groups: dict[tuple, set] = {}
+        groups: dict[tuple, list] = {}
         for a in answers:
-            groups.setdefault(_group_key(a), set()).add(a["value"])
+            groups.setdefault(_group_key(a), []).append(a)
+        differing = {key for key, group in groups.items() if values_disagree(group)}
         for a in answers:
             linked = self.findings_by_fact.get(a["fact_id"], [])
             a["findings"] = [f["id"] for f in linked]
             for f in linked:
                 conflicts.setdefault(f["id"], f)
-            a["conflict"] = bool(linked) or len(groups[_group_key(a)]) > 1
+            a["conflict"] = bool(linked) or _group_key(a) in differing
         ordered = sorted(conflicts.values(), key=lambda f: f.get("rank") or 0)
         return Answer(query, interp, answers=tuple(answers), conflicts=tuple(ordered), passages=passages,
                       message=(note + " " if note else "") + self._message(answers))
+
+    def define(self, query: str, interp: Interpretation, k: int = 5, mode: str = "lexical") -> Answer:
+        """What a measure is: the catalogue's definition and the passage where a report defines the
+        term in its own words ("Med gemensam kartläggning avses ..."), first among the passages.
+        No figures: the question did not ask for any."""
+        m = self.interpreter.measures[interp.measure or ""]
+        found = self.passages(query, max(k, DEFINITION_SEARCH), mode)
+        words = {w for w in words_of(m.label.lower()) if len(w) > 4}
+        stems = {w[:6] for w in words}
+
+        def defines(p: Passage) -> bool:
+            text = f" {p.text.lower()} "
+            return any(w in text for w in DEFINING_WORDS) and any(s in text for s in stems)
+
+        defining = [p for p in found if defines(p)]
+        passages = tuple(defining + [p for p in found if p not in defining])[:max(k, 1 if defining else 0)]
+        source = defining[0] if defining else None
+        definition = {
+            "measure": m.key, "label": m.label, "definition": m.definition, "denominator": m.denominator,
+            "report_passage": None if source is None else {
+                "doc": source.doc, "source_file": source.source_file, "page": source.page, "line": source.line,
+                "text": source.text},
+        }
+        message = f"{m.label}: {m.definition}"
+        if source is not None:
+            where = f"s. {source.page_label or source.page}" if source.page else f"rad {source.line}"
+            message += f" I rapporten ({source.doc}, {where}): ”{_clip(source.text)}”"
+        return Answer(query, interp, passages=passages, message=message, definition=definition)
 
     def facts_for(self, interp: Interpretation) -> tuple[list[dict[str, Any]], Interpretation, str]:
         """The facts answering an interpretation: (rows, interpretation with `related` set, a note).
@@ -205,7 +259,7 @@ def _measure_sentence(answers: Sequence[Mapping[str, Any]]) -> str:
     if len(by_group) > 3:
         periods = sorted({a["period"] for a in answers}, key=period_sort_key)
         docs = sorted({a["doc"] for a in answers})
-        differ = sum(1 for g in by_group.values() if len({v for v, _ in g}) > 1)
+        differ = sum(1 for g in by_group.values() if values_disagree(list(g.values())))
         text = f"{label}: {len(by_group)} värden för {periods[0]}–{periods[-1]} ur {len(docs)} rapport(er)."
         if differ:
             text += f" För {differ} av dem anger rapporterna olika värden."
@@ -214,7 +268,7 @@ def _measure_sentence(answers: Sequence[Mapping[str, Any]]) -> str:
     for (period, bd), g in by_group.items():
         values = ", ".join(f"{format_number(v)}{suffix} ({doc}, {a['published'] or 'odaterad'})" for (v, doc), a in g.items())
         text = f"{period}" + (f", {bd}" if bd else "") + f": {values}"
-        if len({v for v, _ in g}) > 1:
+        if values_disagree(list(g.values())):
             text += " – rapporterna anger olika värden"
         parts.append(text)
     return f"{label}, " + "; ".join(parts) + "."

@@ -42,6 +42,16 @@ SERIES_CUES = (
     "sedan start", "historik", "historiskt",
 )
 
+# A question about what a measure *is*, not about its figures: "Vad är en gemensam kartläggning?".
+# With a year or a unit cue it asks for a figure after all ("Vad är andelen kvinnor 2019?").
+DEFINITION_CUES = (
+    "vad är", "vad menas med", "vad innebär", "vad betyder", "vad avses med", "vad räknas som",
+    "hur definieras", "definition av", "definitionen av", "vad är definitionen",
+)
+
+# Words by which a report defines a term in its own text ("Med gemensam kartläggning avses ...").
+DEFINING_WORDS = ("avses", "innebär", "definieras", "definition", "menas", "betyder", "syftar", "är en ", "är ett ")
+
 # Goal words: without one of them a *_mal_* measure (a goal, not an outcome) is not the answer.
 GOAL_CUES = frozenset({"mål", "målet", "målen", "målsättning", "målsättningen", "målsatt", "målvärde"})
 

@@ -266,6 +266,8 @@ class InterpretationModel(BaseModel):
     ignored: list[str] = []
     related: list[str] = Field(default_factory=list, description="Count/share sibling measures whose facts are also in "
                                "`answers` (a question that does not say share or count gets both).")
+    asks_definition: bool = Field(False, description='The question asks what the measure is ("Vad är en gemensam '
+                                  'kartläggning?"): `definition` answers it and `answers` is empty.')
 
 
 class AnswerRow(BaseModel):
@@ -301,6 +303,9 @@ class AnswerModel(BaseModel):
     passages: list[PassageModel]
     not_reported: bool
     message: str
+    definition: Optional[dict[str, Any]] = Field(None, description="For a definition question: the catalogue's "
+                                                 "`measure`, `label`, `definition` and `denominator`, and `report_passage` "
+                                                 "(doc, source_file, page, line, text) where a report defines the term, or null.")
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "ok": True, "query": "gemensamma kartläggningar 2018",

@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 from nlp.records import Measure
 from nlp.sv.periods import YEAR
 
-from .ask_words import BREAKDOWN_WORDS, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
+from .ask_words import BREAKDOWN_WORDS, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
 from .query_words import QueryLexicon, WordUnits, words_of
 from .records import Interpretation
 
@@ -82,8 +82,13 @@ class Interpreter:
     """Reads a short Swedish question as measure + period + breakdown."""
 
     def __init__(self, measures: Sequence[Measure], fact_counts: Mapping[str, int] | None = None,
-                 fact_breakdowns: Mapping[str, Iterable[str]] | None = None, vocabulary: Iterable[str] = ()):
+                 fact_breakdowns: Mapping[str, Iterable[str]] | None = None, vocabulary: Iterable[str] = (),
+                 breakdown_values: Mapping[str, Mapping[str, Iterable[str]]] | None = None):
         fact_counts = fact_counts or {}
+        # measure -> breakdown key -> the values the reports give it ("post": "förvaltning", ...):
+        # a question word that names one narrows the answer to it
+        self.breakdown_values = {m: {k: tuple(sorted(set(vs))) for k, vs in by_key.items()}
+                                 for m, by_key in (breakdown_values or {}).items()}
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary)
         self.lexicon.add_words(w for m in measures for w in _measure_words(m))
@@ -172,9 +177,10 @@ class Interpreter:
         period, rest = self.read_period(text)
         age, rest = self.read_age(rest)
         asks_for = self.read_unit_cue(rest)
-        series = self.is_series(rest) or period is None or (period is not None and "-" in period)
+        asks_definition = period is None and asks_for is None and any(f" {cue} " in f" {rest} " for cue in DEFINITION_CUES)
+        series = not asks_definition and (self.is_series(rest) or period is None or (period is not None and "-" in period))
         words = words_of(rest)
-        multi_cue_words = {w for cue in (*UNIT_CUES, *SERIES_CUES) if " " in cue and f" {cue} " in f" {rest} " for w in cue.split()}
+        multi_cue_words = {w for cue in (*UNIT_CUES, *SERIES_CUES, *(DEFINITION_CUES if asks_definition else ())) if " " in cue and f" {cue} " in f" {rest} " for w in cue.split()}
         # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
         # the question to something the reports do not cover
         names = {w.lower() for n, w in enumerate(re.findall(r"\w+", query)) if n > 0 and w[:1].isupper()}
@@ -196,7 +202,7 @@ class Interpreter:
         negated = any(w in NEGATIONS for w in words)
         all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown))
-        base = dict(period=period, series=series, asks_for=asks_for)
+        base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition)
 
         if not scored or scored[0][1] <= 0:
             return Interpretation(measure=None, breakdown=breakdown, ignored=tuple(t.units.word for t in tokens), **base)
@@ -219,11 +225,37 @@ class Interpreter:
                                   ignored=tuple(refused), **base)
         kept = {k: v for k, v in breakdown.items() if k in p.breakdowns}
         ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k not in p.breakdowns]
+        # a word naming one of the measure's breakdown values narrows the answer, also when it matched
+        # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure
+        label_keys = {lw.key for lw in p.label_words}
+        for t in [t for t in tokens if t.weight == 1.0 and (t in unmatched or t.units.key not in label_keys)]:
+            named = self.breakdown_value(p.key, t.units, taken=set(kept))
+            if named is not None:
+                kept[named[0]] = named[1]
+                if t in unmatched:
+                    unmatched.remove(t)
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
+
+    def breakdown_value(self, measure: str, word: WordUnits, taken: set[str] = frozenset()) -> Optional[tuple[str, str]]:
+        """The (key, value) of the measure's breakdowns that a question word names, by itself or by
+        a part of a compound: "förvaltningsmedlen" names post "förvaltning". The shortest value
+        wins ("förvaltning" before "förvaltning och programmedel"); a key already set stays."""
+        found = []
+        for key, values in self.breakdown_values.get(measure, {}).items():
+            if key in taken:
+                continue
+            for value in values:
+                value_keys = {self.lexicon.key(w) for w in words_of(value) if w not in STOP_WORDS}
+                if word.key in value_keys or any(part in value_keys for part in word.parts):
+                    found.append((len(value_keys), len(value), key, value))
+        if not found:
+            return None
+        _, _, key, value = min(found)
+        return key, value
 
     def _same_quantity(self, key: str, unit: str) -> Optional[MeasureProfile]:
         """The measure with the same key stem in the asked unit: arbetsformaga_antal -> arbetsformaga_andel."""

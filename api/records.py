@@ -47,6 +47,7 @@ class Interpretation:
     candidates: tuple[Mapping[str, Any], ...] = ()  # the next-best measures, {key, label, score}
     ignored: tuple[str, ...] = ()  # words and breakdowns that played no part, with why
     related: tuple[str, ...] = ()  # count/share sibling measures whose facts are among the answers
+    asks_definition: bool = False  # "Vad är en gemensam kartläggning?": what the measure is, not its figures
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Answer:
     passages: tuple[Passage, ...] = ()  # supporting search hits, best first
     not_reported: bool = False
     message: str = ""  # one Swedish sentence or two summing the answer up
+    # for a definition question: the catalogue's definition and the report passage that defines the term
+    definition: Optional[Mapping[str, Any]] = None
 
 
 __all__ = ["PASSAGE_KINDS", "Answer", "Interpretation", "Passage"]

@@ -300,3 +300,45 @@ def test_built_kb_answers_broadest_and_cross_report_figures_first(built_db):
     first_two = [(a["doc"], a["value"]) for a in answer.answers[:2]]
     assert first_two == [("af-fk-2019", 15), ("af-fk-2022", 7.9)]
     assert all(a["conflict"] for a in answer.answers[:2])
+
+
+# -- issue 13: a word that narrows narrows; a definition question gets a definition ----------
+
+@pytest.fixture(scope="module")
+def built_asker(built_db):
+    """An Asker on the knowledge base the whole pipeline builds from corpus/."""
+    conn = open_readonly(built_db)
+    index, _ = load_search_index(conn)
+    return Asker(conn, index)
+
+
+def test_a_word_naming_a_breakdown_value_narrows_the_answer(built_asker):
+    """"förvaltningsmedlen" names the post "förvaltning" the facts carry (a compound part is enough):
+    the answer is the förvaltning figure, not the total of every post."""
+    answer = built_asker.ask("Hur mycket förbrukade Arbetsförmedlingen av förvaltningsmedlen 2019?")
+    assert dict(answer.interpretation.breakdown) == {"myndighet": "Arbetsförmedlingen", "post": "förvaltning"}
+    assert not any("förvaltningsmedlen" in w for w in answer.interpretation.ignored)
+    assert {a["value"] for a in answer.answers} == {345_400_000, 345_000_000}
+    # "cirka 345 miljoner" and 345 400 tkr can be one value: no conflict is claimed between them
+    assert not any(a["conflict"] for a in answer.answers) and "olika värden" not in answer.message
+
+
+def test_a_definition_question_gets_the_definition_and_the_reports_own_words(built_asker):
+    answer = built_asker.ask("Vad är en gemensam kartläggning?")
+    assert answer.interpretation.asks_definition and answer.answers == () and not answer.not_reported
+    d = answer.definition
+    assert d["measure"] == GK and d["definition"] and d["definition"] in answer.message
+    passage = d["report_passage"]
+    assert passage is not None and "gemensam kartläggning" in passage["text"].lower()
+    assert answer.passages[0].text == passage["text"]
+
+
+@pytest.mark.parametrize("query, definition", [
+    ("Vad menas med omställningsmöte?", True),
+    ("Vad är en gemensam kartläggning?", True),
+    ("Vad är andelen kvinnor i gemensamma kartläggningar 2019?", False),  # a year: a figure is asked for
+    ("Vad är antalet omställningsmöten?", False),  # a unit cue: a figure is asked for
+    ("gemensamma kartläggningar 2019", False),
+])
+def test_what_makes_a_definition_question(asker, query, definition):
+    assert asker.interpret(query).asks_definition is definition
