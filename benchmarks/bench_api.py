@@ -209,7 +209,8 @@ def write_report(questions, bodies, lex_times, hyb_times, starts, health, build_
     n_ans = len(answerable)
     overall = (count["right"] + right_un) / len(questions)
     lines = [
-        "## API: answers, latency, cold start",
+        "## API: answers, latency, cold start" if args.questions.resolve() == QUESTIONS.resolve()
+        else f"## API: answers on {args.questions.name} (written blind), latency, cold start",
         "",
         f"`python -m benchmarks.bench_api{' --dense' if args.dense else ''}` on {len(questions)} questions of "
         f"{args.questions.resolve().relative_to(ROOT)} ({n_ans} answerable, {len(unanswerable)} not answerable by the reports); "
