@@ -32,6 +32,8 @@ _YEAR_IN_TEXT = re.compile(r"\b(?:under|för)\s+(?:år\s+)?((?:19|20)\d{2})\b(?!
 # not one inside an identifier ("Statistiknyhet 2026:10", "Af-2026/0081342") or a decade ("2000-talet")
 _REFERENCE_ENTRY = re.compile(r"\((?:19|20)\d{2}[a-z]?\)[.,:]")  # "Arbetsförmedlingen (2025). Titel"
 _TITLE_YEAR = re.compile(r"(?<![\d/:\-])((?:19|20)\d{2})(?![\d/:]|-tal|-\d)")
+# "Stockholm i juni 2011": the month and year an inquiry or a report signs its foreword with
+_SIGN_OFF = re.compile(r"^\W*[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ]?[a-zåäö]+)?\s+i\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\W*$", re.I)
 # "23 september 2026": dates as press releases print them
 _DATE_WORDS = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
 # Kinds of text that speak of the day they were published rather than report on a past year.
@@ -114,18 +116,32 @@ def _date_in_words(text: str) -> Optional[str]:
 def _reporting_year(head_lines: list[str]) -> Optional[int]:
     """The year the opening says the report is about: stated on its title pages, else named in its
     title, else spoken of in its first pages; None when it names none."""
-    # the title pages, not the reference list ("Försäkringskassan (2025). Återrapportering enligt
-    # regleringsbrevet för 2024.") nor the body's narrative of earlier years
-    opening = "\n".join(l for l in head_lines[:25] if not _REFERENCE_ENTRY.search(l))
+    opening = _opening(head_lines)
     for pattern in _STATED_YEAR:
         m = pattern.search(opening)
         if m:
             return int(m.group(1))
-    named = [int(y) for y in _TITLE_YEAR.findall(" ".join(l for l in head_lines[:4] if not _DATE.search(l)))]
+    named = _title_years(head_lines)
     if named:
         return max(named)  # "Rehabiliteringssamverkan – oktober 2026"
     m = _YEAR_IN_TEXT.search("\n".join(head_lines))
     return int(m.group(1)) if m else None
+
+
+def _opening(head_lines: list[str]) -> str:
+    # the title pages, not the reference list ("Försäkringskassan (2025). Återrapportering enligt
+    # regleringsbrevet för 2024.") nor the body's narrative of earlier years
+    return "\n".join(l for l in head_lines[:25] if not _REFERENCE_ENTRY.search(l))
+
+
+def _title_years(head_lines: list[str]) -> list[int]:
+    return [int(y) for y in _TITLE_YEAR.findall(" ".join(l for l in head_lines[:4] if not _DATE.search(l)))]
+
+
+def _stated_or_titled(head_lines: list[str]) -> bool:
+    """Whether the title pages state the year reported on, or the title names one."""
+    opening = _opening(head_lines)
+    return any(p.search(opening) for p in _STATED_YEAR) or bool(_title_years(head_lines))
 
 
 # "Projektperiod: 2024-03-01 – 2026-08-31", "Granskningsperiod: 2021–2025": the span the whole report covers
@@ -157,13 +173,27 @@ def publication_date(head_lines: list[str]) -> Optional[str]:
     return (own or [d for _, d in dated] or [None])[0]
 
 
+def sign_off(head_lines: list[str]) -> Optional[str]:
+    """The month a report signs off with ("Stockholm i juni 2011") as "2011-06", or None."""
+    for line in head_lines:
+        m = _SIGN_OFF.match(line)
+        if m:
+            return f"{m.group(2)}-{MONTHS.index(m.group(1).lower()) + 1:02d}"
+    return None
+
+
 def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
     head = "\n".join(head_lines)
     title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
-    published = publication_date(head_lines) or _date_in_words(head)
+    signed = sign_off(head_lines)
+    published = publication_date(head_lines) or _date_in_words(head) or signed
     year = _reporting_year(head_lines)
+    if signed and published == signed and not _stated_or_titled(head_lines):
+        # a foreword signed "i juni 2011" speaks as of that year: "under innevarande år" is 2011, and
+        # "Under 2010 tillsatte regeringen ..." in its opening is history, not the year it reports on
+        year = int(signed[:4])
     period = reporting_period(head_lines)
     if period is not None:
         year = int(period[-4:])  # a project's final report is about its whole period, up to its last year

@@ -97,6 +97,17 @@ def test_a_decade_is_no_reporting_year():
     assert m.reporting_year != 2000
 
 
+def test_a_signed_foreword_dates_the_report_and_its_year():
+    """An inquiry signs off "Stockholm i juni 2011": that is its date, and the year it speaks as of;
+    "Under 2010 tillsatte regeringen ..." in its opening is history."""
+    m = infer_metadata("Samverkan mellan myndigheterna under 2000-talet\n\nUnderlagsrapport till utredningen (S 2010:04)\n\n"
+                       "Stockholm i juni 2011\n\nUnder 2010 tillsatte regeringen en utredning.\n\nUnder innevarande år ...")
+    assert (m.published, m.reporting_year) == ("2011-06", 2011)
+    # a year the title pages state still decides
+    stated = infer_metadata("Återrapportering enligt regleringsbrevet för 2022\n\nStockholm i april 2023\n\nText.")
+    assert (stated.published, stated.reporting_year) == ("2023-04", 2022)
+
+
 def test_folder_recursion_skips_readme_and_hidden(tmp_path: Path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("x")
