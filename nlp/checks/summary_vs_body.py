@@ -10,6 +10,7 @@ from typing import Iterator, Sequence
 from nlp.checks.base import CheckSpec, breakdown_words, difference_words, fact_ref, make_finding, measure_words, unique_figures
 from nlp.checks.conflicts import conflicts_of
 from nlp.checks.context import CheckContext
+from nlp.checks.evidence import supported_side
 from nlp.records import Fact, Finding
 
 TYPE = "summary_vs_body"
@@ -20,11 +21,18 @@ def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
         summary = [f for f in c.facts if f.kind == "summary"]
         body = [f for f in c.facts if f.kind != "summary"]
         label = measure_words(c.measure, context, c.facts[0].measure_label)
+        support = supported_side([summary, body], facts, context)
+        if support is None:
+            advice = "Kontrollera vilken siffra som är rätt och rätta sammanfattningen, eftersom det är den som oftast citeras."
+        elif support.side[0].kind == "summary":
+            advice = (f"Sammanfattningens siffra stämmer med {support.words}; det är {unique_figures(body)} som bör "
+                      f"kontrolleras och rättas.")
+        else:
+            advice = f"Resten av rapportens siffra stämmer med {support.words}; rätta sammanfattningen, eftersom det är den som oftast citeras."
         text = (
             f"I {c.facts[0].doc} anger sammanfattningen {unique_figures(summary)} för {label.lower()} "
             f"{c.period} ({breakdown_words(c.breakdown)}), men resten av rapporten anger {unique_figures(body)}; "
-            f"{difference_words(c.pairs)}. Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. Kontrollera vilken siffra som är rätt och rätta "
-            f"sammanfattningen, eftersom det är den som oftast citeras."
+            f"{difference_words(c.pairs)}. Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. {advice}"
         )
         yield make_finding(
             TYPE, c.severity, [fact_ref(f, context) for f in c.facts],

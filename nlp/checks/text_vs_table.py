@@ -11,6 +11,7 @@ from typing import Iterator, Sequence
 from nlp.checks.base import CheckSpec, breakdown_words, difference_words, fact_ref, make_finding, measure_words, unique_figures
 from nlp.checks.conflicts import conflicts_of
 from nlp.checks.context import CheckContext
+from nlp.checks.evidence import supported_side
 from nlp.records import Fact, Finding
 
 TYPE = "text_vs_table"
@@ -21,11 +22,17 @@ def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
         prose = [f for f in c.facts if f.kind != "table"]
         table = [f for f in c.facts if f.kind == "table"]
         label = measure_words(c.measure, context, c.facts[0].measure_label)
+        support = supported_side([prose, table], facts, context)
+        if support is None:
+            advice = "Kontrollera om texten skrevs från en äldre version av tabellen och rätta den som är fel."
+        elif support.side[0].kind == "table":
+            advice = f"Tabellens siffra stämmer med {support.words}; rätta texten ({unique_figures(prose)})."
+        else:
+            advice = f"Textens siffra stämmer med {support.words}; kontrollera och rätta tabellen ({unique_figures(table)})."
         text = (
             f"I {c.facts[0].doc} säger texten {unique_figures(prose)} om {label.lower()} {c.period} "
             f"({breakdown_words(c.breakdown)}), medan tabellen anger {unique_figures(table)}; "
-            f"{difference_words(c.pairs)}. Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. Kontrollera om texten skrevs från en äldre "
-            f"version av tabellen och rätta den som är fel."
+            f"{difference_words(c.pairs)}. Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. {advice}"
         )
         yield make_finding(
             TYPE, c.severity, [fact_ref(f, context) for f in c.facts],
