@@ -28,7 +28,8 @@ from .text_markup import match_footnote_line, split_markers, strip_tags
 from .text_tables import GridCell, caption_label, caption_number, cells_from_grid, count_header_rows, is_numeric, unit_note_of
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150})$")
+# "4.2 Omställningsmöten", and "2 2000-talets första år": a title may open with a decade or year word
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150}|\d{2,4}-[a-zåäö].{2,150})$")
 _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d{0,3}\s*$")
 _TOC_LINE = re.compile(r"^(.*?)(?:\s*\.{3,}\s*|\t+\s*|\s{2,})(\d{1,3})\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")

@@ -241,8 +241,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "date_or_reference"
     if prev and (p1 in REFERENCE_PREFIXES or "/" in prev[0].text or (any(c.isdigit() for c in prev[0].text) and any(c.isalpha() for c in prev[0].text))):
         return "reference"
-    if not prev and n1 in (".", ")"):
-        return "list_number"
+    if (not prev or _starts_line(doc, token)) and n1 in (".", ")"):
+        return "list_number"  # "2. Samverkan mellan ...", an item of a numbered list
     if p1 in _SHARED_UNIT_JOINERS and len(prev) > 1 and prev[1].i in rejected and rejected[prev[1].i] in ("label", "date_or_reference"):
         return rejected[prev[1].i]  # "dag 91 och 180"
     if n1 in _SHARED_UNIT_JOINERS:
@@ -252,6 +252,12 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
             if later in ("time_point", "age"):
                 return later  # "mellan 91 och 180 dagar i rehabiliteringskedjan", "barn på 3 och 5 år"
     return None
+
+
+def _starts_line(doc: Doc, token: Token) -> bool:
+    """Whether the token opens a line of the source (nothing but spaces before it on its line)."""
+    before = doc.text[:token.idx]
+    return before.rstrip(" \t").endswith("\n") or not before.strip()
 
 
 # Words near "N år" that make it an age: "fyllt 55 år", "barn på 3 och 5 år", "född", "gammal".

@@ -220,3 +220,12 @@ def test_label_value_lines_are_statements_of_their_own_under_their_title():
     assert ("heading", "Bilaga 1. Insatserna i korthet") in [(k, t) for k, t, _ in blocks]
     # a sentence with a colon in it is no key figure
     assert any(b.text.startswith("Medlemmarnas insatser fördelades så här:") and b.text.endswith("förut.") for b in doc.blocks)
+
+
+def test_a_numbered_heading_may_open_with_a_decade():
+    """"2 2000-talets första år": chapter 2, whose title opens with a decade, not the figure 2."""
+    doc = read("1 Inledning\n\nText om uppdraget och om hur rapporten är upplagd i sina delar.\n\n2 2000-talets första år\n\n"
+               "2.1 Mer fokus på samverkan\n\nUnder 2003 inleddes ett nytt arbete mellan myndigheterna i flera län.\n")
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert "2 2000-talets första år" in heads
+    assert doc.blocks[-1].section[-2:] == ("2 2000-talets första år", "2.1 Mer fokus på samverkan")

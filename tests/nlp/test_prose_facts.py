@@ -148,3 +148,10 @@ def test_numbered_lines_stay_apart(nlp, matcher):
     got = extract_prose_facts(Document(id="t", source_file="t.txt", content_hash="x", format="text",
                                        metadata=DocumentMetadata(reporting_year=2019), blocks=(block,)), nlp, matcher)
     assert [(f.value, f.period, f.line) for f in got] == [(9329.0, "2016", 5), (51.0, "2016", 5), (7187.0, "2017", 6), (55.0, "2017", 6)]
+
+
+def test_a_numbered_list_item_is_no_figure(nlp, matcher):
+    """"2. Samverkan ..." on a line of its own inside a paragraph numbers a list item."""
+    got = facts(nlp, matcher, "Underlagsrapporter i serien:\n1. Studerande och socialförsäkringen\n"
+                              "2. Samverkan mellan Arbetsförmedlingen och Försäkringskassan")
+    assert got == []
