@@ -18,12 +18,13 @@ import json
 import sqlite3
 from dataclasses import replace
 from itertools import combinations
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from nlp.checks.precision import agree, read
 from nlp.store import load_measures
 
-from .ask_words import DEFINING_WORDS
+from .ask_words import DEFINING_WORDS, UNIT_FAMILIES
+from .figure_search import FigureSearch
 from .interpret import Interpreter, period_in, period_sort_key
 from .queries import query_facts, query_findings
 from .query_words import words_of
@@ -93,6 +94,7 @@ class Asker:
             if m.counts_of:
                 self.siblings[m.key] = (*self.siblings.get(m.key, ()), m.counts_of)
                 self.siblings[m.counts_of] = (*self.siblings.get(m.counts_of, ()), m.key)
+        self._figure_search: Optional[FigureSearch] = None
         self.findings_by_fact: dict[str, list[dict[str, Any]]] = {}
         for f in query_findings(conn):
             for x in f["facts"]:
@@ -101,6 +103,12 @@ class Asker:
 
     def interpret(self, query: str) -> Interpretation:
         return self.interpreter.interpret(query)
+
+    def figure_search(self) -> FigureSearch:
+        """The sentence index for questions no measure covers, built on first use."""
+        if self._figure_search is None:
+            self._figure_search = FigureSearch(query_facts(self.conn), self.interpreter.lexicon)
+        return self._figure_search
 
     def passages(self, query: str, k: int = 5, mode: str = "lexical") -> tuple[Passage, ...]:
         """Supporting passages; lexical by default, since a dense query costs ~0.1 s of CPU."""
@@ -112,6 +120,17 @@ class Asker:
         interp = self.interpret(query)
         passages = self.passages(query, k, mode)
         if interp.measure is None:
+            units = UNIT_FAMILIES.get(interp.asks_for or "")
+            # the unit asked for first; "när ... bildades" asks for a year the sentence gives as its period
+            found = (units and self.figure_search().match(query, interp.period, frozenset(units))) or \
+                self.figure_search().match(query, interp.period)
+            if found is not None:
+                first = found.facts[0]
+                where = f"s. {first['page_label'] or first['page']}" if first.get("page") else f"rad {first['line']}"
+                return Answer(query, interp, answers=tuple(answer_row(f) for f in found.facts), passages=passages,
+                              matched_by="text",
+                              message=f"Ingen mätning i katalogen matchar frågan, men en mening i rapporterna har nästan alla "
+                                      f"dess ord ({first['doc']}, {where}): ”{_clip(first['quote'] or '')}”")
             return Answer(query, interp, passages=passages, not_reported=True,
                           message="Rapporterna redovisar ingen siffra som svarar på frågan: ingen mätning i katalogen "
                                   "matchar orden. Se avsnitten nedan, eller GET /measures för de mätningar som finns.")

@@ -303,6 +303,9 @@ class AnswerModel(BaseModel):
     passages: list[PassageModel]
     not_reported: bool
     message: str
+    matched_by: str = Field("measure", description='"measure": the answers are the facts of the measure in `interpretation`; '
+                            '"text": no catalogue measure covers the question, and the answers are the figures of the one '
+                            'sentence (or table row) in the reports that holds nearly all its words.')
     definition: Optional[dict[str, Any]] = Field(None, description="For a definition question: the catalogue's "
                                                  "`measure`, `label`, `definition` and `denominator`, and `report_passage` "
                                                  "(doc, source_file, page, line, text) where a report defines the term, or null.")

@@ -78,6 +78,12 @@ def _measure_words(m: Measure) -> list[str]:
     return [w for t in texts for w in words_of(t)]
 
 
+# A question word that names one of a measure's breakdown values in the facts ("samverkan" for
+# bortfall_antal's "i samverkan") speaks for that measure, as half a word of its own; only a whole
+# word does ("sjukpenningtalet" is not förmån sjukpenning).
+VALUE_MATCH = 0.5
+
+
 class Interpreter:
     """Reads a short Swedish question as measure + period + breakdown."""
 
@@ -240,17 +246,18 @@ class Interpreter:
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
 
-    def breakdown_value(self, measure: str, word: WordUnits, taken: set[str] = frozenset()) -> Optional[tuple[str, str]]:
-        """The (key, value) of the measure's breakdowns that a question word names, by itself or by
-        a part of a compound: "förvaltningsmedlen" names post "förvaltning". The shortest value
-        wins ("förvaltning" before "förvaltning och programmedel"); a key already set stays."""
+    def breakdown_value(self, measure: str, word: WordUnits, taken: set[str] = frozenset(),
+                        whole: bool = False) -> Optional[tuple[str, str]]:
+        """The (key, value) of the measure's breakdowns that a question word names, by itself or (unless
+        `whole`) by a part of a compound: "förvaltningsmedlen" names post "förvaltning". The shortest
+        value wins ("förvaltning" before "förvaltning och programmedel"); a key already set stays."""
         found = []
         for key, values in self.breakdown_values.get(measure, {}).items():
             if key in taken:
                 continue
             for value in values:
                 value_keys = {self.lexicon.key(w) for w in words_of(value) if w not in STOP_WORDS}
-                if word.key in value_keys or any(part in value_keys for part in word.parts):
+                if word.key in value_keys or (not whole and any(part in value_keys for part in word.parts)):
                     found.append((len(value_keys), len(value), key, value))
         if not found:
             return None
@@ -271,7 +278,8 @@ class Interpreter:
         if not tokens:
             return []
         n = len(self.profiles)
-        matches = {p.key: [self._match(t.units, p) for t in tokens] for p in self.profiles}
+        matches = {p.key: [self._match(t.units, p) or (VALUE_MATCH if t.weight == 1.0 and self.breakdown_value(p.key, t.units, whole=True)
+                                                     else 0.0) for t in tokens] for p in self.profiles}
         idf = []
         for i, _ in enumerate(tokens):
             df = sum(1 for p in self.profiles if matches[p.key][i] > 0)

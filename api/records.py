@@ -69,6 +69,9 @@ class Answer:
     message: str = ""  # one Swedish sentence or two summing the answer up
     # for a definition question: the catalogue's definition and the report passage that defines the term
     definition: Optional[Mapping[str, Any]] = None
+    # "measure": the answers are a catalogue measure's facts; "text": no measure covers the question and
+    # the answers are the figures of the one sentence that holds its words (api.figure_search)
+    matched_by: str = "measure"
 
 
 __all__ = ["PASSAGE_KINDS", "Answer", "Interpretation", "Passage"]

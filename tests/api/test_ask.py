@@ -342,3 +342,39 @@ def test_a_definition_question_gets_the_definition_and_the_reports_own_words(bui
 ])
 def test_what_makes_a_definition_question(asker, query, definition):
     assert asker.interpret(query).asks_definition is definition
+
+
+def test_a_word_naming_a_breakdown_value_speaks_for_the_measure(built_asker):
+    """"samverkan" is a value of bortfall_antal's breakdown in the facts ("i samverkan"): it tips a
+    near tie with a measure of "deltagare" towards the measure whose facts it names."""
+    i = built_asker.interpret("bortfall bland deltagare i samverkan")
+    assert (i.measure, dict(i.breakdown)) == ("bortfall_antal", {"samverkan": "i samverkan"})
+    # a compound part is not enough: "sjukpenningtalet" is not förmån sjukpenning
+    assert built_asker.interpret("sjukpenningtalet 2019").measure is None
+
+
+def test_a_question_no_measure_covers_is_answered_from_the_sentence_that_holds_its_words(built_asker):
+    answer = built_asker.ask("Vilken fördelning av insatser för yrkesobestämda fanns när Arbetsmarknadsinstitut bildades?")
+    assert answer.interpretation.measure is None and answer.matched_by == "text" and not answer.not_reported
+    assert {(a["printed"], a["line"]) for a in answer.answers} == {("60 procent", 218), ("40 procent", 218)}
+    assert "Ingen mätning i katalogen" in answer.message
+    # words no sentence holds stay unanswered
+    for query in ("Hur många bilar sålde Volvo 2019?", "väder i Stockholm 2019"):
+        unanswered = built_asker.ask(query)
+        assert unanswered.not_reported and unanswered.answers == () and unanswered.matched_by == "measure"
+
+
+def test_figure_search_needs_nearly_every_content_word():
+    from api.figure_search import MIN_COVERAGE, FigureSearch
+    from api.query_words import QueryLexicon
+
+    rows = [{"doc": "r", "quote": "Bortfallet är omkring 50 personer per år för dem som deltar i samverkan.", "period": "2008",
+             "unit": "antal", "line": 3, "value": 50, "printed": "50"},
+            {"doc": "r", "quote": "Under 2008 genomfördes 900 möten.", "period": "2008", "unit": "antal", "line": 5,
+             "value": 900, "printed": "900"}]
+    search = FigureSearch(rows, QueryLexicon())
+    found = search.match("bortfallet bland dem som deltar i samverkan", "2008")
+    assert found is not None and [f["printed"] for f in found.facts] == ["50"] and found.coverage >= MIN_COVERAGE
+    assert search.match("bortfallet bland dem som deltar i samverkan", "2009") is None  # another year
+    assert search.match("bortfallet bland kvinnor på arbetsplatsen i Norrland") is None  # too few of its words
+    assert search.match("bortfallet", "2008") is None  # one word says too little
