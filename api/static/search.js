@@ -37,10 +37,21 @@ export async function searchView({ params, navigate }) {
     return { title: "Sök", node, focus: input };
   }
 
-  const [answer, docs] = await Promise.all([getJSON(`ask${query({ q })}`), documentsById().catch(() => new Map())]);
+  // the best passages the server can find: hybrid (words and meaning) where it has the model, else lexical
+  const mode = await searchMode();
+  const [answer, docs] = await Promise.all([getJSON(`ask${query({ q, mode })}`), documentsById().catch(() => new Map())]);
   const results = renderAnswer(answer, docs);
   node.append(results.node);
   return { title: `Sök: ${q}`, node, focus: results.focus, announce: results.announce };
+}
+
+async function searchMode() {
+  try {
+    const health = await getJSON("health");
+    return health && health.search && health.search.dense ? "hybrid" : "lexical";
+  } catch {
+    return "lexical";
+  }
 }
 
 function renderAnswer(answer, docs) {
@@ -48,8 +59,10 @@ function renderAnswer(answer, docs) {
   const conflicts = listOf(answer.conflicts || [], "findings");
   const passages = listOf(answer.passages || [], "passages");
   const interp = answer.interpretation || {};
-  const notReported = Boolean(answer.not_reported) || answers.length === 0;
-  const title = heading(2, notReported ? "Inget svar i rapporterna" : `Svar (${answers.length})`, { id: "svar-rubrik" });
+  const definition = answer.definition || null;  // "Vad är en gemensam kartläggning?": words, not figures
+  const notReported = Boolean(answer.not_reported) || (answers.length === 0 && !definition);
+  const title = heading(2, definition ? "Definition" : notReported ? "Inget svar i rapporterna" : `Svar (${answers.length})`,
+    { id: "svar-rubrik" });
 
   const node = h("div", { class: "results" },
     h("section", { "aria-labelledby": "svar-rubrik" },
@@ -63,7 +76,7 @@ function renderAnswer(answer, docs) {
             group.answers.map((a) => h("li", {}, answerCard(a, conflictsFor(a, conflicts), docs)))))),
       conflicts.length ? renderConflicts(conflicts) : null),
     passages.length ? renderPassages(passages, docs, answer.query || "") : null);
-  const announce = notReported ? "Inte rapporterat" : `${answers.length} svar`;
+  const announce = definition ? "Definition" : notReported ? "Inte rapporterat" : `${answers.length} svar`;
   return { node, focus: title, announce };
 }
 

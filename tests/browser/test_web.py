@@ -233,6 +233,13 @@ def test_not_reported_is_said_not_guessed(page):
     assert page.locator("article.answer").count() == 0
 
 
+def test_a_definition_question_shows_the_definition_not_a_missing_answer(page):
+    search(page, "Vad är en gemensam kartläggning?")
+    assert page.locator("#svar-rubrik").inner_text() == "Definition"
+    assert "gemensamma kartläggningar" in page.locator(".answer-summary").inner_text().lower()
+    assert page.locator(".not-reported").count() == 0 and page.locator("article.answer").count() == 0
+
+
 def test_series_view_draws_one_line_per_vintage(page):
     search(page, QUERY)
     page.locator(".interpretation a").first.click()
