@@ -234,12 +234,10 @@ class Interpreter:
         # a word naming one of the measure's breakdown values narrows the answer, also when it matched
         # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure
         label_keys = {lw.key for lw in p.label_words}
-        for t in [t for t in tokens if t.weight == 1.0 and (t in unmatched or t.units.key not in label_keys)]:
-            named = self.breakdown_value(p.key, t.units, taken=set(kept))
-            if named is not None:
-                kept[named[0]] = named[1]
-                if t in unmatched:
-                    unmatched.remove(t)
+        narrowing = [t for t in tokens if t.weight == 1.0 and (t in unmatched or t.units.key not in label_keys)]
+        for key, value, used in self.named_values(p.key, [t.units for t in narrowing], taken=set(kept)):
+            kept[key] = value
+            unmatched = [t for t in unmatched if t.units not in used]
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
@@ -263,6 +261,24 @@ class Interpreter:
             return None
         _, _, key, value = min(found)
         return key, value
+
+    def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset()):
+        """(key, value, words used) for each breakdown key of the measure whose values the question's
+        words name: per key the value named by the most words ("aktör inom den sociala ekonomin" is
+        aktor "social ekonomi", not "alternativ aktör"), then the shortest."""
+        out = []
+        for key, values in self.breakdown_values.get(measure, {}).items():
+            if key in taken:
+                continue
+            best = None
+            for value in values:
+                value_keys = {self.lexicon.key(w) for w in words_of(value) if w not in STOP_WORDS}
+                used = [u for u in words if u.key in value_keys or any(part in value_keys for part in u.parts)]
+                if used and (best is None or (len(used), -len(value)) > (len(best[2]), -len(best[1]))):
+                    best = (key, value, used)
+            if best is not None:
+                out.append(best)
+        return out
 
     def _same_quantity(self, key: str, unit: str) -> Optional[MeasureProfile]:
         """The measure with the same key stem in the asked unit: arbetsformaga_antal -> arbetsformaga_andel."""

@@ -378,3 +378,12 @@ def test_figure_search_needs_nearly_every_content_word():
     assert search.match("bortfallet bland dem som deltar i samverkan", "2009") is None  # another year
     assert search.match("bortfallet bland kvinnor på arbetsplatsen i Norrland") is None  # too few of its words
     assert search.match("bortfallet", "2008") is None  # one word says too little
+
+
+@pytest.mark.parametrize("query, aktor", [
+    ("deltagare hos aktörer i den sociala ekonomin", "social ekonomi"),  # three words name it, one names the other
+    ("deltagare hos alternativa aktörer", "alternativ aktör"),
+])
+def test_the_breakdown_value_named_by_most_words_wins(built_asker, query, aktor):
+    i = built_asker.interpret(query)
+    assert (i.measure, dict(i.breakdown).get("aktor")) == ("alternativa_insatser_deltagare_antal", aktor)
