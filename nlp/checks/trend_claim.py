@@ -20,6 +20,7 @@ from nlp.checks.base import CheckSpec, breakdown_words, fact_ref, make_finding, 
 from nlp.checks.context import CheckContext
 from nlp.checks.explanations import sentences
 from nlp.checks.precision import Reading, read_fact, relative_gap, slack
+from nlp.checks.superlative import superlative_findings
 from nlp.checks.words import (
     CLAUSE_BREAKS,
     COMPARATIVES,
@@ -71,6 +72,8 @@ def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
                 if finding.id not in seen:
                     seen.add(finding.id)
                     yield finding
+    # "ökar mest för män med sjukpenning": which group changed the most (nlp.checks.superlative)
+    yield from superlative_findings(facts, context)
 
 
 # --- reading sentences ----------------------------------------------------------------------
@@ -408,8 +411,8 @@ CHECK = CheckSpec(
     title="Påstådd utveckling som siffrorna inte visar",
     description=(
         "En mening säger att något har ökat, minskat, är oförändrat, har ändrats marginellt eller med "
-        "ett visst antal procentenheter, men siffrorna för samma mått och de jämförda åren visar "
-        "något annat. Texten drar då en slutsats som underlaget inte bär."
+        "ett visst antal procentenheter, eller att en grupp har ökat eller minskat mest, men siffrorna för "
+        "samma mått och de jämförda åren visar något annat. Texten drar då en slutsats som underlaget inte bär."
     ),
     severities=("error", "rounding", "info"),
     check=check,
