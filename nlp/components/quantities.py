@@ -53,6 +53,9 @@ _TIME_POINT_CONTEXT = frozenset({"rehabiliteringskedjan", "sjukfallet", "sjukskr
 # Joiners between two figures that share the unit printed after the second
 # ("56 respektive 53 procent", "mellan 50 och 60 procent").
 _SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", "mot", ",", "–", "-"})
+# Comparisons of two words that join figures of one unit: "47 jämfört med 40–41 år".
+_SHARED_UNIT_PHRASES = frozenset({("jämfört", "med"), ("jämfört", "mot"), ("jämfört", "m"), ("i", "jämförelse", "med"),
+                                  ("än", "för"), ("mot", "för")})
 _OUT_OF_WHOLES = frozenset({"tio", "hundra", "fem", "fyra", "tre"})
 # Words before "sex månader" that make it the time of a rule ("inom sex månader", "efter tolv månader").
 # An upper bound is not among them: "stöd i högst sex månader", "i upp till sex månader" state the figure
@@ -492,7 +495,8 @@ def _share_units(doc: Doc, quantities: list[Span]) -> None:
         if q1.unit_printed or not q2.unit_printed or q1.source not in ("digits", "range"):
             continue
         between = [t for t in doc[first.end:second.start] if not t.is_space]
-        if len(between) == 1 and between[0].lower_ in _SHARED_UNIT_JOINERS:
+        words = tuple(t.lower_ for t in between)
+        if (len(words) == 1 and words[0] in _SHARED_UNIT_JOINERS) or words in _SHARED_UNIT_PHRASES:
             first._.quantity = replace(q1, value=q1.value / q1.scale * q2.scale, unit=q2.unit, scale=q2.scale,
                                        unit_printed=True,
                                        high=None if q1.high is None else q1.high / q1.scale * q2.scale)

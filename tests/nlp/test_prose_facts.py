@@ -155,3 +155,12 @@ def test_a_numbered_list_item_is_no_figure(nlp, matcher):
     got = facts(nlp, matcher, "Underlagsrapporter i serien:\n1. Studerande och socialförsäkringen\n"
                               "2. Samverkan mellan Arbetsförmedlingen och Försäkringskassan")
     assert got == []
+
+
+@pytest.mark.parametrize("text, printed, unit", [
+    ("Medelåldern var 47 jämfört med 41 år i gruppen.", "47", "ar"),
+    ("Kostnaden var 12 jämfört mot 15 miljoner kronor året innan.", "12", "kronor"),
+])
+def test_a_comparison_shares_the_unit_printed_after_it(nlp, matcher, text, printed, unit):
+    got = {p: u for p, u in ((f.printed, f.unit) for f in extract_prose_facts(document(text), nlp, matcher))}
+    assert got[printed] == unit
