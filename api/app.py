@@ -29,6 +29,7 @@ from ingest import store as ingest_store
 from . import http_models as m
 from .ask import Asker
 from .document_json import document_json
+from .http_head import HeadAsGet
 from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
 from .output import render_csv, to_plain
 from .queries import FACT_CSV_COLUMNS, count_facts, query_facts, query_findings, query_measures
@@ -120,6 +121,7 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
     app.router.on_startup.append(warm_compound_splitter)
     app.state.rapportkoll = state
     _install_error_handlers(app)
+    app.add_middleware(HeadAsGet)
     _routes(app, state)
     if with_web:
         _web_routes(app, db_path)
@@ -153,7 +155,12 @@ def csv_response(rows: Sequence[Any], columns: Sequence[str], total: Optional[in
 
 def page_body(request: Request, rows: list, total: int, limit: int, offset: int) -> dict[str, Any]:
     nxt = offset + limit if offset + limit < total else None
-    next_url = str(request.url.include_query_params(offset=nxt)) if nxt is not None else None
+    # relative to the server: built from the Host header, an absolute URL would point wherever a
+    # client's (or an attacker's) header said
+    next_url = None
+    if nxt is not None:
+        url = request.url.include_query_params(offset=nxt)
+        next_url = f"{url.path}?{url.query}"
     return {"ok": True, "total": total, "next": nxt, "next_url": next_url, "rows": rows}
 
 
@@ -382,8 +389,17 @@ def finding_types(conn: sqlite3.Connection) -> set[str]:
 
 # -- one error body -------------------------------------------------------------------------
 
+# An error names what was wrong, not all of it: a 100 KB path or parameter is not echoed back.
+MAX_ERROR_CHARS = 300
+
+
+def _clip_error(text: str) -> str:
+    return text if len(text) <= MAX_ERROR_CHARS else text[: MAX_ERROR_CHARS - 1] + "…"
+
+
 def error_body(status: int, error: str, errors: Sequence[str] = ()) -> JSONResponse:
-    return JSONResponse({"ok": False, "error": error, "status": status, "errors": list(errors)}, status_code=status)
+    return JSONResponse({"ok": False, "error": _clip_error(error), "status": status,
+                         "errors": [_clip_error(e) for e in errors][:20]}, status_code=status)
 
 
 def _validation_lines(exc: RequestValidationError) -> list[str]:

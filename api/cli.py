@@ -32,9 +32,10 @@ def _db(db: Optional[Path]) -> Path:
 
 
 def _open(db: Optional[Path]):
+    """The KB for a command that only reads: read-only, so it neither changes the file nor needs to write it."""
     path = _db(db)
     try:
-        return ingest_store.open_kb(path)
+        return ingest_store.open_kb_readonly(path)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None
 

@@ -49,7 +49,7 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no knowledge base at {path}; run `rapportkoll build` first")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(ingest_store.readonly_uri(path), uri=True, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     try:
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -20,6 +21,8 @@ from typing import Optional
 
 from fastapi import FastAPI, HTTPException, Query, Response
 
+from ingest import store as ingest_store
+
 BBox = tuple[float, float, float, float]
 
 DEFAULT_SCALE = 2.0  # 144 dpi: sharp on a laptop screen, ~200 kB per page
@@ -27,7 +30,9 @@ SCALE_RANGE = (0.5, 4.0)
 PAD = 2.0  # points around a box, so the outline does not cover the glyphs
 FILL = (255, 214, 0, 90)  # translucent yellow
 OUTLINE = (200, 60, 0, 255)  # dark orange, 3:1 against white paper
-CELL_ID = re.compile(r"^(?P<table>.+):r(?P<row>\d+)c(?P<col>\d+)$")
+# rows and columns as SQLite can hold them: a longer number is no cell, not an overflow (a 500)
+OUTLINE_MARGIN = 8  # pixels a clamped box may reach past the image, so its outline stays off the page
+CELL_ID = re.compile(r"^(?P<table>.+):r(?P<row>\d{1,9})c(?P<col>\d{1,9})$")
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class PdfSource:
 
 def _connect(db_path: str | Path) -> sqlite3.Connection:
     """Read-only: serving pages must never write to the knowledge base."""
-    conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(ingest_store.readonly_uri(db_path), uri=True, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -53,6 +58,8 @@ def parse_bbox(text: str) -> BBox:
         x0, top, x1, bottom = (float(p) for p in parts)
     except ValueError:
         raise ValueError("bbox must be four numbers: x0,top,x1,bottom") from None
+    if not all(math.isfinite(v) for v in (x0, top, x1, bottom)):
+        raise ValueError("bbox must be four finite numbers: x0,top,x1,bottom")
     if x1 < x0 or bottom < top:
         raise ValueError("bbox needs x0 <= x1 and top <= bottom")
     return (x0, top, x1, bottom)
@@ -115,6 +122,15 @@ def _on_page(row: sqlite3.Row, page: int, what: str) -> Optional[BBox]:
     return tuple(json.loads(row["bbox"])) if row["bbox"] else None
 
 
+def clamp_rect(rect: list[float], size: tuple[int, int]) -> list[float]:
+    """The rectangle cut to just outside the image: a box of 1e308 points would otherwise keep the
+    drawing busy for half a minute and the whole server with it."""
+    w, h = size
+    lo_x, lo_y, hi_x, hi_y = -OUTLINE_MARGIN, -OUTLINE_MARGIN, w + OUTLINE_MARGIN, h + OUTLINE_MARGIN
+    x0, y0, x1, y1 = rect
+    return [min(max(x0, lo_x), hi_x), min(max(y0, lo_y), hi_y), min(max(x1, lo_x), hi_x), min(max(y1, lo_y), hi_y)]
+
+
 def render_page_png(path: Path, page: int, box: Optional[BBox], scale: float = DEFAULT_SCALE) -> bytes:
     """One page as PNG, with `box` (pdfplumber coordinates) drawn over it. Not thread-safe: pdfium is not."""
     import pypdfium2 as pdfium
@@ -134,7 +150,8 @@ def render_page_png(path: Path, page: int, box: Optional[BBox], scale: float = D
     if box is not None:
         dx, dy = crop[0] - media[0], media[3] - crop[3]
         x0, top, x1, bottom = box
-        rect = [(x0 - PAD - dx) * scale, (top - PAD - dy) * scale, (x1 + PAD - dx) * scale, (bottom + PAD - dy) * scale]
+        rect = clamp_rect([(x0 - PAD - dx) * scale, (top - PAD - dy) * scale, (x1 + PAD - dx) * scale,
+                           (bottom + PAD - dy) * scale], image.size)
         overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
         draw = ImageDraw.Draw(overlay)
         draw.rectangle(rect, fill=FILL, outline=OUTLINE, width=max(2, round(scale * 1.2)))

@@ -9,7 +9,7 @@ import json
 import sqlite3
 from typing import Any, Optional
 
-from nlp.store import BREAKDOWN_COLUMNS, ensure_schema
+from nlp.store import BREAKDOWN_COLUMNS, has_table
 
 FACT_FIELDS = (
     "id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit", "qualifier",
@@ -42,7 +42,8 @@ def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, peri
 
     `breakdown` filters on breakdown keys (kon=kvinnor); `total_only` keeps facts with no breakdown.
     """
-    ensure_schema(conn)
+    if not has_table(conn, "facts"):
+        return []
     where, args = [], []
     if measure:
         where.append("measure = ?"); args.append(measure)
@@ -68,12 +69,14 @@ def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, peri
 
 
 def count_facts(conn: sqlite3.Connection) -> int:
-    ensure_schema(conn)
+    if not has_table(conn, "facts"):
+        return 0
     return conn.execute("SELECT count(*) FROM facts").fetchone()[0]
 
 
 def query_measures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    ensure_schema(conn)
+    if not has_table(conn, "measures"):
+        return []
     counts = dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
     out = []
     for r in conn.execute("SELECT * FROM measures ORDER BY key"):
@@ -94,7 +97,8 @@ def query_measures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 def query_unclassified(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Figures no catalogue measure claims, grouped by their candidate key: what the catalogue
     could learn next, with how often and in how many reports each occurs."""
-    ensure_schema(conn)
+    if not has_table(conn, "facts"):
+        return []
     rows = conn.execute(
         "SELECT measure_candidate AS candidate, unit, count(*) AS facts, count(DISTINCT doc) AS documents,"
         " group_concat(DISTINCT doc) AS docs, min(phrase) AS phrase, min(quote) AS example"
@@ -115,7 +119,8 @@ def finding_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
 def query_findings(conn: sqlite3.Connection, *, type: Optional[str] = None, severity: Optional[str] = None,
                    measure: Optional[str] = None, period: Optional[str] = None, limit: Optional[int] = None,
                    offset: int = 0) -> list[dict[str, Any]]:
-    ensure_schema(conn)
+    if not has_table(conn, "findings"):
+        return []
     where, args = [], []
     for col, value in (("type", type), ("severity", severity), ("measure", measure), ("period", period)):
         if value:

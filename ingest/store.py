@@ -87,6 +87,28 @@ def _add_missing_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
+def readonly_uri(path: str | Path) -> str:
+    """A `file:` URI that opens `path` read-only. Percent-encoded, so a "#", "?" or "%" in a folder
+    name stays part of the path instead of ending it (and dropping "mode=ro")."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def open_kb_readonly(path: str | Path) -> sqlite3.Connection:
+    """An existing knowledge base for reading only: nothing is created, migrated or stamped, so a
+    reader leaves the file as it was and works on a file it may not write."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no knowledge base at {path}; run `rapportkoll build` first")
+    conn = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise FileNotFoundError(f"{path} is not a knowledge base ({exc}); run `rapportkoll build`") from None
+    return conn
+
+
 def open_kb(path: str | Path, must_exist: bool = True) -> sqlite3.Connection:
     """Open an existing knowledge base for reading (and later writes in place)."""
     path = Path(path)

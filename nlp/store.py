@@ -43,6 +43,12 @@ _ADDED_COLUMNS = {"facts": (("measure_score", "REAL"), ("measure_candidate", "TE
                             ("period_part", "TEXT"))}
 
 
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the KB holds the table: a reader asks instead of creating it, so it never writes
+    (a KB that was only ingested has no facts yet)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
     for table, columns in _ADDED_COLUMNS.items():

@@ -76,3 +76,34 @@ def test_missing_kb_is_a_clear_error(tmp_path: Path):
 
 def test_wrong_usage_exits_2():
     assert CliRunner().invoke(cli, ["facts", "--format", "xml"]).exit_code == 2
+
+
+def test_readers_leave_the_kb_as_it_was_and_work_read_only(tmp_path: Path, corpus_dir: Path):
+    """issue 15: `documents`, `show`, `facts`, `measures`, `check` ran the schema script and stamped
+    kb_meta, changing the file, and failed with a traceback on a KB they may not write. The folder
+    name has "#", "?" and "%", which an unescaped file: URI would cut short."""
+    import hashlib
+    import os
+    import stat
+
+    folder = tmp_path / "kb #1 ?50%"
+    folder.mkdir()
+    db = folder / "rapportkoll.db"
+    assert CliRunner().invoke(cli, ["ingest", str(corpus_dir / "af-fk-aterrapport-2020-sammanfattning.txt"),
+                                    "--db", str(db)]).exit_code == 0
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    db.chmod(stat.S_IRUSR)
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        for args in (["documents"], ["show", "af-fk-2020"], ["facts"], ["measures"], ["check"]):
+            result = CliRunner().invoke(cli, [*args, "--db", str(db), "--format", "json"])
+            assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.output)
+            assert "Traceback" not in result.output, args
+        assert CliRunner().invoke(cli, ["documents", "--db", str(db), "--format", "json"]).exit_code == 0
+    finally:
+        folder.chmod(stat.S_IRWXU)
+        db.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["rapportkoll.db"]  # no stray file beside it
+    assert not any(p.name.startswith(("rapportkoll.db#", "kb ")) for p in tmp_path.iterdir() if p != folder)
+    assert os.access(db, os.R_OK)

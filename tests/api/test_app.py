@@ -57,8 +57,10 @@ def test_facts_row_shape(tiny_client):
 def test_facts_paging(tiny_client):
     first = tiny_client.get("/facts?limit=3").json()
     assert (first["total"], first["next"], len(first["rows"])) == (4, 3, 3)
-    assert first["next_url"] == "http://testserver/facts?limit=3&offset=3"
+    assert first["next_url"] == "/facts?limit=3&offset=3"
     second = tiny_client.get(first["next_url"]).json()
+    # the Host header does not make the link point elsewhere
+    assert tiny_client.get("/facts?limit=3", headers={"Host": "evil.example"}).json()["next_url"] == "/facts?limit=3&offset=3"
     assert [r["id"] for r in second["rows"]] == ["tiny:f4"]
     assert (second["next"], second["next_url"]) == (None, None)
     assert tiny_client.get("/facts?offset=10").json()["rows"] == []
@@ -90,7 +92,7 @@ def test_facts_csv(tiny_client, how):
 
 def test_csv_paging_headers(tiny_client):
     r = tiny_client.get("/facts?format=csv&limit=1")
-    assert r.headers["link"] == '<http://testserver/facts?format=csv&limit=1&offset=1>; rel="next"'
+    assert r.headers["link"] == '</facts?format=csv&limit=1&offset=1>; rel="next"'
     assert r.text.count("\n") == 2
 
 
@@ -373,3 +375,18 @@ def test_openapi_has_examples(tiny_client):
         assert schema["components"]["schemas"][name].get("examples"), name
     ask_q = next(p for p in schema["paths"]["/ask"]["get"]["parameters"] if p["name"] == "q")
     assert "andel omställningsmöte 2019" in ask_q["schema"].get("examples", []) + ask_q.get("examples", [])
+
+
+def test_head_answers_like_get_without_a_body(tiny_client):
+    """issue 15: HEAD got 405 on every route; a link checker or `curl -I` then calls it broken."""
+    get, head = tiny_client.get("/facts?limit=2"), tiny_client.head("/facts?limit=2")
+    assert head.status_code == get.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert tiny_client.head("/nowhere").status_code == 404
+
+
+def test_errors_name_the_input_without_echoing_all_of_it(tiny_client):
+    """issue 15: a 100 KB path came back whole in the error body."""
+    response = tiny_client.get("/documents/" + "x" * 20_000)
+    body = response.json()
+    assert response.status_code == 404 and "x" * 100 in body["error"] and len(response.content) < 1_000

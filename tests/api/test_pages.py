@@ -100,6 +100,10 @@ def test_cell_and_bbox_are_highlighted(client):
     ("/documents/rapport/pages/1.png?cell=rapport:t0:r0c1", 400, "on page 2"),
     ("/documents/rapport/pages/1.png?cell=nonsense", 404, "no cell"),
     ("/documents/rapport/pages/1.png?bbox=1,2,3", 400, "four numbers"),
+    # issue 15: a row number SQLite cannot hold is no cell, not an overflow; an endless box is no box
+    ("/documents/rapport/pages/1.png?cell=x:r99999999999999999999c1", 404, "no cell"),
+    ("/documents/rapport/pages/1.png?bbox=0,0,inf,inf", 400, "finite"),
+    ("/documents/rapport/pages/1.png?bbox=nan,0,1,1", 400, "finite"),
     ("/documents/rapport/pages/1.png?bbox=1,2,3,4&block=rapport:b0", 400, "one of bbox, block or cell"),
     ("/documents/rapport/pages/1.png?scale=40", 422, ""),
     ("/documents/rapport/pages/x.png", 422, ""),
@@ -108,6 +112,15 @@ def test_bad_requests_are_4xx_with_a_message(client, path, status, words):
     response = client.get(path)
     assert response.status_code == status
     assert words in response.text
+
+
+def test_a_huge_box_is_drawn_cut_to_the_page(client):
+    """0,0,1e308,1e308 is finite: it is drawn, cut to just outside the image, not for half a minute."""
+    from api.pages import OUTLINE_MARGIN, clamp_rect
+
+    assert clamp_rect([-1e308, 5, 1e308, 1e308], (100, 200)) == [-OUTLINE_MARGIN, 5, 100 + OUTLINE_MARGIN, 200 + OUTLINE_MARGIN]
+    response = client.get("/documents/rapport/pages/1.png?bbox=0,0,1e308,1e308")
+    assert response.status_code == 200 and response.headers["content-type"] == "image/png"
 
 
 def test_parse_bbox():
