@@ -29,6 +29,7 @@ from ingest import store as ingest_store
 from . import http_models as m
 from .ask import Asker
 from .document_json import document_json
+from .http_docs import register_docs
 from .http_head import HeadAsGet
 from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
 from .output import render_csv, to_plain
@@ -102,6 +103,7 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
         measures={r["key"]: r for r in query_measures(conn)}, documents={d["id"]: d for d in document_rows(conn)},
     )
     app = FastAPI(
+        docs_url=None, redoc_url=None,  # /docs from this server's own files (api.http_docs), never a CDN
         title="rapportkoll",
         version="1",
         summary="Figures from Arbetsförmedlingen's and Försäkringskassan's reports, with their sources and conflicts.",
@@ -122,6 +124,7 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
     app.state.rapportkoll = state
     _install_error_handlers(app)
     app.add_middleware(HeadAsGet)
+    register_docs(app)
     _routes(app, state)
     if with_web:
         _web_routes(app, db_path)

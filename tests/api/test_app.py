@@ -390,3 +390,13 @@ def test_errors_name_the_input_without_echoing_all_of_it(tiny_client):
     response = tiny_client.get("/documents/" + "x" * 20_000)
     body = response.json()
     assert response.status_code == 404 and "x" * 100 in body["error"] and len(response.content) < 1_000
+
+
+def test_docs_work_offline(tiny_client):
+    """issue 15: /docs loaded Swagger UI from a CDN and was blank offline; its files come from this server now."""
+    page = tiny_client.get("/docs")
+    assert page.status_code == 200 and "cdn" not in page.text.lower()
+    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
+        assert asset in page.text
+        assert tiny_client.get(asset).status_code == 200
+    assert tiny_client.get("/openapi.json").json()["info"]["title"] == "rapportkoll"

@@ -240,6 +240,14 @@ def test_a_definition_question_shows_the_definition_not_a_missing_answer(page):
     assert page.locator(".not-reported").count() == 0 and page.locator("article.answer").count() == 0
 
 
+def test_api_docs_render_without_the_internet(page):
+    """/docs draws every endpoint from files this server serves (no CDN): the test machine is offline."""
+    page.goto(page.base + "/docs")
+    page.wait_for_selector(".opblock", timeout=15_000)
+    assert page.locator(".opblock").count() >= 8
+    assert "rapportkoll" in page.locator(".title").first.inner_text()
+
+
 def test_series_view_draws_one_line_per_vintage(page):
     search(page, QUERY)
     page.locator(".interpretation a").first.click()
