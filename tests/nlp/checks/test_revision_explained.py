@@ -56,12 +56,11 @@ def test_differences_from_annual_reports_or_revised_ways_of_working_explain_noth
     assert flat(run_checks(facts, context(documents=docs))) == [("restatement", "error", "kartlaggningar_antal", "2021")]
 
 
-def test_a_correction_note_anywhere_in_the_report_that_quotes_the_figure(fact, block, table, document, context, flat):
-    """The note's marker sits on a sentence about the new year; the figures compared are table cells.
-    The note quotes the old figure, which ties it to them; its cue and figures are in different sentences."""
-    b = block("new", 3, "I genomsnitt deltog 4 042 individer per månad, jämfört med 3 941 året innan.", line=53)
-    note = Footnote("new:fn1", "new", 1, "Uppgiften för 2026 är korrigerad. I förra årets rapport angavs 3 874 individer per "
-                    "månad, men det uttaget saknade insatser som registrerades i efterhand.", marker_refs=(b.id,), line=55)
+def _restated_in_tables(fact, block, table, document, context, sentence: str, note_text: str):
+    """A count of 2026 restated from 3 874 (last year's table) to 3 941 (this year's), and a sentence of
+    this year's report whose footnote says something: the checks' findings."""
+    b = block("new", 3, sentence, line=53)
+    note = Footnote("new:fn1", "new", 1, note_text, marker_refs=(b.id,), line=55)
     old_t = table("old", 0, [["År", "Individer"], ["2026", "3 874"]], line=129)
     new_t = table("new", 0, [["År", "Individer"], ["2026", "3 941"]], line=137)
     docs = [document("old", "2027-03-01", 2026, tables=[old_t]), document("new", "2028-03-01", 2027, blocks=[b], tables=[new_t], footnotes=[note])]
@@ -69,20 +68,21 @@ def test_a_correction_note_anywhere_in_the_report_that_quotes_the_figure(fact, b
         fact(3874, period="2026", doc="old", printed="3 874", kind="table", cell="old:t0:r1c1", line=130),
         fact(3941, period="2026", doc="new", printed="3 941", kind="table", cell="new:t0:r1c1", line=138),
     ]
-    findings = run_checks(facts, context(documents=docs))
+    return run_checks(facts, context(documents=docs))
+
+
+def test_a_correction_note_anywhere_in_the_report_that_quotes_the_figure(fact, block, table, document, context, flat):
+    """The note's marker sits on a sentence about the new year; the figures compared are table cells.
+    The note quotes the old figure, which ties it to them; its cue and figures are in different sentences."""
+    findings = _restated_in_tables(
+        fact, block, table, document, context, "I genomsnitt deltog 4 042 individer per månad, jämfört med 3 941 året innan.",
+        "Uppgiften för 2026 är korrigerad. I förra årets rapport angavs 3 874 individer per månad, men det uttaget "
+        "saknade insatser som registrerades i efterhand.")
     assert flat(findings) == [("revision_explained", "info", "kartlaggningar_antal", "2026")]
     assert "fotnot 1" in findings[0].explanation and "korrigerad" in findings[0].explanation
 
 
 def test_a_note_that_quotes_no_figure_of_the_conflict_explains_nothing_far_from_it(fact, block, table, document, context, flat):
-    b = block("new", 3, "I genomsnitt deltog 4 042 individer per månad.", line=53)
-    note = Footnote("new:fn1", "new", 1, "Uppgiften för 2025 är korrigerad. I förra årets rapport angavs 3 120 individer.",
-                    marker_refs=(b.id,), line=55)
-    old_t = table("old", 0, [["År", "Individer"], ["2026", "3 874"]], line=129)
-    new_t = table("new", 0, [["År", "Individer"], ["2026", "3 941"]], line=137)
-    docs = [document("old", "2027-03-01", 2026, tables=[old_t]), document("new", "2028-03-01", 2027, blocks=[b], tables=[new_t], footnotes=[note])]
-    facts = [
-        fact(3874, period="2026", doc="old", printed="3 874", kind="table", cell="old:t0:r1c1", line=130),
-        fact(3941, period="2026", doc="new", printed="3 941", kind="table", cell="new:t0:r1c1", line=138),
-    ]
-    assert flat(run_checks(facts, context(documents=docs))) == [("restatement", "error", "kartlaggningar_antal", "2026")]
+    findings = _restated_in_tables(fact, block, table, document, context, "I genomsnitt deltog 4 042 individer per månad.",
+                                   "Uppgiften för 2025 är korrigerad. I förra årets rapport angavs 3 120 individer.")
+    assert flat(findings) == [("restatement", "error", "kartlaggningar_antal", "2026")]
