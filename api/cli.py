@@ -200,8 +200,9 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
 
     paths = paths or (Path("corpus"),)
     missing = [str(p) for p in paths if not p.exists()]
-    if missing:
+    if missing and len(missing) == len(paths):
         raise click.ClickException("no such file or folder: " + ", ".join(missing))
+    # as `ingest` does: a missing path is a failure named at the end, and the rest is built
     from ingest.reader import iter_report_files
 
     files = list(iter_report_files(paths))

@@ -6,6 +6,8 @@ the reason, so a batch always finishes.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -34,12 +36,39 @@ def iter_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and child.name.lower() not in SKIPPED_NAMES \
-                        and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+            unreadable: list[Path] = []
+            found = []
+            for folder, dirs, names in os.walk(path, onerror=lambda e: unreadable.append(Path(e.filename))):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in names:
+                    child = Path(folder) / name
+                    if child.suffix.lower() in SUFFIXES and name.lower() not in SKIPPED_NAMES and not name.startswith("."):
+                        found.append(child)
+            # a folder that cannot be listed is named as a failure (read_path), not skipped in silence
+            yield from sorted(found + unreadable)
         else:
             yield path
+
+
+def _not_a_report_file(path: Path) -> Optional[IngestFailure]:
+    """A pipe, socket or device would hang or stream forever; a link out of its folder would read
+    a file nobody meant to publish (a link to /etc/passwd)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return failure(path, "unreadable", "no such file")
+    except OSError as e:
+        return failure(path, "unreadable", e.strerror or str(e))
+    if stat.S_ISDIR(mode):
+        return failure(path, "unreadable", "a folder that cannot be read" if not os.access(path, os.R_OK | os.X_OK)
+                       else "a folder, not a file")
+    if not stat.S_ISREG(mode):
+        return failure(path, "wrong_type", "not a regular file (a pipe, socket or device)")
+    if path.is_symlink():
+        target, home = path.resolve(), path.parent.resolve()
+        if home not in target.parents:
+            return failure(path, "wrong_type", f"a link to a file outside its folder ({target})")
+    return None
 
 
 def content_hash(data: bytes) -> str:
@@ -49,6 +78,9 @@ def content_hash(data: bytes) -> str:
 def read_path(path: str | Path, doc_id: Optional[str] = None) -> Result:
     """Read one report file into a Document, or say why it could not be read."""
     path = Path(path)
+    refused = _not_a_report_file(path)
+    if refused is not None:
+        return refused
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -78,7 +110,7 @@ def read_path(path: str | Path, doc_id: Optional[str] = None) -> Result:
     else:
         if data.lstrip()[:5].startswith(b"%PDF"):
             return failure(path, "wrong_type", "the file is a PDF but is named as text; rename it to .pdf")
-        if b"\x00" in data[:4096]:
+        if looks_binary(data):
             return failure(path, "wrong_type", "binary content in a text file")
         try:
             text = data.decode("utf-8-sig")
@@ -91,6 +123,20 @@ def read_path(path: str | Path, doc_id: Optional[str] = None) -> Result:
     if not metadata.from_manifest:
         doc = replace(doc, metadata=manifest.infer_metadata(document_text(doc)))
     return doc
+
+
+# Text, in any encoding the reports come in (UTF-8, cp1252), has next to no control bytes: tab, line
+# feed, form feed and carriage return aside. Random or compressed bytes have one in eight.
+CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13}) | {127}
+MAX_CONTROL_SHARE = 0.01
+
+
+def looks_binary(data: bytes, sample: int = 65536) -> bool:
+    """Whether bytes named as text are something else (an image, an archive, random data)."""
+    head = data[:sample]
+    if b"\x00" in head:
+        return True
+    return sum(1 for b in head if b in CONTROL_BYTES) > MAX_CONTROL_SHARE * max(1, len(head))
 
 
 def _describe_non_pdf(data: bytes) -> str:

@@ -107,3 +107,15 @@ def test_readers_leave_the_kb_as_it_was_and_work_read_only(tmp_path: Path, corpu
     assert sorted(p.name for p in folder.iterdir()) == [".rapportkoll.db.lock", "rapportkoll.db"]  # no stray file beside it
     assert not any(p.name.startswith(("rapportkoll.db#", "kb ")) for p in tmp_path.iterdir() if p != folder)
     assert os.access(db, os.R_OK)
+
+
+def test_build_names_a_missing_path_and_builds_the_rest(tmp_path: Path, corpus_dir: Path):
+    """issue 15: `build` refused the whole batch for one missing path while `ingest` went on."""
+    db = tmp_path / "kb.db"
+    result = CliRunner().invoke(cli, ["build", str(corpus_dir / "af-fk-aterrapport-2020-sammanfattning.txt"),
+                                      str(tmp_path / "saknas.txt"), "--db", str(db), "--no-index", "-j", "1"])
+    assert "saknas.txt" in result.output
+    docs = CliRunner().invoke(cli, ["documents", "--db", str(db), "--format", "json"])
+    assert [d["id"] for d in json.loads(docs.output)] == ["af-fk-2020"]
+    only_missing = CliRunner().invoke(cli, ["build", str(tmp_path / "saknas.txt"), "--db", str(tmp_path / "b.db")])
+    assert only_missing.exit_code != 0 and "no such file or folder" in only_missing.output

@@ -21,6 +21,8 @@ from ingest.records import Document, IngestFailure
         ("report.txt", b"%PDF-1.7\n%binary", "wrong_type"),
         ("report.docx", b"PK\x03\x04", "unsupported"),
         ("binary.txt", b"\x00\x01\x02text", "wrong_type"),
+        # issue 15: random bytes without a NUL were read as a report with 148 "tables"
+        ("random.txt", bytes((i * 97 + 13) % 255 + 1 for i in range(50_000)), "wrong_type"),
     ],
 )
 def test_bad_input_is_a_named_failure(tmp_path: Path, name, content, reason):
@@ -30,6 +32,13 @@ def test_bad_input_is_a_named_failure(tmp_path: Path, name, content, reason):
     assert isinstance(result, IngestFailure)
     assert result.reason == reason
     assert result.message.startswith(name + ":")
+
+
+def test_text_in_an_old_encoding_with_a_form_feed_is_text(tmp_path: Path):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("Rapport\n\nUnder 2019 genomfördes 8 662 gemensamma kartläggningar.\f\nSida 2\n".encode("cp1252"))
+    doc = read_path(path)
+    assert not isinstance(doc, IngestFailure) and "8 662" in doc.blocks[-2].text + doc.blocks[-1].text
 
 
 def test_missing_file(tmp_path: Path):
@@ -117,3 +126,33 @@ def test_folder_recursion_skips_readme_and_hidden(tmp_path: Path):
     (tmp_path / "c.pdf").write_bytes(b"%PDF")
     (tmp_path / "notes.docx").write_bytes(b"x")
     assert [p.name for p in iter_report_files([tmp_path])] == ["c.pdf", "a.txt"]
+
+
+def test_pipes_links_out_of_the_folder_and_unreadable_folders_are_named(tmp_path: Path, corpus_dir: Path, monkeypatch):
+    """issue 15: a FIFO hung `ingest`, a link to /etc/passwd was ingested, an unreadable subfolder was
+    skipped in silence. Each is now a failure named by its path, and the rest of the batch is read."""
+    import os
+    import shutil
+
+    folder = tmp_path / "rapporter"
+    (folder / "låst").mkdir(parents=True)
+    shutil.copyfile(corpus_dir / "af-fk-aterrapport-2020-sammanfattning.txt", folder / "ok.txt")
+    os.mkfifo(folder / "pipe.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hemligt lösenord 1234\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    real_scandir = os.scandir
+
+    def scandir(p="."):
+        if Path(p).name == "låst":
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_scandir(p)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = list(iter_report_files([folder]))
+    monkeypatch.undo()
+    assert [p.name for p in files] == ["link.txt", "låst", "ok.txt", "pipe.txt"]
+    results = {p.name: read_path(p) for p in files}
+    assert isinstance(results["ok.txt"], Document)
+    for name, why in (("pipe.txt", "not a regular file"), ("link.txt", "outside its folder"), ("låst", "folder")):
+        assert isinstance(results[name], IngestFailure) and why in results[name].message, (name, results[name])
