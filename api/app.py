@@ -33,7 +33,7 @@ from .http_docs import register_docs
 from .http_head import HeadAsGet
 from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
 from .output import render_csv, to_plain
-from .queries import FACT_CSV_COLUMNS, count_facts, query_facts, query_findings, query_measures
+from .queries import FACT_CSV_COLUMNS, count_facts, count_matching_facts, query_facts, query_findings, query_measures
 from .series import SERIES_COLUMNS, series_rows, to_jsonstat
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,12 @@ def page_body(request: Request, rows: list, total: int, limit: int, offset: int)
 
 
 def paged(request: Request, rows: list, limit: int, offset: int, fmt: Optional[str], columns: Sequence[str]):
-    body = page_body(request, rows[offset: offset + limit], len(rows), limit, offset)
+    return page_of(request, rows[offset: offset + limit], len(rows), limit, offset, fmt, columns)
+
+
+def page_of(request: Request, rows: list, total: int, limit: int, offset: int, fmt: Optional[str], columns: Sequence[str]):
+    """One page of `total` rows, as JSON or CSV."""
+    body = page_body(request, rows, total, limit, offset)
     if wants_csv(request, fmt):
         return csv_response(body["rows"], columns, body["total"], body["next_url"])
     return body
@@ -198,9 +203,13 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
             why = f"; {state.index_note}" if state.index_note and mode in ("hybrid", "lexical", "dense") else ""
             raise HTTPException(422, f"mode: {mode!r} is not available here; use {' or '.join(modes)}{why}")
 
+    # Routes that read the KB, search or embed are plain `def`: FastAPI runs them in its thread pool, so
+    # one slow question does not hold up /health or anyone else (an `async def` doing blocking SQLite,
+    # BM25 and FAISS work would run on the event loop). The shared SQLite connection is safe across
+    # threads (sqlite3.threadsafety 3: serialized), and the indexes are only read.
     @app.get("/ask", tags=["answers"], response_model=m.AnswerModel, summary="Answer a question in Swedish",
              responses={**ERRORS, 200: csv_example("value,unit,period,measure,breakdown,doc,...\n")})
-    async def ask(
+    def ask(
         request: Request,
         q: str = Query(..., min_length=1, max_length=500, description="The question, in Swedish.",
                        examples=["gemensamma kartläggningar 2018", "andel omställningsmöte 2019",
@@ -228,7 +237,7 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
 
     @app.get("/search", tags=["answers"], response_model=m.SearchPage, summary="Search the reports' passages",
              responses={**ERRORS, 200: csv_example("id,doc,source_file,kind,section,page,page_label,line,score,text\n")})
-    async def search(
+    def search(
         request: Request,
         q: str = Query(..., min_length=1, max_length=500, description="Words to search for.", examples=["omställningsmöten"]),
         mode: str = Query(
@@ -252,7 +261,7 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
 
     @app.get("/facts", tags=["data"], response_model=m.FactsPage, summary="Facts: every figure with its source",
              responses={**ERRORS, 200: csv_example(",".join(FACT_CSV_COLUMNS) + "\n")})
-    async def facts(
+    def facts(
         request: Request,
         measure: Optional[str] = Query(None, description="Measure key (GET /measures).", examples=["gemensamma_kartlaggningar_antal"]),
         period: Optional[str] = Query(None, pattern=PERIOD_PATTERN, description='Exactly this period: "2019" or "2018-2019".'),
@@ -271,15 +280,17 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         check_measure(measure)
         doc_id = resolve_doc(doc)
         breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
-        rows = query_facts(conn, measure=measure, period=period, doc=doc_id, kind=kind, breakdown=breakdown, total_only=total)
-        return paged(request, rows, limit, offset, format, FACT_CSV_COLUMNS)
+        filters = dict(measure=measure, period=period, doc=doc_id, kind=kind, breakdown=breakdown, total_only=total)
+        # one page read in SQL, and the total counted there: not every fact loaded to send a hundred
+        rows = query_facts(conn, **filters, limit=limit, offset=offset)
+        return page_of(request, rows, count_matching_facts(conn, **filters), limit, offset, format, FACT_CSV_COLUMNS)
 
     @app.get("/series/{measure}", tags=["data"], response_model=m.SeriesResponse | m.JsonStatDataset,
              summary="One measure over every period and every report (vintage)",
              responses={**ERRORS, 200: {
                  "content": {"text/csv": {"schema": {"type": "string"}, "example": ",".join(SERIES_COLUMNS) + "\n"}},
                  "description": "JSON rows; JSON-stat 2.0 with `?format=jsonstat`; CSV with `?format=csv`."}})
-    async def series(
+    def series(
         request: Request,
         measure: str = PathParam(..., description="Measure key (GET /measures).", examples=["gemensamma_kartlaggningar_antal"]),
         kon: Optional[str] = Query(None, description="kvinnor or män."),
@@ -319,21 +330,21 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
 
     @app.get("/measures", tags=["data"], response_model=m.MeasuresPage, summary="The measure catalogue",
              responses={**ERRORS, 200: csv_example(",".join(MEASURE_CSV_COLUMNS) + "\n")})
-    async def measures(request: Request, limit: int = LIMIT, offset: int = OFFSET,
+    def measures(request: Request, limit: int = LIMIT, offset: int = OFFSET,
                        format: Optional[Literal["json", "csv"]] = FORMAT):
         """Every measure with its definition, unit, breakdowns, definition changes and fact count."""
         return paged(request, list(state.measures.values()), limit, offset, format, MEASURE_CSV_COLUMNS)
 
     @app.get("/documents", tags=["data"], response_model=m.DocumentsPage, summary="The ingested reports",
              responses={**ERRORS, 200: csv_example(",".join(DOCUMENT_COLUMNS) + "\n")})
-    async def documents(request: Request, limit: int = LIMIT, offset: int = OFFSET,
+    def documents(request: Request, limit: int = LIMIT, offset: int = OFFSET,
                         format: Optional[Literal["json", "csv"]] = FORMAT):
         """The reports, oldest publication first, with counts of blocks, tables and footnotes."""
         return paged(request, list(state.documents.values()), limit, offset, format, DOCUMENT_COLUMNS)
 
     @app.get("/documents/{doc_id}", tags=["data"], response_model=m.DocumentDetail, summary="One report's document model",
              responses={404: ERRORS[404], 422: ERRORS[422]})
-    async def document(doc_id: str = PathParam(..., description="Document id or file name.", examples=["af-fk-2019"])):
+    def document(doc_id: str = PathParam(..., description="Document id or file name.", examples=["af-fk-2019"])):
         """Metadata, blocks, footnotes and tables with provenance: the shape of `rapportkoll show DOC --format json`."""
         resolved = resolve_doc(doc_id)
         doc = ingest_store.load_document(conn, resolved)
@@ -343,7 +354,7 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
 
     @app.get("/inconsistencies", tags=["data"], response_model=m.FindingsPage, summary="The audit's findings",
              responses={**ERRORS, 200: csv_example(",".join(FINDING_CSV_COLUMNS) + "\n")})
-    async def inconsistencies(
+    def inconsistencies(
         request: Request,
         type: Optional[str] = Query(None, description="Finding type (the check that found it).",
                                     json_schema_extra={"enum": sorted(types)} if types else None),

@@ -35,16 +35,11 @@ def fact_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
     return {k: d[k] for k in (*FACT_FIELDS, *BREAKDOWN_COLUMNS)}
 
 
-def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
-                doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
-                total_only: bool = False, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Facts matching every given filter, ordered by measure, period, publication and place.
-
-    `breakdown` filters on breakdown keys (kon=kvinnor); `total_only` keeps facts with no breakdown.
-    """
-    if not has_table(conn, "facts"):
-        return []
-    where, args = [], []
+def _fact_filter(measure: Optional[str], period: Optional[str], doc: Optional[str], breakdown: Optional[dict[str, str]],
+                 kind: Optional[str], total_only: bool) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions and their arguments for query_facts' filters."""
+    where: list[str] = []
+    args: list[Any] = []
     if measure:
         where.append("measure = ?"); args.append(measure)
     if period:
@@ -61,6 +56,29 @@ def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, peri
         args.append(value)
     if total_only:
         where.append("breakdown = '{}'")
+    return where, args
+
+
+def count_matching_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
+                         doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
+                         total_only: bool = False) -> int:
+    """How many facts query_facts would give without limit: the total a page of them belongs to."""
+    if not has_table(conn, "facts"):
+        return 0
+    where, args = _fact_filter(measure, period, doc, breakdown, kind, total_only)
+    return conn.execute("SELECT count(*) FROM facts" + (" WHERE " + " AND ".join(where) if where else ""), args).fetchone()[0]
+
+
+def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
+                doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
+                total_only: bool = False, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Facts matching every given filter, ordered by measure, period, publication and place.
+
+    `breakdown` filters on breakdown keys (kon=kvinnor); `total_only` keeps facts with no breakdown.
+    """
+    if not has_table(conn, "facts"):
+        return []
+    where, args = _fact_filter(measure, period, doc, breakdown, kind, total_only)
     sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY measure, period, published, doc, coalesce(line, 0), coalesce(page, 0), id"
     if limit is not None:
