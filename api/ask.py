@@ -60,7 +60,7 @@ def _clip(text: str, n: int = 300) -> str:
 
 def values_disagree(answers: Sequence[Mapping[str, Any]]) -> bool:
     """Whether figures given for one measure, period and breakdown cannot all be one value, as
-    printed: "cirka 345 miljoner" and "345 400" (tkr) agree; 8 662 and 8 770 do not."""
+    printed: "cirka 120 miljoner" and "120 400" (tkr) agree; 1 000 and 1 100 do not."""
     readings = [read(a["value"], a["printed"] or "", a["unit"] or "antal", qualifier=a["qualifier"] or "exact")
                 for a in answers]
     return any(not agree(x, y) for x, y in combinations(readings, 2))

@@ -95,6 +95,7 @@ class Interpreter:
         # a question word that names one narrows the answer to it
         self.breakdown_values = {m: {k: tuple(sorted(set(vs))) for k, vs in by_key.items()}
                                  for m, by_key in (breakdown_values or {}).items()}
+        self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary)
         self.lexicon.add_words(w for m in measures for w in _measure_words(m))
@@ -244,41 +245,32 @@ class Interpreter:
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
 
-    def breakdown_value(self, measure: str, word: WordUnits, taken: set[str] = frozenset(),
-                        whole: bool = False) -> Optional[tuple[str, str]]:
-        """The (key, value) of the measure's breakdowns that a question word names, by itself or (unless
-        `whole`) by a part of a compound: "förvaltningsmedlen" names post "förvaltning". The shortest
-        value wins ("förvaltning" before "förvaltning och programmedel"); a key already set stays."""
-        found = []
-        for key, values in self.breakdown_values.get(measure, {}).items():
-            if key in taken:
-                continue
-            for value in values:
-                value_keys = {self.lexicon.key(w) for w in words_of(value) if w not in STOP_WORDS}
-                if word.key in value_keys or (not whole and any(part in value_keys for part in word.parts)):
-                    found.append((len(value_keys), len(value), key, value))
-        if not found:
-            return None
-        _, _, key, value = min(found)
-        return key, value
-
-    def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset()):
+    def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset(), whole: bool = False):
         """(key, value, words used) for each breakdown key of the measure whose values the question's
-        words name: per key the value named by the most words ("aktör inom den sociala ekonomin" is
-        aktor "social ekonomi", not "alternativ aktör"), then the shortest."""
+        words name, by themselves or (unless `whole`) by a part of a compound ("förvaltningsmedlen"
+        names post "förvaltning"): per key the value named by the most words ("aktör inom den sociala
+        ekonomin" is aktor "social ekonomi", not "alternativ aktör"), then the shortest."""
         out = []
-        for key, values in self.breakdown_values.get(measure, {}).items():
+        for key, values in self._value_keys(measure).items():
             if key in taken:
                 continue
             best = None
-            for value in values:
-                value_keys = {self.lexicon.key(w) for w in words_of(value) if w not in STOP_WORDS}
-                used = [u for u in words if u.key in value_keys or any(part in value_keys for part in u.parts)]
+            for value, value_keys in values:
+                used = [u for u in words if u.key in value_keys or (not whole and any(part in value_keys for part in u.parts))]
                 if used and (best is None or (len(used), -len(value)) > (len(best[2]), -len(best[1]))):
                     best = (key, value, used)
             if best is not None:
                 out.append(best)
         return out
+
+    def _value_keys(self, measure: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """Each breakdown value of the measure with its words' keys, stemmed once."""
+        cached = self._value_key_cache.get(measure)
+        if cached is None:
+            cached = self._value_key_cache[measure] = {
+                key: [(v, frozenset(self.lexicon.key(w) for w in words_of(v) if w not in STOP_WORDS)) for v in values]
+                for key, values in self.breakdown_values.get(measure, {}).items()}
+        return cached
 
     def _same_quantity(self, key: str, unit: str) -> Optional[MeasureProfile]:
         """The measure with the same key stem in the asked unit: arbetsformaga_antal -> arbetsformaga_andel."""
@@ -294,7 +286,7 @@ class Interpreter:
         if not tokens:
             return []
         n = len(self.profiles)
-        matches = {p.key: [self._match(t.units, p) or (VALUE_MATCH if t.weight == 1.0 and self.breakdown_value(p.key, t.units, whole=True)
+        matches = {p.key: [self._match(t.units, p) or (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True)
                                                      else 0.0) for t in tokens] for p in self.profiles}
         idf = []
         for i, _ in enumerate(tokens):
