@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from ingest.records import Document
 from nlp.measure_trust import distrust_weak_matches
+from nlp.part_year import settle_part_year
 from nlp.measures import MeasureMatcher
 from nlp.prose_facts import extract_prose_facts
 from nlp.records import Fact, Measure
@@ -74,7 +75,8 @@ def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[M
     MeasureMatcher built from it, to share across many documents).
     """
     m = matcher or build_matcher(nlp, catalogue)
-    facts = distrust_weak_matches(extract_prose_facts(document, nlp, m) + extract_table_facts(document, m, nlp))
+    facts = distrust_weak_matches(settle_part_year(extract_prose_facts(document, nlp, m) + extract_table_facts(document, m, nlp),
+                                                   m.by_key))
     out: list[Fact] = []
     ids: set[str] = set()
     for f in dedupe(facts):

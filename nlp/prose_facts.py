@@ -31,7 +31,7 @@ from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
 from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import (GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
-                          covers_part_of_year, is_generic_cue, part_candidate_key, settle_tie)
+                          is_generic_cue, settle_tie)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
@@ -544,13 +544,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             breakdown = tuple(sorted({**{k: v for k, v in breakdown if k != key}, "skillnad": value}.items()))
         decided[idx] = (measure_key, breakdown)
         measure = matcher.by_key.get(measure_key)
+        # "1 046 kartläggningar i oktober" keeps its measure here; nlp.part_year settles it once the
+        # document's measures are trusted or not
         part = span._.period_part or ""
-        part_candidate = ""
-        if measure is not None and not covers_part_of_year(measure, part):
-            # "1 046 kartläggningar i oktober": not the year's count the measure is (the sentences after it
-            # still know what was counted, through `decided`)
-            part_candidate = part_candidate_key(measure_key, part)
-            measure_key, measure = UNCLASSIFIED, None
         period = span._.period
         period_source = span._.period_source or ""
         # a change of a count or an amount is marked as one, whatever measure it is of (a change of a
@@ -602,7 +598,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             block=block.id, phrase=_phrase(doc, span),
             period_source=period_source, offset=offset, measure_score=round(score, 4), qualifier_word=q.qualifier_word,
             # kept on classified figures too: nlp.measure_trust may yet leave one unclassified
-            measure_candidate=part_candidate or candidate_key(_phrase(doc, span), q.unit, matcher.lexicon),
+            measure_candidate=candidate_key(_phrase(doc, span), q.unit, matcher.lexicon),
             period_part=part,
         )
         if q.high is not None:  # a range: its two ends

@@ -19,8 +19,8 @@ from typing import Iterator, Optional, Sequence
 from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
-from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key, covers_part_of_year,
-                          is_generic_cue, part_candidate_key)
+from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
+                          is_generic_cue)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
@@ -210,11 +210,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             found = None  # "Tid i samverkan, dagar (median)": not the mean the measure is defined as
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
+        # a row "Kv 3 2025" of a yearly measure keeps it here; nlp.part_year settles it
         part = period_part(list(cell.row_headers) + list(parent) + list(cell.col_headers), full_caption)
-        part_candidate = ""
-        if measure is not None and not covers_part_of_year(measure, part):
-            part_candidate = part_candidate_key(measure_key, part)  # a row "Kv 3 2025" of a yearly measure
-            measure_key, measure, found = UNCLASSIFIED, None, None
         period, period_source = _period(cell, caption_periods, document)
         if change:
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
@@ -263,7 +260,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             period_source=period_source,
             measure_score=round(found.score, 4) if found else 0.0,
             # kept on classified figures too: nlp.measure_trust may yet leave one unclassified
-            measure_candidate=part_candidate or candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon),
+            measure_candidate=candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon),
             period_part=part,
         )
 

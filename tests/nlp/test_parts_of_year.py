@@ -117,3 +117,18 @@ def test_monthly_figures_are_not_the_years_measure(nlp, catalogue):
     quarter = one(facts, "318")
     assert (quarter.measure, quarter.period, quarter.period_part) == (UNCLASSIFIED, "2027", "kvartal 2")
     assert quarter.measure_candidate == "x_omstallningsmoten_antal_kvartal"
+
+
+def test_settle_part_year_leaves_a_yearly_measure_of_a_month_unclassified_with_its_candidate():
+    from nlp.measures import load_catalogue
+    from nlp.part_year import settle_part_year
+    from nlp.records import Fact
+
+    by_key = {m.key: m for m in load_catalogue()}
+    base = dict(id="", doc="d", source_file="d.txt", measure="gemensamma_kartlaggningar_antal",
+                measure_label="Gemensamma kartläggningar", period="2026", breakdown=(), value=1046.0, printed="1 046",
+                unit="antal", scale=1.0, qualifier="exact", kind="body", measure_score=1.8)
+    month, year = settle_part_year([Fact(**base, period_part="oktober"), Fact(**base)], by_key)
+    assert (month.measure, month.measure_score, month.measure_candidate) == (
+        "unclassified", 0.0, "x_gemensamma_kartlaggningar_antal_manad")
+    assert year.measure == "gemensamma_kartlaggningar_antal" and year.measure_score == 1.8
