@@ -387,7 +387,11 @@ def _header_rows(frags: list[list[Fragment]], columns: list[tuple[int, int]]) ->
     leaf = [""] * n
     spanning: list[list[str]] = []
     pitch = _pitch(columns)
-    for row in frags:
+    for k_line, row in enumerate(frags):
+        groups = _left_aligned_groups(row, frags[k_line + 1], columns) if k_line + 1 < len(frags) else None
+        if groups is not None:
+            spanning.append(groups)  # "2024" over "Kvinnor Män Totalt", set flush left over its group
+            continue
         # a piece over two or more columns that no other piece of its line heads
         wide = [f for f in row if len(set(_covered(f, columns)) - {_column_of(g, columns) for g in row if g is not f}) >= 2]
         if wide:
@@ -410,6 +414,33 @@ def _header_rows(frags: list[list[Fragment]], columns: list[tuple[int, int]]) ->
             leaf[c] = _join_text(leaf[c], f.text) if leaf[c] else f.text
     rows = spanning + ([leaf] if any(leaf) else [])
     return rows
+
+
+def _left_aligned_groups(row: list[Fragment], below: list[Fragment], columns: list[tuple[int, int]]) -> Optional[list[str]]:
+    """A header line whose pieces each start where a column starts and head an equal group of columns
+    that the line below labels alike ("2024" and "2025", each flush left over "Kvinnor Män Totalt"):
+    the spanning row, each column under the piece at or before it. None for any other line."""
+    n = len(columns)
+    heads = [(c, f.text) for f in row if (c := _column_of(f, columns)) > 0 and abs(f.start - columns[c][0]) <= 1]
+    if len(heads) < 2 or len(heads) != len([f for f in row if _column_of(f, columns) > 0]):
+        return None
+    starts = [c for c, _ in heads] + [n]
+    widths = {b - a for a, b in zip(starts, starts[1:])}
+    if len(widths) != 1 or min(widths) < 2 or starts[0] != 1:
+        return None
+    width = widths.pop()
+    leaf = [""] * n
+    for f in below:
+        leaf[_column_of(f, columns)] = f.text.lower()
+    if any(leaf[c] != leaf[1 + (c - 1) % width] for c in range(1, n)) or not all(leaf[1:]):
+        return None
+    cells = [""] * n
+    for c, text in heads:
+        for k in range(c, c + width):
+            cells[k] = text
+    stub = [f.text for f in row if _column_of(f, columns) == 0]
+    cells[0] = stub[0] if stub else ""
+    return cells
 
 
 def _pitch(columns: list[tuple[int, int]]) -> float:

@@ -78,7 +78,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = delimited_rows_to_tabs(html_rows_to_tabs(lines))
+    lines = borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(html_rows_to_tabs(lines)))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -255,6 +255,43 @@ def delimited_rows_to_tabs(lines: list[str]) -> list[str]:
                     out[k] = "\t".join(c.strip() for c in out[k].rstrip("\n\r").split(sep))
             i = max(j, i + 1)
     return out
+
+
+def borderless_pipe_rows_to_tabs(lines: list[str]) -> list[str]:
+    """Rows cut by " | " without the Markdown border pipes, as web pages and chat tools copy a table:
+    "Gemensamma kartläggningar | 6 912 | 4 087", under " | 2024 | | | 2025 | |". Every pipe is a
+    cell border, so a line that opens with one has an empty first cell (the corner over the row
+    labels) and the columns stay in place. Two or more such lines with the same number of pipes, a
+    number among their cells, make a table; a Markdown rule line between them ("---|---") stays a
+    rule. Tables whose every row has both border pipes are left to the Markdown reading."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        n = _pipe_width(out[i])
+        j, rows = i, []
+        while n and j < len(out) and (_pipe_width(out[j]) == n or rows and _PIPE_SEPARATOR.match(out[j]) and "|" in out[j]):
+            if not _PIPE_SEPARATOR.match(out[j]):
+                rows.append(j)
+            j += 1
+        bordered = all(_PIPE_ROW.match(out[k]) and out[k].strip().startswith("|") for k in rows)
+        if len(rows) >= 2 and not bordered and any(is_numeric(c.strip()) for k in rows for c in _PIPE_CELL.split(out[k])):
+            for k in rows:
+                out[k] = "\t".join(c.strip().replace("\\|", "|") for c in _PIPE_CELL.split(out[k].rstrip("\n\r")))
+        i = max(j, i + 1)
+    return out
+
+
+_PIPE_CELL = re.compile(r"(?<!\\)\|")
+
+
+def _pipe_width(line: str) -> int:
+    """How many unescaped pipes cut `line` into short table cells (0 when it is no such row)."""
+    if "|" not in line or "\t" in line or _PIPE_SEPARATOR.match(line):
+        return 0
+    cells = _PIPE_CELL.split(line.rstrip("\n\r"))
+    if any(len(c.strip()) > _MAX_DELIMITED_CELL or _SENTENCE_END.search(c.strip()) for c in cells):
+        return 0
+    return len(cells) - 1
 
 
 def _delimited_width(line: str, sep: str) -> int:

@@ -106,6 +106,28 @@ def _forward_fill(row: list[str]) -> list[str]:
     return out
 
 
+def spread_short_header(row: Sequence[str], below: Sequence[str], n_cols: int) -> Optional[list[str]]:
+    """A header row with fewer cells than the table has columns, as a word processor's plain text
+    writes a cell merged over several columns (one field): "Resultat | Kvinnor | Män" over
+    "| Antal | Andel | Antal | Andel". Its k labels share the m columns after the stub evenly when
+    the row below repeats itself with that period, so each label heads its own group:
+    ["Resultat", "Kvinnor", "Kvinnor", "Män", "Män"]. None when the row is not such a row."""
+    cells = [c.strip() for c in row]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()  # a grid padded to its width: the merged row's missing fields
+    labels = cells[1:]
+    m = n_cols - 1
+    if len(cells) >= n_cols or not labels or not all(labels) or m % len(labels):
+        return None
+    width = m // len(labels)
+    if width < 2:
+        return None
+    sub = [c.strip().lower() for c in below[1:]] + [""] * (m - len(below[1:]))
+    if len(labels) > 1 and any(sub[j] != sub[j % width] for j in range(m)):
+        return None  # the columns under each label are not the same kind: no telling which it spans
+    return [cells[0]] + [label for label in labels for _ in range(width)]
+
+
 def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_rows: Optional[int] = None) -> tuple[TableCell, ...]:
     """Resolve row and column headers for every cell of a rectangular grid."""
     texts = [[c.text for c in row] for row in grid]
@@ -113,7 +135,8 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
     n_cols = max((len(r) for r in texts), default=0)
     header_grid = []
     for r in range(n_header):
-        row = list(texts[r]) + [""] * (n_cols - len(texts[r]))
+        spread = spread_short_header(texts[r], texts[r + 1], n_cols) if r < n_header - 1 else None
+        row = spread or list(texts[r]) + [""] * (n_cols - len(texts[r]))
         # the last header row names single columns; earlier ones may span
         header_grid.append(_forward_fill(row) if r < n_header - 1 else [c.strip() for c in row])
 

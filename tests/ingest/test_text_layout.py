@@ -239,3 +239,18 @@ def test_caption_below_unit_in_the_corner_and_sida_n_av_m_footers():
     assert [(b.kind, b.text) for b in doc.blocks if b.kind != "caption"] == [
         ("heading", "3 Ekonomi"), ("paragraph", "Förvaltningsanslaget utnyttjades nästan helt under året."),
         ("paragraph", "Andelen av anslaget som förbrukades var 98 procent.")]
+
+
+def test_a_year_set_flush_left_over_each_group_of_columns_heads_the_whole_group():
+    doc = read(
+        "Tabell 9 Utbetalningar efter län och kön 2030 och 2031\n"
+        "\n"
+        "                 2030                         2031\n"
+        "Län              Flickor   Pojkar   Alla      Flickor   Pojkar   Alla\n"
+        "Norrland         1 204     1 187    2 391     1 250     1 199    2 449\n"
+        "Svealand           977       941    1 918       990       963    1 953\n"
+    )
+    (table,) = doc.tables
+    assert cell(table, "2 391").col_headers == ("2030", "Alla")
+    assert cell(table, "1 250").col_headers == ("2031", "Flickor")
+    assert cell(table, "1 953").col_headers == ("2031", "Alla")

@@ -229,3 +229,42 @@ def test_a_numbered_heading_may_open_with_a_decade():
     heads = [b.text for b in doc.blocks if b.kind == "heading"]
     assert "2 2000-talets första år" in heads
     assert doc.blocks[-1].section[-2:] == ("2 2000-talets första år", "2.1 Mer fokus på samverkan")
+
+
+def test_rows_cut_by_pipes_without_the_border_pipes_are_a_table_with_an_empty_corner():
+    # as a table is copied from a web page: no Markdown border pipes, a year header spanning its group
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=(
+        "Tabell 4. Ärenden efter kanal 2040 och 2041\n"
+        " | 2040 | | 2041 |\n"
+        " | Webb | Telefon | Webb | Telefon\n"
+        "Ansökningar | 4 410 | 1 020 | 4 980 | 870\n"
+        "Överklaganden | 61 | 14 | 58 | 9\n"
+    ))
+    (table,) = doc.tables
+    by_text = {c.text: c for c in table.cells}
+    assert by_text["1 020"].col_headers == ("2040", "Telefon")
+    assert by_text["4 980"].col_headers == ("2041", "Webb")
+    assert by_text["9"].row_headers == ("Överklaganden",)
+
+
+def test_a_merged_header_cell_written_as_one_field_heads_its_group_of_columns():
+    # a word processor's plain-text export writes a cell merged over two columns as one field
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=(
+        "Tabell 2. Besök efter utfall och region\n"
+        "Utfall\tNorr\tSyd\n"
+        "\tAntal\tAndel, %\tAntal\tAndel, %\n"
+        "Beviljade\t310\t62,0\t288\t57,6\n"
+        "Avslagna\t190\t38,0\t212\t42,4\n"
+    ))
+    (table,) = doc.tables
+    by_text = {c.text: c for c in table.cells}
+    assert by_text["62,0"].col_headers == ("Norr", "Andel, %")
+    assert by_text["288"].col_headers == ("Syd", "Antal")
+
+
+def test_a_short_header_row_whose_columns_below_differ_is_not_spread():
+    from ingest.text_tables import spread_short_header
+
+    assert spread_short_header(["Utfall", "Norr", "Syd"], ["", "Antal", "Andel", "Antal", "Andel"], 5) == \
+        ["Utfall", "Norr", "Norr", "Syd", "Syd"]
+    assert spread_short_header(["Utfall", "Norr", "Syd"], ["", "Antal", "Andel", "Kostnad", "Tid"], 5) is None
