@@ -22,7 +22,7 @@ from ingest.records import Document, Table, TableCell
 from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           is_generic_cue)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
-from nlp.sv.breakdowns import CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
+from nlp.sv.breakdowns import BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
@@ -691,9 +691,30 @@ _NO_CATEGORY_CORNER = re.compile(r"^(?:år|året|period|perioden|kvartal|månad|
 
 def corner_key(table: Table) -> str:
     """The breakdown key of the groups a table's rows list, from its corner cell: "Post" lists budget
-    lines (post); any other corner ("Län", "Insats") lists groups (grupp)."""
+    lines (post), and so does any table whose columns are a budget's ("Budget | Utfall | Avvikelse");
+    any other corner ("Län", "Insats") lists groups (grupp)."""
     corner = table.rows[0][0].strip().lower() if table.rows and table.rows[0] else ""
-    return CORNER_KEYS.get(corner.rstrip(":"), "grupp")
+    if corner.rstrip(":") in CORNER_KEYS:
+        return CORNER_KEYS[corner.rstrip(":")]
+    return "post" if _budget_columns(table) else "grupp"
+
+
+def _budget_columns(table: Table) -> bool:
+    labels = {w for c in table.cells if c.row < table.header_rows and c.col > 0
+              for w in re.findall(r"[\wåäöÅÄÖ]+", c.text.lower())}
+    return len(labels & BUDGET_COLUMN_WORDS) >= 2
+
+
+def _caption_breaks_down_by(caption: str, corner: str) -> bool:
+    """Whether the caption says the table's figures are broken down by what its corner cell names:
+    "Deltagare ... efter insats och kön" under the corner "Insats"; then the rows are groups of that
+    kind even when no catalogue measure is counted."""
+    clause = BREAKDOWN_CLAUSE.search(caption)
+    if clause is None:
+        return False
+    words = re.findall(r"[\wåäöÅÄÖ]+", clause.group(1).lower())
+    return any(len(c) >= 4 and any(w.startswith(c[:max(4, len(c) - 2)]) for w in words)
+               for c in re.findall(r"[\wåäöÅÄÖ]+", corner.lower()))
 
 
 _MEASURE_HEAD_WORDS = ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt", "differens", "skillnad", "avvikelse")
@@ -745,9 +766,11 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
     measure speaks of (the measure came from the column or the caption) and no known group."""
     corner = table.rows[0][0].strip() if table.rows and table.rows[0] else ""
     posts = corner_key(table) == "post"  # "Post", "Kostnadsslag": every row is a budget line, whatever is measured
-    if not corner or not cell.row_headers or (measure_key == UNCLASSIFIED and not posts) or _NO_CATEGORY_CORNER.match(corner) \
-            or unit_phrase(corner) or find_year_mentions(corner):
+    if not cell.row_headers or not (corner or posts) or (corner and (_NO_CATEGORY_CORNER.match(corner) or unit_phrase(corner)
+                                                                     or find_year_mentions(corner))):
         return None
+    if measure_key == UNCLASSIFIED and not posts and not _caption_breaks_down_by(strip_caption_label(table.caption or ""), corner):
+        return None  # the rows may be what is counted ("Anslag 1:1 ..."): groups only where the caption says so
     label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
     if not label or _is_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
             or find_terms(label, short_words=True) or (find_group_values(label) and corner_key(table) != "post") \
@@ -755,7 +778,7 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
         return None  # "Antal observationer": what is counted, not a group; "Övriga intäkter" is a post
     if _BALANCE_LINE.match(label):
         return None  # "Årets resultat", "Saldo": the balance of the lines above, not a line of its own
-    if not posts and matcher.covers(measure_key, label):
+    if not posts and measure_key != UNCLASSIFIED and matcher.covers(measure_key, label):
         return None  # the row speaks of the measure (or of nothing): a measure row, not a group
     named = unit_phrase(label)
     return label.replace(named, "").strip(" ,;:()") if named else label  # "Arbetsplatsförlagd praktik, %"

@@ -20,6 +20,13 @@ DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
 # naming what the rows list ("Län", "Insats") makes them groups (grupp).
 CORNER_KEYS = {"post": "post", "budgetpost": "post", "kostnadspost": "post", "anslagspost": "post", "poster": "post",
                "kostnadsslag": "post", "utgiftspost": "post", "intäktspost": "post"}
+# Column headers of a budget table ("Budget | Utfall | Avvikelse", "Beviljat | Upparbetat | Återstår"): two
+# or more of them make the rows budget lines (post), whatever the corner says ("Verksamhet").
+BUDGET_COLUMN_WORDS = frozenset({"budget", "budgeterat", "utfall", "beviljat", "upparbetat", "återstår", "avvikelse",
+                                 "prognos", "förbrukat", "tilldelat", "kvar"})
+# The clause of a caption that names what a table breaks its figures down by: "Deltagare efter insats och
+# kön" -> "insats och kön"; "Hushåll per kvartal" -> "kvartal".
+BREAKDOWN_CLAUSE = re.compile(r"\b(?:efter|per|fördelat\s+på|uppdelat\s+på)\s+(.+)$", re.IGNORECASE)
 
 # Word form (lower case) -> (key, value). A value of None would mark a word that names a group
 # without being one of the values (counted for pairs such as "X eller Y", never assigned).
@@ -197,6 +204,8 @@ def find_group_values(text: str) -> list[tuple[str, str]]:
 __all__ = [
     "AGE_RE",
     "BREAKDOWN_TERMS",
+    "BREAKDOWN_CLAUSE",
+    "BUDGET_COLUMN_WORDS",
     "CORNER_KEYS",
     "DEFAULT_BREAKDOWN_KEYS",
     "GROUP_PATTERNS",

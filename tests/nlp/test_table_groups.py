@@ -48,6 +48,20 @@ Indikator\tMål\tUtfall
 Deltagare, antal\t400\t538
 Tabell 6: Utfall mot mål
 
+Verksamhet	Budget	Utfall	Avvikelse
+Hemtjänst	4 300	4 412	-112
+Färdtjänst	900	861	39
+Tabell 7: Budget och utfall per verksamhet, tkr
+
+Stödform	Flickor	Pojkar
+Läxhjälp	61	47
+Sommarjobb	38	52
+Tabell 8: Unga i stödet efter stödform och kön
+
+Reform	Flickor	Pojkar
+Fritidskort	610	640
+Tabell 9: Unga som berörs av reformerna
+
 2. Sjukpenning
 
 Antalet ärenden om sjukpenning ökade igen. Under 2027 fattades beslut i 1 204 ärenden om förlängning.
@@ -112,3 +126,17 @@ def test_cost_lines_under_a_kostnadsslag_corner_are_posts_but_not_the_result(nlp
 def test_rows_under_an_indikator_corner_are_measures_not_groups(nlp, catalogue):
     facts = _facts(nlp, catalogue)
     assert "grupp" not in dict(_at(facts, "538").breakdown)
+
+
+def test_rows_of_a_budget_table_are_posts_whatever_its_corner_says(nlp, catalogue):
+    facts = _facts(nlp, catalogue)
+    assert dict(_at(facts, "4 412").breakdown) == {"post": "hemtjänst"}
+    assert dict(_at(facts, "39").breakdown) == {"post": "färdtjänst"}
+
+
+def test_rows_are_groups_where_the_caption_breaks_the_figures_down_by_the_corner(nlp, catalogue):
+    facts = _facts(nlp, catalogue)
+    assert dict(_at(facts, "47").breakdown).get("grupp") == "Läxhjälp"
+    assert dict(_at(facts, "38").breakdown).get("grupp") == "Sommarjobb"
+    # no "efter reform" in its caption: each row may be its own figure, not a group of one
+    assert "grupp" not in dict(_at(facts, "610").breakdown)
