@@ -52,6 +52,10 @@ PARENT_WEIGHT = 0.6  # the row a "varav" row is part of: it names what is counte
 # A column of differences that are not changes over time: a deviation from a goal or a budget
 _DIFFERENCE_HEADER = re.compile(r"\b(?:avvikelse|differens|skillnad)\w*", re.IGNORECASE)
 _CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b", re.IGNORECASE)
+# "Diff." beside columns of two or more years: the change between them (beside "Tilldelat | Förbrukat",
+# with the years in the rows, it is a deviation)
+_DIFF_HEADER = re.compile(r"\b(?:diff\.?|differens|skillnad)(?!\w)", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".
 _PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
 
@@ -183,7 +187,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
         headers = _expand(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
         unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note, quoted_units.get(cell.col))
-        change = _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers))
+        change = _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) or (
+            _DIFF_HEADER.search(" ".join(cell.col_headers)) and len(_sibling_years(table, cell, rows=False)) >= 2)
         level_unit = unit
         if change and not cell_unit:
             # the unit of what changed: the cell's headers without the change header ("Förändring (%)")
@@ -217,6 +222,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
             base = next((m[3][:4] for h in cell.col_headers + cell.row_headers for m in find_year_mentions(h)
                          if m[2] in ("since", "comparison")), None)
+            if base is None and period.isdigit():
+                # "2025 | 2026 | Förändring": the change between the column (or row) before and this year
+                base = str(max((y for y in _sibling_years(table, cell) if y < int(period)), default=0) or "") or None
             if base and period.isdigit() and int(period) > int(base):
                 period = f"{base}-{period}"
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
@@ -588,6 +596,19 @@ def lead_words(document: Document, table: Table) -> list[str]:
             if not before:  # the table opens its page: the paragraph that leads into it ended the page before
                 before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page - 1]
     return re.findall(r"[\wåäöÅÄÖ]+", before[-1].text.lower()) if before else []
+
+
+def _sibling_years(table: Table, cell: TableCell, rows: bool = True) -> set[int]:
+    """The years a change cell sits beside: those heading the other columns ("2025 | 2026 | Förändring"),
+    or, when the cell's own row is a year, those of the other rows (years in rows)."""
+    own_row_year = rows and any(_YEAR_WORD.search(h) for h in cell.row_headers)
+    years: set[int] = set()
+    for c in table.cells:
+        if c.row < table.header_rows and c.col != cell.col and c.col > 0:
+            years.update(int(y) for y in _YEAR_WORD.findall(c.text))
+        elif own_row_year and c.col == 0 and c.row >= table.header_rows and c.row != cell.row:
+            years.update(int(y) for y in _YEAR_WORD.findall(c.text))
+    return years
 
 
 def _period(cell: TableCell, caption_periods: Sequence[tuple[int, int, str, str]], document: Document) -> tuple[str, str]:

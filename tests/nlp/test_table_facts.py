@@ -99,3 +99,18 @@ def test_quote_line_and_cell_provenance(matcher):
 def test_numeric_cells():
     assert all(is_numeric_cell(t) for t in ["8 662", "9,7%", "-5 000", "29 %", "40 år", "0"])
     assert not any(is_numeric_cell(t) for t in ["Totalt", "2013–2022", "", "n/a"])
+
+
+def test_a_change_column_beside_two_year_columns_spans_them(matcher):
+    t = table([["Län", "2033", "2034", "Diff."], ["Norrland", "1 210", "1 180", "−30"], ["Svealand", "880", "910", "+30"]],
+              "Tabell 5. Ärenden efter län, 2033 och 2034")
+    got = {(p, period): b for p, _, _, period, _, b in facts(matcher, document(t, year=2034))}
+    assert got[("−30", "2033-2034")]["forandring"] == "minskning"
+    assert got[("+30", "2033-2034")]["forandring"] == "ökning"
+
+
+def test_a_differens_column_beside_budget_columns_is_no_change(matcher):
+    t = table([["", "Tilldelat", "Förbrukat", "Differens"], ["2033", "500", "520", "-20"], ["2034", "510", "505", "5"]],
+              "Tabell 6. Medel för samarbetet, tkr")
+    got = {(p, period): b for p, _, _, period, _, b in facts(matcher, document(t, year=2034))}
+    assert "forandring" not in got[("-20", "2033")]
