@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from nlp.sv.captions import is_caption, is_source_or_note, is_table_caption
+from nlp.sv.captions import is_caption, is_source_or_note, is_table_caption, parse_caption
 from nlp.sv.units import unit_phrase
 
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
@@ -648,7 +648,7 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     header_rows = max(marked, count_header_rows([[c.text for c in row] for row in grid])) if marked else layout_header
     for number, row, col in markers:
         cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
-    caption = _caption_after(after) if below else _nearby_caption(before)
+    caption = (_caption_after(after) if below else _nearby_caption(before)) or _figure_caption(before, after)
     source = _nearby_source(after)
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""
@@ -669,6 +669,26 @@ def _nearby_caption(before: list[Run]) -> str:
         text = _run_text(run)
         if is_table_caption(text):
             return text
+    return ""
+
+
+def _figure_caption(before: list[Run], after: list[Run]) -> str:
+    """A figure's caption right next to a table that has none of its own: the figure's data, as web
+    pages and reports set it under or over the chart ("Figur 3. Antal möten ..." then the rows). Above
+    when it stands right over the table, else below it (source and note lines may come first)."""
+    if before and before[-1].kind != "table":
+        found = parse_caption(_run_text(before[-1]))
+        if found is not None and found.kind == "figure":
+            return _run_text(before[-1])
+    for run in after[:3]:
+        if run.kind == "table":
+            break
+        text = _run_text(run)
+        found = parse_caption(text)
+        if found is not None:
+            return text if found.kind == "figure" else ""
+        if not is_source_or_note(text):
+            break
     return ""
 
 

@@ -268,3 +268,24 @@ def test_a_short_header_row_whose_columns_below_differ_is_not_spread():
     assert spread_short_header(["Utfall", "Norr", "Syd"], ["", "Antal", "Andel", "Antal", "Andel"], 5) == \
         ["Utfall", "Norr", "Norr", "Syd", "Syd"]
     assert spread_short_header(["Utfall", "Norr", "Syd"], ["", "Antal", "Andel", "Kostnad", "Tid"], 5) is None
+
+
+def test_a_figures_caption_next_to_its_data_table_captions_it_above_or_below():
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=(
+        "Figur 2. Besökare per kvartal 2041, i tusental\n"
+        "Kvartal\tBesökare\n"
+        "Kv 1\t12,4\n"
+        "Kv 2\t13,1\n"
+        "\n"
+        "Löptext om något annat.\n"
+        "\n"
+        "Månad\tÄrenden\n"
+        "jan\t410\n"
+        "feb\t388\n"
+        "Källa: Ärendesystemet.\n"
+        "Figur 3. Ärenden per månad 2041\n"
+    ))
+    first, second = doc.tables
+    assert first.caption.startswith("Figur 2.") and first.unit_note
+    assert second.caption.startswith("Figur 3.")
+    assert first.label == "" and first.number is None  # "se tabell 2" does not cite a figure
