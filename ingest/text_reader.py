@@ -34,6 +34,9 @@ _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d{0,3}\s*$")
 _TOC_LINE = re.compile(r"^(.*?)(?:\s*\.{3,}\s*|\t+\s*|\s{2,})(\d{1,3})\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
+# A list item as a word processor's plain text writes it: the bullet or number, a TAB, then the item
+# ("•\t412 personer ..."). One field after the mark, so it is no table row.
+_TABBED_LIST_MARK = re.compile(r"^(\s*(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)]))\t+(?=[^\t]+$)")
 # A Markdown pipe-table row ("| 2026 | 117,5 |") and its separator row ("|---|:--:|")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix)\s+(?:\d{1,2}|[A-Z])\b")
@@ -110,6 +113,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             continue
         if _PIPE_ROW.match(line):
             line = pipe_row_to_tabs(line)
+        line = _TABBED_LIST_MARK.sub(r"\1 ", line)
         if _RULE.match(line):
             close()
             continue
@@ -161,8 +165,27 @@ def _starts_own_run(line: str, cur: Run) -> bool:
     nothing goes on after a source line or a "Label: value" line: "Källa: SUS" right under a table and "Tabell B2 ..." right under that (a caption printed
     below its table, with no blank line between) are two records, not one sentence."""
     text = line.strip()
-    return is_caption(text) or is_source_or_note(text) or is_source_or_note(cur.lines[-1].strip()) \
-        or is_label_value(text) or is_label_value(cur.lines[-1].strip())
+    prev = cur.lines[-1].strip()
+    return is_caption(text) or is_source_or_note(text) or is_source_or_note(prev) \
+        or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) \
+        or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev))
+
+
+# Text with one paragraph per line (a word processor's plain-text export, text copied from a web page)
+# has no blank lines between paragraphs; a line this long that ends a sentence was never wrapped, so
+# the next line is a paragraph (or heading) of its own.
+UNWRAPPED_LINE = 100
+
+
+def _unwrapped_paragraph_end(line: str) -> bool:
+    return len(line) > UNWRAPPED_LINE and line.endswith((".", "!", "?"))
+
+
+def _lone_title(line: str) -> bool:
+    """A short line with no closing punctuation that opens with a capital or a section number
+    ("Rehabiliteringsinsatser", "2.3 Försörjningshinder"): a heading when longer text follows it."""
+    return 0 < len(line) <= 80 and "\t" not in line and not _is_toc_line(line) and not line.endswith((".", ":", ";", ",", "?", "!", "-", "–")) and \
+        (line[0].isupper() or bool(_NUMBERED_HEADING.match(line)))
 
 
 def is_label_value(line: str) -> bool:
@@ -623,8 +646,9 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     markers: list[tuple[int, int, int]] = []  # (footnote, row, col)
     indents = run.extra.get("indents", {})
     layout_header = run.extra.get("header_rows")
+    paren_notes = _paren_note_numbers(after)
     for j, line in enumerate(run.lines):
-        split = [split_markers(strip_tags(c)) for c in line.split("\t")]
+        split = [_split_paren_marker(*split_markers(strip_tags(c)), paren_notes) for c in line.split("\t")]
         parts = [text.strip() for text, _ in split]
         if unit_note_of(parts) and rows:
             unit_note = unit_note_of(parts) or ""
@@ -670,6 +694,33 @@ def _nearby_caption(before: list[Run]) -> str:
         if is_table_caption(text):
             return text
     return ""
+
+
+# A note under a table numbered "1) ..." and its marker after a cell's figure ("311 1)"), as word processors
+# write them without superscript.
+_PAREN_NOTE_LINE = re.compile(r"^\s*(\d{1,2})\)\s+\S")
+_PAREN_MARKER = re.compile(r"(?<=\d)\s+(\d{1,2})\)\s*$")
+
+
+def _paren_note_numbers(after: list[Run]) -> set[int]:
+    """The numbers of the "1) ..." notes printed right below a table."""
+    found: set[int] = set()
+    for run in after[:3]:
+        if run.kind == "table":
+            break
+        for line in run.lines:
+            m = _PAREN_NOTE_LINE.match(line)
+            if m:
+                found.add(int(m.group(1)))
+    return found
+
+
+def _split_paren_marker(text: str, refs: tuple[FootnoteRef, ...], notes: set[int]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """"311 1)" under a note "1) ...": the figure 311 with a marker for note 1."""
+    m = _PAREN_MARKER.search(text)
+    if m is None or int(m.group(1)) not in notes:
+        return text, refs
+    return text[:m.start()], refs + (FootnoteRef(number=int(m.group(1)), offset=m.start()),)
 
 
 def _figure_caption(before: list[Run], after: list[Run]) -> str:

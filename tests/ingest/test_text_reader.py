@@ -289,3 +289,35 @@ def test_a_figures_caption_next_to_its_data_table_captions_it_above_or_below():
     assert first.caption.startswith("Figur 2.") and first.unit_note
     assert second.caption.startswith("Figur 3.")
     assert first.label == "" and first.number is None  # "se tabell 2" does not cite a figure
+
+
+WORD_PLAIN_TEXT = (
+    "Verksamhetsår 2042\n"
+    "Året i korthet\n"
+    "•\t3 120 ärenden avgjordes, 4 procent fler än året innan.\n"
+    "•\tHandläggningstiden var i genomsnitt 41 dagar.\n"
+    "3.1 Ärenden\n"
+    "Under året kom det in fler ärenden än någonsin tidigare, och nämnden avgjorde de flesta inom sin egen tidsfrist.\n"
+    "Andra stycket har också en hel mening på en och samma rad, så som ordbehandlaren skriver det.\n"
+    "Tabell 3. Ärenden efter typ, 2042\n"
+    "Typ\tAntal\n"
+    "Ansökan\t2 410 1)\n"
+    "Omprövning\t710\n"
+    "1) Varav 12 ärenden gällde tidigare år.\n"
+)
+
+
+def test_word_plain_text_keeps_list_items_headings_and_paragraphs_apart():
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=WORD_PLAIN_TEXT)
+    items = [b for b in doc.blocks if b.kind == "list_item"]
+    assert [b.line_start for b in items][:2] == [3, 4] and "3 120 ärenden" in items[0].text
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph" and b.line_start in (6, 7)]
+    assert [(b.line_start, b.line_end) for b in paragraphs] == [(6, 6), (7, 7)]
+    assert paragraphs[0].section[-1] == "3.1 Ärenden"
+
+
+def test_a_cell_marker_written_as_n_paren_points_to_the_note_under_the_table():
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=WORD_PLAIN_TEXT)
+    (table,) = doc.tables
+    assert "2 410" in [c.text for c in table.cells]
+    assert not any(c.text.endswith("1)") for c in table.cells)
