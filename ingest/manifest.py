@@ -169,7 +169,9 @@ def publication_date(head_lines: list[str]) -> Optional[str]:
     """The report's own date: the first on a line that says it is one ("Publicerad: 2026-11-12",
     "Rapporten fastställd: 2026-11-20"), else the first date not in a stated period."""
     dated = [(l, m.group(0)) for l in head_lines for m in [_DATE.search(l)] if m and not _REPORTING_PERIOD.search(l)]
-    own = [d for l, d in dated if _PUBLICATION_WORDS.search(l)]
+    # "Publicerad: 28 augusti 2026" says which date is the report's own, in words or in figures
+    own = [d for l in head_lines if _PUBLICATION_WORDS.search(l) and not _REPORTING_PERIOD.search(l)
+           for d in [_DATE.search(l) and _DATE.search(l).group(0) or _date_in_words(l)] if d]
     return (own or [d for _, d in dated] or [None])[0]
 
 
@@ -182,11 +184,18 @@ def sign_off(head_lines: list[str]) -> Optional[str]:
     return None
 
 
+def _names_publishers_only(line: str) -> bool:
+    """A line of logos or a site's breadcrumb: "Arbetsförmedlingen | Försäkringskassan", not a title."""
+    parts = [p.strip() for p in re.split(r"[|·•/]", re.sub(r"</?b>|\*{1,3}", "", line)) if p.strip()]
+    return bool(parts) and all(p.lower() in {x.lower() for x in PUBLISHERS} for p in parts)
+
+
 def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
     head = "\n".join(head_lines)
-    title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines if len(l) > 12 and not _DATE.search(l)), "")
+    title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines
+                  if len(l) > 12 and not _DATE.search(l) and not _names_publishers_only(l)), "")
     signed = sign_off(head_lines)
     published = publication_date(head_lines) or _date_in_words(head) or signed
     year = _reporting_year(head_lines)

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Sequence
 
+from ingest.records import Document
 from nlp.measures import covers_part_of_year, part_candidate_key
 from nlp.records import UNCLASSIFIED, Fact, Measure
+from nlp.sv.periods import SAME_PART, find_parts_of_year
 
 
 def settle_part_year(facts: Sequence[Fact], by_key: Mapping[str, Measure]) -> list[Fact]:
@@ -29,4 +31,12 @@ def settle_part_year(facts: Sequence[Fact], by_key: Mapping[str, Measure]) -> li
     return out
 
 
-__all__ = ["settle_part_year"]
+def report_part_of_year(document: Document) -> str:
+    """The part of a year a whole report covers, as its title names it ("..., första halvåret 2026" ->
+    "halvår 1"); "" for a report on a whole year. A figure that takes its year from the report takes
+    this part with it: "Under perioden avslutade 2 140 personer ..." is the half-year's figure."""
+    parts = [label for _, _, label in find_parts_of_year(document.metadata.title or "") if label != SAME_PART]
+    return parts[-1] if parts else ""
+
+
+__all__ = ["report_part_of_year", "settle_part_year"]

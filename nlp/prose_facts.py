@@ -39,6 +39,7 @@ from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.surveys import SURVEY_WORDS
+from nlp.part_year import report_part_of_year
 from nlp.sv.periods import BUDGET_YEAR, MONTHS, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
@@ -497,6 +498,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     anchors = _anchors(doc, spans, parens)
     groups = _respektive_groups(doc, spans)
     reporting_year = document.metadata.reporting_year
+    reporting_part = report_part_of_year(document)
     decided: dict[int, tuple[str, Breakdown]] = {}
     # "2 Möten för omställning", "3.2 Resultat": a heading's own number labels it, counts nothing
     numbered = _HEADING_NUMBER.match(doc.text) if source.block.kind == "heading" else None
@@ -585,6 +587,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                     # "minskade med 36 procent" between two years: a change in percent of a level;
                     # "ökade med 40 procent om ... jämfört med offentlig aktör" compares groups, not years
                     breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
+        if not part and period_source == "report" and reporting_part:
+            part = reporting_part  # "Under perioden avslutade 2 140 ..." in a report on the first half-year
         score = matcher.score_of(measure_key, _context(doc, span, spans, heading_words, matcher.lexicon),
                                  "procent" if q.unit == "procentenheter" and measure and measure.unit == "procent" else q.unit) \
             if measure_key != UNCLASSIFIED else 0.0

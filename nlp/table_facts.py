@@ -25,6 +25,7 @@ from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.breakdowns import BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
+from nlp.part_year import report_part_of_year
 from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
@@ -218,6 +219,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         # a row "Kv 3 2025" of a yearly measure keeps it here; nlp.part_year settles it
         part = period_part(list(cell.row_headers) + list(parent) + list(cell.col_headers), full_caption)
         period, period_source = _period(cell, caption_periods, document)
+        if not part and period_source == "report":
+            part = report_part_of_year(document)
         if change:
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
             base = next((m[3][:4] for h in cell.col_headers + cell.row_headers for m in find_year_mentions(h)

@@ -156,3 +156,10 @@ def test_pipes_links_out_of_the_folder_and_unreadable_folders_are_named(tmp_path
     assert isinstance(results["ok.txt"], Document)
     for name, why in (("pipe.txt", "not a regular file"), ("link.txt", "outside its folder"), ("låst", "folder")):
         assert isinstance(results[name], IngestFailure) and why in results[name].message, (name, results[name])
+
+
+def test_a_line_of_publisher_names_is_no_title_and_a_publication_date_in_words_wins():
+    m = infer_metadata("Arbetsförmedlingen | Försäkringskassan\n\nUppföljning av samverkan, andra halvåret 2043\n\n"
+                       "Publicerad: 3 mars 2044\nUttag ur registren 2044-01-15.\n\nText.")
+    assert m.title == "Uppföljning av samverkan, andra halvåret 2043"
+    assert m.published == "2044-03-03"

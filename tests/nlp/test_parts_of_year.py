@@ -132,3 +132,17 @@ def test_settle_part_year_leaves_a_yearly_measure_of_a_month_unclassified_with_i
     assert (month.measure, month.measure_score, month.measure_candidate) == (
         "unclassified", 0.0, "x_gemensamma_kartlaggningar_antal_manad")
     assert year.measure == "gemensamma_kartlaggningar_antal" and year.measure_score == 1.8
+
+
+def test_a_report_on_a_half_year_gives_its_part_to_figures_that_take_the_reports_year(nlp, catalogue):
+    from ingest.records import DocumentMetadata
+    from ingest.text_reader import read_text
+    from nlp.extract import extract_facts
+
+    text = ("Uppföljning av det förstärkta samarbetet, första halvåret 2043\n\n"
+            "Under perioden genomfördes 5 210 gemensamma kartläggningar.\n\n"
+            "Under helåret 2042 genomfördes 10 480 gemensamma kartläggningar.\n")
+    meta = DocumentMetadata(title="Uppföljning av det förstärkta samarbetet, första halvåret 2043", reporting_year=2043)
+    facts = {f.printed: f for f in extract_facts(read_text("h.txt", "h", meta, "0", text=text), nlp, catalogue)}
+    assert facts["5 210"].period_part == "halvår 1" and facts["5 210"].measure == "unclassified"
+    assert facts["10 480"].period_part == "" and facts["10 480"].measure == "gemensamma_kartlaggningar_antal"
