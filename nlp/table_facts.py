@@ -160,6 +160,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     caption_terms = find_terms(caption)
     caption_periods = [m for m in find_year_mentions(caption) if m[2] in ("span", "during", "year", "report")]
     unit_from_note = _unit_note(table)
+    # "Avslutade | Arbetsförmåga, procent" under a caption "Avslutade ... och andel som ...": the caption's
+    # share is the column that says so, the other columns count
+    share_column = any(label_unit(c.text) == UNITS["procent"] for c in table.cells if c.row < table.header_rows and c.col > 0)
     quoted_units = {} if unit_from_note else unit_quoted_in_text(document, table)
     rows = table.rows
     axis = measure_axis(table)
@@ -187,7 +190,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         parent = parents.get(cell.row, ())
         # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
         headers = _expand(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
-        unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note, quoted_units.get(cell.col))
+        unit, scale = UNITS[cell_unit.group(1)] if cell_unit else _unit(cell, headers, caption, unit_from_note, quoted_units.get(cell.col),
+                                                                        share_column)
         change = _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) or (
             _DIFF_HEADER.search(" ".join(cell.col_headers)) and len(_sibling_years(table, cell, rows=False)) >= 2)
         level_unit = unit
@@ -195,7 +199,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             # the unit of what changed: the cell's headers without the change header ("Förändring (%)")
             level = replace(cell, col_headers=tuple(h for h in cell.col_headers if not _CHANGE_HEADER.search(h)),
                             row_headers=tuple(h for h in cell.row_headers if not _CHANGE_HEADER.search(h)))
-            level_unit, level_scale = _unit(level, [h for h in headers if not _CHANGE_HEADER.search(h)], caption, unit_from_note, quoted_units.get(cell.col))
+            level_unit, level_scale = _unit(level, [h for h in headers if not _CHANGE_HEADER.search(h)], caption, unit_from_note,
+                                            quoted_units.get(cell.col), share_column)
             if level_unit == "procent" and "%" not in cell.text:
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
             elif unit != "procent":
@@ -443,7 +448,7 @@ def _expand(headers: Sequence[str], legends: dict[str, str]) -> list[str]:
 
 
 def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[tuple[str, float]],
-          quoted: Optional[tuple[str, float]] = None) -> tuple[str, float]:
+          quoted: Optional[tuple[str, float]] = None, share_column: bool = False) -> tuple[str, float]:
     if "%" in cell.text:
         return "procent", 1.0
     for header in list(cell.col_headers)[::-1] + list(cell.row_headers)[::-1]:
@@ -461,12 +466,12 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
         return "antal", 1.0
     low = caption.lower()
     for word in ("dagar", "procent"):
-        if word == "procent" and re.search(r"\bantal\b", low):
+        if word == "procent" and (re.search(r"\bantal\b", low) or share_column):
             continue  # "Deltagare per halvår, antal och procent": the rows say which
         # "i antal dagar" names the unit; "90 dagar efter avslaget" is part of the definition
         if re.search(rf"(?<![\d\s])\s*\b{word}\b", low) and not re.search(rf"\d\s*{word}\b", low):
             return UNITS[word]
-    if re.search(r"\bandel\b", low) and not re.search(r"\bantal\b", low):
+    if re.search(r"\bandel\b", low) and not re.search(r"\bantal\b", low) and not share_column:
         return "procent", 1.0
     if quoted is not None:
         return quoted  # the text before the table quotes its figures with their unit

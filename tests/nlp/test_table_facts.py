@@ -114,3 +114,10 @@ def test_a_differens_column_beside_budget_columns_is_no_change(matcher):
               "Tabell 6. Medel för samarbetet, tkr")
     got = {(p, period): b for p, _, _, period, _, b in facts(matcher, document(t, year=2034))}
     assert "forandring" not in got[("-20", "2033")]
+
+
+def test_the_captions_share_belongs_to_the_column_that_names_procent(matcher):
+    t = table([["Region", "Avgjorda", "Beviljade, procent"], ["Norr", "1 210", "61,5"], ["Syd", "880", "58,0"]],
+              "Tabell 7. Avgjorda ärenden och andel beviljade efter region, 2034")
+    got = {p: unit for p, _, unit, _, _, _ in facts(matcher, document(t, year=2034))}
+    assert got["1 210"] == "antal" and got["61,5"] == "procent"
