@@ -82,6 +82,10 @@ TOTAL_WORDS: frozenset[str] = frozenset({"totalt", "total", "totalen", "alla", "
 
 # An age group as printed: "18–29 år", "0-29 år", "60- år", "60-", "50–59".
 AGE_RE = re.compile(r"^\s*(\d{1,2})\s?[–\-]\s?(\d{1,3})?\s*(?:år)?\s*$")
+# Open age groups: "65 år och äldre", "65 år eller äldre", "65+", "65+ år" (N and up); "24 år och yngre",
+# "yngre än 25 år" (up to N).
+AGE_AND_OLDER_RE = re.compile(r"^\s*(\d{1,2})\s*(?:\+\s*(?:år)?|år\s+(?:och|eller)\s+(?:äldre|över))\s*$", re.IGNORECASE)
+AGE_AND_YOUNGER_RE = re.compile(r"^\s*(?:(\d{1,2})\s*år\s+(?:och|eller)\s+yngre|yngre\s+än\s+(\d{1,2})\s*år)\s*$", re.IGNORECASE)
 
 
 # Groups the catalogue splits some measures by, beyond kön, förmån, ålder and myndighet:
@@ -130,9 +134,17 @@ class Term:
 
 
 def age_value(text: str) -> Optional[str]:
-    """"18–29 år" -> "18-29", "60- år" -> "60-"; None when `text` is no age group."""
+    """"18–29 år" -> "18-29", "60- år" and "60 år och äldre" -> "60-", "yngre än 30 år" -> "0-29";
+    None when `text` is no age group."""
     m = AGE_RE.match(text)
     if not m:
+        older = AGE_AND_OLDER_RE.match(text)
+        if older:
+            return f"{int(older.group(1))}-"
+        younger = AGE_AND_YOUNGER_RE.match(text)
+        if younger:
+            top = int(younger.group(1)) if younger.group(1) else int(younger.group(2)) - 1
+            return f"0-{top}"
         return None
     low, high = m.group(1), m.group(2)
     if high is not None and int(high) <= int(low):

@@ -140,3 +140,4 @@ def test_rows_are_groups_where_the_caption_breaks_the_figures_down_by_the_corner
     assert dict(_at(facts, "38").breakdown).get("grupp") == "Sommarjobb"
     # no "efter reform" in its caption: each row may be its own figure, not a group of one
     assert "grupp" not in dict(_at(facts, "610").breakdown)
+
