@@ -198,10 +198,15 @@ def _runs(lines: Sequence[str], skip: set[int]):
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and lines[j + 1].strip() and j + 1 not in skip and "\t" not in lines[j + 1]:
+        while j + 1 < len(lines) and lines[j + 1].strip() and j + 1 not in skip and "\t" not in lines[j + 1] \
+                and not _breaks_run(lines[j + 1]) and not (_is_prose_line(lines[j]) or is_source_or_note(lines[j].strip())):
             j += 1
         start, end = i, j
         while start <= end and is_caption(lines[start].strip()):
+            start += 1
+        # text with no blank lines (one paragraph per line): a heading or a unit line ("Miljoner kronor") at
+        # the left edge under the caption is not one of the table's rows
+        while start > i and start < end and _flush_left_single(lines[start]) and len(line_fragments(lines[start + 1])) >= 2:
             start += 1
         for k in range(start, end + 1):
             if is_source_or_note(lines[k].strip()):
@@ -215,6 +220,18 @@ def _runs(lines: Sequence[str], skip: set[int]):
         if start <= end:
             yield list(range(start, end + 1)), start > i, end < j
         i = j + 1
+
+
+def _breaks_run(line: str) -> bool:
+    """A line of running text, a caption or a source line: in text set with no blank lines between
+    paragraphs (a web page's or a word processor's plain text) it closes the run before it."""
+    text = line.strip()
+    return bool(text) and (_is_prose_line(line) or is_caption(text) or is_source_or_note(text))
+
+
+def _flush_left_single(line: str) -> bool:
+    pieces = line_fragments(line)
+    return len(pieces) == 1 and pieces[0].start == 0
 
 
 def _aligned(lines: Sequence[str], run: Sequence[int]) -> bool:

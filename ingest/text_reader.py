@@ -167,7 +167,7 @@ def _starts_own_run(line: str, cur: Run) -> bool:
     text = line.strip()
     prev = cur.lines[-1].strip()
     return is_caption(text) or is_source_or_note(text) or is_source_or_note(prev) \
-        or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) \
+        or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) or _is_unit_line(text) \
         or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev))
 
 
@@ -175,6 +175,12 @@ def _starts_own_run(line: str, cur: Run) -> bool:
 # has no blank lines between paragraphs; a line this long that ends a sentence was never wrapped, so
 # the next line is a paragraph (or heading) of its own.
 UNWRAPPED_LINE = 100
+
+
+def _is_unit_line(line: str) -> bool:
+    """A line that only names a unit ("Tusental kronor" under a caption): the table's, not the caption's words."""
+    found = unit_phrase(line)
+    return bool(found) and len(found) >= len(line.strip(" .()")) - 2
 
 
 def _unwrapped_paragraph_end(line: str) -> bool:
@@ -256,7 +262,9 @@ def layout_runs(found) -> list[Run]:
 # comma the separator is a semicolon
 DELIMITERS = (";",)
 _MAX_DELIMITED_CELL = 80  # a cell longer than this is a sentence, not a table cell
-_SENTENCE_END = re.compile(r"[.!?]\s*$")
+# a cell that ends a sentence is prose, unless the period closes an abbreviation ("1:1 Sjukpenning m.m.")
+_SENTENCE_END = re.compile(r"(?<!\bm\.m)(?<!\bm\.fl)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bo\.d)(?<!\bosv)(?<!\betc)"
+                           r"(?<!\binkl)(?<!\bexkl)(?<!\bresp)(?<!\bca)(?<!\bdvs)(?<!\bst)[.!?]\s*$")
 
 
 def delimited_rows_to_tabs(lines: list[str]) -> list[str]:
@@ -297,6 +305,8 @@ def borderless_pipe_rows_to_tabs(lines: list[str]) -> list[str]:
                 rows.append(j)
             j += 1
         bordered = all(_PIPE_ROW.match(out[k]) and out[k].strip().startswith("|") for k in rows)
+        if rows and rows[0] > 0 and 0 < _pipe_width(out[rows[0] - 1]) < n:
+            rows.insert(0, rows[0] - 1)  # a header row with fewer cells: one merged over several columns
         if len(rows) >= 2 and not bordered and any(is_numeric(c.strip()) for k in rows for c in _PIPE_CELL.split(out[k])):
             for k in rows:
                 out[k] = "\t".join(c.strip().replace("\\|", "|") for c in _PIPE_CELL.split(out[k].rstrip("\n\r")))

@@ -117,12 +117,17 @@ def spread_short_header(row: Sequence[str], below: Sequence[str], n_cols: int) -
         cells.pop()  # a grid padded to its width: the merged row's missing fields
     labels = cells[1:]
     m = n_cols - 1
-    if len(cells) >= n_cols or not labels or not all(labels) or m % len(labels):
-        return None
-    width = m // len(labels)
-    if width < 2:
+    if len(cells) >= n_cols or not labels or not all(labels):
         return None
     sub = [c.strip().lower() for c in below[1:]] + [""] * (m - len(below[1:]))
+    # a label with nothing under it heads its own column alone (merged down); the last label heads the rest:
+    # "Anslag | Regeringens förslag | Avvikelse från regeringen" over " | | (S) | (SD) | (V)"
+    leaves = next((k for k in range(len(labels)) if sub[k]), len(labels))
+    if leaves == len(labels) - 1 and all(sub[leaves:]):
+        return [cells[0]] + labels[:-1] + [labels[-1]] * (m - leaves)
+    width = m // len(labels)
+    if m % len(labels) or width < 2:
+        return None
     if len(labels) > 1 and any(sub[j] != sub[j % width] for j in range(m)):
         return None  # the columns under each label are not the same kind: no telling which it spans
     return [cells[0]] + [label for label in labels for _ in range(width)]

@@ -122,7 +122,7 @@ _UNIT_PHRASE = re.compile(
     r"|(?<![\d\w])i\s+tusental\b"
     r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procent|%|antal|dagar)\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
-    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|tusen kronor|tusental)\s*\.?$",
+    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental)\s*\.?$",
     re.IGNORECASE)
 
 

@@ -321,3 +321,42 @@ def test_a_cell_marker_written_as_n_paren_points_to_the_note_under_the_table():
     (table,) = doc.tables
     assert "2 410" in [c.text for c in table.cells]
     assert not any(c.text.endswith("1)") for c in table.cells)
+
+
+def test_a_budget_table_as_a_parliament_prints_it_keeps_its_unit_line_and_merged_header():
+    # one paragraph per line, the unit on a line of its own, a header cell merged over the party columns,
+    # row labels that end in an abbreviation's period
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=(
+        "Tabell 1 Anslag för 2045\n"
+        "Tusental kronor\n"
+        "Anslag | Förslag | Avvikelse\n"
+        " | | (A) | (B)\n"
+        "1:1 Bidrag m.m. | 12 400 | +300 | −150\n"
+        "1:2 Stöd till kommuner m.fl. | 8 200 | ±0 | +90\n"
+        "Summa | 20 600 | +300 | −60\n"
+        "Källa: Prop. 2044/45:1.\n"
+    ))
+    (table,) = doc.tables
+    assert table.unit_note.lower() == "tusental kronor"
+    by_text = {c.text: c for c in table.cells}
+    assert by_text["12 400"].col_headers == ("Förslag",)
+    assert by_text["−150"].col_headers == ("Avvikelse", "(B)")
+    assert by_text["+90"].row_headers == ("1:2 Stöd till kommuner m.fl.",)
+
+
+def test_a_space_aligned_table_in_text_without_blank_lines():
+    doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=(
+        "Utvecklingen under perioden beskrivs närmare i tabellen nedan, som visar alla år.\n"
+        "Tabell 2 Anslagsutveckling\n"
+        "Miljoner kronor\n"
+        "Anslag                         Utfall 2043    Anslag 2044    Förslag 2045\n"
+        "1:1 Bidrag m.m.                     11 870,4       12 100,0        12 400,0\n"
+        "1:2 Stöd till kommuner m.fl.         7 950,2        8 010,0         8 200,0\n"
+        "Källa: Prop. 2044/45:1.\n"
+        "Nästa stycke handlar om något helt annat och har inga siffror alls i sig.\n"
+    ))
+    (table,) = doc.tables
+    assert table.unit_note == "Miljoner kronor"
+    by_text = {c.text: c for c in table.cells}
+    assert by_text["12 100,0"].col_headers == ("Anslag 2044",)
+    assert by_text["7 950,2"].row_headers == ("1:2 Stöd till kommuner m.fl.",)

@@ -29,6 +29,7 @@ FIRSTRUN_FLOORS = {
     "firstrun-esf-slutrapport-2026": {"full_recall": 71.2, "precision": 69.8, "measure": 98.0},  # [73.4, 71.5, 99.2]
     "firstrun-fk-tabellbilaga-2027": {"full_recall": 90.0, "precision": 89.5, "measure": 87.4},  # [91.5, 91.0, 88.9]
     "firstrun-granskning-riksrevisionen-2026": {"full_recall": 84.4, "precision": 83.3, "measure": 71.0},  # [85.9, 84.3, 72.5]
+    "firstrun-betankande-sfu-2026": {"full_recall": 18.5, "precision": 17.9, "measure": 86.5},  # [20.5, 19.9, 88.5]
     "firstrun-delredovisning-webb-2026": {"full_recall": 49.8, "precision": 47.2, "measure": 64.5},  # [51.4, 48.8, 66.4]
     "firstrun-isf-utvardering-2026": {"full_recall": 81.5, "precision": 87.7, "measure": 82.1},  # [83.0, 89.2, 83.6]
     "firstrun-kommun-arbetsmarknad-2026": {"full_recall": 48.6, "precision": 47.5, "measure": 96.0},  # [50.2, 49.0, 97.0]
