@@ -56,6 +56,10 @@ _CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minsk
 # "Diff." beside columns of two or more years: the change between them (beside "Tilldelat | Förbrukat",
 # with the years in the rows, it is a deviation)
 _DIFF_HEADER = re.compile(r"\b(?:diff\.?|differens|skillnad)(?!\w)", re.IGNORECASE)
+# A short code in capitals, in parentheses or not: a party, a county, a member's abbreviation
+_CODE_LABEL = re.compile(r"^\s*\(?[A-ZÅÄÖ]{1,4}\)?\s*$")
+# A budget line's number before its name: "1:2 Aktivitets- och sjukersättningar", "2.1 Förvaltning"
+_LINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:[:.]\d{1,2})+\s+(?=\w)")
 _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".
 _PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
@@ -237,14 +241,20 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
                 period = f"{base}-{period}"
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
         row_category = _row_category(table, cell, measure_key, matcher)
-        category = row_category or column_category(table, cell) or row_sibling_category(table, cell)
+        col_category = column_category(table, cell)
+        category = row_category or col_category or row_sibling_category(table, cell)
         key = corner_key(table) if row_category else "grupp"
         if key == "post" and dict(breakdown).get("grupp", "").lower() in category.lower():
             breakdown = tuple((k, v) for k, v in breakdown if k != "grupp")  # "Övriga intäkter" in a list of posts
+        if key == "post" and row_category:
+            # "1:1 Sjukpenning och rehabilitering m.m.": a budget line named after a förmån is money, not its people
+            breakdown = tuple((k, v) for k, v in breakdown if not (k == "forman" and v.lower() in row_category.lower()))
         if category and not any(k in dict(breakdown) for k in ("grupp", "post", "myndighet")):
             # budget lines are named in lower case, as the catalogue's posts are ("förvaltning")
             value = category[0].lower() + category[1:] if key == "post" else category
             breakdown = tuple(sorted(dict(breakdown, **{key: value}).items()))
+        if key == "post" and row_category and col_category and "grupp" not in dict(breakdown):
+            breakdown = tuple(sorted(dict(breakdown, grupp=col_category).items()))  # a party's deviation on a post
         value = float(round(raw * scale, 6))
         if change and value and unit != "procentenheter" and not (unit == "procent" and level_unit == "procent"):
             # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
@@ -770,7 +780,10 @@ def row_sibling_category(table: Table, cell: TableCell) -> Optional[str]:
 
 
 def sibling_category(labels: Sequence[str], own: str) -> Optional[str]:
-    """`own` as a group when `labels` (its row or column of labels) hold a known group by itself."""
+    """`own` as a group when `labels` (its row or column of labels) hold a known group by itself, or
+    are all codes of the same kind: "(S) | (SD) | (V) | (C)" (parties), "AB | C | D" (counties)."""
+    if len(labels) >= 3 and all(_CODE_LABEL.match(label) for label in labels) and _CODE_LABEL.match(own):
+        return own.strip("() ")
     if not any(_names_only(label, t) for label in labels for t in find_terms(label, short_words=True)
                if t.value and t.key in ("myndighet", "forman")):
         return None
@@ -802,7 +815,7 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
         return None  # the rows may be what is counted ("Anslag 1:1 ..."): groups only where the caption says so
     label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
     if not label or _is_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
-            or find_terms(label, short_words=True) or (find_group_values(label) and corner_key(table) != "post") \
+            or (find_terms(label, short_words=True) and not posts) or (find_group_values(label) and not posts) \
             or age_value(label) or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):
         return None  # "Antal observationer": what is counted, not a group; "Övriga intäkter" is a post
     if _BALANCE_LINE.match(label):
@@ -810,7 +823,8 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
     if not posts and measure_key != UNCLASSIFIED and matcher.covers(measure_key, label):
         return None  # the row speaks of the measure (or of nothing): a measure row, not a group
     named = unit_phrase(label)
-    return label.replace(named, "").strip(" ,;:()") if named else label  # "Arbetsplatsförlagd praktik, %"
+    label = label.replace(named, "").strip(" ,;:()") if named else label  # "Arbetsplatsförlagd praktik, %"
+    return _LINE_NUMBER.sub("", label) or label  # "1:2 Aktivitets- och sjukersättningar m.m.": the anslag's name
 
 
 _GROUP_VALUES = {"kon": ("kvinnor", "män"), "forman": ("sjukpenning", "aktivitetsersättning", "sjukersättning"),

@@ -23,7 +23,7 @@ CORNER_KEYS = {"post": "post", "budgetpost": "post", "kostnadspost": "post", "an
 # Column headers of a budget table ("Budget | Utfall | Avvikelse", "Beviljat | Upparbetat | Återstår"): two
 # or more of them make the rows budget lines (post), whatever the corner says ("Verksamhet").
 BUDGET_COLUMN_WORDS = frozenset({"budget", "budgeterat", "utfall", "beviljat", "upparbetat", "återstår", "avvikelse",
-                                 "prognos", "förbrukat", "tilldelat", "kvar"})
+                                 "prognos", "förbrukat", "tilldelat", "kvar", "förslag", "beräknat", "anslag"})
 # The clause of a caption that names what a table breaks its figures down by: "Deltagare efter insats och
 # kön" -> "insats och kön"; "Hushåll per kvartal" -> "kvartal".
 BREAKDOWN_CLAUSE = re.compile(r"\b(?:efter|per|fördelat\s+på|uppdelat\s+på)\s+(.+)$", re.IGNORECASE)

@@ -1,6 +1,8 @@
 """nlp/table_facts.py: every numeric cell is a fact named by its headers."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingest.records import Block, Document, DocumentMetadata, Table
 from ingest.text_tables import GridCell, cells_from_grid
 from nlp.table_facts import extract_table_facts, is_numeric_cell, legends_for, measure_axis
@@ -121,3 +123,16 @@ def test_the_captions_share_belongs_to_the_column_that_names_procent(matcher):
               "Tabell 7. Avgjorda ärenden och andel beviljade efter region, 2034")
     got = {p: unit for p, _, unit, _, _, _ in facts(matcher, document(t, year=2034))}
     assert got["1 210"] == "antal" and got["61,5"] == "procent"
+
+
+def test_a_budget_table_with_party_columns_gives_post_and_party(matcher):
+    t = table([["Anslag", "Förslag", "Avvikelse", "Avvikelse", "Avvikelse"],
+               ["", "", "(A)", "(B)", "(C)"],
+               ["1:1 Sjukpenning och rehabilitering m.m.", "12 400", "+300", "−150", "±0"],
+               ["1:2 Stöd till kommuner", "8 200", "±0", "+90", "+40"]],
+              "Tabell 1 Anslag för 2045, tusental kronor")
+    t = replace(t, header_rows=2)
+    got = {p: b for p, _, _, _, _, b in facts(matcher, document(t, year=2045))}
+    assert got["12 400"] == {"post": "sjukpenning och rehabilitering m.m."}  # the förmån names the money, no forman
+    assert got["−150"] == {"post": "sjukpenning och rehabilitering m.m.", "grupp": "B"}
+    assert got["+40"] == {"post": "stöd till kommuner", "grupp": "C"}
