@@ -31,7 +31,7 @@ from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
-_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
+_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-±]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
                           r"(?:%|procent|år|dagar|kr|tkr|mkr|mnkr)?\s?[*†‡]{0,3}$")
 # "345 400*", "62%†": a footnote sign after a cell marks it, it is no part of the number
 _CELL_MARK = re.compile(r"\s?[*†‡]{1,3}$")
@@ -56,6 +56,7 @@ _CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minsk
 # "Diff." beside columns of two or more years: the change between them (beside "Tilldelat | Förbrukat",
 # with the years in the rows, it is a deviation)
 _DIFF_HEADER = re.compile(r"\b(?:diff\.?|differens|skillnad)(?!\w)", re.IGNORECASE)
+_NO_CHANGE = re.compile(r"^±\s*(?=0(?:,0+)?$)")
 # A short code in capitals, in parentheses or not: a party, a county, a member's abbreviation
 _CODE_LABEL = re.compile(r"^\s*\(?[A-ZÅÄÖ]{1,4}\)?\s*$")
 # A budget line's number before its name: "1:2 Aktivitets- och sjukersättningar", "2.1 Förvaltning"
@@ -185,7 +186,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         else:
             caption_words = _caption_words(full_caption)
             caption_terms = find_terms(full_caption)
-        text = _CELL_MARK.sub("", cell.text.strip())
+        text = _NO_CHANGE.sub("", _CELL_MARK.sub("", cell.text.strip()))  # "±0": a deviation of nothing, 0
         cell_unit = _CELL_UNIT.search(text)
         bound = _CELL_BOUND.match(text)  # "<5": a suppressed small count, an upper bound
         raw = parse_swedish_number(_CELL_UNIT.sub("", _CELL_BOUND.sub("", text)))

@@ -136,3 +136,5 @@ def test_a_budget_table_with_party_columns_gives_post_and_party(matcher):
     assert got["12 400"] == {"post": "sjukpenning och rehabilitering m.m."}  # the förmån names the money, no forman
     assert got["−150"] == {"post": "sjukpenning och rehabilitering m.m.", "grupp": "B"}
     assert got["+40"] == {"post": "stöd till kommuner", "grupp": "C"}
+    values = [v for p, v, *_ in facts(matcher, document(t, year=2045)) if p == "±0"]
+    assert values == [0.0, 0.0]  # "±0": the party proposes no change
