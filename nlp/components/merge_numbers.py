@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from nlp.sv.english import ENGLISH_NUMBER, is_english, parse_english_number
 from nlp.sv.numerals import NUMBER_PATTERN, RANGE_PATTERN, Number, parse_range, parse_swedish_number
 
 COMPONENT = "rapportkoll_merge_numbers"
@@ -49,8 +50,21 @@ def ensure_extensions() -> None:
         Token.set_extension("numeral", default=None)
 
 
+def find_english_numerals(text: str) -> list[tuple[int, int, Numeral]]:
+    """(start, end, Numeral) for each number of English text ("6,214", "71.2"; nlp.sv.english)."""
+    out: list[tuple[int, int, Numeral]] = []
+    for m in ENGLISH_NUMBER.finditer(text):
+        value = parse_english_number(m.group(0))
+        if value is not None and not (len(m.group(0)) > 1 and m.group(0).startswith("0") and "." not in m.group(0)):
+            out.append((m.start(), m.end(), Numeral(printed=m.group(0), value=value, grouped="," in m.group(0))))
+    return out
+
+
 def find_numerals(text: str) -> list[tuple[int, int, Numeral]]:
-    """(start, end, Numeral) for each number in `text`; identifiers with leading zeros are skipped."""
+    """(start, end, Numeral) for each number in `text`; identifiers with leading zeros are skipped.
+    An English passage (a report's English summary) is read with English digits."""
+    if is_english(text):
+        return find_english_numerals(text)
     out: list[tuple[int, int, Numeral]] = []
     for m in NUMERAL_RE.finditer(text):
         printed = m.group(0)

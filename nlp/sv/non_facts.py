@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.sv.english import ENGLISH_MONTHS, ENGLISH_THRESHOLD_BEFORE
 from nlp.sv.periods import MONTHS
 
 # A number right after one of these words labels something; it counts nothing.
@@ -27,7 +28,7 @@ LABEL_WORDS: frozenset[str] = frozenset({
 # them) and "mellan" ("mellan dag 91 och 180" is caught by "dag" through the coordination).
 
 # A number right before one of these words is a day of a date, a chapter or a paragraph.
-DATE_OR_REF_AFTER: frozenset[str] = frozenset(set(MONTHS) | {"kap", "kap.", "§", "§§", "st", "st.", "p", "p."})
+DATE_OR_REF_AFTER: frozenset[str] = frozenset(set(MONTHS) | ENGLISH_MONTHS | {"kap", "kap.", "§", "§§", "st", "st.", "p", "p."})
 
 # Words that mark a number as part of a diarienummer or reference when they stand just
 # before it ("Dnr Af 2017/0001 2965", "FK 003630–2017").
@@ -46,7 +47,7 @@ COMPARISON_SIGNS: frozenset[str] = frozenset({"<", ">", "=", "≤", "≥", "<=",
 
 # A time limit that defines a measure rather than counting anything: "kartläggs inom 90 dagar",
 # "beslut inom 30 dagar" (when the sentence states the share it defines), "120 dagar som gräns".
-THRESHOLD_BEFORE: frozenset[str] = frozenset({"inom"})
+THRESHOLD_BEFORE: frozenset[str] = frozenset({"inom"}) | ENGLISH_THRESHOLD_BEFORE
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"gräns", "gränsen", "gränsvärde", "gränsvärdet", "tröskel", "tröskelvärde",
                                              "brytpunkt"})
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.sv.english import ENGLISH_MONEY_WORDS, ENGLISH_SCALES, ENGLISH_UNITS
+
 # Printed unit word (lower case) -> (unit, scale). Multi-word forms are matched first, so
 # "miljoner kronor" wins over "miljoner". Ages ("19–29 år") and durations keep their own unit.
 UNITS: dict[str, tuple[str, float]] = {
@@ -46,6 +48,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "md kr": ("kronor", 1e9),
 }
 
+UNITS.update(ENGLISH_UNITS)  # a report's English summary: "71.2 per cent", "3.1 percentage points"
+
 # Compounds ending in a time unit name that unit: "ersättningsdagar", "sjukdagar", "arbetstimmar".
 UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("dagar", "dagar"), ("dagars", "dagar"), ("timmar", "timmar"), ("veckor", "veckor"), ("månader", "månader"),
@@ -62,13 +66,14 @@ SCALES: dict[str, float] = {
     "miljoner": 1e6,
     "miljard": 1e9,
     "miljarder": 1e9,
+    **ENGLISH_SCALES,
 }
 
 # Words that make a bare "miljoner" an amount of money: the reports write "förbrukade
 # cirka 39 miljoner" and "lämnar tillbaka drygt 57 miljoner" about money without "kronor".
 MONEY_WORDS: tuple[str, ...] = (
     "kronor", "kr", "tkr", "mkr", "mnkr", "medel", "anslag", "budget", "förbruk", "tilldela",
-    "kostnad", "underutnyttj", "överskott", "underskott", "avräkning", "finansier",
+    "kostnad", "underutnyttj", "överskott", "underskott", "avräkning", "finansier", *ENGLISH_MONEY_WORDS,
 )
 
 # Table unit notes ("Belopp i tkr") -> (unit, scale).
