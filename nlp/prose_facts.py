@@ -367,6 +367,11 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
     after = _CHANGE_AFTER.match(doc.text[span.end_char:span.end_char + 60])
     if after:
         return "ökning" if after.group(1).lower() in _MORE else "minskning"
+    signed = _SIGNED.match(span.text)
+    if signed and span._.quantity.unit == "procentenheter" and not _DEVIATION.search(
+            doc.text[max(0, span.start_char - 30):span.end_char + 30]):
+        # "–3,1 procentenheter jämfört med 2025", "(+2,4 procentenheter)": points are a change, the sign its direction
+        return "ökning" if signed.group(1) == "+" else "minskning"
     if _OR_BEFORE.search(before):
         # "en ökning med 1 411 kartläggningar eller 16 procent": the same change restated in another unit
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -376,6 +381,9 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
     return None
 
 
+_SIGNED = re.compile(r"^\s*([+−–\-])\s?\d")
+# "en avvikelse på -3,2 procentenheter mot målet": a signed distance from a goal, not a change over time
+_DEVIATION = re.compile(r"\b(?:avvikelse\w*|mål\w*|jämfört\s+med\s+budget\w*)\b", re.IGNORECASE)
 _OR_BEFORE = re.compile(r"\beller\s+(?:cirka\s+|drygt\s+|knappt\s+|nästan\s+|omkring\s+)?$", re.IGNORECASE)
 # A sentence that speaks of the change the sentence before stated: "Det är en ökning med 3,4
 # procentenheter", "Minskningen med 3 procentenheter ...", "Utfallet ökade ... under samma period"
@@ -609,7 +617,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             yield Fact(value=_clean(q.value), qualifier="over", **base)
             yield Fact(value=_clean(q.high), qualifier="under", **base)
         else:
-            yield Fact(value=_clean(q.value), qualifier=q.qualifier, **base)
+            value = abs(q.value) if change and q.unit == "procentenheter" else q.value  # its size; the sign said which way
+            yield Fact(value=_clean(value), qualifier=q.qualifier, **base)
 
 
 def _appositive(doc: Doc, first: Span, second: Span) -> bool:

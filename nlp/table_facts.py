@@ -262,6 +262,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             # count or an amount: a change of the measure, its size and direction
             breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if value > 0 else "minskning").items()))
             value = abs(value)
+        elif change and value and unit == "procentenheter":
+            value = abs(value)  # "−3,1" in a change column of shares: a change of so many points, as the prose says it
         yield Fact(
             id="",
             doc=document.id,

@@ -164,3 +164,11 @@ def test_a_numbered_list_item_is_no_figure(nlp, matcher):
 def test_a_comparison_shares_the_unit_printed_after_it(nlp, matcher, text, printed, unit):
     got = {p: u for p, u in ((f.printed, f.unit) for f in extract_prose_facts(document(text), nlp, matcher))}
     assert got[printed] == unit
+
+
+def test_signed_points_are_a_change_but_a_signed_distance_from_a_goal_keeps_its_sign(nlp, matcher):
+    got = facts(nlp, matcher, "Andelen som fick beslut i tid var 64,0 procent, –2,5 procentenheter jämfört med 2047.",
+                "Andelen blev 46,8 procent, en avvikelse på -3,2 procentenheter mot målet om 50 procent.", year=2048)
+    by_printed = {p: (v, period) for p, v, period, *_ in got}
+    assert by_printed["–2,5 procentenheter"] == (2.5, "2047-2048")
+    assert by_printed["-3,2 procentenheter"][0] == -3.2

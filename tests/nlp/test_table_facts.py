@@ -138,3 +138,10 @@ def test_a_budget_table_with_party_columns_gives_post_and_party(matcher):
     assert got["+40"] == {"post": "stöd till kommuner", "grupp": "C"}
     values = [v for p, v, *_ in facts(matcher, document(t, year=2045)) if p == "±0"]
     assert values == [0.0, 0.0]  # "±0": the party proposes no change
+
+
+def test_a_change_column_of_shares_gives_the_size_of_the_change_in_points(matcher):
+    t = table([["", "2047", "2048", "Förändring"], ["Andel beviljade, procent", "61,5", "58,4", "−3,1"]],
+              "Tabell 8. Beslut 2047 och 2048")
+    got = {p: (v, unit, period) for p, v, unit, period, _, _ in facts(matcher, document(t, year=2048))}
+    assert got["−3,1"] == (3.1, "procentenheter", "2047-2048")
