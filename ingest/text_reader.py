@@ -321,17 +321,18 @@ def _pipe_width(line: str) -> int:
     """How many unescaped pipes cut `line` into short table cells (0 when it is no such row)."""
     if "|" not in line or "\t" in line or _PIPE_SEPARATOR.match(line):
         return 0
-    cells = _PIPE_CELL.split(line.rstrip("\n\r"))
-    if any(len(c.strip()) > _MAX_DELIMITED_CELL or _SENTENCE_END.search(c.strip()) for c in cells):
-        return 0
-    return len(cells) - 1
+    return _width(_PIPE_CELL.split(line.rstrip("\n\r")))
 
 
 def _delimited_width(line: str, sep: str) -> int:
     """How many times `sep` cuts `line` into table cells (0 when it is no table row)."""
     if sep not in line or "\t" in line:
         return 0
-    cells = line.rstrip("\n\r").split(sep)
+    return _width(line.rstrip("\n\r").split(sep))
+
+
+def _width(cells: list[str]) -> int:
+    """The number of cuts between `cells`, or 0 when one of them is a sentence rather than a cell."""
     if any(len(c.strip()) > _MAX_DELIMITED_CELL or _SENTENCE_END.search(c.strip()) for c in cells):
         return 0
     return len(cells) - 1
