@@ -372,6 +372,11 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
             doc.text[max(0, span.start_char - 30):span.end_char + 30]):
         # "–3,1 procentenheter jämfört med 2025", "(+2,4 procentenheter)": points are a change, the sign its direction
         return "ökning" if signed.group(1) == "+" else "minskning"
+    if signed and doc.text[:span.start_char].rstrip().endswith("(") and doc.text[span.end_char:].lstrip().startswith(")") and \
+            _FIGURE_BEFORE.search(doc.text[max(0, span.start_char - 60):max(0, span.start_char - 1)]):
+        # "4 316 personer per månad i en insats (+214)": a signed figure alone in parentheses after a figure
+        # is its change (not "(+2,7 miljoner kronor för alternativa insatser)", an amount added for something)
+        return "ökning" if signed.group(1) == "+" else "minskning"
     if _OR_BEFORE.search(before):
         # "en ökning med 1 411 kartläggningar eller 16 procent": the same change restated in another unit
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -382,6 +387,7 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
 
 
 _SIGNED = re.compile(r"^\s*([+−–\-])\s?\d")
+_FIGURE_BEFORE = re.compile(r"\d[^()]*$")
 # "en avvikelse på -3,2 procentenheter mot målet": a signed distance from a goal, not a change over time
 _DEVIATION = re.compile(r"\b(?:avvikelse\w*|mål\w*|jämfört\s+med\s+budget\w*)\b", re.IGNORECASE)
 _OR_BEFORE = re.compile(r"\beller\s+(?:cirka\s+|drygt\s+|knappt\s+|nästan\s+|omkring\s+)?$", re.IGNORECASE)
@@ -617,7 +623,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             yield Fact(value=_clean(q.value), qualifier="over", **base)
             yield Fact(value=_clean(q.high), qualifier="under", **base)
         else:
-            value = abs(q.value) if change and q.unit == "procentenheter" else q.value  # its size; the sign said which way
+            value = abs(q.value) if change and _SIGNED.match(q.printed) else q.value  # its size; the sign said which way
             yield Fact(value=_clean(value), qualifier=q.qualifier, **base)
 
 

@@ -172,3 +172,11 @@ def test_signed_points_are_a_change_but_a_signed_distance_from_a_goal_keeps_its_
     by_printed = {p: (v, period) for p, v, period, *_ in got}
     assert by_printed["–2,5 procentenheter"] == (2.5, "2047-2048")
     assert by_printed["-3,2 procentenheter"][0] == -3.2
+
+
+def test_a_signed_figure_alone_in_parentheses_after_a_figure_is_its_change(nlp, matcher):
+    got = facts(nlp, matcher, "I genomsnitt hade 5 120 personer ersättning per månad (+230), jämfört med 2047.",
+                "Fördelningen var 730 miljoner kronor för planen (+2,5 miljoner kronor för andra insatser).", year=2048)
+    by_printed = {p: (v, b) for p, v, _, _, b, _ in got}
+    assert by_printed["+230"] == (230.0, {"forandring": "ökning"})
+    assert "forandring" not in by_printed["+2,5 miljoner kronor"][1]  # an amount added for something, no change
