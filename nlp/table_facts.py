@@ -156,6 +156,7 @@ def totals_follow_their_parts(table: Table, facts: list[Fact], matcher: MeasureM
 def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) -> Iterator[Fact]:
     legends = legends_for(document, table)
     lead = lead_words(document, table)
+    reporting_part = report_part_of_year(document)  # read once per table, not per cell
     # a table with no caption is about what the heading above it says
     caption = strip_caption_label(table.caption) if table.caption else (table.section[-1] if table.section else "")
     if table.continued and not caption:
@@ -230,7 +231,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         part = period_part(list(cell.row_headers) + list(parent) + list(cell.col_headers), full_caption)
         period, period_source = _period(cell, caption_periods, document)
         if not part and period_source == "report":
-            part = report_part_of_year(document)
+            part = reporting_part
         if change:
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
             base = next((m[3][:4] for h in cell.col_headers + cell.row_headers for m in find_year_mentions(h)
