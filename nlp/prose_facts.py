@@ -377,6 +377,11 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
         # "4 316 personer per månad i en insats (+214)": a signed figure alone in parentheses after a figure
         # is its change (not "(+2,7 miljoner kronor för alternativa insatser)", an amount added for something)
         return "ökning" if signed.group(1) == "+" else "minskning"
+    if signed:
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        if _CHANGE_NOUN.search(doc.text[sent.start_char:span.start_char]) and not _DEVIATION.search(sent.text):
+            # "Minskningen var störst bland kvinnor, −7,1 procent": a signed figure in a sentence about a change
+            return "ökning" if signed.group(1) == "+" else "minskning"
     if _OR_BEFORE.search(before):
         # "en ökning med 1 411 kartläggningar eller 16 procent": the same change restated in another unit
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -387,6 +392,7 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
 
 
 _SIGNED = re.compile(r"^\s*([+−–\-])\s?\d")
+_CHANGE_NOUN = re.compile(r"\b(?:ökning|minskning|förändring|uppgång|nedgång|utveckling)\w*", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d[^()]*$")
 # "en avvikelse på -3,2 procentenheter mot målet": a signed distance from a goal, not a change over time
 _DEVIATION = re.compile(r"\b(?:avvikelse\w*|mål\w*|jämfört\s+med\s+budget\w*)\b", re.IGNORECASE)

@@ -141,6 +141,10 @@ def _unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
             if low[0].endswith(suffix):
                 return unit, 1.0, nxt[0].i - end + 1, True  # "ersättningsdagar", "sjukdagar"
     if low and low[0] in SCALES:
+        if len(low) > 1 and low[1].isalpha() and len(low[1]) > 6:
+            for suffix, unit in UNIT_SUFFIXES:
+                if low[1].endswith(suffix):
+                    return unit, SCALES[low[0]], nxt[1].i - end + 1, True  # "1,2 miljoner ersättningsdagar"
         # the paragraph, not only the sentence: "Arbetsförmedlingen lämnar tillbaka drygt 57 miljoner."
         money = any(w in doc.text.lower() for w in MONEY_WORDS)
         return ("kronor" if money else COUNT_UNIT), SCALES[low[0]], nxt[0].i - end + 1, True

@@ -73,7 +73,10 @@ SCALES: dict[str, float] = {
 # cirka 39 miljoner" and "lämnar tillbaka drygt 57 miljoner" about money without "kronor".
 MONEY_WORDS: tuple[str, ...] = (
     "kronor", "kr", "tkr", "mkr", "mnkr", "medel", "anslag", "budget", "förbruk", "tilldela",
-    "kostnad", "underutnyttj", "överskott", "underskott", "avräkning", "finansier", *ENGLISH_MONEY_WORDS,
+    "kostnad", "underutnyttj", "överskott", "underskott", "avräkning", "finansier",
+    # what is done with money: "satsar 100 miljoner per år", "avsätts 40 miljoner", "tillförs 2 miljarder"
+    "satsa", "satsning", "avsätt", "tillför", "tillskott", "utgift", "intäkt", "pengar", "belopp",
+    *ENGLISH_MONEY_WORDS,
 )
 
 # Table unit notes ("Belopp i tkr") -> (unit, scale).

@@ -123,6 +123,12 @@ def test_unit_lines_and_unit_in_caption(nlp, catalogue):
     ("Av deltagarna fick 7 av 10 ett arbete.", "7 av 10", 70, "procent"),
     ("Ungefär var tredje deltagare avbröt insatsen.", "var tredje", 33.3333, "procent"),
     ("Vart fjärde sjukfall var längre än ett år.", "Vart fjärde", 25, "procent"),
+    # a scale word before a unit noun: the noun's unit, scaled
+    ("Under året betalades 1,2 miljoner ersättningsdagar ut.", "1,2 miljoner ersättningsdagar", 1_200_000, "dagar"),
+    # a bare scale word where the paragraph says what is done with money: the currency is implied
+    ("Regeringen satsar 100 miljoner per år på samverkan.", "100 miljoner", 100_000_000, "kronor"),
+    ("Till insatserna avsätts 40 miljoner under 2027.", "40 miljoner", 40_000_000, "kronor"),
+    ("Antalet resor var 3 miljoner under året.", "3 miljoner", 3_000_000, "antal"),
 ])
 def test_units_number_words_and_shares_in_words(nlp, catalogue, sentence, printed, value, unit):
     _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
@@ -391,3 +397,18 @@ def test_a_paragraph_opening_on_a_year_frames_the_paragraphs_after_it(nlp, catal
     _, facts = facts_of(nlp, catalogue, text, year=2025, name="rir.md")
     assert one(facts, "52,3 procent").period == "2025"
     assert one(facts, "31,8 procent").period == "2021-2025"  # a subsection inherits the span, not the opening year
+
+
+@pytest.mark.parametrize("sentence, printed, direction", [
+    ("Minskningen var störst bland kvinnor, −7,1 procent.", "−7,1 procent", "minskning"),
+    ("Ökningen var störst i Norrbotten, +12 procent.", "+12 procent", "ökning"),
+])
+def test_a_signed_figure_in_a_sentence_about_a_change_is_that_change(nlp, catalogue, sentence, printed, direction):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport 2026\n\nAntalet deltagare minskade jämfört med 2025.\n{sentence}\n", name="prosa.txt")
+    fact = one(facts, printed)
+    assert (fact.value, dict(fact.breakdown).get("forandring")) == (pytest.approx(abs(float(printed.strip("+−% procent").replace(",", ".")))), direction)
+
+
+def test_a_signed_figure_beside_a_goal_is_no_change(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, "# Rapport\n\nUtvecklingen mot målet: andelen var −2,0 procent under målet.\n", name="prosa.txt")
+    assert "forandring" not in dict(one(facts, "−2,0 procent").breakdown)
