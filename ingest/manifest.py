@@ -23,7 +23,9 @@ PUBLISHERS = ("Arbetsförmedlingen", "Försäkringskassan", "Inspektionen för s
 _DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 # The year a report says it reports on, on its title pages: "regleringsbrevet för 2019", "årsrapport 2025"
 _STATED_YEAR = (
-    re.compile(r"regleringsbrevet\s+för\s+(?:budgetåret\s+)?((?:19|20)\d{2})", re.I),
+    # "resultat för 2027" under the title "Återrapportering 2028": the year of the results, not of the report
+    re.compile(r"\b(?:resultat(?:en)?|utfall(?:et)?|verksamhet(?:en)?)\s+(?:för|under)\s+(?:år\s+)?((?:19|20)\d{2})\b(?!-tal)", re.I),
+    re.compile(r"regleringsbrev(?:et)?\s+för\s+(?:budgetåret\s+)?((?:19|20)\d{2})", re.I),
     re.compile(r"(?:återrapportering|årsrapport|redovisning)\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2})", re.I),
 )
 # The last resort before the publication date: a year the opening text speaks of ("under 2024"), not a decade

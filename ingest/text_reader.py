@@ -688,7 +688,7 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""
     unit_note = unit_note or unit_phrase(caption) or unit_phrase(corner) or _unit_line_above(before) or next(
-        (unit_phrase(n) for n in notes if unit_phrase(n)), "")
+        (unit_phrase(n) for n in notes if unit_phrase(n)), "") or _unit_line_below(after)
     label, continued = caption_label(caption)
     return Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,
                  cells=cells_from_grid(table_id, grid, header_rows), source_note=source, unit_note=unit_note,
@@ -764,6 +764,24 @@ def _unit_line_above(before: list[Run]) -> str:
         found = unit_phrase(text)
         if found and len(found) >= len(text.strip(" .()")) - 2:
             return found
+    return ""
+
+
+_EMPHASIS = re.compile(r"^[*_]{1,3}(.*?)[*_]{1,3}$")
+
+
+def _unit_line_below(after: list[Run]) -> str:
+    """A line of its own under the table (before or after its source line) that only names the unit of
+    its figures: "*Belopp i tusentals kronor.*" in a Markdown sheet, "Belopp i tkr" in a report."""
+    for run in after[:3]:
+        if run.kind == "table" or len(run.lines) > 2:
+            break
+        text = strip_tags(" ".join(run.lines)).strip()
+        plain = _EMPHASIS.sub(r"\1", text).strip()
+        if unit_note_of([plain]) and unit_phrase(plain):  # ("Antal individer i ...", a heading below, names none)
+            return plain
+        if not is_source_or_note(text):
+            break
     return ""
 
 

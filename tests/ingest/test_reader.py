@@ -94,6 +94,15 @@ def test_the_year_a_title_names_is_the_reporting_year():
     assert (m.published, m.reporting_year) == ("2026-11-12", 2026)
 
 
+def test_the_year_of_the_results_wins_over_the_year_in_the_title():
+    # "Återrapportering 2028" is when the report was made; "resultat för 2027" what it reports on
+    m = infer_metadata("Återrapportering 2028: samarbetet\n\nInsatser för sjukskrivna – resultat för 2027\n\n"
+                       "Datum: 2028-04-20\n\nText.")
+    assert (m.published, m.reporting_year) == ("2028-04-20", 2027)
+    # with no such line, the title's year stands
+    assert infer_metadata("Återrapportering 2027\n\nDatum: 2027-04-20\n\nText.").reporting_year == 2027
+
+
 def test_a_report_in_the_reference_list_does_not_set_the_year():
     body = "\n\n".join(f"Stycke {i} om samverkan." for i in range(30))
     m = infer_metadata("Samverkan – en uppföljning 2026\n\nPublicerad 2026-11-19\n\n" + body +
