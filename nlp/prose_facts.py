@@ -377,6 +377,10 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
         # "4 316 personer per månad i en insats (+214)": a signed figure alone in parentheses after a figure
         # is its change (not "(+2,7 miljoner kronor för alternativa insatser)", an amount added for something)
         return "ökning" if signed.group(1) == "+" else "minskning"
+    arrow = _ARROW_BEFORE.search(before)
+    if arrow:
+        # "▲ +6,4 %", "▼ −1,1 procentenheter": a statistics sheet's arrow marks a change and its direction
+        return "ökning" if arrow.group(1) in _UP_ARROWS else "minskning"
     if signed:
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
         if _CHANGE_NOUN.search(doc.text[sent.start_char:span.start_char]) and not _DEVIATION.search(sent.text):
@@ -392,6 +396,8 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
 
 
 _SIGNED = re.compile(r"^\s*([+−–\-])\s?\d")
+_UP_ARROWS = "▲↑⬆△▴"
+_ARROW_BEFORE = re.compile(r"([▲↑⬆△▴▼↓⬇▽▾])\s*$")
 _CHANGE_NOUN = re.compile(r"\b(?:ökning|minskning|förändring|uppgång|nedgång|utveckling)\w*", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d[^()]*$")
 # "en avvikelse på -3,2 procentenheter mot målet": a signed distance from a goal, not a change over time
@@ -516,6 +522,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     terms = _terms(doc)
     heading_words = _heading_words(source.block.section)
     anchors = _anchors(doc, spans, parens)
+    previous_of = previous_period_parentheses(doc, spans, parens)
+    periods: dict[int, tuple[str, str]] = {}  # figure -> (period, part) as decided
     groups = _respektive_groups(doc, spans)
     reporting_year = document.metadata.reporting_year
     reporting_part = report_part_of_year(document)
@@ -609,6 +617,11 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                     breakdown = tuple(sorted(dict(breakdown, forandring=change).items()))
         if not part and period_source == "report" and reporting_part:
             part = reporting_part  # "Under perioden avslutade 2 140 ..." in a report on the first half-year
+        earlier = periods.get(previous_of.get(idx, -1))
+        if earlier and earlier[0].isdigit() and len(earlier[0]) == 4:
+            # "8 412 (7 903)": the value a year before the figure's own, for the same part of the year
+            period, part, period_source = str(int(earlier[0]) - 1), earlier[1], "previous"
+        periods[idx] = (period, part)
         score = matcher.score_of(measure_key, _context(doc, span, spans, heading_words, matcher.lexicon),
                                  "procent" if q.unit == "procentenheter" and measure and measure.unit == "procent" else q.unit) \
             if measure_key != UNCLASSIFIED else 0.0
@@ -959,12 +972,16 @@ def _anchors(doc: Doc, spans: Sequence[Span], parens: Sequence[tuple[int, int]])
     same unit, in the same sentence (or the sentence the parenthesis closes).
     """
     out: dict[int, int] = {}
+    previous_of = previous_period_parentheses(doc, spans, parens)
     mentions = find_year_mentions(doc.text)
     for idx, span in enumerate(spans):
         inside = [p for p in parens if p[0] < span.start_char < p[1]]
         if not inside:
             continue
         paren = max(inside, key=lambda p: p[0])
+        if idx in previous_of:
+            out[idx] = previous_of[idx]
+            continue
         # "(166, 2021)", or a figure alone after its year: "dubbelt så många som 2021 (1 706)"
         after_year = any(m[1] <= paren[0] and not doc.text[m[1]:paren[0]].strip() for m in mentions) \
             and doc.text[paren[0] + 1:paren[1]].strip() == span.text.strip()
@@ -984,6 +1001,32 @@ def _anchors(doc: Doc, spans: Sequence[Span], parens: Sequence[tuple[int, int]])
                     not any(p[0] < other.start_char < p[1] for p in parens) and not (after_year and _change(doc, other)):
                 out[idx] = j
                 break
+    return out
+
+
+# What may stand between a figure and a parenthesis that gives its previous value: its unit's words
+# and a parenthesis of words ("402 dagar (median) (389 dagar)", "45 493 kr per deltagare (44 986 kr)").
+_BEFORE_PREVIOUS = re.compile(r"^\s*(?:(?:\([^\d()]{1,30}\)|[^\W\d]+\.?)(?:\s+|$)){0,4}$")
+
+
+def previous_period_parentheses(doc: Doc, spans: Sequence[Span], parens: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Figures printed alone in parentheses after a figure in the same unit -> that figure: "8 412
+    (7 903)", "61,2 % (60,4 %)". The house style of annual reports and statistics sheets puts the
+    previous year's value (or the same period's a year earlier) there, without naming it."""
+    out: dict[int, int] = {}
+    for idx in range(1, len(spans)):
+        span, prev = spans[idx], spans[idx - 1]
+        paren = next((p for p in parens if p[0] < span.start_char < p[1]), None)
+        if paren is None or doc.text[paren[0] + 1:paren[1]].strip() != span.text.strip():
+            continue
+        if _SIGNED.match(span.text) or prev._.quantity.unit != span._.quantity.unit or not re.search(r"\d", prev.text):
+            # "(+214)" is a change; "1 177 personer (55,0 procent)" restates in another unit, and "två av tio
+            # (17 procent)" the words in digits
+            continue
+        if any(p[0] < prev.start_char < p[1] for p in parens) or prev.sent.start != span.sent.start:
+            continue
+        if _BEFORE_PREVIOUS.match(doc.text[prev.end_char:paren[0]]):
+            out[idx] = idx - 1
     return out
 
 
@@ -1035,7 +1078,8 @@ def _allowed_keys(measure: Optional[Measure], unit: str = "") -> tuple[str, ...]
     if measure is None:
         # an amount of money no catalogue measure claims (a benefit level, a cost) is not a figure
         # about a group of people: "taket i sjukpenningen höjs till 592 000 kronor" has no förmån group
-        return () if unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
+        # (the agency the money is for is no group of people: "Försäkringskassan har fått 250 miljoner kronor")
+        return ("myndighet",) if unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
     if measure.unit == "antal" and "kon" not in measure.breakdowns:
         # a count of people splits by kön whether or not the reports the catalogue was written from did
         # ("412 personer, varav 231 kvinnor och 181 män")
@@ -1117,11 +1161,38 @@ def _agency_as_place(doc: Doc, term: Term, span: Span) -> bool:
     party to it ("ska samlokaliseras med Försäkringskassan") or the place of an earlier clause
     ("inskrivna på Arbetsförmedlingen, och drygt hälften av dem")."""
     before = doc.text[max(0, term.start - 30):term.start]
+    if _opens_clause_of(doc, term, span):
+        return True  # "Försäkringskassan har fått 250 miljoner kronor", "Arbetsförmedlingens anslag är 8 miljarder"
     if not _PLACE_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         return False
     if _AGENCY_PAIR.match(doc.text[term.end:term.end + 40]):
         return False  # "inom Försäkringskassans och Arbetsförmedlingens verksamhet": both, no group
     return term.start > span.start_char or "," not in doc.text[term.end:span.start_char]
+
+
+# The start of a clause, or an opening adverbial and the finite verb before the subject (Swedish puts the
+# verb second: "Därför har Försäkringskassan fått ...", "I år får Arbetsförmedlingen ...")
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?,–]\s*|\b(?:och|men|medan|samt)\s+)(?:(?:[^\W\d]+\s+){1,3}(?:har|hade|är|var|blir|blev|"
+                           r"får|fick|ska|skulle|kan|kunde|kommer|ger|gav|tar|tog)\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:!?,–(]|\b(?:och|men|medan|som|varav)\b", re.IGNORECASE)
+
+
+def _opens_clause_of(doc: Doc, term: Term, span: Span) -> bool:
+    """True when the agency is the subject (or, in the genitive, the owner) that opens the clause the
+    figure stands in: "Försäkringskassan har fått 250 miljoner kronor extra", "Arbetsförmedlingens
+    förvaltningsanslag är 7,8 miljarder kronor" (not "... tillsammans med Försäkringskassan, 20 nya")."""
+    if term.end > span.start_char:
+        return False
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    opening = doc.text[sent.start_char:term.start]
+    if not _CLAUSE_START.search(opening) or _AGENCY_BEFORE_AND.search(opening):
+        return False  # (not the second of "Arbetsförmedlingen och Försäkringskassan genomförde ...")
+    between = doc.text[term.end:span.start_char]
+    return not _CLAUSE_BREAK.search(between) and not _AGENCY_WORD.search(between)
+
+
+_AGENCY_BEFORE_AND = re.compile(r"\b(?:arbetsförmedlingen|försäkringskassan)\w*\s+(?:och|samt)\s+$", re.IGNORECASE)
+_AGENCY_WORD = re.compile(r"\b(?:arbetsförmedlingen\w*|försäkringskassan\w*|myndighet\w*)\b", re.IGNORECASE)
 
 
 # --- differences between groups ----------------------------------------------------------------

@@ -28,6 +28,7 @@ from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.part_year import report_part_of_year
 from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
+from nlp.sv.stop_words import STOP_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
@@ -205,8 +206,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             # the unit of what changed: the cell's headers without the change header ("Förändring (%)")
             level = replace(cell, col_headers=tuple(h for h in cell.col_headers if not _CHANGE_HEADER.search(h)),
                             row_headers=tuple(h for h in cell.row_headers if not _CHANGE_HEADER.search(h)))
+            # (a unit the text quotes for this column is the changes' own: "8,8 procent mot 5,2 procent")
             level_unit, level_scale = _unit(level, [h for h in headers if not _CHANGE_HEADER.search(h)], caption, unit_from_note,
-                                            quoted_units.get(cell.col), share_column)
+                                            None, share_column)
             if level_unit == "procent" and "%" not in cell.text:
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
             elif unit != "procent":
@@ -756,7 +758,8 @@ def _caption_breaks_down_by(caption: str, corner: str) -> bool:
     if clause is None:
         return False
     words = re.findall(r"[\wåäöÅÄÖ]+", clause.group(1).lower())
-    return any(len(c) >= 4 and any(w.startswith(c[:max(4, len(c) - 2)]) for w in words)
+    # ("Län" under "... per län": a short word counts when it is no function word)
+    return any(len(c) >= 3 and c not in STOP_WORDS and any(w.startswith(c[:max(4, len(c) - 2)]) for w in words)
                for c in re.findall(r"[\wåäöÅÄÖ]+", corner.lower()))
 
 

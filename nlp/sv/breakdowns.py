@@ -78,7 +78,8 @@ NOUN_ONLY_TERMS: dict[str, frozenset[str]] = {
 }
 
 # Words that make a whole row or column a total, not a group.
-TOTAL_WORDS: frozenset[str] = frozenset({"totalt", "total", "totalen", "alla", "samtliga", "summa", "båda", "hela"})
+# ("Riket", "Hela landet": official statistics' total over the regions in its rows)
+TOTAL_WORDS: frozenset[str] = frozenset({"totalt", "total", "totalen", "alla", "samtliga", "summa", "båda", "hela", "riket", "landet"})
 
 # An age group as printed: "18–29 år", "0-29 år", "60- år", "60-", "50–59".
 AGE_RE = re.compile(r"^\s*(\d{1,2})\s?[–\-]\s?(\d{1,3})?\s*(?:år)?\s*$")

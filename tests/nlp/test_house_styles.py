@@ -412,3 +412,84 @@ def test_a_signed_figure_in_a_sentence_about_a_change_is_that_change(nlp, catalo
 def test_a_signed_figure_beside_a_goal_is_no_change(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, "# Rapport\n\nUtvecklingen mot målet: andelen var −2,0 procent under målet.\n", name="prosa.txt")
     assert "forandring" not in dict(one(facts, "−2,0 procent").breakdown)
+
+
+STATISTICS_SHEET = """# Nyckeltal, januari–september 2027
+
+Värdet för samma period föregående år står inom parentes.
+
+- **Gemensamma kartläggningar:** 8 412 (7 903) ▲ +6,4 %
+- **Andel kvinnor:** 61,2 % (60,4 %) ▼ −0,8 procentenheter
+- **Tid till avslut:** 402 dagar (median) (389 dagar)
+- Drygt sex av tio (62 procent) var kvinnor.
+
+**Tabell 4. Deltagare per län, januari–september 2027**
+
+| Län | Deltagare | Andel kvinnor, % |
+| :--- | ---: | ---: |
+| Stockholms län | 1 712 | 69,7 |
+| Uppsala län | 412 | 73,6 |
+| **Riket** | **2 124** | **70,4** |
+
+**Tabell 6. Kostnader per post**
+
+| Post | Budget 2027 | Utfall 2027 |
+| :--- | ---: | ---: |
+| Personal | 8 200 | 8 050 |
+| **Summa** | **8 200** | **8 050** |
+
+*Belopp i tusentals kronor.*
+"""
+
+
+def test_a_bare_value_in_parentheses_after_a_figure_is_the_year_before(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, STATISTICS_SHEET, year=2027)
+    assert [(one(facts, p).period, one(facts, p).value) for p in ("8 412", "7 903", "61,2 %", "60,4 %", "402 dagar", "389 dagar")] == [
+        ("2027", 8412), ("2026", 7903), ("2027", 61.2), ("2026", 60.4), ("2027", 402), ("2026", 389)]
+    assert one(facts, "60,4 %").measure == one(facts, "61,2 %").measure
+    # the words restated in digits are the same figure, of the same year
+    assert one(facts, "62 procent").period == "2027"
+
+
+def test_arrows_mark_a_change_and_its_direction(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, STATISTICS_SHEET, year=2027)
+    up, down = one(facts, "+6,4 %"), one(facts, "−0,8 procentenheter")
+    assert (up.value, dict(up.breakdown).get("forandring"), up.period) == (6.4, "ökning", "2026-2027")
+    # a change of a share is in points over the span, as the prose writes it (no mark needed)
+    assert (down.value, down.unit, down.period) == (0.8, "procentenheter", "2026-2027")
+
+
+def test_county_rows_are_groups_and_riket_their_total(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, STATISTICS_SHEET, year=2027)
+    assert dict(one(facts, "1 712").breakdown).get("grupp") == "Stockholms län"
+    assert dict(one(facts, "412").breakdown).get("grupp") == "Uppsala län"
+    assert "grupp" not in dict(one(facts, "2 124").breakdown)
+
+
+def test_a_unit_line_under_a_table_scales_its_figures(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, STATISTICS_SHEET, year=2027)
+    personal = [f for f in facts if f.printed == "8 050" and f.cell]
+    assert personal and all((f.unit, f.value) == ("kronor", 8_050_000) for f in personal)
+
+
+def test_a_change_column_in_percent_is_a_change_of_its_counts(nlp, catalogue):
+    # the paragraph quotes two of the column's values in procent; that is the change's unit, not the level's
+    text = ("# Rapport 2027\n\nAntalet med män har ökat snabbare (8,8 procent mot 5,2 procent för kvinnor).\n\n"
+            "\t2026\t2027\tFörändring 2026–2027, %\nvarav kvinnor\t6 644\t6 991\t5,2\nvarav män\t4 230\t4 602\t8,8\n"
+            "Tabell 2.1 Deltagare efter kön, 2026 och 2027\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="tabell.txt")
+    cell = next(f for f in facts if f.printed == "8,8" and f.cell)
+    assert (cell.unit, cell.period, dict(cell.breakdown)) == ("procent", "2026-2027", {"kon": "män", "forandring": "ökning"})
+
+
+@pytest.mark.parametrize("sentence, printed, agency", [
+    ("Därför har Försäkringskassan fått 250 miljoner kronor extra för 2027.", "250 miljoner kronor", "Försäkringskassan"),
+    ("Arbetsförmedlingens förvaltningsanslag är i år nästan 8 miljarder kronor.", "8 miljarder kronor", "Arbetsförmedlingen"),
+    ("Arbetsförmedlingen har i dag 242 kontor i hela landet.", "242", "Arbetsförmedlingen"),
+    # a party to the figure, or one agency of two, is no group
+    ("Kommunen öppnar 20 nya kontor tillsammans med Försäkringskassan.", "20", None),
+    ("Arbetsförmedlingen och Försäkringskassan höll 412 möten.", "412", None),
+])
+def test_the_agency_a_clause_is_about_is_the_figures_agency(nlp, catalogue, sentence, printed, agency):
+    _, facts = facts_of(nlp, catalogue, f"# Protokoll\n\n{sentence}\n", year=2027, name="prosa.txt")
+    assert dict(one(facts, printed).breakdown).get("myndighet") == agency
