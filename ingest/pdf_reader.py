@@ -13,6 +13,7 @@ guarded, so a bug in our stages is not passed off as a corrupt file.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping, Optional, Sequence, Union
@@ -28,7 +29,7 @@ from .pdf_margins import Margins, find_margins
 from .pdf_open import classify_exception, content_failure, iter_pages, open_pdf, pdf_error_types, sniff
 from .pdf_page import Line, PageText, read_page, words_to_lines
 from .pdf_tables import BORDERLESS, RULED, TableDraft, TableSettings, find_tables, join_continued, \
-    region_to_table, same_columns, unit_line
+    is_caption, region_to_table, same_columns, unit_line
 from .records import Block, Document, DocumentMetadata, FootnoteRef, IngestFailure, Table
 from .text_tables import GridCell, caption_label, caption_number, cells_from_grid
 
@@ -219,6 +220,18 @@ def column_right(page_lines: Sequence[Line], typical: float, page_width: float) 
     return max(typical, page_width - left) if typical < 0.6 * page_width else typical
 
 
+def _ends_a_sentence_above(line: Line, lines: Sequence[Line]) -> bool:
+    """True when `line` is the wrapped end of a sentence on the line just above it: "... lämnar tillbaka 2,4"
+    over "mnkr." is a paragraph's last word, not a table's unit line."""
+    above = [l for l in lines if l is not line and l.bottom <= line.top + 0.5 and line.top - l.bottom < 0.8 * line.size
+             and l.x0 < line.x1 and line.x0 < l.x1]
+    if not above:
+        return False
+    prev = max(above, key=lambda l: l.bottom)
+    return line.text.strip()[:1].islower() and not is_caption(prev.text) \
+        and not re.search(r"[.:;!?)]\s*$", prev.text.strip()) and len(prev.text.split()) > 3
+
+
 def _take_unit_notes(tables: Sequence[TableDraft], lines: list[Line]) -> list[Line]:
     """A unit line ("Belopp i tkr") right above a table is the table's unit note, not a block."""
     taken: set[int] = set()
@@ -232,7 +245,7 @@ def _take_unit_notes(tables: Sequence[TableDraft], lines: list[Line]) -> list[Li
         if above:
             line = max(above, key=lambda l: l.bottom)
             unit = unit_line(line.text)
-            if unit:
+            if unit and not _ends_a_sentence_above(line, lines):
                 t.unit_note = unit
                 taken.add(id(line))
     return [l for l in lines if id(l) not in taken]

@@ -270,6 +270,22 @@ def test_unit_line_above_a_table_is_its_unit_note(tmp_path):
     assert "Belopp i tkr" not in [b.text for b in doc.blocks]
 
 
+def test_the_wrapped_end_of_a_sentence_above_a_table_is_no_unit_line(tmp_path):
+    """"... lämnar tillbaka 2,4" over "mnkr." ends a paragraph; the table under it keeps its own unit (its corner)."""
+    rows = [("tkr", "Tilldelat", "Förbrukat"), ("Arbetsförmedlingen", "478 000", "464 770"), ("Totalt", "760 000", "744 385")]
+
+    def draw(pdf, n):
+        pdf.set_font("DejaVu", "", 10)
+        pdf.text(70, 80, "Försäkringskassan förbrukade nästan hela sin tilldelning och lämnar tillbaka 2,4")
+        pdf.text(70, 93, "mnkr.")
+        borderless_table(pdf, rows, [300, 370], top=102)
+
+    doc = read(tmp_path, draw)
+    (t,) = doc.tables
+    assert t.unit_note == "" and t.rows == [list(r) for r in rows]
+    assert any(b.text.endswith("tillbaka 2,4 mnkr.") for b in doc.blocks)
+
+
 def test_ruled_table_with_a_spanning_header(tmp_path):
     grid = [["", "Fått arbetsförmåga", "", "Totalt", ""], ["", "Antal", "Andel", "Antal", "Andel"],
             ["Kvinnor", "1 611", "53%", "3 036", "100%"], ["Män", "1 022", "56%", "1 816", "100%"]]
