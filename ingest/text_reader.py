@@ -29,7 +29,8 @@ from .text_tables import GridCell, caption_label, caption_number, cells_from_gri
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # "4.2 Omställningsmöten", and "2 2000-talets första år": a title may open with a decade or year word
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150}|\d{2,4}-[a-zåäö].{2,150})$")
+# ("§ 5 Svar på interpellation ...": a protocol's numbered items are its sections)
+_NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÅÄÖ\"”«].{2,150}|\d{2,4}-[a-zåäö].{2,150})$")
 _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d{0,3}\s*$")
 _TOC_LINE = re.compile(r"^(.*?)(?:\s*\.{3,}\s*|\t+\s*|\s{2,})(\d{1,3})\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -468,6 +469,8 @@ def _looks_like_heading(run: Run, next_run: Optional[Run]) -> bool:
         return False
     if is_caption(text) or is_source_or_note(text) or re.search(r"\d{4}-\d{2}-\d{2}", text):
         return False
+    if len(re.findall(r"\d+(?:[ ,]\d+)*", text)) >= 3:
+        return False  # "För res. 1: 98 S, 24 V, 20 MP": a line of figures, not a title
     if next_run is not None and next_run.kind == "paragraph" and is_label_value(next_run.lines[0].strip()):
         return True
     if next_run is not None and _APPENDIX_TITLE.match(text):

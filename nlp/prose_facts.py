@@ -202,18 +202,24 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     return facts
 
 
-_HEADING_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.?\d*)\s+")
+_HEADING_LABEL = re.compile(r"^\s*(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.?\d*)\s+")
+# "Svar på interpellation 2026/27:203 om sjukskrivna som nekas sjukpenning": what the item is about
+_ABOUT = re.compile(r"\bom\s+(.+)$", re.IGNORECASE)
 
 
 def heading_forman(section: Sequence[str]) -> Optional[str]:
     """The förmån a section is about when its heading is that förmån's name ("4.3 Sjukpenning och
-    rehabiliteringspenning"): the heading opens with it and names no other. "Höjt inkomsttak i
-    sjukpenningen" is about a ceiling, and "Sjukersättning och aktivitetsersättning" about two."""
+    rehabiliteringspenning"), or it says what the section is about and that names only it ("§ 6 Svar
+    på interpellation ... om aktivitetsersättning för unga"). "Höjt inkomsttak i sjukpenningen" is
+    about a ceiling, and "Sjukersättning och aktivitetsersättning" about two."""
     for title in reversed(section):
         text = _HEADING_LABEL.sub("", title)
         terms = [t for t in find_terms(text) if t.key == "forman" and t.value]
         if terms and len({t.value for t in terms}) == 1 and terms[0].start == 0:
             return terms[0].value
+        about = _ABOUT.search(text)
+        if terms and about and len({t.value for t in terms}) == 1 and all(t.start >= about.start(1) for t in terms):
+            return terms[0].value  # "... om aktivitetsersättning för unga", "... om sjukskrivna som nekas sjukpenning"
         if terms:
             return None
     return None
@@ -489,7 +495,7 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
                 and (m[2] in ("during", "recent", "from") or (m[2] in ("year", "span") and m[0] >= bare_from)
-                     or (m[2] == "previous" and _LAST_YEAR.fullmatch(text[m[0]:m[1]]) is not None)
+                     or m[2] == "last_year"
                      or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
                 and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])
                 and not (m[2] in ("year", "during") and _FROM_YEAR_BEFORE.search(text[:m[0]]))]
@@ -504,7 +510,7 @@ _LAST_YEAR = re.compile(r"(?:förra\s+året|i\s+fjol|fjolåret|fjolårets)", re.
 # year the paragraph goes on to speak of.
 _IN_COMPARISON = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+jämförelse\s+med|att\s+jämföra\s+med|än)\b", re.IGNORECASE)
 
-_HEADING_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
+_HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 
 
 def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: MeasureMatcher,
@@ -528,7 +534,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     reporting_year = document.metadata.reporting_year
     reporting_part = report_part_of_year(document)
     decided: dict[int, tuple[str, Breakdown]] = {}
-    # "2 Möten för omställning", "3.2 Resultat": a heading's own number labels it, counts nothing
+    # "2 Möten för omställning", "3.2 Resultat", "§ 5 Svar på ...": a heading's own number labels it, counts nothing
     numbered = _HEADING_NUMBER.match(doc.text) if source.block.kind == "heading" else None
     for idx, span in enumerate(spans):
         if numbered and span.start_char < numbered.end():
@@ -593,7 +599,12 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         if not period and carried:
             period, period_source = carried, "section"
         if period and period.startswith("prev:"):  # "året innan" in a sentence that names no year
-            ref = _earlier_period(doc, span) or carried
+            sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            if reporting_year and _LAST_YEAR.search(doc.text[sent.start_char:span.start_char]):
+                # "förra året 11 870, att jämföra med 10 960 året innan": the year before the sentence's own
+                ref = str(reporting_year - 1)
+            else:
+                ref = _earlier_period(doc, span) or carried
             ref = resolve_period(ref, reporting_year) if ref else ""
             period = str(int(ref) - previous_years(period)) if ref.isdigit() else period
         if not period and budget_year and (PROPOSAL_CUES.search(span.sent.text) or EXAMPLE_SUBJECT.match(span.sent.text)):

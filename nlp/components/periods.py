@@ -101,7 +101,7 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         if tok.is_sent_start:
             return None
         for start, end, role, period in mentions:
-            if start == tok.idx and role in ("year", "during", "previous", "next", "current", "span", "from"):
+            if start == tok.idx and role in ("year", "during", "previous", "next", "current", "span", "from", "last_year"):
                 return period
         if tok.lower_ in _COMPARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in BREAKDOWN_TERMS:
             words += 1  # "5,0 procentenheter högre än kvinnor 2021": a group compared with, the year is the figure's

@@ -19,8 +19,10 @@ year is the period of a nearby figure:
 - "from"        "från och med 2028", "fr.o.m. 2027": where a figure starts to apply; the
                 open span "2028-", which is that year alone when it is not in the past
 - "recent"      "de senaste fem åren": the last N years up to the report's year, "last:5"
-- "previous"    "året innan", "föregående år", "året före", "i fjol": the year before the
-                sentence's own year (or the report's); period "prev:1", resolved by the caller
+- "previous"    "året innan", "föregående år", "året före": the year before the sentence's own
+                year (or the report's); period "prev:1", resolved by the caller
+- "last_year"   "förra året", "i fjol": the year before the text's own now, wherever the sentence
+                says it ("Av de 6 420 som avslutade en insats förra året"); period "cur-1"
 - "month"       "i augusti" with no year: the text's own year ("cur"), only where its sentence names
                 no other period
 - "year"        a bare year ("2016 lämnade 9 329 individer", "8 638 kartläggningar 2018")
@@ -93,9 +95,9 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:hela\s+|år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("year", re.compile(_NOT_BEFORE + rf"(?P<year>{YEAR})" + _NOT_AFTER)),
     ("previous", re.compile(
-        r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år|i\s+fjol|fjolåret"
-        r"|förra\s+året|fjolårets)\b",
+        r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år)\b",
         re.IGNORECASE)),
+    ("last_year", re.compile(r"\b(?:i\s+fjol|fjolåret|förra\s+året|fjolårets)\b", re.IGNORECASE)),
     ("next", re.compile(
         r"\b(?:året\s+(?:därpå|därefter|efter)|nästa\s+år|följande\s+år|påföljande\s+år)\b", re.IGNORECASE)),
     ("month", re.compile(
@@ -199,8 +201,9 @@ PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
-PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current"})
+PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current", "last_year"})
 CURRENT = "cur"  # "i år": the report's own year
+LAST_YEAR = "cur-1"  # "förra året", "i fjol": the year before the text's own, wherever the sentence says it
 RECENT_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 
 
@@ -209,6 +212,8 @@ def resolve_period(period: str, reporting_year: Optional[int]) -> str:
     "prev:1" -> "2021"."""
     if period == CURRENT:
         return str(reporting_year) if reporting_year is not None else ""
+    if period == LAST_YEAR:
+        return str(reporting_year - 1) if reporting_year is not None else ""
     if previous_years(period) and reporting_year is not None:  # "prev:6": six years before; "next:1" the year after
         return str(reporting_year - previous_years(period))
     if reporting_year is None:
@@ -257,9 +262,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 period: Optional[str] = span_period(int(m.group("start")), int(m.group("end")))
                 if int(m.group("end")) < int(m.group("start")):
                     continue
-            elif role in ("next", "current", "month"):
+            elif role in ("next", "current", "month", "last_year"):
                 start, end = m.start(), m.end()
-                period = "next:1" if role == "next" else CURRENT
+                period = "next:1" if role == "next" else LAST_YEAR if role == "last_year" else CURRENT
             elif role == "previous":
                 start, end = m.start(), m.end()
                 count = m.groupdict().get("count")

@@ -231,6 +231,17 @@ def test_a_numbered_heading_may_open_with_a_decade():
     assert doc.blocks[-1].section[-2:] == ("2 2000-talets första år", "2.1 Mer fokus på samverkan")
 
 
+def test_a_protocols_numbered_items_are_its_sections_and_a_line_of_figures_is_none():
+    doc = read("§ 4 Beslut om ärenden\n\nVotering:\n\nFör utskottet: 63 M, 64 SD, 17 KD\n\n"
+               "Kammaren biföll utskottets förslag efter en kort debatt om hur rösterna hade fördelats mellan partierna.\n\n"
+               "§ 5 Svar på interpellation 2026/27:203 om sjukskrivna som nekas sjukpenning\n\n"
+               "Anf. 17 Socialförsäkringsminister ANNA LUNDGREN (M):\n\n"
+               "Fru talman! Förra året nekades 16 500 personer sjukpenning, och det är för många enligt min mening.\n")
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert heads == ["§ 4 Beslut om ärenden", "§ 5 Svar på interpellation 2026/27:203 om sjukskrivna som nekas sjukpenning"]
+    assert doc.blocks[-1].section == ("§ 5 Svar på interpellation 2026/27:203 om sjukskrivna som nekas sjukpenning",)
+
+
 def test_rows_cut_by_pipes_without_the_border_pipes_are_a_table_with_an_empty_corner():
     # as a table is copied from a web page: no Markdown border pipes, a year header spanning its group
     doc = read_text("t.txt", "t", DocumentMetadata(), "hash", text=(

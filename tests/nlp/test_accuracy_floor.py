@@ -33,7 +33,7 @@ FIRSTRUN_FLOORS = {
     # first runs [78.6, 79.3, 84.0], [71.5, 69.1, 98.7], [34.8, 33.7, 70.9] (benchmarks/first_runs.md)
     "firstrun-aterrapport-word-2028": {"full_recall": 87.0, "precision": 87.8, "measure": 84.4},  # [88.5, 89.3, 85.9]
     "firstrun-nyckeltal-faktablad-2027": {"full_recall": 87.8, "precision": 84.8, "measure": 96.9},  # [89.3, 86.3, 98.4]
-    "firstrun-interpellationsdebatt-2027": {"full_recall": 37.5, "precision": 36.3, "measure": 69.4},  # [39.0, 37.8, 70.9]
+    "firstrun-interpellationsdebatt-2027": {"full_recall": 48.1, "precision": 46.7, "measure": 69.4},  # [49.7, 48.2, 70.9]
     "firstrun-delredovisning-webb-2026": {"full_recall": 86.2, "precision": 85.1, "measure": 87.7},  # [87.7, 86.6, 89.2]
     "firstrun-isf-utvardering-2026": {"full_recall": 81.5, "precision": 87.7, "measure": 82.1},  # [83.0, 89.2, 83.6]
     "firstrun-kommun-arbetsmarknad-2026": {"full_recall": 78.1, "precision": 73.1, "measure": 95.3},  # [79.6, 74.6, 96.8]

@@ -493,3 +493,30 @@ def test_a_change_column_in_percent_is_a_change_of_its_counts(nlp, catalogue):
 def test_the_agency_a_clause_is_about_is_the_figures_agency(nlp, catalogue, sentence, printed, agency):
     _, facts = facts_of(nlp, catalogue, f"# Protokoll\n\n{sentence}\n", year=2027, name="prosa.txt")
     assert dict(one(facts, printed).breakdown).get("myndighet") == agency
+
+
+DEBATE = """Riksdagens protokoll 2026/27:58
+
+§ 6 Svar på interpellation 2026/27:196 om aktivitetsersättning för unga
+
+Anf. 25 Socialförsäkringsminister ANNA LUNDGREN (M):
+
+Fru talman! I dag får 29 000 unga ersättningen, och av dem som lämnade den fick 4 procent ett arbete.
+
+§ 7 Svar på interpellation 2026/27:214 om samverkan mellan myndigheterna
+
+Anf. 31 Socialförsäkringsminister ANNA LUNDGREN (M):
+
+Fru talman! Enligt myndigheternas siffror genomfördes förra året 11 870 gemensamma kartläggningar, att jämföra med 10 960 året innan. Av de 6 420 personer som avslutade en rehabiliteringsinsats förra året fick 58 procent arbetsförmåga.
+"""
+
+
+def test_an_item_about_one_forman_gives_it_to_its_figures(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, DEBATE, year=2027, name="protokoll.txt")
+    assert dict(one(facts, "29 000").breakdown).get("forman") == "aktivitetsersättning"
+    assert "forman" not in dict(one(facts, "11 870").breakdown)  # § 7 is about the agencies, no förmån
+
+
+def test_last_year_is_the_year_before_the_texts_own_wherever_the_sentence_says_it(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, DEBATE, year=2027, name="protokoll.txt")
+    assert [one(facts, p).period for p in ("11 870", "10 960", "6 420", "58 procent")] == ["2026", "2025", "2026", "2026"]
