@@ -422,6 +422,9 @@ _FROM_YEAR_BEFORE = re.compile(r"\b(?:från|jämfört\s+(?:med|mot)|i\s+jämför
 _SINCE_REACH = 40  # "sedan 2021" this near before a change, or anywhere after it, is its base
 
 
+_SINCE_OPENING = re.compile(r"\s*sedan\s+(?:år\s+)?", re.IGNORECASE)
+
+
 def _change_years(doc: Doc, span: Span) -> tuple[Optional[int], Optional[int]]:
     """(base, later) for a change figure: the year its sentence measures the change from ("från 62
     procent 2021 till 68 procent 2025", "jämfört med 2 310 år 2021", "högre 2025 än 2021", "sedan
@@ -436,7 +439,11 @@ def _change_years(doc: Doc, span: Span) -> tuple[Optional[int], Optional[int]]:
         if not period[:4].isdigit() or any(o < pos < c for o, c in parens if (o, c) not in own):
             continue
         year = int(period[:4])
-        if role == "comparison" or (role == "since" and (pos > span.start_char or span.start_char - pos <= _SINCE_REACH)) \
+        # ("Sedan 2021, då 9 326 ... genomfördes, har antalet ökat med 2 267": opening the sentence, it reaches it all)
+        if role == "during" and _SINCE_OPENING.fullmatch(sent.text[:start]):
+            role = "since"  # "Sedan 2021, då 9 326 ...": read as the då-clause's year, and the change's base
+        if role == "comparison" or (role == "since" and (pos > span.start_char or span.start_char - pos <= _SINCE_REACH
+                                                         or _SINCE_OPENING.fullmatch(sent.text[:start]))) \
                 or (role in ("year", "during") and _FROM_YEAR_BEFORE.search(sent.text[:start])):
             bases.append(year)
         elif role in ("year", "during") and period.isdigit():
@@ -574,6 +581,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 level = _level_before(doc, span, idx, spans, decided)
                 if level is not None:
                     measure_key, breakdown = level[0], tuple(sorted({**dict(level[1]), **dict(breakdown)}.items()))
+        coded = _coded_group(doc, span)
+        if coded and not any(k in dict(breakdown) for k in ("grupp", "post")):
+            breakdown = tuple(sorted(dict(breakdown, grupp=coded).items()))  # "63 M, 64 SD, 17 KD": each count's code
         difference = _difference(doc, span, spans, terms) if not change else None
         if difference is not None:  # "en skillnad på 48 dagar": the gap between two groups, not a group's figure
             key, value = difference
@@ -655,6 +665,24 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         else:
             value = abs(q.value) if change and _SIGNED.match(q.printed) else q.value  # its size; the sign said which way
             yield Fact(value=_clean(value), qualifier=q.qualifier, **base)
+
+
+# "63 M, 64 SD, 17 KD", "12 AB, 4 C": counts each followed by a short code in capitals (parties, counties)
+_COUNT_CODE = re.compile(r"(?<![\w,])\d{1,3}(?:\s\d{3})*\s+([A-ZÅÄÖ]{1,3})(?=\s*(?:,|;|\.|$|\s+och\s))", re.MULTILINE)
+
+
+def _coded_group(doc: Doc, span: Span) -> Optional[str]:
+    """The code after a count in a list of three or more "count CODE" pairs (a vote by party, a spread by
+    county code); None elsewhere ("3 M" alone may be a scale or a name)."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    text = doc.text[sent.start_char:sent.end_char]
+    pairs = list(_COUNT_CODE.finditer(text))
+    if len(pairs) < 3:
+        return None
+    for m in pairs:
+        if m.start() + sent.start_char == span.start_char:
+            return m.group(1)
+    return None
 
 
 def _appositive(doc: Doc, first: Span, second: Span) -> bool:

@@ -734,11 +734,18 @@ _NO_CATEGORY_CORNER = re.compile(r"^(?:år|året|period|perioden|kvartal|månad|
                                  r"|indikator\w*|nyckeltal|mått|måttet|variabel|uppgift)\b", re.IGNORECASE)
 
 
+def stub_header(table: Table) -> str:
+    """The header of the row labels: the corner cell, or under a spanning year row ("| | 2026 | | 2027 |"
+    over "| Län | Kvinnor | Män | ...") the first cell of the lowest header row that has one."""
+    rows = table.rows[:max(1, table.header_rows)]
+    return next((r[0].strip() for r in reversed(rows) if r and r[0].strip()), "")
+
+
 def corner_key(table: Table) -> str:
     """The breakdown key of the groups a table's rows list, from its corner cell: "Post" lists budget
     lines (post), and so does any table whose columns are a budget's ("Budget | Utfall | Avvikelse");
     any other corner ("Län", "Insats") lists groups (grupp)."""
-    corner = table.rows[0][0].strip().lower() if table.rows and table.rows[0] else ""
+    corner = stub_header(table).lower()
     if corner.rstrip(":") in CORNER_KEYS:
         return CORNER_KEYS[corner.rstrip(":")]
     return "post" if _budget_columns(table) else "grupp"
@@ -813,7 +820,7 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
     "Region", "Ersättning") and the row's own label is a group of that kind, not a measure, a year or a
     total: "Stockholms län" in a table of kartläggningar per län. Such a row label names nothing the
     measure speaks of (the measure came from the column or the caption) and no known group."""
-    corner = table.rows[0][0].strip() if table.rows and table.rows[0] else ""
+    corner = stub_header(table)
     posts = corner_key(table) == "post"  # "Post", "Kostnadsslag": every row is a budget line, whatever is measured
     if not cell.row_headers or not (corner or posts) or (corner and (_NO_CATEGORY_CORNER.match(corner) or unit_phrase(corner)
                                                                      or find_year_mentions(corner))):

@@ -31,9 +31,9 @@ FIRSTRUN_FLOORS = {
     "firstrun-granskning-riksrevisionen-2026": {"full_recall": 84.4, "precision": 83.3, "measure": 71.0},  # [85.9, 84.3, 72.5]
     "firstrun-betankande-sfu-2026": {"full_recall": 67.8, "precision": 61.9, "measure": 87.7},  # [69.3, 63.4, 89.2]
     # first runs [78.6, 79.3, 84.0], [71.5, 69.1, 98.7], [34.8, 33.7, 70.9] (benchmarks/first_runs.md)
-    "firstrun-aterrapport-word-2028": {"full_recall": 87.0, "precision": 87.8, "measure": 84.4},  # [88.5, 89.3, 85.9]
-    "firstrun-nyckeltal-faktablad-2027": {"full_recall": 87.8, "precision": 84.8, "measure": 96.9},  # [89.3, 86.3, 98.4]
-    "firstrun-interpellationsdebatt-2027": {"full_recall": 48.1, "precision": 46.7, "measure": 69.4},  # [49.7, 48.2, 70.9]
+    "firstrun-aterrapport-word-2028": {"full_recall": 87.8, "precision": 88.5, "measure": 84.4},  # [89.3, 90.0, 85.9]
+    "firstrun-nyckeltal-faktablad-2027": {"full_recall": 92.6, "precision": 89.3, "measure": 96.9},  # [94.1, 90.8, 98.4]
+    "firstrun-interpellationsdebatt-2027": {"full_recall": 56.8, "precision": 55.0, "measure": 69.4},  # [58.3, 56.5, 70.9]
     "firstrun-delredovisning-webb-2026": {"full_recall": 86.2, "precision": 85.1, "measure": 87.7},  # [87.7, 86.6, 89.2]
     "firstrun-isf-utvardering-2026": {"full_recall": 81.5, "precision": 87.7, "measure": 82.1},  # [83.0, 89.2, 83.6]
     "firstrun-kommun-arbetsmarknad-2026": {"full_recall": 78.1, "precision": 73.1, "measure": 95.3},  # [79.6, 74.6, 96.8]

@@ -520,3 +520,33 @@ def test_an_item_about_one_forman_gives_it_to_its_figures(nlp, catalogue):
 def test_last_year_is_the_year_before_the_texts_own_wherever_the_sentence_says_it(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, DEBATE, year=2027, name="protokoll.txt")
     assert [one(facts, p).period for p in ("11 870", "10 960", "6 420", "58 procent")] == ["2026", "2025", "2026", "2026"]
+
+
+
+def test_counts_in_a_list_of_codes_take_their_code_as_group(nlp, catalogue):
+    text = "# Protokoll\n\nFrånvarande: 12 S, 3 M, 4 SD och 2 MP.\n\nAnslaget är 3 M och 4 procent.\n"
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="protokoll.txt")
+    assert [dict(f.breakdown).get("grupp") for f in facts if f.line == 3] == ["S", "M", "SD", "MP"]
+    assert [dict(f.breakdown).get("grupp") for f in facts if f.line == 5] == [None, None]  # not a list of codes
+
+
+def test_row_labels_under_a_spanning_year_row_are_groups_of_the_stub_header(nlp, catalogue):
+    text = """# Faktablad
+
+**Tabell 5. Möten per län och kön, 2026 och 2027**
+
+| | 2026 | | 2027 | |
+| :--- | ---: | ---: | ---: | ---: |
+| Län | Kvinnor | Män | Kvinnor | Män |
+| Stockholms län | 352 | 241 | 331 | 228 |
+| Skåne län | 204 | 139 | 193 | 137 |
+"""
+    _, facts = facts_of(nlp, catalogue, text, year=2027)
+    assert (one(facts, "241").period, dict(one(facts, "241").breakdown)) == ("2026", {"grupp": "Stockholms län", "kon": "män"})
+
+
+def test_a_sentence_opening_with_since_measures_its_change_from_that_year(nlp, catalogue):
+    text = ("# Rapport 2027\n\nSedan 2021, då 9 326 kartläggningar genomfördes, har antalet ökat med 2 267, "
+            "eller 24 procent.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
+    assert [(one(facts, p).period) for p in ("9 326", "2 267", "24 procent")] == ["2021", "2021-2027", "2021-2027"]
