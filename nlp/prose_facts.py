@@ -37,6 +37,7 @@ from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_grou
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
+from nlp.sv.goals import GOAL_INTENT, GOAL_NOUN, GOAL_OUTCOME
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.surveys import SURVEY_WORDS
 from nlp.part_year import report_part_of_year
@@ -581,6 +582,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 level = _level_before(doc, span, idx, spans, decided)
                 if level is not None:
                     measure_key, breakdown = level[0], tuple(sorted({**dict(level[1]), **dict(breakdown)}.items()))
+        goal = _goal_sibling(doc, span, measure_key, matcher)
+        if goal is not None:
+            measure_key = goal  # "ett gemensamt mål om minst 13 000 gemensamma kartläggningar"
         coded = _coded_group(doc, span)
         if coded and not any(k in dict(breakdown) for k in ("grupp", "post")):
             breakdown = tuple(sorted(dict(breakdown, grupp=coded).items()))  # "63 M, 64 SD, 17 KD": each count's code
@@ -665,6 +669,31 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         else:
             value = abs(q.value) if change and _SIGNED.match(q.printed) else q.value  # its size; the sign said which way
             yield Fact(value=_clean(value), qualifier=q.qualifier, **base)
+
+
+def _goal_sibling(doc: Doc, span: Span, measure_key: str, matcher: MeasureMatcher) -> Optional[str]:
+    """The catalogue's goal key beside an outcome's ("gemensamma_kartlaggningar_mal_antal" beside
+    "gemensamma_kartlaggningar_antal") when the figure's clause sets a goal: it names a mål before the figure
+    ("målet om 13 000", "Målet för andelen ... är 15 procent") or says what shall be reached ("att genomföra
+    minst 12 000", "att minst 58 procent ... ska"), and does not tell of a goal reached ("målet uppnåddes")."""
+    if measure_key == UNCLASSIFIED or "_mal_" in measure_key:
+        return None
+    head, _, tail = measure_key.rpartition("_")
+    sibling = f"{head}_mal_{tail}"
+    if sibling not in matcher.by_key:
+        return None
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    clause = re.split(r"[.;:!?]|,\s+(?=och\b|men\b|medan\b)", doc.text[sent.start_char:span.start_char])[-1]
+    after = re.split(r"[.;:!?]", doc.text[span.end_char:sent.end_char])[0]
+    nouns = list(GOAL_NOUN.finditer(clause))
+    if nouns and not GOAL_OUTCOME.search(clause[nouns[-1].end():]):
+        return sibling  # "målet att minst 55 procent ska ..." even where it was reached, not "Målet nåddes: 11 593"
+    if GOAL_OUTCOME.search(clause) or GOAL_OUTCOME.search(after):
+        return None
+    if GOAL_INTENT.search(clause) or (
+            re.search(r"\bminst\s*$", clause, re.IGNORECASE) and re.search(r"^[^,]*\bska\b", after)):
+        return sibling
+    return None
 
 
 # "63 M, 64 SD, 17 KD", "12 AB, 4 C": counts each followed by a short code in capitals (parties, counties)

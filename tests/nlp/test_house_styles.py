@@ -550,3 +550,18 @@ def test_a_sentence_opening_with_since_measures_its_change_from_that_year(nlp, c
             "eller 24 procent.\n")
     _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
     assert [(one(facts, p).period) for p in ("9 326", "2 267", "24 procent")] == ["2021", "2021-2027", "2021-2027"]
+
+
+
+@pytest.mark.parametrize("sentence, printed, key", [
+    ("För 2028 har myndigheterna beslutat att genomföra minst 12 000 gemensamma kartläggningar.", "12 000",
+     "gemensamma_kartlaggningar_mal_antal"),
+    ("Myndigheterna har ett gemensamt mål om minst 13 000 gemensamma kartläggningar.", "13 000", "gemensamma_kartlaggningar_mal_antal"),
+    ("Därmed uppnåddes målet att minst 55 procent ska utveckla eller återfå arbetsförmåga.", "55 procent", "arbetsformaga_mal_andel"),
+    # what was done, even beside a goal reached, is the outcome
+    ("Målet uppnåddes: 11 593 gemensamma kartläggningar genomfördes.", "11 593", "gemensamma_kartlaggningar_antal"),
+    ("Under 2027 genomfördes 11 593 gemensamma kartläggningar.", "11 593", "gemensamma_kartlaggningar_antal"),
+])
+def test_a_figure_in_a_clause_that_sets_a_goal_takes_the_goal_key(nlp, catalogue, sentence, printed, key):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport 2027\n\n{sentence}\n", year=2027, name="prosa.txt")
+    assert one(facts, printed).measure == key
