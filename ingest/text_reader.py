@@ -82,7 +82,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(html_rows_to_tabs(lines)))
+    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(html_rows_to_tabs(lines))))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -128,6 +128,10 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
                 continue
         elif toc_mode and not (_is_toc_line(line, True) or _DOT_LEADER.search(line)):
             toc_mode = False
+        if cur is not None and cur.kind == "table" and "\t" not in line and i < len(lines) and "\t" in lines[i] \
+                and len(line.strip()) <= 60 and not _SENTENCE_END.search(line) and not is_caption(line.strip()) \
+                and not is_source_or_note(line.strip()):
+            line = line.strip() + "\t"  # "Uppdragsverksamhet" between the rows: a group row of the table, not its end
         if "\t" in line and not (_is_toc_line(line, toc_mode) and (toc_mode or _DOT_LEADER.search(line))):
             if cur is None or cur.kind != "table":
                 close()
@@ -286,6 +290,56 @@ def delimited_rows_to_tabs(lines: list[str]) -> list[str]:
                 for k in range(i, j):
                     out[k] = "\t".join(c.strip() for c in out[k].rstrip("\n\r").split(sep))
             i = max(j, i + 1)
+    return out
+
+
+# "ap.1 Sjukpenning (ram) 44 871 300", "Summa 46 812 400": a label and an amount at the end of its line
+_LABEL_AMOUNT = re.compile(r"^(?P<label>\S.*?[^\W\d_)].*?|\S.*?\))\s+(?P<amount>[−–\-+]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?"
+                           r"|[−–\-+]?\d{3,}(?:,\d+)?|[−–\-+]?\d+,\d+)\s*$")
+_MAX_LIST_LINE = 100
+
+
+def _list_line(line: str) -> Optional[re.Match[str]]:
+    text = line.rstrip("\n\r")
+    if "\t" in text or len(text) > _MAX_LIST_LINE or "|" in text or re.search(r"\S {2,}\S", text):
+        return None  # (columns set with runs of spaces are the layout reader's)
+    m = _LABEL_AMOUNT.match(text.strip())
+    if m is None or is_caption(text.strip()) or _SENTENCE_END.search(m.group("label")) or find_sentence_break(m.group("label")) \
+            or re.search(r"\d\s*$", m.group("label")) or m.group("label").rstrip().endswith(":"):
+        # ("Antal deltagare: 518" is a key figure's "Label: value" line, read as such)
+        return None
+    return m
+
+
+def find_sentence_break(text: str) -> bool:
+    """Whether a label holds a sentence's end and the start of another ("Det blev 12. Sedan ...")."""
+    return bool(re.search(r"[.!?]\s+[A-ZÅÄÖ]", text))
+
+
+def amount_list_rows_to_tabs(lines: list[str]) -> list[str]:
+    """A list of amounts set one to a line with no column separator, as statsliggaren and budget texts
+    print them ("ap.1 Sjukpenning (ram) 44 871 300" ... "Summa 46 812 400", under a line "Tkr"): the
+    tab-separated rows of a two-column table. A block of lines with no blank line between them is such a
+    list when two or more of its lines end with an amount after a label and none of them is a sentence;
+    the lines with a label only ("Disponeras av Försäkringskassan") are rows of the same table. A line
+    that only names a unit ends the block (it is the unit of the list under it)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not out[i].strip() or "\t" in out[i] or _is_unit_line(out[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].strip() and "\t" not in out[j] and not _is_unit_line(out[j]) \
+                and len(out[j].rstrip()) <= _MAX_LIST_LINE and not _SENTENCE_END.search(out[j].rstrip()) \
+                and not re.search(r"\S {2,}\S", out[j]):
+            j += 1
+        amounts = [k for k in range(i, j) if _list_line(out[k])]
+        if len(amounts) >= 2 and j - i <= 3 * len(amounts):
+            for k in range(i, j):
+                m = _list_line(out[k])
+                out[k] = f"{m.group('label').strip()}\t{m.group('amount')}" if m else f"{out[k].strip()}\t"
+        i = max(j, i + 1)
     return out
 
 

@@ -371,3 +371,27 @@ def test_a_space_aligned_table_in_text_without_blank_lines():
     by_text = {c.text: c for c in table.cells}
     assert by_text["12 100,0"].col_headers == ("Anslag 2044",)
     assert by_text["7 950,2"].row_headers == ("1:2 Stöd till kommuner m.fl.",)
+
+
+def test_a_list_of_amounts_one_to_a_line_is_a_table_with_the_unit_above_it():
+    # statsliggaren's appropriation lists: a label and an amount per line, no column separator, "Tkr" above
+    doc = read("3.1 Anslag\n\nTkr\n1:1 Sjukpenning och rehabilitering m.m. (ramanslag)\nDisponeras av Försäkringskassan\n"
+               "ap.1 Sjukpenning (ram) 44 871 300\nap.2 Rehabiliteringsersättning (ram) 731 600\nSumma 45 602 900\n\n"
+               "Anslaget får användas för utgifter för sjukpenning enligt 27 kap. socialförsäkringsbalken.\n")
+    (t,) = doc.tables
+    assert t.unit_note == "Tkr"
+    assert [r for r in t.rows if r[1]] == [["ap.1 Sjukpenning (ram)", "44 871 300"], ["ap.2 Rehabiliteringsersättning (ram)", "731 600"],
+                                          ["Summa", "45 602 900"]]
+    assert doc.blocks[-1].text.startswith("Anslaget får användas")  # prose stays prose
+
+
+def test_a_list_needs_two_amounts_and_no_sentences():
+    doc = read("Resultat\n\nUnder året deltog 412 personer\nsom en följd av beslutet 2026.\n\nTabell 3 visar fördelningen\n")
+    assert not doc.tables
+
+
+def test_a_group_row_without_tabs_inside_a_table_keeps_the_table_whole():
+    doc = read("Tkr\nVerksamhet\tIntäkter 2027\tKostnader 2027\nUppdragsverksamhet\nTjänsteexport\t4 800\t4 800\n"
+               "Personskadeersättning\t14 300\t14 500\n")
+    (t,) = doc.tables
+    assert t.unit_note == "Tkr" and t.rows[1][0] == "Uppdragsverksamhet" and t.rows[-1][:2] == ["Personskadeersättning", "14 300"]
