@@ -61,7 +61,11 @@ _NO_CHANGE = re.compile(r"^±\s*(?=0(?:,0+)?$)")
 # A short code in capitals, in parentheses or not: a party, a county, a member's abbreviation
 _CODE_LABEL = re.compile(r"^\s*\(?[A-ZÅÄÖ]{1,4}\)?\s*$")
 # A budget line's number before its name: "1:2 Aktivitets- och sjukersättningar", "2.1 Förvaltning"
-_LINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:[:.]\d{1,2})+\s+(?=\w)")
+_LINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:\d{1,2}(?:[:.]\d{1,2})+\s+)?(?:ap\.\s?\d{1,2}\s+)?(?=\w)")
+# "ap.1 Sjukpenning (ram)", "10 1:6 ap.5 Ersättning till regionerna (ram)": an anslagspost, a budget line
+_ANSLAGSPOST = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:\d{1,2}:\d{1,2}\s+)?ap\.\s?\d{1,2}\s+\w", re.IGNORECASE)
+# what the budget says of a line's kind, not part of its name: "(ram)", "(ramanslag)", "(obet.)"
+_APPROPRIATION_KIND = re.compile(r"\s*\((?:ram|ramanslag|obet\.?|obetecknat|reservationsanslag)\)\s*$", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".
 _PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
@@ -175,6 +179,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     axis = measure_axis(table)
     cited = cited_terms(document, table)
     parents = parent_rows(table)
+    agencies = agency_group_rows(table)
     fraction_lines = fraction_lines_of(table)
     column_words = _column_header_words(table)
     full_caption = caption
@@ -259,6 +264,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             breakdown = tuple(sorted(dict(breakdown, **{key: value}).items()))
         if key == "post" and row_category and col_category and "grupp" not in dict(breakdown):
             breakdown = tuple(sorted(dict(breakdown, grupp=col_category).items()))  # a party's deviation on a post
+        if cell.row in agencies and "myndighet" not in dict(breakdown):
+            breakdown = tuple(sorted(dict(breakdown, myndighet=agencies[cell.row]).items()))  # "Disponeras av ..." above
         value = float(round(raw * scale, 6))
         if change and value and unit != "procentenheter" and not (unit == "procent" and level_unit == "procent"):
             # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
@@ -339,6 +346,25 @@ def _unit_note(table: Table) -> Optional[tuple[str, float]]:
             if found is not None:
                 return found
     return None
+
+
+def agency_group_rows(table: Table) -> dict[int, str]:
+    """Row -> the agency a row without figures above it names ("Disponeras av Försäkringskassan",
+    "Arbetsförmedlingen" over its lines): the rows under it, up to the next row without figures, are its."""
+    numeric_rows = {c.row for c in table.cells if not c.is_header and c.row >= table.header_rows and parse_swedish_number(c.text) is not None}
+    labels = {c.row: c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows}
+    out: dict[int, str] = {}
+    current: Optional[str] = None
+    for row in sorted(labels):
+        if _is_total(re.sub(r"[*_]", "", labels[row])):
+            current = None  # "Summa", "Totalt": over every group above, none of them
+        if row in numeric_rows:
+            if current:
+                out[row] = current
+            continue
+        named = {t.value for t in find_terms(labels[row], short_words=True) if t.key == "myndighet" and t.value}
+        current = named.pop() if len(named) == 1 else None
+    return out
 
 
 def parent_rows(table: Table) -> dict[int, tuple[str, ...]]:
@@ -748,6 +774,9 @@ def corner_key(table: Table) -> str:
     corner = stub_header(table).lower()
     if corner.rstrip(":") in CORNER_KEYS:
         return CORNER_KEYS[corner.rstrip(":")]
+    labels = [c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows and c.text.strip()]
+    if sum(1 for label in labels if _ANSLAGSPOST.match(label)) >= 2:
+        return "post"  # rows of anslagsposter ("ap.1 Sjukpenning (ram)") are budget lines, whatever the corner says
     return "post" if _budget_columns(table) else "grupp"
 
 
@@ -838,7 +867,8 @@ def _row_category(table: Table, cell: TableCell, measure_key: str, matcher: Meas
         return None  # the row speaks of the measure (or of nothing): a measure row, not a group
     named = unit_phrase(label)
     label = label.replace(named, "").strip(" ,;:()") if named else label  # "Arbetsplatsförlagd praktik, %"
-    return _LINE_NUMBER.sub("", label) or label  # "1:2 Aktivitets- och sjukersättningar m.m.": the anslag's name
+    # "1:2 Aktivitets- och sjukersättningar m.m.", "ap.1 Sjukpenning (ram)": the anslag's or the post's name
+    return _APPROPRIATION_KIND.sub("", _LINE_NUMBER.sub("", label)) or label
 
 
 _GROUP_VALUES = {"kon": ("kvinnor", "män"), "forman": ("sjukpenning", "aktivitetsersättning", "sjukersättning"),

@@ -565,3 +565,32 @@ def test_a_sentence_opening_with_since_measures_its_change_from_that_year(nlp, c
 def test_a_figure_in_a_clause_that_sets_a_goal_takes_the_goal_key(nlp, catalogue, sentence, printed, key):
     _, facts = facts_of(nlp, catalogue, f"# Rapport 2027\n\n{sentence}\n", year=2027, name="prosa.txt")
     assert one(facts, printed).measure == key
+
+
+
+def test_anslagsposter_are_posts_of_the_agency_named_above_them(nlp, catalogue):
+    text = ("# Regleringsbrev för budgetåret 2027\n\n3.1 Anslag\n\nTkr\n1:1 Sjukpenning och rehabilitering m.m. (ramanslag)\n"
+            "Disponeras av Försäkringskassan\nap.1 Sjukpenning (ram) 44 871 300\nap.2 Rehabiliteringsersättning (ram) 731 600\n"
+            "Summa 45 602 900\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="rb.txt")
+    first = one(facts, "44 871 300")
+    assert (first.value, dict(first.breakdown)) == (44_871_300_000, {"myndighet": "Försäkringskassan", "post": "sjukpenning"})
+    assert dict(one(facts, "731 600").breakdown)["post"] == "rehabiliteringsersättning"
+
+
+def test_a_total_row_is_no_part_of_the_last_agency_group(nlp, catalogue):
+    text = """# Rapport 2026
+
+| Myndighet och post | Tilldelat, mnkr | Kostnad, mnkr |
+|---|---:|---:|
+| **Försäkringskassan** | | |
+| Förvaltning | 276,0 | 275,3 |
+| **Arbetsförmedlingen** | | |
+| Förvaltning | 412,0 | 397,6 |
+| **Summa** | 688,0 | 672,9 |
+*Tabell 5 Tilldelade och förbrukade medel 2026 per myndighet och post*
+"""
+    _, facts = facts_of(nlp, catalogue, text, year=2026)
+    assert dict(one(facts, "397,6").breakdown).get("myndighet") == "Arbetsförmedlingen"
+    assert dict(one(facts, "275,3").breakdown).get("myndighet") == "Försäkringskassan"
+    assert "myndighet" not in dict(one(facts, "672,9").breakdown)
