@@ -41,7 +41,7 @@ from nlp.sv.goals import GOAL_INTENT, GOAL_NOUN, GOAL_OUTCOME
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.surveys import SURVEY_WORDS
 from nlp.part_year import report_part_of_year
-from nlp.sv.periods import BUDGET_YEAR, MONTHS, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
+from nlp.sv.periods import BUDGET_YEAR, LAST_YEAR_WORDS, MONTHS, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
@@ -510,9 +510,6 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
     return mentions[-1][3] if mentions else None
 
 
-# "förra året", "i fjol": the year before the text's own now, whichever sentence names it ("året innan"
-# counts from its own sentence's year and is not carried on)
-_LAST_YEAR = re.compile(r"(?:förra\s+året|i\s+fjol|fjolåret|fjolårets)", re.IGNORECASE)
 
 # A year named in a comparison ("jämfört med 10 115 under 2025 och 9 640 under 2024") is not the
 # year the paragraph goes on to speak of.
@@ -614,7 +611,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             period, period_source = carried, "section"
         if period and period.startswith("prev:"):  # "året innan" in a sentence that names no year
             sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-            if reporting_year and _LAST_YEAR.search(doc.text[sent.start_char:span.start_char]):
+            if reporting_year and LAST_YEAR_WORDS.search(doc.text[sent.start_char:span.start_char]):
                 # "förra året 11 870, att jämföra med 10 960 året innan": the year before the sentence's own
                 ref = str(reporting_year - 1)
             else:

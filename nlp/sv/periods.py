@@ -57,6 +57,9 @@ MONTHS = (
 SEASONS = ("våren", "sommaren", "hösten", "vintern", "början av", "slutet av", "mitten av")
 
 # (role, pattern) in priority order: where two patterns find the same year, the first wins.
+# "förra året", "i fjol": the year before the text's own now (see the role "last_year" above)
+LAST_YEAR_WORDS: re.Pattern[str] = re.compile(r"\b(?:i\s+fjol|fjolåret|förra\s+året|fjolårets)\b", re.IGNORECASE)
+
 PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("span", re.compile(
         _NOT_BEFORE + rf"(?P<start>{YEAR})\s?[–—\-]\s?(?P<end>{YEAR})" + _NOT_AFTER)),
@@ -97,7 +100,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("previous", re.compile(
         r"\b(?:året\s+(?:innan|före|dessförinnan)|föregående\s+år(?:et)?|närmast\s+föregående\s+år)\b",
         re.IGNORECASE)),
-    ("last_year", re.compile(r"\b(?:i\s+fjol|fjolåret|förra\s+året|fjolårets)\b", re.IGNORECASE)),
+    ("last_year", LAST_YEAR_WORDS),
     ("next", re.compile(
         r"\b(?:året\s+(?:därpå|därefter|efter)|nästa\s+år|följande\s+år|påföljande\s+år)\b", re.IGNORECASE)),
     ("month", re.compile(
@@ -289,6 +292,7 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
 
 
 __all__ = [
+    "LAST_YEAR_WORDS",
     "BARE_YEAR",
     "BUDGET_YEAR",
     "FULL_YEAR",
