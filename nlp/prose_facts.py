@@ -1084,9 +1084,10 @@ def previous_period_parentheses(doc: Doc, spans: Sequence[Span], parens: Sequenc
         paren = next((p for p in parens if p[0] < span.start_char < p[1]), None)
         if paren is None or doc.text[paren[0] + 1:paren[1]].strip() != span.text.strip():
             continue
-        if _SIGNED.match(span.text) or prev._.quantity.unit != span._.quantity.unit or not re.search(r"\d", prev.text):
-            # "(+214)" is a change; "1 177 personer (55,0 procent)" restates in another unit, and "två av tio
-            # (17 procent)" the words in digits
+        if _SIGNED.match(span.text) or prev._.quantity.unit != span._.quantity.unit or not re.search(r"\d", prev.text) \
+                or prev._.quantity.qualifier == "approximate":
+            # "(+214)" is a change; "1 177 personer (55,0 procent)" restates in another unit, "två av tio
+            # (17 procent)" the words in digits and "ungefär 20 procent (17 procent)" the rounded figure exactly
             continue
         if any(p[0] < prev.start_char < p[1] for p in parens) or prev.sent.start != span.sent.start:
             continue

@@ -422,6 +422,7 @@ Värdet för samma period föregående år står inom parentes.
 - **Andel kvinnor:** 61,2 % (60,4 %) ▼ −0,8 procentenheter
 - **Tid till avslut:** 402 dagar (median) (389 dagar)
 - Drygt sex av tio (62 procent) var kvinnor.
+- Ungefär 20 procent (17 procent) skrev in sig.
 
 **Tabell 4. Deltagare per län, januari–september 2027**
 
@@ -449,6 +450,7 @@ def test_a_bare_value_in_parentheses_after_a_figure_is_the_year_before(nlp, cata
     assert one(facts, "60,4 %").measure == one(facts, "61,2 %").measure
     # the words restated in digits are the same figure, of the same year
     assert one(facts, "62 procent").period == "2027"
+    assert one(facts, "17 procent").period == "2027"  # a rounded figure restated exactly
 
 
 def test_arrows_mark_a_change_and_its_direction(nlp, catalogue):
