@@ -37,6 +37,7 @@ from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_grou
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
+from nlp.sv.budget import OVERSPENT_AFTER, OVERSPENT_BEFORE
 from nlp.sv.goals import GOAL_INTENT, GOAL_NOUN, GOAL_OUTCOME
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.surveys import SURVEY_WORDS
@@ -665,6 +666,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             yield Fact(value=_clean(q.high), qualifier="under", **base)
         else:
             value = abs(q.value) if change and _SIGNED.match(q.printed) else q.value  # its size; the sign said which way
+            if q.unit.startswith("kronor") and not change and _overspent(doc, span, idx, spans):
+                value = -abs(value)  # "överskreds med 3,4 mnkr": a budget deviation below zero
             yield Fact(value=_clean(value), qualifier=q.qualifier, **base)
 
 
@@ -709,6 +712,16 @@ def _coded_group(doc: Doc, span: Span) -> Optional[str]:
         if m.start() + sent.start_char == span.start_char:
             return m.group(1)
     return None
+
+
+def _overspent(doc: Doc, span: Span, idx: int, spans: Sequence[Span]) -> bool:
+    """True when the words next to an amount say it was spent beyond what was given (nlp.sv.budget): before
+    it in its clause, with no other figure between, or right after it."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    start = max([sent.start_char] + [spans[idx - 1].end_char] if idx > 0 else [sent.start_char])
+    before = re.split(r"[.;:!?]", doc.text[start:span.start_char])[-1]
+    end = spans[idx + 1].start_char if idx + 1 < len(spans) else sent.end_char
+    return bool(OVERSPENT_BEFORE.search(before) or OVERSPENT_AFTER.match(doc.text[span.end_char:min(end, sent.end_char)]))
 
 
 def _appositive(doc: Doc, first: Span, second: Span) -> bool:

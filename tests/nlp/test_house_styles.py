@@ -596,3 +596,17 @@ def test_a_total_row_is_no_part_of_the_last_agency_group(nlp, catalogue):
     assert dict(one(facts, "397,6").breakdown).get("myndighet") == "Arbetsförmedlingen"
     assert dict(one(facts, "275,3").breakdown).get("myndighet") == "Försäkringskassan"
     assert "myndighet" not in dict(one(facts, "672,9").breakdown)
+
+
+
+@pytest.mark.parametrize("sentence, printed, value", [
+    ("Posten rehabiliteringsinsatser och aktivitetsstöd överskreds med 3,4 mnkr.", "3,4 mnkr", -3_400_000),
+    ("Kostnaden blev 55,9 mnkr, alltså 1,9 mnkr mer än ramen.", "1,9 mnkr", -1_900_000),
+    ("Förbrukningen översteg tilldelningen med 3 812 tusen kronor.", "3 812 tusen kronor", -3_812_000),
+    # what was left over, and the level spent, keep their sign
+    ("Arbetsförmedlingen lämnar tillbaka 13,2 mnkr.", "13,2 mnkr", 13_200_000),
+    ("Kostnaden blev 55,9 mnkr, alltså 1,9 mnkr mer än ramen.", "55,9 mnkr", 55_900_000),
+])
+def test_money_spent_beyond_what_was_given_is_a_negative_deviation(nlp, catalogue, sentence, printed, value):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport 2027\n\n{sentence}\n", year=2027, name="prosa.txt")
+    assert one(facts, printed).value == value
