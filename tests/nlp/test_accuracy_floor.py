@@ -36,6 +36,8 @@ FIRSTRUN_FLOORS = {
     "firstrun-interpellationsdebatt-2027": {"full_recall": 56.8, "precision": 55.0, "measure": 69.4},  # [58.3, 56.5, 70.9]
     # first run (benchmarks/first_runs.md)
     "firstrun-regleringsbrev-2027": {"full_recall": 17.5, "precision": 13.3, "measure": 77.6},  # [19.0, 14.8, 79.1]
+    # first run (benchmarks/first_runs.md)
+    "firstrun-presentation-2027": {"full_recall": 67.6, "precision": 62.9, "measure": 75.3},  # [69.1, 64.4, 76.8]
     "firstrun-delredovisning-webb-2026": {"full_recall": 86.2, "precision": 85.1, "measure": 87.7},  # [87.7, 86.6, 89.2]
     "firstrun-isf-utvardering-2026": {"full_recall": 81.5, "precision": 87.7, "measure": 82.1},  # [83.0, 89.2, 83.6]
     "firstrun-kommun-arbetsmarknad-2026": {"full_recall": 78.1, "precision": 73.1, "measure": 95.3},  # [79.6, 74.6, 96.8]
