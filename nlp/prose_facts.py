@@ -388,7 +388,10 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
     arrow = _ARROW_BEFORE.search(before)
     if arrow:
         # "▲ +6,4 %", "▼ −1,1 procentenheter": a statistics sheet's arrow marks a change and its direction
-        return "ökning" if arrow.group(1) in _UP_ARROWS else "minskning"
+        if arrow.group(1) in _UP_ARROWS + _DOWN_ARROWS:
+            return "ökning" if arrow.group(1) in _UP_ARROWS else "minskning"
+        if signed:
+            return "ökning" if signed.group(1) == "+" else "minskning"
     if signed:
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
         if _CHANGE_NOUN.search(doc.text[sent.start_char:span.start_char]) and not _DEVIATION.search(sent.text):
@@ -405,7 +408,9 @@ def _change(doc: Doc, span: Span) -> Optional[str]:
 
 _SIGNED = re.compile(r"^\s*([+−–\-])\s?\d")
 _UP_ARROWS = "▲↑⬆△▴"
-_ARROW_BEFORE = re.compile(r"([▲↑⬆△▴▼↓⬇▽▾])\s*$")
+_DOWN_ARROWS = "▼↓⬇▽▾"
+# "→ −16 dagar": an arrow pointing on marks a change whose sign says which way
+_ARROW_BEFORE = re.compile(r"([▲↑⬆△▴▼↓⬇▽▾→➔➞])\s*$")
 _CHANGE_NOUN = re.compile(r"\b(?:ökning|minskning|förändring|uppgång|nedgång|utveckling)\w*", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d[^()]*$")
 # "en avvikelse på -3,2 procentenheter mot målet": a signed distance from a goal, not a change over time

@@ -109,6 +109,10 @@ def _following_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, st
         if tok.lower_ in _COMPARING_WORDS or (tok.lower_ in _FOLLOWING_STOPS and not (
                 tok.lower_ == "och" and tok.i > 0 and doc[tok.i - 1].lower_ in ("från", "till"))):
             return None  # "från och med" and "till och med" go on to their year
+        if tok.text == "(" and words == 0:
+            # "431 (2024) · 423 (2025)": a year alone in the parentheses right after a figure is its year
+            alone = re.match(r"\(\s*((?:19|20)\d{2})\s*\)", doc.text[tok.idx:tok.idx + 8])
+            return alone.group(1) if alone else None
         if tok._.numeral is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in MONTHS:
             continue  # the day of a date: "från den 1 januari 2027"
         if tok._.numeral is not None or tok.is_punct or not tok.is_alpha:

@@ -15,7 +15,7 @@ from nlp.sv.periods import MONTHS
 # A number right after one of these words labels something; it counts nothing.
 # "dag 180" is a day of the rehabiliteringskedjan, "tabell 6" a table, "prop. 63" a bill.
 LABEL_WORDS: frozenset[str] = frozenset({
-    "tabell", "tabellen", "tabellerna", "figur", "figuren", "diagram", "diagrammet", "bilaga",
+    "tabell", "tabellen", "tabellerna", "figur", "figuren", "diagram", "diagrammet", "bilaga", "bild", "bilden",
     "bilagan", "kapitel", "kapitlet", "kap", "kap.", "avsnitt", "avsnittet", "sida", "sidan",
     "sidorna", "s.", "nr", "nr.", "nummer", "punkt", "punkten", "steg", "dag", "dagen",
     "prop", "prop.", "proposition", "utgiftsområde", "version", "fas",

@@ -610,3 +610,14 @@ def test_a_total_row_is_no_part_of_the_last_agency_group(nlp, catalogue):
 def test_money_spent_beyond_what_was_given_is_a_negative_deviation(nlp, catalogue, sentence, printed, value):
     _, facts = facts_of(nlp, catalogue, f"# Rapport 2027\n\n{sentence}\n", year=2027, name="prosa.txt")
     assert one(facts, printed).value == value
+
+
+
+def test_a_slide_deck_year_in_parentheses_arrows_and_slide_numbers(nlp, catalogue):
+    text = ("Bild 8\nKortare tid i samverkan\n• Jan–sep 2026: 418 dagar  → −16 dagar\n"
+            "• Helår: 431 (2024) · 423 (2025) · 415 (2026)\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="bilder.txt")
+    assert [one(facts, p).period for p in ("431", "423", "415")] == ["2024", "2025", "2026"]  # the year right after
+    arrow = one(facts, "−16 dagar")
+    assert (arrow.value, dict(arrow.breakdown).get("forandring")) == (16, "minskning")  # "→" and the sign
+    assert not [f for f in facts if f.printed == "8"]  # "Bild 8" labels a slide
