@@ -1269,14 +1269,13 @@ def _opens_clause_of(doc: Doc, term: Term, span: Span) -> bool:
         return False
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     opening = doc.text[sent.start_char:term.start]
-    if not _CLAUSE_START.search(opening) or _AGENCY_BEFORE_AND.search(opening):
+    agencies = [t for t in find_terms(opening) if t.key == "myndighet"]
+    if not _CLAUSE_START.search(opening) or any(re.fullmatch(r"\w*\s+(?:och|samt)\s+", opening[t.end:]) for t in agencies):
         return False  # (not the second of "Arbetsförmedlingen och Försäkringskassan genomförde ...")
     between = doc.text[term.end:span.start_char]
-    return not _CLAUSE_BREAK.search(between) and not _AGENCY_WORD.search(between)
-
-
-_AGENCY_BEFORE_AND = re.compile(r"\b(?:arbetsförmedlingen|försäkringskassan)\w*\s+(?:och|samt)\s+$", re.IGNORECASE)
-_AGENCY_WORD = re.compile(r"\b(?:arbetsförmedlingen\w*|försäkringskassan\w*|myndighet\w*)\b", re.IGNORECASE)
+    # (another agency, or "myndigheten", between them opens a clause of its own)
+    return not _CLAUSE_BREAK.search(between) and not re.search(r"\bmyndighet", between, re.IGNORECASE) \
+        and not any(t.key == "myndighet" for t in find_terms(between))
 
 
 # --- differences between groups ----------------------------------------------------------------
