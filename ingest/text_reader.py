@@ -43,7 +43,9 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix)\s+(?:\d{1,2}|[A-Z])\b")
 # A key figure set as "Label: value" on a line of its own ("Antal deltagare: 412", "Budget 2026: 3 300 tkr",
 # "Huvudman: Åsby kommun"): a short label of a few words, then a short value.
-_LABEL_VALUE = re.compile(r"^\s*[^\W\d][^:.!?]{0,48}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
+_LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,48}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
+# A label that opens with a figure is a group or a year ("19–29 år: 63", "2026: 431"), never a count
+_NUMERIC_LABEL = re.compile(r"^\s*\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?:\s+år)?\s*:")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOC_TITLE = re.compile(r"^\s*(?:innehållsförteckning|innehåll)\s*$", re.I)
 # chapters that sit at the top level even in documents with numbered chapters
@@ -203,7 +205,9 @@ def is_label_value(line: str) -> bool:
     """A "Label: value" line of a key-figure block: a statement of its own, as a table row is; run together
     with the lines around it, the label of one ("Andel kvinnor: 56 %") would name the figures of the others."""
     m = _LABEL_VALUE.match(line)
-    return bool(m) and len(line.split(":", 1)[0].split()) <= 6
+    if not m or len(line.split(":", 1)[0].split()) > 6:
+        return False
+    return not line.lstrip()[:1].isdigit() or bool(_NUMERIC_LABEL.match(line))
 
 
 def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) -> list[Run]:

@@ -33,7 +33,7 @@ from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import (GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           is_generic_cue, settle_tie)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
-from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, Term, age_value, find_group_terms, find_terms
+from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, OPEN_AGE_AFTER, Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.sv.numerals import NUMBER_WORDS
@@ -54,7 +54,9 @@ OTHER_FIGURE_WEIGHT = 0.35
 EXCLUDING_WORDS = frozenset({"utöver", "förutom", "exklusive", "undantaget"})
 EXCLUDED_WEIGHT = 0.2  # a word nearer another figure of the sentence speaks for that one
 _JOINERS = frozenset({"och", "eller", "samt", ",", "respektive", "/"})
-_ANAPHORA = re.compile(r"^\s*(?:av|bland)\s+(?:dem|dessa|de|den)\b", re.IGNORECASE)
+# "Av dem var 66 procent kvinnor": the people the sentence before counted ("Bland dem som var 19–29 år" names
+# a group of its own in the relative clause)
+_ANAPHORA = re.compile(r"^\s*(?:av|bland)\s+(?:dem|dessa|de|den)\b(?!\s+som\b)", re.IGNORECASE)
 _STOP = STOP_WORDS | FIGURE_FILLER_WORDS
 
 
@@ -182,8 +184,14 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     budget_year = next((m.group("year") for b in document.blocks for m in [BUDGET_YEAR.search(b.text)] if m), None)
     population: dict[tuple[str, ...], Optional[str]] = {}  # section -> the förmån its paragraphs are about
     fieldwork = survey_year(sources)
+    captions = [b.order for b in document.blocks if b.kind == "caption"]
+    introduced: dict[tuple[str, ...], int] = {}  # section -> the block whose closing ":" introduced its carried period
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
+        if section in introduced and any(introduced[section] < c < source.block.order for c in captions):
+            # "Diagram (andel, %):" introduces what stands below it, up to the next caption ("Bild 8", "Tabell 3")
+            carried.pop(section, None)
+            del introduced[section]
         found = list(doc_to_facts(doc, source, document, matcher, local.get(section) or _inherited(carried, section), budget_year,
                                   population.get(section) if source.kind != "footnote" else None, fieldwork,
                                   heading_forman(section)))
@@ -192,11 +200,17 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             named = paragraph_population(doc)
             if named is not None:
                 population[section] = named or None  # "" (several named): the section's population is open again
-        span = carried_span(doc.text) or introduced_period(doc.text)
+        span = carried_span(doc.text)
+        introducing = introduced_period(doc.text) if not span else None
+        span = span or introducing
         opened = None if span else opening_year(doc.text)
         if span and source.kind != "footnote":
             carried[section] = span
             local.pop(section, None)
+            if introducing:
+                introduced[section] = source.block.order
+            else:
+                introduced.pop(section, None)
         elif opened and source.kind != "footnote":
             local[section] = opened  # a year the paragraph opens with frames its own section only
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
@@ -233,7 +247,8 @@ def _inherited(carried: dict[tuple[str, ...], str], section: tuple[str, ...]) ->
     for depth in range(len(section), 0, -1):
         if section[:depth] in carried:
             return carried[section[:depth]]
-    return None
+    # text under no heading at all (a slide deck, a letter) carries within itself, never into chapters
+    return carried.get(()) if not section else None
 
 
 _FIELDWORK_ROLES = ("during",)  # "i februari 2026", "under hösten 2019": when it was done
@@ -506,9 +521,12 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
         if not any(sent.start <= q.start < sent.end for q in figures):
             break
         bare_from = sent.start_char
+    # a line that ends in ":" introduces the lines below it ("Diagram, helår 2026 (andel, %):")
+    introducing = [(s.start_char, s.end_char) for s in doc.sents if s.end <= span.sent.start and s.text.rstrip().endswith(":")]
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
                 and (m[2] in ("during", "recent", "from") or (m[2] in ("year", "span") and m[0] >= bare_from)
+                     or (m[2] in ("year", "span") and any(a <= m[0] < b for a, b in introducing))
                      or m[2] == "last_year"
                      or (m[2] == "span" and _CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
                 and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])
@@ -1125,9 +1143,12 @@ def _terms(doc: Doc) -> list[Term]:
     terms = list(find_terms(doc.text)) + find_group_terms(doc.text)
     for nf in doc.spans.get(NON_FACTS, []):
         if nf.label_ == "age":
-            value = age_value(nf.text)
+            value, end = age_value(nf.text), nf.end_char
+            if value is None:  # "60 år och äldre": the open group is printed after the number
+                m = OPEN_AGE_AFTER.match(doc.text, nf.end_char)
+                value, end = (age_value(nf.text + m.group(0)), m.end()) if m else (None, end)
             if value:
-                terms.append(Term(nf.start_char, nf.end_char, "alder", value))
+                terms.append(Term(nf.start_char, end, "alder", value))
     return sorted(terms, key=lambda t: t.start)
 
 
@@ -1196,7 +1217,7 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
         if key in parts:
             continue
         key_terms = [t for t in in_sent if t.key == key]
-        value = _single_term(doc, span, idx, spans, key_terms)
+        value = _single_term(doc, span, idx, spans, key_terms, in_sent)
         last_end = max(s.end_char for s in spans if s.sent.start == sent.start)
         if not value and key != "kon" and len({t.value for t in key_terms}) == 1 and key_terms[0].value \
                 and 0 <= key_terms[0].start - last_end <= 2:
@@ -1392,8 +1413,10 @@ _FOLLOWING_GROUP_PREPOSITIONS = frozenset({"hos", "inom", "för", "bland", "med"
                                            "hade", "har", "fick", "får", "uppbar", "uppbär"})
 
 
-def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term]) -> Optional[str]:
-    """The group one figure belongs to, from the terms of one key in its sentence."""
+def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Sequence[Term],
+                 all_terms: Sequence[Term] = ()) -> Optional[str]:
+    """The group one figure belongs to, from the terms of one key in its sentence; `all_terms` are the
+    sentence's terms of every key."""
     if not terms:
         return None
     # "62 procent kvinnor": the group named right after the figure
@@ -1427,10 +1450,24 @@ def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: S
             return window[0].value
         if _coordinated(doc, last, before):
             return None
+        if _new_population_between(doc, last, span, all_terms):
+            return None  # "Bland dem som var 19–29 år ... 61 procent, och bland kvinnor 57,9 procent"
         return last.value
     if len(window) == 1:
         return window[0].value
     return None
+
+
+# A clause that names its own population: ", och bland kvinnor", "; för män", "medan bland unga".
+_NEW_POPULATION = re.compile(r"(?:[,;:]\s*|\b(?:och|men|medan)\s+)(?:och\s+|men\s+|medan\s+)?(?:bland|för|hos)\s+$",
+                             re.IGNORECASE)
+
+
+def _new_population_between(doc: Doc, last: Term, span: Span, all_terms: Sequence[Term]) -> bool:
+    """True when, between a group named earlier and the figure, a new clause names a population of
+    another key ("bland kvinnor"): the figure is about that population, not a subgroup of the earlier one."""
+    return any(last.end <= t.start and t.end <= span.start_char and t.key != last.key
+               and _NEW_POPULATION.search(doc.text[last.end:t.start]) for t in all_terms)
 
 
 def _first_word_after_unit(doc: Doc, span: Span) -> str:

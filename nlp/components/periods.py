@@ -205,8 +205,10 @@ def _sentence_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, s
         if not (lo <= m[0] < hi) or m[2] not in PERIOD_ROLES:
             continue
         m_paren = _innermost(m[0], parens)
-        if m_paren is not None and m_paren != own:
-            continue  # a year inside someone else's parentheses
+        if m_paren is not None and m_paren != own and (_holds_figure(doc, m_paren) or m[0] < pos):
+            # a year inside someone else's parentheses ("(2025: 418)"); "(jan–sep 2027)" alone dates the
+            # figures before it ("402 dagar till avslut (jan–sep 2027)"), not those after
+            continue
         candidates.append(m)
     months = [m for m in mentions if lo <= m[0] < hi and m[2] == "month"]
     before = [m for m in candidates if m[1] <= pos]
@@ -229,6 +231,11 @@ def _sentence_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, s
     if months and not previous:
         return months[0][3], "sentence"  # "I augusti var 356 000 inskrivna": the text's own year
     return None, None
+
+
+def _holds_figure(doc: Doc, paren: tuple[int, int]) -> bool:
+    """Whether a figure stands inside the parentheses (then a year there is that figure's)."""
+    return any(paren[0] < q.start_char < paren[1] for q in doc.spans.get(QUANTITIES, []))
 
 
 def _from_figure(doc: Doc, span: Span) -> Optional[Span]:

@@ -25,8 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_numeral_extension
-from nlp.sv.non_facts import (COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, EXAMPLE_MAIN_VERB, EXAMPLE_SUBJECT,
-                              LABEL_WORDS, REFERENCE_PREFIXES, SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
+from nlp.sv.non_facts import (AGE_FIGURE_STEMS, COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, YEARS_MEASURED_BEFORE,
+                              EXAMPLE_MAIN_VERB, EXAMPLE_SUBJECT, LABEL_WORDS, REFERENCE_PREFIXES, SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
 from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
                              NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_approximate_count, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
@@ -202,6 +202,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
             return "period"
         if p1 in _AGE_WORDS or (n1 == "år" and (p1 in _AGE_BEFORE or not prev)):
             return "age"
+        if n1 in ("år", "års") and _age_bracket(numeral) and not _reports_an_age(doc, token):
+            return "age"  # "unga vuxna 18–24 år", "gruppen 50–64 år": an age group names who is counted
         if p1 in LABEL_WORDS:
             return "label"
         if n1 in ("kr", "kronor", "tkr"):
@@ -210,6 +212,11 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
     value = numeral.value
     if n1 in ("år", "års", "åring", "åringar") and _age_context(doc, token):
         return "age"  # "har fyllt 55 år", "två barn, 3 och 5 år": an age, not a figure
+    if n1 in ("år", "års") and _plain_age(numeral) and p1 not in YEARS_MEASURED_BEFORE and \
+            _word_after(doc, token.i, 2) not in YEARS_MEASURED_BEFORE and not _year_word(_word_after(doc, token.i, 2)) and \
+            not _reports_an_age(doc, token) and \
+            not (p1 in ("under", "över") and (len(prev) < 2 or prev[1].lower_ in YEARS_MEASURED_BEFORE or prev[1].is_punct)):
+        return "age"  # "deltagare över 30 år", "60 år och äldre": a limit or a group, not a figure
     if p1 in ("över", "under") and len(prev) > 1 and prev[1].lower_ in _AGE_HOLDERS | {"är"} and not numeral.grouped and \
             15 <= value <= 110 and (n1 in ("år", "års") or n1 not in UNITS and n1 not in SCALES):
         return "age"  # "alla över 67 (år)", "den som är under 25 år": people above or below an age
@@ -272,6 +279,30 @@ _AGE_CONTEXT = frozenset({"fyllt", "fyller", "fylla", "fyllde", "fyllda", "barn"
                           "gammal", "gamla", "ålder", "åldern", "åldersgräns", "åldersgränsen", "pensionsålder",
                           "pensionsåldern", "äldre", "yngre"})
 _AGE_HOLDERS = frozenset({"alla", "de", "den", "personer", "individer", "människor", "pensionärer", "äldre"})
+
+
+def _year_word(word: str) -> bool:
+    """"2024" after "93 år": the "år" of "år 2024" names the year of the figure before it."""
+    return word.isdigit() and is_year(int(word))
+
+
+def _age_bracket(numeral: Numeral) -> bool:
+    """"18–24", "50–64": whole years that can bound an age group."""
+    return _plain_age(numeral) and numeral.high is not None and float(numeral.high).is_integer() and \
+        numeral.low < numeral.high <= 110 and numeral.high >= 15
+
+
+def _plain_age(numeral: Numeral) -> bool:
+    """A whole number of years a person can be (15-110), printed without decimals or grouping."""
+    low = numeral.low if numeral.is_range else numeral.value
+    return not numeral.grouped and float(low).is_integer() and (numeral.is_range or 15 <= low <= 110) and 0 <= low <= 110 \
+        and "," not in numeral.printed and "." not in numeral.printed
+
+
+def _reports_an_age(doc: Doc, token: Token) -> bool:
+    """Whether the sentence reports an age as its figure ("Medelåldern var 34 år")."""
+    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.lower_.startswith(AGE_FIGURE_STEMS) for t in sent)
 
 
 def _age_context(doc: Doc, token: Token) -> bool:

@@ -86,6 +86,8 @@ AGE_RE = re.compile(r"^\s*(\d{1,2})\s?[–\-]\s?(\d{1,3})?\s*(?:år)?\s*$")
 # Open age groups: "65 år och äldre", "65 år eller äldre", "65+", "65+ år" (N and up); "24 år och yngre",
 # "yngre än 25 år" (up to N).
 AGE_AND_OLDER_RE = re.compile(r"^\s*(\d{1,2})\s*(?:\+\s*(?:år)?|år\s+(?:och|eller)\s+(?:äldre|över))\s*$", re.IGNORECASE)
+# What follows the number of an open age group in prose: "60| år och äldre", "24| år eller yngre".
+OPEN_AGE_AFTER = re.compile(r"\s*år\s+(?:och|eller)\s+(?:äldre|över|yngre)\b", re.IGNORECASE)
 AGE_AND_YOUNGER_RE = re.compile(r"^\s*(?:(\d{1,2})\s*år\s+(?:och|eller)\s+yngre|yngre\s+än\s+(\d{1,2})\s*år)\s*$", re.IGNORECASE)
 
 
@@ -221,6 +223,7 @@ __all__ = [
     "BUDGET_COLUMN_WORDS",
     "CORNER_KEYS",
     "DEFAULT_BREAKDOWN_KEYS",
+    "OPEN_AGE_AFTER",
     "GROUP_PATTERNS",
     "TOTAL_WORDS",
     "Term",

@@ -57,5 +57,14 @@ EXAMPLE_SUBJECT = re.compile(r"^\s*(?:(?:exempel|typfall|räkneexempel)\s*:\s*)?
 # The main verb after the person's description: what the example shows ("får 310 kronor mer")
 EXAMPLE_MAIN_VERB = re.compile(r"\b(?:får|fick|ska|skulle|kan|kunde|behåller|betalar|beräknas|blir)\b", re.IGNORECASE)
 
-__all__ = ["COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "EXAMPLE_MAIN_VERB", "EXAMPLE_SUBJECT", "LABEL_WORDS",
-           "REFERENCE_PREFIXES", "SIGNIFICANCE_SYMBOLS", "THRESHOLD_BEFORE", "THRESHOLD_NOUNS"]
+# Words whose sentence reports an age as a figure ("Medelåldern var 34 år", "medianåldern 41 år"): only
+# there is "N år" a value; elsewhere an age ("unga 18–24 år", "deltagare över 30 år", "60 år och äldre")
+# names a group or a limit. Matched as the start of a word, so "medelåldern", "genomsnittsåldern" count.
+AGE_FIGURE_STEMS: tuple[str, ...] = ("medelålder", "medianålder", "genomsnittsålder", "snittålder", "medelåldrar")
+# "i 20 år", "på 15 år", "för 30 år sedan": a duration or a time point; "i genomsnitt 44 år": a mean.
+# After one of these words "N år" is no age group or limit.
+YEARS_MEASURED_BEFORE: frozenset[str] = frozenset({"i", "på", "inom", "efter", "sedan", "för", "om", "senaste", "sista",
+                                                   "första", "kommande", "närmaste", "genomsnitt", "snitt", "median"})
+
+__all__ = ["AGE_FIGURE_STEMS", "COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "EXAMPLE_MAIN_VERB", "EXAMPLE_SUBJECT", "LABEL_WORDS",
+           "REFERENCE_PREFIXES", "SIGNIFICANCE_SYMBOLS", "THRESHOLD_BEFORE", "THRESHOLD_NOUNS", "YEARS_MEASURED_BEFORE"]

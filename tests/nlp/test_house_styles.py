@@ -146,6 +146,62 @@ def test_ages_are_not_figures(nlp, catalogue, sentence, printed):
     assert not [f for f in facts if f.printed.startswith(printed)]
 
 
+@pytest.mark.parametrize("sentence, printed", [
+    # an age group or an age limit names who is counted; it is no figure, whatever word stands before it
+    ("Antalet unga vuxna 18–24 år med försörjningsstöd minskade med 31 personer.", "18–24"),
+    ("Gruppen 50–64 år ökade med 13 personer.", "50–64"),
+    ("Ungefär var fjärde deltagare var 25–29 år.", "25–29"),
+    ("Fler deltagare än planerat var över 30 år.", "30"),
+    ("Ungdomar under 25 år erbjuds ett första samtal.", "25"),
+    ("Andelen bland dem som är 60 år och äldre var 41 procent.", "60"),
+])
+def test_age_groups_and_limits_are_not_figures(nlp, catalogue, sentence, printed):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
+    assert not [f for f in facts if f.printed.startswith(printed)], [(f.printed, f.unit) for f in facts]
+
+
+@pytest.mark.parametrize("sentence, printed, value, unit", [
+    # where the sentence reports an age, or years measured, "N år" is the figure
+    ("Deltagarnas medelålder var 34 år.", "34 år", 34, "ar"),
+    ("Medianåldern bland de nya deltagarna var 41 år.", "41 år", 41, "ar"),
+    ("Samarbetet har pågått i 20 år.", "20 år", 20, "ar"),
+    ("Förvaltningen deltog i 186 kartläggningar, jämfört med 93 år 2024.", "93", 93, "antal"),
+])
+def test_ages_reported_and_years_measured_stay_figures(nlp, catalogue, sentence, printed, value, unit):
+    _, facts = facts_of(nlp, catalogue, f"# Rapport\n\n{sentence}\n", name="prosa.txt")
+    fact = one(facts, printed)
+    assert (fact.value, fact.unit) == (value, unit)
+
+
+def test_an_age_group_in_prose_splits_the_figures_of_its_clause(nlp, catalogue):
+    text = ("# Rapport\n\nI gruppen 18–29 år nådde 61 procent arbetsförmåga, medan andelen bland dem som är "
+            "60 år och äldre stannade vid 41 procent. Bland dem som var 19–29 år var andelen 52 procent, och "
+            "bland kvinnor 57,9 procent mot 53,8 procent bland män.\n")
+    _, facts = facts_of(nlp, catalogue, text, name="prosa.txt")
+    assert dict(one(facts, "61 procent").breakdown).get("alder") == "18-29"
+    assert dict(one(facts, "41 procent").breakdown).get("alder") == "60-"  # an open group: "60 år och äldre"
+    # a clause that names a population of its own ("och bland kvinnor") is about it, not about the age group before
+    assert dict(one(facts, "57,9 procent").breakdown) == {"kon": "kvinnor"}
+    assert dict(one(facts, "53,8 procent").breakdown) == {"kon": "män"}
+
+
+def test_chart_labels_that_are_age_groups_label_their_values(nlp, catalogue):
+    text = ("Arbetsförmåga efter ålder, helår 2026\nDiagram (andel med arbetsförmåga, %):\n19–29 år: 63\n"
+            "50–64 år: 53\nAnteckningar:\nDiagrammet avser helåret 2026, då 59 procent fick arbetsförmåga.\n")
+    doc, facts = facts_of(nlp, catalogue, text, year=2027, name="bilder.txt")
+    assert [b.text for b in doc.blocks if b.text.startswith(("19", "50"))] == ["19–29 år: 63", "50–64 år: 53"]
+    assert dict(one(facts, "63").breakdown).get("alder") == "19-29"
+    assert "alder" not in dict(one(facts, "59 procent").breakdown)  # the group of the line above is not the note's
+
+
+def test_a_period_in_parentheses_of_its_own_dates_the_figures_before_it(nlp, catalogue):
+    text = "• Snitt 402 dagar till avslut (jan–sep 2027)\n\nAndelen var som mest 20 procent (2006), och som minst tio procent 2008.\n"
+    _, facts = facts_of(nlp, catalogue, text, year=2026, name="bilder.txt")
+    assert one(facts, "402 dagar").period == "2027"
+    assert one(facts, "20 procent").period == "2006"
+    assert one(facts, "tio procent").period == "2008"  # the parenthesis dates what stands before it, not after
+
+
 @pytest.mark.parametrize("sentence, printed, period", [
     ("Anslaget uppgår till 250 miljoner kronor från och med 2028.", "250 miljoner kronor", "2028"),
     ("Stödet blir 40 miljoner kronor fr.o.m. 2027.", "40 miljoner kronor", "2027"),
@@ -621,3 +677,11 @@ def test_a_slide_deck_year_in_parentheses_arrows_and_slide_numbers(nlp, catalogu
     arrow = one(facts, "−16 dagar")
     assert (arrow.value, dict(arrow.breakdown).get("forandring")) == (16, "minskning")  # "→" and the sign
     assert not [f for f in facts if f.printed == "8"]  # "Bild 8" labels a slide
+
+
+def test_a_period_a_line_introduces_ends_at_the_next_caption(nlp, catalogue):
+    text = ("Bild 7\nArbetsförmåga efter ålder, helår 2026\nDiagram (andel med arbetsförmåga, %):\n19–29 år: 63\n\n"
+            "Bild 9\nAnteckningar:\nAntalet omställningsmöten var 2 611 till och med september.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="bilder.txt")
+    assert one(facts, "63").period == "2026"  # introduced by the line above it
+    assert one(facts, "2 611").period == "2027"  # a new slide: the deck's own year again
