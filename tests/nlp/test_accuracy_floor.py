@@ -38,6 +38,10 @@ FIRSTRUN_FLOORS = {
     "firstrun-regleringsbrev-2027": {"full_recall": 17.5, "precision": 13.3, "measure": 77.6},  # [19.0, 14.8, 79.1]
     # first run (benchmarks/first_runs.md)
     "firstrun-presentation-2027": {"full_recall": 67.6, "precision": 62.9, "measure": 75.3},  # [69.1, 64.4, 76.8]
+    # first runs (benchmarks/first_runs.md, 2026-12-06 fourth session)
+    "firstrun-nyheter-myndigheter-2027": {"full_recall": 49.4, "precision": 49.4, "measure": 68.2},  # [51.1, 51.1, 69.8]
+    "firstrun-budgetprop-uo10-2028": {"full_recall": 61.0, "precision": 58.9, "measure": 67.8},  # [62.1, 59.9, 68.7]
+    "firstrun-fk-analysrapport-2028": {"full_recall": 53.9, "precision": 52.0, "measure": 64.6},  # [54.9, 53.0, 65.6]
     "firstrun-delredovisning-webb-2026": {"full_recall": 86.2, "precision": 85.1, "measure": 87.7},  # [87.7, 86.6, 89.2]
     "firstrun-isf-utvardering-2026": {"full_recall": 81.5, "precision": 87.7, "measure": 82.1},  # [83.0, 89.2, 83.6]
     "firstrun-kommun-arbetsmarknad-2026": {"full_recall": 78.1, "precision": 73.1, "measure": 95.3},  # [79.6, 74.6, 96.8]
