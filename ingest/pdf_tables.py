@@ -160,9 +160,10 @@ def grid_to_table(grid: Grid, lines: Sequence[Line], page: int,
     x0, top, x1, bottom = grid.bbox
     inside = [l for l in lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1]
     rows: list[list[CellDraft]] = []
+    fullest = max(grid.rows, key=lambda r: sum(b is not None for b in r))
     for grid_row in grid.rows:
         row = []
-        for box in grid_row:
+        for box in split_unruled_boxes(grid_row, fullest, inside):
             if box is None:
                 row.append(CellDraft())
                 continue
@@ -175,11 +176,38 @@ def grid_to_table(grid: Grid, lines: Sequence[Line], page: int,
     if header == 0:
         header = count_header_rows([[c.text for c in r] for r in rows])
     # column bounds from the fullest row: merged header cells would widen them
-    fullest = max(grid.rows, key=lambda r: sum(b is not None for b in r))
     columns = [(b[0], b[2]) if b is not None else (0.0, 0.0) for b in fullest]
     table = TableDraft(page, grid.bbox, rows, header, "ruled", columns, [page], lines=list(inside),
                        fragment=len(rows) < 2)
     return table, inside
+
+
+def split_unruled_boxes(grid_row: Sequence[Optional[BBox]], fullest: Sequence[Optional[BBox]],
+                        lines: Sequence[Line]) -> list[Optional[BBox]]:
+    """The row's boxes, with a box that spans several columns only because their rules were not drawn
+    cut back into the columns of the fullest row. Word and LibreOffice draw the inner rules of some rows
+    and not of others (banded rows, borders set per cell), so "Män 18 001 37,3" reads as one merged cell.
+    A box is cut when every word in it stands inside one column of the fullest row and words fill two
+    columns or more, a figure among them; a merged heading ("Sjukpenning" over two columns) keeps its box."""
+    out: list[Optional[BBox]] = list(grid_row)
+    for i, box in enumerate(grid_row):
+        if box is None:
+            continue
+        cols = [(j, b) for j, b in enumerate(fullest) if b is not None and b[0] >= box[0] - 1 and b[2] <= box[2] + 1]
+        if len(cols) < 2 or len(cols) != sum(1 for b in grid_row[i:i + len(cols)] if b is None) + 1:
+            continue
+        words = [w for l in lines if box[1] - 1 <= (l.top + l.bottom) / 2 <= box[3] + 1
+                 for w in l.words if box[0] - 1 <= (w.x0 + w.x1) / 2 <= box[2] + 1]
+        homes = [next((j for j, b in cols if b[0] - 1 <= w.x0 and w.x1 <= b[2] + 1), None) for w in words]
+        figure_beside = any(any(ch.isdigit() for ch in w.text) for w, h in zip(words, homes) if h != cols[0][0])
+        # (a header row has no figure: there every column right of the first must hold words of its own)
+        filled_header = not figure_beside and {j for j, _ in cols[1:]} <= set(homes)
+        if not words or None in homes or len(set(homes)) < 2 or not (figure_beside or filled_header):
+            continue
+        for j, b in cols:
+            if j < len(out):
+                out[j] = (b[0], box[1], b[2], box[3])
+    return out
 
 
 def _cell_from_box(box: BBox, lines: Sequence[Line], lexicon: Optional[Mapping[str, int]] = None) -> CellDraft:
