@@ -186,6 +186,10 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
             rows = tuple(tuple(tuple(c) if c is not None else None for c in row.cells) for row in t.rows)
             if rows and max(len(r) for r in rows) >= 2:
                 grids.append(Grid(tuple(t.bbox), rows))
+        # a box drawn round text with no inner rules: one cell, kept as a frame (see ingest.pdf_tables.find_tables)
+        grids.extend(Grid(box, ((box,),)) for box in frames(vertical, horizontal)
+                     if not any(g.bbox[0] - 2 <= box[0] and box[2] <= g.bbox[2] + 2 and g.bbox[1] - 2 <= box[1]
+                                and box[3] <= g.bbox[3] + 2 for g in grids))
     shapes = tuple((float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
                    for o in list(page.rects) + list(page.curves)
                    if o.get("fill") and o["x1"] - o["x0"] >= 2.0 and o["bottom"] - o["top"] >= 2.0)
@@ -195,6 +199,27 @@ def read_page(page, index: int, x_tolerance: float, y_tolerance: float, table_se
                     rules=tuple(rules), grids=tuple(grids), image_count=len(page.images),
                     char_count=len(page.chars), bbox=(0.0, 0.0, float(page.width), float(page.height)),
                     shapes=shapes, polylines=polylines)
+
+
+def frames(vertical: Sequence[dict], horizontal: Sequence[dict], tolerance: float = 2.0) -> list[BBox]:
+    """Boxes drawn as two vertical rules of the same height closed by a horizontal rule at their top and at
+    their bottom."""
+    out: list[BBox] = []
+    vs = sorted(vertical, key=lambda e: e["x0"])
+    for i, left in enumerate(vs):
+        for right in vs[i + 1:]:
+            if abs(left["top"] - right["top"]) > tolerance or abs(left["bottom"] - right["bottom"]) > tolerance \
+                    or right["x0"] - left["x0"] < 20:
+                continue
+            top, bottom = max(left["top"], right["top"]), min(left["bottom"], right["bottom"])
+
+            def closed(y: float) -> bool:
+                return any(abs(h["top"] - y) <= tolerance and h["x0"] <= left["x0"] + tolerance
+                           and h["x1"] >= right["x0"] - tolerance for h in horizontal)
+            if closed(top) and closed(bottom):
+                out.append((float(left["x0"]), float(top), float(right["x0"]), float(bottom)))
+                break
+    return out
 
 
 # a filled shape thinner than this is a drawn line; a wider one is shading (a row's or a

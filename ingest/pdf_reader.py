@@ -283,7 +283,7 @@ def _join_tables(parts: Sequence[PageParts], settings: PdfSettings,
 def _continuation(first: TableDraft, t: TableDraft, part: PageParts, settings: PdfSettings,
                   lexicon: Optional[Mapping[str, int]] = None) -> Optional[TableDraft]:
     if first.style != t.style:
-        return None
+        return t if same_columns(first, t) else None  # a part whose rules were not drawn, inside the first's columns
     if t.style == "ruled":
         return t if same_columns(first, t) else None
     if abs(t.bbox[0] - first.bbox[0]) > 6.0:
@@ -347,6 +347,8 @@ def _table_records(doc_id: str, tables: Sequence[TableDraft], drafts: Sequence[B
             caption_i = _caption_before(t, drafts)
             if caption_i is None:
                 caption_i = _caption_after(t, drafts, tables)
+        if caption_i is None:
+            caption_i = _figure_caption_before(t, drafts, tables)
         source_i = _source_after(t, drafts)
         caption = " ".join(blocks[caption_i].text.split()).strip(" .") if caption_i is not None else ""
         position = caption_i if caption_i is not None else _last_block_before(t, drafts)
@@ -386,6 +388,34 @@ def _caption_before(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int
         if b.kind != "paragraph" or len(b.text) > 60:
             return None
         edge = b.bbox[1]
+    return None
+
+
+# How far above its data a chart's caption may stand: the height of the drawing between them.
+_CHART_HEIGHT = 320.0
+
+
+def _figure_caption_before(t: TableDraft, drafts: Sequence[BlockDraft], tables: Sequence[TableDraft]) -> Optional[int]:
+    """The caption of the figure whose data the table is ("Diagram 3.2 Tid till kartläggning, dagar" above a
+    chart, its "Källa" line and a short "Diagrammets data" heading, then the table): a table with no caption
+    of its own prints the data of the figure right above it. Only the figure's source line and short lines
+    with no figure may stand between, and no other table."""
+    # (the chart may open the page, its caption closing the page before)
+    above = sorted((i for i, b in enumerate(drafts) if (b.page == t.page and b.bbox[3] <= t.bbox[1] + 0.5)
+                    or b.page == t.page - 1), key=lambda i: (drafts[i].page, drafts[i].bbox[3]), reverse=True)
+    for i in above[:4]:
+        b = drafts[i]
+        if b.page == t.page and t.bbox[1] - b.bbox[3] > _CHART_HEIGHT:
+            return None
+        if b.kind == "caption":
+            if not b.text.lower().startswith(("figur", "diagram", "bild")):
+                return None
+            between = [o for o in tables if o is not t and (o.page, o.bbox[1]) < (t.page, t.bbox[1])
+                       and (o.page, o.bbox[1]) >= (b.page, b.bbox[3])]
+            return None if between else i
+        if b.kind == "source_note" or (len(b.text) <= 40 and not any(ch.isdigit() for ch in b.text)):
+            continue
+        return None
     return None
 
 

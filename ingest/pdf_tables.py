@@ -490,7 +490,10 @@ def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Ru
     """Ruled grids first; then borderless tables among the lines no grid took."""
     finder = TableFinder()
     taken: set[int] = set()
+    frames = [g.bbox for g in grids if max(len(r) for r in g.rows) < 2]
     for grid in grids:
+        if max(len(r) for r in grid.rows) < 2:
+            continue
         table, inside = grid_to_table(grid, lines, page, lexicon)
         if not any(c.text for row in table.rows for c in row):
             continue  # rules with no text in them: a frame or a chart's grid lines
@@ -498,7 +501,12 @@ def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Ru
         taken.update(id(l) for l in inside)
         finder.used.extend(inside)
     rest = [l for l in lines if id(l) not in taken]
-    for region in lines_to_regions(rest, settings, body_size):
+    # A frame drawn round lines (a table whose inner rules were not drawn: a page's last rows of a Word table,
+    # a box of key figures) keeps them apart from the text outside it: the regions are found on each side.
+    framed = [[l for l in rest if _in_frame(l, f)] for f in frames]
+    outside = [l for l in rest if not any(_in_frame(l, f) for f in frames)]
+    regions = [r for part in [*framed, outside] if part for r in lines_to_regions(part, settings, body_size)]
+    for region in sorted(regions, key=lambda r: r[0].top):
         finder.regions.append(region)
         table = region_to_table(region, rules, page, settings, finder, lexicon=lexicon)
         if table is not None and is_table_of_contents(table.texts()):
@@ -515,10 +523,19 @@ def find_tables(lines: Sequence[Line], grids: Sequence[Grid], rules: Sequence[Ru
 # Tables over a page break
 
 
+def _in_frame(line: Line, frame: BBox) -> bool:
+    return frame[0] - 1 <= line.x0 and line.x1 <= frame[2] + 1 and frame[1] - 1 <= (line.top + line.bottom) / 2 <= frame[3] + 1
+
+
 def same_columns(a: TableDraft, b: TableDraft, tolerance: float = 6.0) -> bool:
     """Two fragments with the same number of columns standing at the same x positions."""
-    if a.style != b.style or a.n_cols != b.n_cols or not a.columns or not b.columns:
+    if a.n_cols != b.n_cols or not a.columns or not b.columns:
         return False
+    if a.style != b.style:
+        # a part whose rules were not drawn (the last rows of a Word table on the next page): its text stands
+        # inside the ruled part's columns
+        ruled, plain = (a, b) if a.style == "ruled" else (b, a)
+        return all(r[0] - tolerance <= p[0] and p[1] <= r[1] + tolerance for r, p in zip(ruled.columns, plain.columns))
     if a.style == "ruled":
         return all(abs(x[0] - y[0]) <= tolerance and abs(x[1] - y[1]) <= tolerance for x, y in zip(a.columns, b.columns))
     # borderless extents depend on the words present: compare right edges of numeric columns

@@ -359,6 +359,64 @@ def test_ruled_table_keeps_a_merged_heading_row(tmp_path):
     assert t.rows[1:] == grid[1:] and t.rows[0][0] == "Sjukpenning"
 
 
+def _ruled_rows(pdf, rows, xs, top, inner=True):
+    """Rows of a ruled table from `top`, 16 pt each; `inner=False` draws only the frame round them."""
+    pdf.set_line_width(0.5)
+    pdf.set_font("DejaVu", "", 8.5)
+    for r, row in enumerate(rows):
+        y = top + r * 16
+        for c, text in enumerate(row):
+            if text:
+                pdf.text(xs[c] + 4, y + 11, text)
+        if inner or r == 0:
+            pdf.line(xs[0], y, xs[-1], y)
+        for c, x in enumerate(xs):
+            if inner or c in (0, len(xs) - 1):
+                pdf.line(x, y, x, y + 16)
+    pdf.line(xs[0], top + 16 * len(rows), xs[-1], top + 16 * len(rows))
+    return top + 16 * len(rows)
+
+
+def test_the_last_rows_of_a_table_on_the_next_page_in_a_frame_without_inner_rules(tmp_path):
+    # Word's table over a page break, as LibreOffice drew it: the header repeated and the last row on the next
+    # page, framed, with no rule between them; a paragraph follows right under the frame
+    head = ["År", "Kvinnor", "Män", "Samtliga"]
+    def grouped(n: int) -> str:
+        return f"{n:,}".replace(",", " ")
+
+    body = [[str(2018 + k), grouped(5400 + 100 * k), grouped(3200 + 100 * k), grouped(8600 + 200 * k)] for k in range(8)]
+    xs = [70, 230, 330, 430, 520]
+
+    def draw(pdf, n):
+        if n == 1:
+            pdf.text(70, 90, "Tabell 3 Kartläggningar efter kön, antal")
+            _ruled_rows(pdf, [head] + body[:7], xs, 100)
+        else:
+            bottom = _ruled_rows(pdf, [head, body[7]], xs, 60, inner=False)
+            pdf.text(70, bottom + 14, "Kvinnor stod för 6 100 av kartläggningarna 2025, knappt sex av tio.")
+
+    doc = read(tmp_path, draw, pages=2)
+    (t,) = doc.tables
+    assert t.rows == [head] + body and t.pages == (1, 2)
+    assert any("knappt sex av tio" in b.text for b in doc.blocks)
+
+
+def test_a_table_under_a_chart_takes_the_charts_caption(tmp_path):
+    # "Diagram 3.2 ..., dagar" above a drawn chart, its source line and a "Diagrammets data" heading, then the data
+    rows = [["År", "Kvinnor", "Män"], ["2025", "219", "206"], ["2026", "212", "199"]]
+
+    def draw(pdf, n):
+        pdf.text(70, 80, "Diagram 3.2 Mediantid till kartläggning efter kön, dagar")
+        pdf.rect(70, 100, 400, 140)
+        pdf.text(70, 256, "Källa: MiDAS.")
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.text(70, 276, "Diagrammets data")
+        _ruled_rows(pdf, rows, [70, 230, 330, 430], 286)
+
+    (t,) = read(tmp_path, draw).tables
+    assert t.caption.startswith("Diagram 3.2") and t.unit_note == "dagar"
+
+
 def test_paragraph_text_is_not_a_table(tmp_path):
     def draw(pdf, n):
         for k in range(6):
