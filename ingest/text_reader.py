@@ -43,7 +43,7 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix)\s+(?:\d{1,2}|[A-Z])\b")
 # A key figure set as "Label: value" on a line of its own ("Antal deltagare: 412", "Budget 2026: 3 300 tkr",
 # "Huvudman: Åsby kommun"): a short label of a few words, then a short value.
-_LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,48}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
+_LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,64}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
 # A label that opens with a figure is a group or a year ("19–29 år: 63", "2026: 431"), never a count
 _NUMERIC_LABEL = re.compile(r"^\s*\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?:\s+år)?\s*:")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

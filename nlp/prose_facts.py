@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.records import Block, Document, Footnote
+from nlp.boxes import BoxTitle, apply_box, box_title, in_box
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import NON_FACTS, QUANTITIES, Quantity
 from nlp.sv.non_facts import EXAMPLE_SUBJECT
@@ -186,6 +187,7 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     fieldwork = survey_year(sources)
     captions = [b.order for b in document.blocks if b.kind == "caption"]
     introduced: dict[tuple[str, ...], int] = {}  # section -> the block whose closing ":" introduced its carried period
+    box: Optional[BoxTitle] = None  # the title of the key-figure box the lines now read may belong to
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
         if section in introduced and any(introduced[section] < c < source.block.order for c in captions):
@@ -195,6 +197,11 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
         found = list(doc_to_facts(doc, source, document, matcher, local.get(section) or _inherited(carried, section), budget_year,
                                   population.get(section) if source.kind != "footnote" else None, fieldwork,
                                   heading_forman(section)))
+        if in_box(box, source.block, doc.text):
+            found = apply_box(found, box)
+            box = replace(box, last_line=source.block.line_end)
+        else:
+            box = box_title(doc, source.block) if source.kind != "footnote" else None
         facts.extend(found)
         if source.kind != "footnote":
             named = paragraph_population(doc)

@@ -685,3 +685,17 @@ def test_a_period_a_line_introduces_ends_at_the_next_caption(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2027, name="bilder.txt")
     assert one(facts, "63").period == "2026"  # introduced by the line above it
     assert one(facts, "2 611").period == "2027"  # a new slide: the deck's own year again
+
+
+def test_a_key_figure_box_takes_the_period_and_unit_its_title_names(nlp, catalogue):
+    text = ("Nyheter 2027\n\nFakta: det förstärkta samarbetet 2026\nGemensamma kartläggningar: 12 400\n"
+            "Personer i rehabiliteringsinsats, genomsnitt per månad: 4 870\nOmställningsmöten 2025: 1 550\n\n"
+            "Fakta: prognos för 2028, miljarder kronor\nSjukpenning: 44,9\nSumma: 83,4\n\n"
+            "Utanför rutan: 310\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="nyheter.txt")
+    assert [one(facts, p).period for p in ("12 400", "4 870")] == ["2026", "2026"]
+    assert one(facts, "1 550").period == "2025"  # a line's own year wins
+    summa = one(facts, "83,4")
+    assert (summa.value, summa.unit, summa.period) == (83_400_000_000, "kronor", "2028")
+    outside = one(facts, "310")  # after a blank line: no longer the box
+    assert (outside.unit, outside.period) == ("antal", "2027")

@@ -1,0 +1,73 @@
+"""Key-figure boxes: a title line and the "Label: value" lines right under it.
+
+Press releases and fact sheets print a box of key figures under a title that names what the whole box
+is about ("Fakta: det förstärkta samarbetet 2026", "Fakta: prognos för 2028, miljarder kronor"); its
+lines give a label and a bare figure ("Summa: 83,4"). The title's period and unit are those of every
+figure in the box that names none of its own, as a table's caption is for its cells.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from ingest.records import Block
+from nlp.components.quantities import QUANTITIES
+from nlp.records import Fact
+from nlp.sv.periods import find_year_mentions
+from nlp.sv.units import COUNT_UNIT, unit_note_scale, unit_phrase
+
+# "Label: value" with a short label, as ingest.text_reader reads such lines (one record each)
+LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,80}?:\s+\S[^:]{0,48}$")
+_TITLE_LENGTH = 90
+# a figure printed with nothing but digits, spaces, a sign and a decimal comma: no unit of its own
+_BARE_FIGURE = re.compile(r"^[−\-+]?\d[\d\s\u00a0\u202f]*(?:,\d+)?$")
+
+
+@dataclass(frozen=True)
+class BoxTitle:
+    section: tuple[str, ...]
+    period: Optional[str]
+    unit: Optional[tuple[str, float]]
+    last_line: int  # the last line of the box so far: the next line must follow it directly
+
+
+def box_title(doc: Doc, block: Block) -> Optional[BoxTitle]:
+    """The title of a box that the lines right under `block` may form: one short line that names a period
+    or a unit and states no figure ("Fakta: prognos för 2028, miljarder kronor")."""
+    text = doc.text.strip()
+    if block.line_start is None or block.line_end != block.line_start or len(text) > _TITLE_LENGTH \
+            or text.endswith((".", "!", "?")) or doc.spans.get(QUANTITIES):
+        return None
+    years = [m for m in find_year_mentions(text) if m[2] in ("year", "during", "span")]
+    phrase = unit_phrase(text)
+    unit = unit_note_scale(phrase) if phrase else None
+    period = years[-1][3] if len(years) == 1 else None
+    if period is None and unit is None:
+        return None
+    return BoxTitle(block.section, period, unit, block.line_end)
+
+
+def in_box(title: Optional[BoxTitle], block: Block, text: str) -> bool:
+    """Whether `block` is the next "Label: value" line of the box under `title`."""
+    return title is not None and block.section == title.section and block.line_start == title.last_line + 1 \
+        and bool(LABEL_VALUE.match(text.strip()))
+
+
+def apply_box(facts: Sequence[Fact], title: BoxTitle) -> list[Fact]:
+    """The facts of a box line with the title's period (where the line named none) and unit (where the
+    figure was printed bare)."""
+    out = []
+    for f in facts:
+        if title.period and f.period_source in ("report", "section"):
+            f = replace(f, period=title.period, period_source="box")
+        if title.unit and f.unit == COUNT_UNIT and _BARE_FIGURE.match(f.printed.strip()):
+            unit, scale = title.unit
+            f = replace(f, value=f.value * scale, unit=unit, scale=scale)
+        out.append(f)
+    return out
+
+
+__all__ = ["BoxTitle", "LABEL_VALUE", "apply_box", "box_title", "in_box"]
