@@ -34,6 +34,7 @@ from nlp.sv.non_facts import EXAMPLE_SUBJECT
 from nlp.measures import (GENERIC_WORDS, MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           is_generic_cue, settle_tie)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
+from nlp.sv.places import find_place_terms, is_place
 from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, OPEN_AGE_AFTER, Term, age_value, find_group_terms, find_terms
 from nlp.sv.captions import NOTE_PATTERN
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
@@ -1147,7 +1148,7 @@ def _previous_sentence_start(doc: Doc, sent: Span) -> int:
 # --- breakdowns ------------------------------------------------------------------------------
 
 def _terms(doc: Doc) -> list[Term]:
-    terms = list(find_terms(doc.text)) + find_group_terms(doc.text)
+    terms = list(find_terms(doc.text)) + find_group_terms(doc.text) + find_place_terms(doc.text)
     for nf in doc.spans.get(NON_FACTS, []):
         if nf.label_ == "age":
             value, end = age_value(nf.text), nf.end_char
@@ -1203,9 +1204,13 @@ def _breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: Seq
                groups: dict[int, list[int]], measure: Optional[Measure],
                decided: dict[int, tuple[str, Breakdown]], population: Optional[str] = None) -> Breakdown:
     allowed = _allowed_keys(measure, span._.quantity.unit)
+    sent = span.sent
+    if "grupp" not in allowed and any(is_place(t) and sent.start_char <= t.start < sent.end_char for t in terms):
+        # any figure may be a län's ("högst i Södermanlands län, 9,1 procent"), whatever groups its measure lists
+        allowed = (*allowed, "grupp")
+        terms = [t for t in terms if t.key != "grupp" or is_place(t)]
     if not allowed:
         return ()
-    sent = span.sent
     in_sent = [t for t in terms if sent.start_char <= t.start < sent.end_char and t.key in allowed
                and (measure is not None or t.key != "myndighet" or _agency_as_place(doc, t, span))]
     parts: dict[str, str] = {}

@@ -699,3 +699,15 @@ def test_a_key_figure_box_takes_the_period_and_unit_its_title_names(nlp, catalog
     assert (summa.value, summa.unit, summa.period) == (83_400_000_000, "kronor", "2028")
     outside = one(facts, "310")  # after a blank line: no longer the box
     assert (outside.unit, outside.period) == ("antal", "2027")
+
+
+def test_a_lan_named_in_a_sentence_is_the_group_of_its_figure(nlp, catalogue):
+    text = ("# Rapport\n\nArbetslösheten var högst i Södermanlands län, 9,1 procent, och lägst i Gotlands län med 4,2 "
+            "procent. I storstadslänen var andelen 6,0 procent i Stockholm och 7,4 procent i Skåne.\n\n"
+            "Stockholm stad hade 310 deltagare.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
+    groups = {p: dict(one(facts, p).breakdown).get("grupp") for p in ("9,1 procent", "4,2 procent", "6,0 procent", "7,4 procent")}
+    assert groups == {"9,1 procent": "Södermanlands län", "4,2 procent": "Gotlands län", "6,0 procent": "Stockholms län",
+                      "7,4 procent": "Skåne län"}
+    # a short name is a län only where the text speaks of län (else it is a town or a kommun)
+    assert "grupp" not in dict(one(facts, "310").breakdown)
