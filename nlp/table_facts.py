@@ -206,6 +206,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
                                                                         share_column)
         change = _CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) or (
             _DIFF_HEADER.search(" ".join(cell.col_headers)) and len(_sibling_years(table, cell, rows=False)) >= 2)
+        if change and _level_after_changes(cell):
+            change = None  # "Förslag/beräknad ramnivå" closing the rows of "Förändring till följd av:": a level again
         level_unit = unit
         if change and not cell_unit:
             # the unit of what changed: the cell's headers without the change header ("Förändring (%)")
@@ -243,6 +245,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
             base = next((m[3][:4] for h in cell.col_headers + cell.row_headers for m in find_year_mentions(h)
                          if m[2] in ("since", "comparison")), None)
+            if base is None and period.isdigit():
+                # rows of changes under a level row that names its year ("Anvisat 2027", then "Förändring till
+                # följd av: ... Volymer"): each column's change is from that year
+                base = _level_row_year(table, cell)
             if base is None and period.isdigit():
                 # "2025 | 2026 | Förändring": the change between the column (or row) before and this year
                 base = str(max((y for y in _sibling_years(table, cell) if y < int(period)), default=0) or "") or None
@@ -646,6 +652,34 @@ def lead_words(document: Document, table: Table) -> list[str]:
             if not before:  # the table opens its page: the paragraph that leads into it ended the page before
                 before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page - 1]
     return re.findall(r"[\wåäöÅÄÖ]+", before[-1].text.lower()) if before else []
+
+
+# A row that closes a run of changes with the level they lead to: "Förslag/beräknad ramnivå", "Ny nivå", "Summa"
+_LEVEL_LABEL = re.compile(r"\b(?:förslag|beräknad\w*|ramnivå\w*|anslagsnivå\w*|nivå|nivån|utgiftsram\w*)\b", re.IGNORECASE)
+
+
+def _level_after_changes(cell: TableCell) -> bool:
+    """Whether the cell's row is a level that closes the change rows it is nested under: the change is
+    named only by a row above ("Förändring till följd av:"), and the row's own label is a total or a level."""
+    if len(cell.row_headers) < 2 or _CHANGE_HEADER.search(" ".join(cell.col_headers)) \
+            or _CHANGE_HEADER.search(cell.row_headers[-1]):
+        return False
+    own = cell.row_headers[-1]
+    return _is_total(own) or bool(_LEVEL_LABEL.search(own))
+
+
+def _level_row_year(table: Table, cell: TableCell) -> Optional[str]:
+    """The year of the level row above a change row, when its label names one year and it has a figure in the
+    cell's column ("Anvisat 2027 | 97 794,4 | ..." over "Förändring till följd av:"); None elsewhere."""
+    if not any(_CHANGE_HEADER.search(h) for h in cell.row_headers):
+        return None
+    for c in sorted((c for c in table.cells if c.col == cell.col and table.header_rows <= c.row < cell.row
+                     and is_numeric_cell(c.text)), key=lambda c: c.row, reverse=True):
+        label = c.row_headers[-1] if c.row_headers else ""
+        years = _YEAR_WORD.findall(label)
+        if len(years) == 1 and not _CHANGE_HEADER.search(" ".join(c.row_headers)):
+            return years[0]
+    return None
 
 
 def _sibling_years(table: Table, cell: TableCell, rows: bool = True) -> set[int]:

@@ -711,3 +711,25 @@ def test_a_lan_named_in_a_sentence_is_the_group_of_its_figure(nlp, catalogue):
                       "7,4 procent": "Skåne län"}
     # a short name is a län only where the text speaks of län (else it is a town or a kommun)
     assert "grupp" not in dict(one(facts, "310").breakdown)
+
+
+def test_rows_of_changes_under_a_level_row_change_from_its_year(nlp, catalogue):
+    text = """# Budgetpropositionen för 2028
+
+Tabell 2.2 Förändring av ramnivå 2028–2030
+Miljoner kronor
+
+| | 2028 | 2029 | 2030 |
+|---|---:|---:|---:|
+| Anvisat 2027 | 97 794,4 | 97 794,4 | 97 794,4 |
+| *Förändring till följd av:* | | | |
+| Beslut | 1 330,0 | 1 360,0 | 1 380,0 |
+| Volymer | −1 306,2 | −1 580,2 | −1 748,0 |
+| **Förslag/beräknad ramnivå** | **97 818,2** | **97 574,2** | **97 426,4** |
+"""
+    _, facts = facts_of(nlp, catalogue, text, year=2028)
+    assert {f.period for f in facts if f.printed == "97 794,4"} == {"2027"}
+    assert [(one(facts, p).period, dict(one(facts, p).breakdown).get("forandring")) for p in ("1 330,0", "1 360,0", "−1 748,0")] \
+        == [("2027-2028", "ökning"), ("2027-2029", "ökning"), ("2027-2030", "minskning")]
+    total = one(facts, "97 574,2")  # the level the changes lead to, no change itself
+    assert (total.period, dict(total.breakdown).get("forandring")) == ("2029", None)
