@@ -145,7 +145,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             close()
             cur = Run("footnote", [line], i, extra={"number": fn[0], "text": fn[1]})
             continue
-        if cur is not None and cur.kind == "footnote" and "\t" not in line and not _HASH_HEADING.match(line):
+        if cur is not None and cur.kind == "footnote" and "\t" not in line and not _HASH_HEADING.match(line) \
+                and not _ends_footnote(cur.lines[-1].strip(), line.strip()):
             cur.lines.append(line)  # a footnote printed over several lines, as in a list of years
             cur.extra["text"] += "\n" + line.strip()
             continue
@@ -165,6 +166,14 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             cur = Run("paragraph", [line], i)
     close()
     return join_over_page_breaks(runs, lines, margins)
+
+
+def _ends_footnote(prev: str, line: str) -> bool:
+    """Whether `line` is no longer part of the footnote above it: a heading, a caption or a paragraph after
+    a footnote line that was never wrapped (a word processor's export: one paragraph per line, the chapter's
+    notes at its end and the next chapter right under them)."""
+    return _unwrapped_paragraph_end(prev) or is_caption(line) or bool(_NUMBERED_HEADING.match(line)) \
+        or (prev.endswith((".", "!", "?")) and len(line) > UNWRAPPED_LINE)
 
 
 def _starts_own_run(line: str, cur: Run) -> bool:
@@ -799,10 +808,18 @@ def _figure_caption(before: list[Run], after: list[Run]) -> str:
     """A figure's caption right next to a table that has none of its own: the figure's data, as web
     pages and reports set it under or over the chart ("Figur 3. Antal möten ..." then the rows). Above
     when it stands right over the table, else below it (source and note lines may come first)."""
-    if before and before[-1].kind != "table":
-        found = parse_caption(_run_text(before[-1]))
-        if found is not None and found.kind == "figure":
-            return _run_text(before[-1])
+    for run in reversed(before[-4:]):
+        # (the chart's source line and a short heading such as "Diagrammets data" may stand between)
+        if run.kind == "table":
+            break
+        text = _run_text(run)
+        found = parse_caption(text)
+        if found is not None:
+            if found.kind == "figure":
+                return text
+            break
+        if not (is_source_or_note(text) or (len(text) <= 40 and not any(ch.isdigit() for ch in text))):
+            break
     for run in after[:3]:
         if run.kind == "table":
             break

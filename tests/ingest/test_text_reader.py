@@ -29,6 +29,34 @@ def test_tab_table_with_caption_source_and_headers():
     assert cell.line == 5
 
 
+def test_a_chapters_notes_end_where_the_next_chapter_begins():
+    # Word's plain-text export: one paragraph per line, the chapter's notes at its end, the next chapter right under
+    doc = read(
+        "2 Data och metod\n"
+        "Analysen bygger på MiDAS.¹ Modellen är logistisk.²\n"
+        "¹ MiDAS är Försäkringskassans datalager för analys av socialförsäkringen och uppdateras varje månad med nya uppgifter.\n"
+        "² En logistisk modell skattar oddset för att få eller återfå arbetsförmåga inom uppföljningsfönstret.\n"
+        "3 Vägen till en gemensam kartläggning\n"
+        "Under 2027 genomfördes 11 965 kartläggningar, 560 fler än 2026 och 37,5 procent fler än 2020, se diagram 3.1.\n"
+    )
+    assert [f.number for f in doc.footnotes] == [1, 2]
+    assert "3 Vägen" not in doc.footnotes[-1].text
+    assert any(b.text.startswith("Under 2027 genomfördes") and b.kind == "paragraph" for b in doc.blocks)
+
+
+def test_a_table_under_a_chart_takes_the_charts_caption():
+    doc = read(
+        "Diagram 3.3 Mediantid till kartläggning efter kön, 2020–2027, dagar\n\n"
+        "Källa: MiDAS.\n"
+        "Diagrammets data\n"
+        "År\tKvinnor\tMän\n"
+        "2020\t219\t206\n"
+        "2021\t212\t199\n"
+    )
+    (t,) = doc.tables
+    assert t.caption.startswith("Diagram 3.3") and t.unit_note == "dagar"
+
+
 def test_spanning_header_rows_and_group_rows():
     doc = read(
         "Tabell 3 Resultat\n\n"
