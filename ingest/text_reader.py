@@ -757,7 +757,8 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     source = _nearby_source(after)
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""
-    unit_note = unit_note or unit_phrase(caption) or unit_phrase(corner) or _unit_line_above(before) or next(
+    # (a line of its own that names the unit is the table's own word; a caption may speak of a rate "per 1 000")
+    unit_note = unit_note or _unit_line_above(before) or unit_phrase(caption) or unit_phrase(corner) or next(
         (unit_phrase(n) for n in notes if unit_phrase(n)), "") or _unit_line_below(after)
     label, continued = caption_label(caption)
     return Table(id=table_id, doc=doc_id, index=index, number=caption_number(caption), caption=caption,

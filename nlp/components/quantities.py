@@ -31,7 +31,7 @@ from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS
                              NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_approximate_count, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
 from nlp.sv.qualifiers import EXACT, POST_QUALIFIERS, QUALIFIERS
-from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, RATE_DENOMINATORS, SCALES, UNIT_SUFFIXES, UNITS
+from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, RATE_BASES, RATE_DENOMINATORS, RATE_PER_MILLE, SCALES, UNIT_SUFFIXES, UNITS
 
 COMPONENT = "rapportkoll_quantities"
 QUANTITIES = "quantities"
@@ -225,6 +225,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "year"
     if p1 in LABEL_WORDS and not _adverb_of_time(prev):
         return "label"
+    if p1 == "per" and float(value) in RATE_BASES:
+        return "rate_base"  # "per 1 000 försäkrade": the base of a rate, not a figure
     if n1 in ("%", "procent", "procents") and _word_after(doc, token.i, 2) in CONFIDENCE_WORDS:
         return "confidence_level"  # "(95 % KI 51,3–54,9)"
     if p1 in COMPARISON_SIGNS and len(prev) > 1 and prev[1].lower_ in SIGNIFICANCE_SYMBOLS:
@@ -478,6 +480,7 @@ def find_quantities(doc: Doc) -> Doc:
             continue
         i += 1
     _share_units(doc, quantities)
+    _per_mille_rates(doc, quantities)
     _thresholds(doc, quantities, non_facts)
     _interval_units(doc, quantities)
     for span in quantities:
@@ -485,6 +488,22 @@ def find_quantities(doc: Doc) -> Doc:
     doc.spans[QUANTITIES] = quantities
     doc.spans[NON_FACTS] = non_facts
     return doc
+
+
+def _per_mille_rates(doc: Doc, quantities: list[Span]) -> None:
+    """Bare figures of a sentence that speaks of a rate per thousand ("Räknat per 1 000 försäkrade genomfördes
+    1,9 kartläggningar", "talet 2,3 och bland männen 1,5 per 1 000 försäkrade") are that rate, in promille;
+    a grouped count beside them ("11 965 kartläggningar, 1,9 per 1 000") stays a count."""
+    if not RATE_PER_MILLE.search(doc.text):
+        return
+    for span in quantities:
+        q: Quantity = span._.quantity
+        numeral = doc[span.start]._.numeral
+        if q.unit != COUNT_UNIT or q.unit_printed or numeral is None or numeral.grouped or q.value >= 1000:
+            continue
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        if RATE_PER_MILLE.search(sent.text):
+            span._.quantity = replace(q, unit="promille")
 
 
 def _interval_units(doc: Doc, quantities: list[Span]) -> None:

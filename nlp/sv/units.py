@@ -15,6 +15,9 @@ from nlp.sv.english import ENGLISH_MONEY_WORDS, ENGLISH_SCALES, ENGLISH_UNITS
 # "miljoner kronor" wins over "miljoner". Ages ("19–29 år") and durations keep their own unit.
 UNITS: dict[str, tuple[str, float]] = {
     "procent": ("procent", 1.0),
+    "promille": ("promille", 1.0),
+    "per 1 000": ("promille", 1.0),  # "1,5 per 1 000 försäkrade": a rate per thousand
+    "per tusen": ("promille", 1.0),
     "%": ("procent", 1.0),
     "procentenheter": ("procentenheter", 1.0),
     "procentenhet": ("procentenheter", 1.0),
@@ -43,6 +46,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "öre": ("kronor", 0.01),
     "gånger": ("gånger", 1.0),
     "ggr": ("gånger", 1.0),
+    "promille": ("promille", 1.0),
+    "‰": ("promille", 1.0),
     "mdr": ("kronor", 1e9),
     "mdr kr": ("kronor", 1e9),
     "md kr": ("kronor", 1e9),
@@ -54,6 +59,11 @@ UNITS.update(ENGLISH_UNITS)  # a report's English summary: "71.2 per cent", "3.1
 UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("dagar", "dagar"), ("dagars", "dagar"), ("timmar", "timmar"), ("veckor", "veckor"), ("månader", "månader"),
 )
+
+# "1,5 per 1 000 försäkrade", "Räknat per 1 000 försäkrade genomfördes 1,9 kartläggningar": a rate per
+# thousand, in promille; the 1 000 is its base, not a figure.
+RATE_PER_MILLE = re.compile(r"\bper\s+(?:1[\s\u00a0\u202f]?000|tusen)(?!\s*(?:kronor|kr)\b)(?=\s+[^\W\d])", re.IGNORECASE)
+RATE_BASES: frozenset[float] = frozenset({100.0, 1000.0, 10000.0, 100000.0})
 
 # "kr/kWh", "kronor per kWh", "öre/kWh": a price per something, kept as a unit of its own.
 RATE_DENOMINATORS: frozenset[str] = frozenset({"kwh", "mwh", "liter", "km", "mil", "kvadratmeter", "kvm", "m2", "ton"})
@@ -81,6 +91,10 @@ MONEY_WORDS: tuple[str, ...] = (
 
 # Table unit notes ("Belopp i tkr") -> (unit, scale).
 UNIT_NOTES: dict[str, tuple[str, float]] = {
+    "per 1 000": ("promille", 1.0),  # "Kartläggningar per 1 000 försäkrade": a rate per thousand
+    "per 1\u00a0000": ("promille", 1.0),
+    "per 1000": ("promille", 1.0),
+    "per tusen": ("promille", 1.0),
     "tkr": ("kronor", 1e3),
     "mdkr": ("kronor", 1e9),
     "mdr kr": ("kronor", 1e9),
@@ -125,12 +139,13 @@ def unit_note_scale(note: str) -> tuple[str, float] | None:
 # "(miljoner kronor)", "Belopp i tkr") gives the unit of every figure under it.
 _AMOUNT_UNITS = r"(?:tkr|mkr|mnkr|mdkr|mdr\s+kr|tusentals?\s+kronor|tusen\s+kronor|miljoner\s+kronor|miljarder\s+kronor|miljoner|kronor|kr)"
 _UNIT_PHRASE = re.compile(
+    r"\bper\s+(?:1[\s\u00a0\u202f]?000|tusen)(?!\s*(?:kronor|kr)\b)(?=\s+[^\W\d])|"
     r"(?<![\d\w])(?:(?:belopp|värden|uppgifter|summor|kostnader?|utgifter)\s+)?i\s+" + _AMOUNT_UNITS + r"(?![\w])"
     r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procent|%|antal|dagar|tusental)\s*\)"
     r"|(?<![\d\w])i\s+tusental\b"
     r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procent|%|antal|dagar)\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
-    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental)\s*\.?$",
+    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental|antal|procent|dagar)\s*\.?$",
     re.IGNORECASE)
 
 
@@ -142,4 +157,5 @@ def unit_phrase(text: str) -> str:
     return m.group(0).strip(" ,;:.") if m else ""
 
 
-__all__ = ["COUNT_UNIT", "MONEY_WORDS", "SCALES", "UNITS", "UNIT_NOTES", "UNIT_SUFFIXES", "RATE_DENOMINATORS", "unit_note_scale", "unit_phrase"]
+__all__ = ["COUNT_UNIT", "MONEY_WORDS", "RATE_BASES", "RATE_PER_MILLE", "SCALES", "UNITS", "UNIT_NOTES", "UNIT_SUFFIXES",
+           "RATE_DENOMINATORS", "unit_note_scale", "unit_phrase"]

@@ -733,3 +733,15 @@ Miljoner kronor
         == [("2027-2028", "ökning"), ("2027-2029", "ökning"), ("2027-2030", "minskning")]
     total = one(facts, "97 574,2")  # the level the changes lead to, no change itself
     assert (total.period, dict(total.breakdown).get("forandring")) == ("2029", None)
+
+
+def test_a_rate_per_thousand_is_in_promille_and_its_base_is_no_figure(nlp, catalogue):
+    text = ("# Rapport\n\nRäknat per 1 000 försäkrade genomfördes 1,9 kartläggningar 2027. Bland kvinnorna var talet "
+            "2,3 och bland männen 1,5 per 1 000 försäkrade. Under 2027 gjordes 11 965 kartläggningar. Ohälsotalet var "
+            "35 promille.\n\nTabell 3 Kartläggningar per 1 000 försäkrade efter kön\n\n\tKvinnor\tMän\n2027\t2,3\t1,5\n\n"
+            "Tabell 4 Nystartade sjukfall per 1 000 försäkrade\nAntal\n\n\tKvinnor\tMän\n2027\t72,4\t43,2\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
+    assert not [f for f in facts if f.value == 1000]  # "per 1 000": the rate's base
+    assert {f.unit for f in facts if f.printed in ("1,9", "2,3", "1,5 per 1 000", "35 promille", "1,5")} == {"promille"}
+    assert one(facts, "11 965").unit == "antal"
+    assert one(facts, "72,4").unit == "antal"  # the unit line under the caption names the table's own unit
