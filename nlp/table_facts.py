@@ -27,7 +27,7 @@ from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.part_year import report_part_of_year
 from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
-from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
+from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS, statistic_unit
 from nlp.sv.stop_words import STOP_WORDS
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
 
@@ -499,6 +499,10 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
           quoted: Optional[tuple[str, float]] = None, share_column: bool = False) -> tuple[str, float]:
     if "%" in cell.text:
         return "procent", 1.0
+    for header in cell.col_headers[::-1]:
+        statistic = statistic_unit(header)
+        if statistic:
+            return statistic, 1.0  # "Koefficient | Standardfel | Oddskvot": a regression's statistics
     for header in list(cell.col_headers)[::-1] + list(cell.row_headers)[::-1]:
         # a unit named in the cell's own header or row label ("Kostnad, mnkr", "Andel (%)",
         # "Antal ärenden (tusental)", "Tid, dagar (median)") rules its cells

@@ -31,6 +31,7 @@ from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS
                              NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_approximate_count, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
 from nlp.sv.qualifiers import EXACT, POST_QUALIFIERS, QUALIFIERS
+from nlp.sv.statistics import statistic_unit
 from nlp.sv.units import COUNT_UNIT, MONEY_WORDS, RATE_BASES, RATE_DENOMINATORS, RATE_PER_MILLE, SCALES, UNIT_SUFFIXES, UNITS
 
 COMPONENT = "rapportkoll_quantities"
@@ -324,7 +325,8 @@ def _example_input(doc: Doc, token: Token) -> bool:
     start = token.sent.start_char if doc.has_annotation("SENT_START") else 0
     before = doc.text[start:token.idx]
     m = EXAMPLE_SUBJECT.match(before)
-    return m is not None and not EXAMPLE_MAIN_VERB.search(before[m.end():])
+    # (past a colon the sentence states its result: "Ett sjukfall som ... minskar chansen: oddskvoten är 0,66")
+    return m is not None and not EXAMPLE_MAIN_VERB.search(before[m.end():]) and ":" not in before[m.end():]
 
 
 def _in_condition(doc: Doc, token: Token) -> bool:
@@ -481,6 +483,7 @@ def find_quantities(doc: Doc) -> Doc:
         i += 1
     _share_units(doc, quantities)
     _per_mille_rates(doc, quantities)
+    _named_statistics(doc, quantities)
     _thresholds(doc, quantities, non_facts)
     _interval_units(doc, quantities)
     for span in quantities:
@@ -488,6 +491,20 @@ def find_quantities(doc: Doc) -> Doc:
     doc.spans[QUANTITIES] = quantities
     doc.spans[NON_FACTS] = non_facts
     return doc
+
+
+def _named_statistics(doc: Doc, quantities: list[Span]) -> None:
+    """A bare figure right after the statistic it is ("oddskvoten är 0,66", "(oddskvot 0,76)", "koefficienten
+    −0,27") is in that statistic's unit (nlp.sv.statistics)."""
+    for span in quantities:
+        q: Quantity = span._.quantity
+        if q.unit != COUNT_UNIT or q.unit_printed:
+            continue
+        before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_space]
+        words = [t.lower_ for t in before if t.lower_ not in ("är", "var", "blir", "blev", "på", "=", ":")]
+        unit = statistic_unit(words[-1]) if words else None
+        if unit:
+            span._.quantity = replace(q, unit=unit)
 
 
 def _per_mille_rates(doc: Doc, quantities: list[Span]) -> None:

@@ -13,4 +13,20 @@ MEAN_WORDS: re.Pattern[str] = re.compile(
     r"\b(?:medelvärde(?:t|n)?|medeltid(?:en)?|genomsnitt(?:et|lig|liga|ligt)?|genomsnittstid(?:en)?|i\s+snitt|snittet)\b",
     re.IGNORECASE)
 
-__all__ = ["MEAN_WORDS", "MEDIAN_WORDS"]
+# The statistics of a regression or a comparison of risks, in the units the reports' tables give them: a
+# column "Koefficient | Standardfel | Oddskvot", a sentence "oddskvoten är 0,66". A ratio is "gånger", as
+# "1,34 gånger så hög" is.
+STATISTIC_UNITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGNORECASE), u) for p, u in (
+    (r"\b(?:regressions)?koefficient(?:en|er|erna)?\b|\bkoeff\.?(?!\w)", "koefficient"),
+    (r"\bstandardfel(?:et|en)?\b|\bmedelfel(?:et)?\b", "standardfel"),
+    (r"\b(?:oddskvot(?:en|er|erna)?|riskkvot(?:en|er)?|hazardkvot(?:en|er)?|relativ(?:a)?\s+risk(?:en|er)?|odds\s+ratio)\b",
+     "gånger"),
+))
+
+
+def statistic_unit(text: str) -> str | None:
+    """The unit of the statistic `text` names ("Standardfel" -> standardfel, "oddskvoten" -> gånger), or None."""
+    return next((unit for pattern, unit in STATISTIC_UNITS if pattern.search(text)), None)
+
+
+__all__ = ["MEAN_WORDS", "MEDIAN_WORDS", "STATISTIC_UNITS", "statistic_unit"]

@@ -745,3 +745,14 @@ def test_a_rate_per_thousand_is_in_promille_and_its_base_is_no_figure(nlp, catal
     assert {f.unit for f in facts if f.printed in ("1,9", "2,3", "1,5 per 1 000", "35 promille", "1,5")} == {"promille"}
     assert one(facts, "11 965").unit == "antal"
     assert one(facts, "72,4").unit == "antal"  # the unit line under the caption names the table's own unit
+
+
+def test_a_regressions_statistics_are_in_their_own_units(nlp, catalogue):
+    text = ("# Rapport\n\nEtt sjukfall som pågått i mer än 365 dagar minskar chansen: oddskvoten är 0,66. Kvinnor har "
+            "lägre odds än män (oddskvot 0,76).\n\n"
+            "Tabell 4.3 Logistisk regression\n\nVariabel\tKoefficient\tStandardfel\tOddskvot\n"
+            "Anställd vid start\t0,29***\t0,025\t1,34\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="prosa.txt")
+    units = {f.value: f.unit for f in facts}
+    assert (units[0.66], units[0.76]) == ("gånger", "gånger")
+    assert (units[0.29], units[0.025], units[1.34]) == ("koefficient", "standardfel", "gånger")
