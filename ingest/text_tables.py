@@ -149,13 +149,18 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
     parents = _indent_parents(grid, n_header) if has_stub else {}
     cells: list[TableCell] = []
     group = ""  # a group row ("Ålder") labels the rows under it
+    blocks: list[list[str]] = [[]]  # the stub labels of the rows before the first group row, then of each group
     for r, row in enumerate(grid):
         row_texts = [c.text for c in row]
         is_group_row = r >= n_header and has_stub and row_texts and row_texts[0].strip() and not any(t.strip() for t in row_texts[1:])
         if is_group_row:
             group = row_texts[0].strip()
-        elif r >= n_header and has_stub and row_texts and _is_total_label(row_texts[0]):
+            blocks.append([])
+        elif r >= n_header and has_stub and row_texts and _is_total_label(row_texts[0]) \
+                and not _repeats_block_before(blocks, row_texts[0].strip()):
             group = ""  # "Samtliga" after the last group is the total of all groups, not part of that one
+        if r >= n_header and has_stub and row_texts and not is_group_row:
+            blocks[-1].append(row_texts[0].strip())
         for c, gc in enumerate(row):
             header = r < n_header
             stub = has_stub and c == 0 and not header
@@ -172,6 +177,15 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
                 page=gc.page, line=gc.line, bbox=gc.bbox,
             ))
     return tuple(cells)
+
+
+def _repeats_block_before(blocks: Sequence[Sequence[str]], total: str) -> bool:
+    """Whether a total row ends its group as the block before it ended: groups that each list "Kvinnor, Män,
+    Totalt" under a measure's name ("Antal ...", "Andel ... (procent)") have each their own total."""
+    if len(blocks) < 2 or not blocks[-1]:
+        return False
+    before = [label.lower() for label in blocks[-2]]
+    return before == [label.lower() for label in blocks[-1]] + [total.lower()]
 
 
 def _indent_parents(grid: Sequence[Sequence[GridCell]], n_header: int) -> dict[int, str]:

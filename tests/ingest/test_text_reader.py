@@ -57,6 +57,25 @@ def test_a_table_under_a_chart_takes_the_charts_caption():
     assert t.caption.startswith("Diagram 3.3") and t.unit_note == "dagar"
 
 
+def test_each_group_of_a_table_of_measures_keeps_its_own_total():
+    # every block lists Kvinnor, Män, Totalt under a measure's name: each Totalt is its block's, not the table's
+    doc = read(
+        "Tabell 3.4 Resultatindikatorer\n\n"
+        "\t2025\t2026\n"
+        "Kvinnor\t5 438\t5 600\n"
+        "Män\t3 332\t3 400\n"
+        "Totalt\t8 770\t9 000\n"
+        "Andel som påbörjat insats (procent)\t\t\n"
+        "Kvinnor\t73\t70\n"
+        "Män\t76\t73\n"
+        "Totalt\t74\t71\n"
+    )
+    (t,) = doc.tables
+    cell = next(c for c in t.cells if c.text == "74")
+    assert cell.row_headers == ("Andel som påbörjat insats (procent)", "Totalt")
+    assert next(c for c in t.cells if c.text == "8 770").row_headers == ("Totalt",)
+
+
 def test_spanning_header_rows_and_group_rows():
     doc = read(
         "Tabell 3 Resultat\n\n"
