@@ -311,26 +311,34 @@ def test_ruled_table_with_a_spanning_header(tmp_path):
     assert share.col_headers == ("Fått arbetsförmåga", "Andel") and share.row_headers == ("Män",)
 
 
+def _ruled_rows(pdf, rows, xs, top, inner=True):
+    """Rows of a ruled table from `top`, 16 pt each, framed; `inner` (True, False or a function of the row
+    number) says on which rows the rules between rows and columns are drawn."""
+    pdf.set_line_width(0.5)
+    pdf.set_font("DejaVu", "", 8.5)
+    for r, row in enumerate(rows):
+        y = top + r * 16
+        ruled = inner(r) if callable(inner) else inner
+        for c, text in enumerate(row):
+            if text:
+                pdf.text(xs[c] + 4, y + 11, text)
+        if ruled or r == 0 or callable(inner):
+            pdf.line(xs[0], y, xs[-1], y)
+        for c, x in enumerate(xs):
+            if ruled or c in (0, len(xs) - 1):
+                pdf.line(x, y, x, y + 16)
+    pdf.line(xs[0], top + 16 * len(rows), xs[-1], top + 16 * len(rows))
+    return top + 16 * len(rows)
+
+
 def test_ruled_table_whose_inner_rules_are_drawn_on_some_rows_only(tmp_path):
     # As Word tables exported by LibreOffice come out: the rules between the columns of every other row are
     # missing, so the lines strategy sees those rows as one merged cell ("Män 18 001 37,3").
     grid = [["", "Antal", "Andel (%)"], ["Kvinnor", "30 214", "62,7"], ["Män", "18 001", "37,3"],
             ["16–29 år", "6 412", "13,3"], ["Samtliga", "48 215", "100,0"]]
-    xs = [70, 230, 330, 430]
 
     def draw(pdf, n):
-        pdf.set_line_width(0.5)
-        for r, row in enumerate(grid):
-            top = 100 + r * 16
-            pdf.set_font("DejaVu", "", 8.5)
-            for c, text in enumerate(row):
-                if text:
-                    pdf.text(xs[c] + 4, top + 11, text)
-            pdf.line(xs[0], top, xs[-1], top)
-            for c, x in enumerate(xs):
-                if c in (0, len(xs) - 1) or r % 2 == 1:  # inner rules on rows 1 and 3 only
-                    pdf.line(x, top, x, top + 16)
-        pdf.line(xs[0], 180, xs[-1], 180)
+        _ruled_rows(pdf, grid, [70, 230, 330, 430], 100, inner=lambda r: r % 2 == 1)  # rows 1 and 3 only
 
     (t,) = read(tmp_path, draw).tables
     assert t.rows == grid
@@ -339,42 +347,12 @@ def test_ruled_table_whose_inner_rules_are_drawn_on_some_rows_only(tmp_path):
 def test_ruled_table_keeps_a_merged_heading_row(tmp_path):
     # a heading that spans the columns has no words of its own in the columns to the right: it stays merged
     grid = [["Sjukpenning", "", ""], ["Kvinnor", "30 214", "62,7"], ["Män", "18 001", "37,3"]]
-    xs = [70, 230, 330, 430]
 
     def draw(pdf, n):
-        pdf.set_line_width(0.5)
-        for r, row in enumerate(grid):
-            top = 100 + r * 16
-            pdf.set_font("DejaVu", "", 8.5)
-            for c, text in enumerate(row):
-                if text:
-                    pdf.text(xs[c] + 4, top + 11, text)
-            pdf.line(xs[0], top, xs[-1], top)
-            for c, x in enumerate(xs):
-                if c in (0, len(xs) - 1) or r > 0:
-                    pdf.line(x, top, x, top + 16)
-        pdf.line(xs[0], 148, xs[-1], 148)
+        _ruled_rows(pdf, grid, [70, 230, 330, 430], 100, inner=lambda r: r > 0)
 
     (t,) = read(tmp_path, draw).tables
     assert t.rows[1:] == grid[1:] and t.rows[0][0] == "Sjukpenning"
-
-
-def _ruled_rows(pdf, rows, xs, top, inner=True):
-    """Rows of a ruled table from `top`, 16 pt each; `inner=False` draws only the frame round them."""
-    pdf.set_line_width(0.5)
-    pdf.set_font("DejaVu", "", 8.5)
-    for r, row in enumerate(rows):
-        y = top + r * 16
-        for c, text in enumerate(row):
-            if text:
-                pdf.text(xs[c] + 4, y + 11, text)
-        if inner or r == 0:
-            pdf.line(xs[0], y, xs[-1], y)
-        for c, x in enumerate(xs):
-            if inner or c in (0, len(xs) - 1):
-                pdf.line(x, y, x, y + 16)
-    pdf.line(xs[0], top + 16 * len(rows), xs[-1], top + 16 * len(rows))
-    return top + 16 * len(rows)
 
 
 def test_the_last_rows_of_a_table_on_the_next_page_in_a_frame_without_inner_rules(tmp_path):
