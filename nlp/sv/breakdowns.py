@@ -117,7 +117,10 @@ GROUP_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"\bgått\s+vidare\s+till\s+studier\b", "sysselsattning", "reguljära studier"),
         (r"\bfått\s+(?:ett\s+)?arbete\b", "sysselsattning", "i arbete"),
         (r"\bgenomfört\s+(?:projektet|insatsen|programmet)\b", "sysselsattning", "genomfört"),
-        (r"^\s*övriga\b", "grupp", "övriga"),
+        # "Övriga", "varav övriga" opening a label or a sentence ("Övriga 652 kartläggningar gällde ..."), and the
+        # group it stands for in the reports: people with another benefit or none ("annan eller ingen ersättning")
+        (r"^\s*(?:varav\s+)?övriga\b|(?<=[.!?]\s)Övriga(?=\s+\d)", "grupp", "övriga"),
+        (r"\b(?:annan|andra)\s+(?:eller\s+ingen\s+)?ersättning(?:ar)?\b", "grupp", "övriga"),
         (r"\b(?:ej|inte)\s+(?:[\wåäö]+\s+){0,2}?i\s+samverkan\b|\bjämförelsegrupp\w*", "samverkan", "ej i samverkan"),
         (r"\bi\s+samverkan\b", "samverkan", "i samverkan"),
         (r"\balternativ\w*\s+aktör\w*", "aktor", "alternativ aktör"),

@@ -756,3 +756,13 @@ def test_a_regressions_statistics_are_in_their_own_units(nlp, catalogue):
     units = {f.value: f.unit for f in facts}
     assert (units[0.66], units[0.76]) == ("gånger", "gånger")
     assert (units[0.29], units[0.025], units[1.34]) == ("koefficient", "standardfel", "gånger")
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("Under 2026 gjordes 8 156 kartläggningar med sjukpenning. Övriga 652 kartläggningar gällde annan ersättning.", "652"),
+    ("Antalet kartläggningar med personer som har annan ersättning minskade något, från 711 till 702.", "702"),
+    ("För 562 personer med annan eller ingen ersättning gjordes också en gemensam kartläggning.", "562"),
+])
+def test_others_and_another_benefit_are_the_group_ovriga(nlp, catalogue, text, printed):
+    _, facts = facts_of(nlp, catalogue, f"# Gemensamma kartläggningar\n\n{text}\n", name="prosa.txt")
+    assert dict(one(facts, printed).breakdown).get("grupp") == "övriga"
