@@ -16,6 +16,7 @@ from typing import Optional, Sequence, Union
 from spacy.language import Language
 
 from ingest.records import Document
+from nlp.addressee import give_addressee
 from nlp.measure_trust import distrust_weak_matches
 from nlp.part_year import settle_part_year
 from nlp.measures import MeasureMatcher
@@ -77,6 +78,7 @@ def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[M
     m = matcher or build_matcher(nlp, catalogue)
     facts = distrust_weak_matches(settle_part_year(extract_prose_facts(document, nlp, m) + extract_table_facts(document, m, nlp),
                                                    m.by_key))
+    facts = give_addressee(facts, document, m)
     out: list[Fact] = []
     ids: set[str] = set()
     for f in dedupe(facts):

@@ -766,3 +766,15 @@ def test_a_regressions_statistics_are_in_their_own_units(nlp, catalogue):
 def test_others_and_another_benefit_are_the_group_ovriga(nlp, catalogue, text, printed):
     _, facts = facts_of(nlp, catalogue, f"# Gemensamma kartläggningar\n\n{text}\n", name="prosa.txt")
     assert dict(one(facts, printed).breakdown).get("grupp") == "övriga"
+
+
+def test_the_figures_of_a_decision_are_its_addressees(nlp, catalogue):
+    text = ("Regleringsbrev för budgetåret 2027 avseende Försäkringskassan\n\n"
+            "Försäkringskassan ska under 2027 ta emot minst 40 praktikanter.\n\n"
+            "Myndigheterna ska tillsammans genomföra minst 600 kontaktmöten med Arbetsförmedlingen.\n\n"
+            "Ändring av regleringsbrev för budgetåret 2027 avseende Arbetsförmedlingen\nRegeringens beslut\n"
+            "Myndigheten ska ta emot minst 25 praktikanter.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2027, name="rb.txt")
+    assert dict(one(facts, "40").breakdown).get("myndighet") == "Försäkringskassan"
+    assert dict(one(facts, "25").breakdown).get("myndighet") == "Arbetsförmedlingen"  # the next decision's
+    assert "myndighet" not in dict(one(facts, "600").breakdown)  # both agencies' goal
