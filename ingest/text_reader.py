@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from nlp.sv.captions import is_caption, is_source_or_note, is_table_caption, parse_caption
+from nlp.sv.captions import is_caption, is_label_value, is_source_or_note, is_table_caption, parse_caption
 from nlp.sv.units import unit_phrase
 
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
@@ -43,9 +43,6 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix)\s+(?:\d{1,2}|[A-Z])\b")
 # A key figure set as "Label: value" on a line of its own ("Antal deltagare: 412", "Budget 2026: 3 300 tkr",
 # "Huvudman: Åsby kommun"): a short label of a few words, then a short value.
-_LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,64}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
-# A label that opens with a figure is a group or a year ("19–29 år: 63", "2026: 431"), never a count
-_NUMERIC_LABEL = re.compile(r"^\s*\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?:\s+år)?\s*:")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOC_TITLE = re.compile(r"^\s*(?:innehållsförteckning|innehåll)\s*$", re.I)
 # chapters that sit at the top level even in documents with numbered chapters
@@ -208,15 +205,6 @@ def _lone_title(line: str) -> bool:
     ("Rehabiliteringsinsatser", "2.3 Försörjningshinder"): a heading when longer text follows it."""
     return 0 < len(line) <= 80 and "\t" not in line and not _is_toc_line(line) and not line.endswith((".", ":", ";", ",", "?", "!", "-", "–")) and \
         (line[0].isupper() or bool(_NUMBERED_HEADING.match(line)))
-
-
-def is_label_value(line: str) -> bool:
-    """A "Label: value" line of a key-figure block: a statement of its own, as a table row is; run together
-    with the lines around it, the label of one ("Andel kvinnor: 56 %") would name the figures of the others."""
-    m = _LABEL_VALUE.match(line)
-    if not m or len(line.split(":", 1)[0].split()) > 6:
-        return False
-    return not line.lstrip()[:1].isdigit() or bool(_NUMERIC_LABEL.match(line))
 
 
 def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) -> list[Run]:

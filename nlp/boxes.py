@@ -16,11 +16,10 @@ from spacy.tokens import Doc
 from ingest.records import Block
 from nlp.components.quantities import QUANTITIES
 from nlp.records import Fact
+from nlp.sv.captions import is_label_value
 from nlp.sv.periods import find_year_mentions
 from nlp.sv.units import COUNT_UNIT, unit_note_scale, unit_phrase
 
-# "Label: value" with a short label, as ingest.text_reader reads such lines (one record each)
-LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,80}?:\s+\S[^:]{0,48}$")
 _TITLE_LENGTH = 90
 # a figure printed with nothing but digits, spaces, a sign and a decimal comma: no unit of its own
 _BARE_FIGURE = re.compile(r"^[−\-+]?\d[\d\s\u00a0\u202f]*(?:,\d+)?$")
@@ -53,7 +52,7 @@ def box_title(doc: Doc, block: Block) -> Optional[BoxTitle]:
 def in_box(title: Optional[BoxTitle], block: Block, text: str) -> bool:
     """Whether `block` is the next "Label: value" line of the box under `title`."""
     return title is not None and block.section == title.section and block.line_start == title.last_line + 1 \
-        and bool(LABEL_VALUE.match(text.strip()))
+        and is_label_value(text.strip())
 
 
 def apply_box(facts: Sequence[Fact], title: BoxTitle) -> list[Fact]:
@@ -70,4 +69,4 @@ def apply_box(facts: Sequence[Fact], title: BoxTitle) -> list[Fact]:
     return out
 
 
-__all__ = ["BoxTitle", "LABEL_VALUE", "apply_box", "box_title", "in_box"]
+__all__ = ["BoxTitle", "apply_box", "box_title", "in_box"]

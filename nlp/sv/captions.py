@@ -99,5 +99,20 @@ def cites_table(label: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-__all__ = ["CAPTION_PATTERN", "Caption", "NOTE_PATTERN", "SOURCE_PATTERN", "cites_table", "is_caption",
+# "Label: value" lines of a key-figure block ("Andel kvinnor: 56 %", "Summa: 83,4"): a short label, a colon, a value.
+LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,64}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
+# A label that opens with a figure is a group or a year ("19–29 år: 63", "2026: 431"), never a count
+_NUMERIC_LABEL = re.compile(r"^\s*\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?:\s+år)?\s*:")
+
+
+def is_label_value(line: str) -> bool:
+    """A "Label: value" line of a key-figure block: a statement of its own, as a table row is; run together
+    with the lines around it, the label of one ("Andel kvinnor: 56 %") would name the figures of the others."""
+    m = LABEL_VALUE.match(line)
+    if not m or len(line.split(":", 1)[0].split()) > 6:
+        return False
+    return not line.lstrip()[:1].isdigit() or bool(_NUMERIC_LABEL.match(line))
+
+
+__all__ = ["CAPTION_PATTERN", "LABEL_VALUE", "is_label_value", "Caption", "NOTE_PATTERN", "SOURCE_PATTERN", "cites_table", "is_caption",
            "is_source_or_note", "is_table_caption", "parse_caption", "strip_caption_label"]
