@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.components.merge_numbers import Numeral, ensure_extensions as ensure_numeral_extension
 from nlp.sv.non_facts import (AGE_FIGURE_STEMS, COMPARISON_SIGNS, CONFIDENCE_WORDS, DATE_OR_REF_AFTER, YEARS_MEASURED_BEFORE,
-                              EXAMPLE_MAIN_VERB, EXAMPLE_SUBJECT, LABEL_WORDS, REFERENCE_PREFIXES, SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
+                              ANSLAG_CODE, EXAMPLE_MAIN_VERB, EXAMPLE_SUBJECT, LABEL_WORDS, REFERENCE_PREFIXES, SIGNIFICANCE_SYMBOLS, THRESHOLD_BEFORE, THRESHOLD_NOUNS)
 from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
                              NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_approximate_count, parse_out_of)
 from nlp.sv.periods import MONTHS, is_year
@@ -53,7 +53,7 @@ _TIME_POINT_CONTEXT = frozenset({"rehabiliteringskedjan", "sjukfallet", "sjukskr
 
 # Joiners between two figures that share the unit printed after the second
 # ("56 respektive 53 procent", "mellan 50 och 60 procent").
-_SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", "mot", ",", "–", "-"})
+_SHARED_UNIT_JOINERS = frozenset({"respektive", "och", "till", "eller", "mot", "utan", ",", "–", "-"})
 # Comparisons of two words that join figures of one unit: "47 jämfört med 40–41 år".
 _SHARED_UNIT_PHRASES = frozenset({("jämfört", "med"), ("jämfört", "mot"), ("jämfört", "m"), ("i", "jämförelse", "med"),
                                   ("än", "för"), ("mot", "för")})
@@ -209,7 +209,7 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
             return "label"
         if n1 in ("kr", "kronor", "tkr"):
             return "range"  # an income bracket ("100 000–200 000 kr"), a category
-        return None
+        return _coordinated_reason(doc, token, rejected)  # "åldersgrupperna 19–29, 30–49 och 50–64 år"
     value = numeral.value
     if n1 in ("år", "års", "åring", "åringar") and _age_context(doc, token):
         return "age"  # "har fyllt 55 år", "två barn, 3 och 5 år": an age, not a figure
@@ -226,6 +226,8 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "year"
     if p1 in LABEL_WORDS and not _adverb_of_time(prev):
         return "label"
+    if p1 == "." and len(prev) > 1 and prev[1].lower_ + "." in LABEL_WORDS and prev[1].idx + len(prev[1]) == prev[0].idx:
+        return "label"  # "res. 5", "bet. 2": an abbreviation the tokenizer split from its point
     if p1 == "per" and float(value) in RATE_BASES:
         return "rate_base"  # "per 1 000 försäkrade": the base of a rate, not a figure
     if n1 in ("%", "procent", "procents") and _word_after(doc, token.i, 2) in CONFIDENCE_WORDS:
@@ -262,12 +264,21 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "list_number"  # "2. Samverkan mellan ...", an item of a numbered list
     if p1 in _SHARED_UNIT_JOINERS and len(prev) > 1 and prev[1].i in rejected and rejected[prev[1].i] in ("label", "date_or_reference"):
         return rejected[prev[1].i]  # "dag 91 och 180"
-    if n1 in _SHARED_UNIT_JOINERS:
-        nxt3 = _next(doc, token.i, 3)
-        if len(nxt3) >= 2 and nxt3[1]._.numeral is not None and not nxt3[1]._.numeral.is_range:
-            later = non_fact_reason(doc, nxt3[1], nxt3[1]._.numeral, rejected)
-            if later in ("time_point", "age"):
-                return later  # "mellan 91 och 180 dagar i rehabiliteringskedjan", "barn på 3 och 5 år"
+    if nxt and ANSLAG_CODE.match(nxt[0].text) and float(value).is_integer() and 1 <= value <= 27 and not numeral.grouped:
+        return "reference"  # "10 1:6 ap.2": the utgiftsområde of an anslag's code
+    return _coordinated_reason(doc, token, rejected)
+
+
+def _coordinated_reason(doc: Doc, token: Token, rejected: dict[int, str]) -> Optional[str]:
+    """A number coordinated with a later one that is a time point or an age is one too: "mellan 91 och
+    180 dagar i rehabiliteringskedjan", "barn på 3 och 5 år", "åldersgrupperna 19–29, 30–49 och 50–64 år"."""
+    nxt3 = _next(doc, token.i, 3)
+    if not nxt3 or nxt3[0].lower_ not in _SHARED_UNIT_JOINERS:
+        return None
+    if len(nxt3) >= 2 and nxt3[1]._.numeral is not None and (not nxt3[1]._.numeral.is_range or token._.numeral.is_range):
+        later = non_fact_reason(doc, nxt3[1], nxt3[1]._.numeral, rejected)
+        if later in ("time_point", "age"):
+            return later
     return None
 
 
@@ -482,6 +493,7 @@ def find_quantities(doc: Doc) -> Doc:
             continue
         i += 1
     _share_units(doc, quantities)
+    _occasions(doc, quantities)
     _per_mille_rates(doc, quantities)
     _named_statistics(doc, quantities)
     _thresholds(doc, quantities, non_facts)
@@ -565,13 +577,36 @@ def _share_units(doc: Doc, quantities: list[Span]) -> None:
         q1, q2 = first._.quantity, second._.quantity
         if q1.unit_printed or not q2.unit_printed or q1.source not in ("digits", "range"):
             continue
-        between = [t for t in doc[first.end:second.start] if not t.is_space]
+        # "inte 1,1 utan närmare 1,6 miljarder kronor": a qualifier of the second figure joins nothing
+        between = [t for t in doc[first.end:second.start] if not t.is_space and t.lower_ not in QUALIFIERS]
         words = tuple(t.lower_ for t in between)
+        if words == (",",) and (_comparison_after(doc, second.end) or (q2.unit == "procent" and q1.value > 100)):
+            continue  # "2 310, 20 procent fler än 2025": a count and its change, not a list of shares
         if (len(words) == 1 and words[0] in _SHARED_UNIT_JOINERS) or words in _SHARED_UNIT_PHRASES:
             first._.quantity = replace(q1, value=q1.value / q1.scale * q2.scale, unit=q2.unit, scale=q2.scale,
                                        unit_printed=True,
                                        high=None if q1.high is None else q1.high / q1.scale * q2.scale)
     _between_bounds(doc, quantities)
+
+
+# Words after a figure that compare it with another: "20 procent fler än", "tre gånger så många", "1,5 gånger högre".
+_COMPARISON_AFTER = frozenset({"fler", "färre", "mer", "mindre", "högre", "lägre", "större", "kortare", "längre", "så",
+                               "om", "än"})
+
+
+def _comparison_after(doc: Doc, end: int) -> bool:
+    nxt = _next(doc, end - 1, 1)
+    return bool(nxt) and nxt[0].lower_ in _COMPARISON_AFTER
+
+
+def _occasions(doc: Doc, quantities: list[Span]) -> None:
+    """"Närmare 19 000 gånger förra året fick någon ett brev": a whole count of occasions, not a factor
+    ("1,34 gånger så hög", "tre gånger så många"): a factor that large compares nothing."""
+    for span in quantities:
+        q: Quantity = span._.quantity
+        if q.unit == "gånger" and q.source == "digits" and q.value >= 100 and float(q.value).is_integer() \
+                and not _comparison_after(doc, span.end):
+            span._.quantity = replace(q, unit=COUNT_UNIT)
 
 
 def _between_bounds(doc: Doc, quantities: list[Span]) -> None:

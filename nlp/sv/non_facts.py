@@ -23,6 +23,11 @@ LABEL_WORDS: frozenset[str] = frozenset({
     "kvartal", "anslag", "anslagspost", "mål", "nivå", "klass", "grupp", "typ", "vecka",
     "lag", "lagen", "förordning", "förordningen", "balk", "skr", "skr.", "bet", "bet.",
     "modell", "modellen",
+    # plural and definite forms point at numbered things just the same ("tabellerna 3 och 4", "punkterna 2-5")
+    "punkterna", "figurerna", "diagrammen", "bilagorna", "avsnitten", "kapitlen", "paragraferna", "bilderna",
+    "fotnot", "fotnoten", "kolumn", "kolumnen", "rad", "raden",
+    # a bill's and a budget's numbered items: "motion 2026/27:1187 yrkande 1", "res. 4", "inkomsttitel 2511"
+    "yrkande", "yrkandet", "yrkandena", "res", "res.", "reservation", "reservationen", "inkomsttitel", "inkomsttiteln",
 })
 # Left out: "år" ("år 2018" is a period and "19–29 år" an age; periods and breakdowns read
 # them) and "mellan" ("mellan dag 91 och 180" is caught by "dag" through the coordination).
@@ -66,5 +71,8 @@ AGE_FIGURE_STEMS: tuple[str, ...] = ("medelålder", "medianålder", "genomsnitts
 YEARS_MEASURED_BEFORE: frozenset[str] = frozenset({"i", "på", "inom", "efter", "sedan", "för", "om", "senaste", "sista",
                                                    "första", "kommande", "närmaste", "genomsnitt", "snitt", "median"})
 
-__all__ = ["AGE_FIGURE_STEMS", "COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "EXAMPLE_MAIN_VERB", "EXAMPLE_SUBJECT", "LABEL_WORDS",
+# An anslag's code ("1:6", "2:1") after the number of its utgiftsområde: "10 1:6 ap.2" names a post, counts nothing.
+ANSLAG_CODE = re.compile(r"^\d{1,2}:\d{1,2}$")
+
+__all__ = ["AGE_FIGURE_STEMS", "ANSLAG_CODE", "COMPARISON_SIGNS", "CONFIDENCE_WORDS", "DATE_OR_REF_AFTER", "EXAMPLE_MAIN_VERB", "EXAMPLE_SUBJECT", "LABEL_WORDS",
            "REFERENCE_PREFIXES", "SIGNIFICANCE_SYMBOLS", "THRESHOLD_BEFORE", "THRESHOLD_NOUNS", "YEARS_MEASURED_BEFORE"]

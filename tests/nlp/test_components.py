@@ -76,6 +76,17 @@ def test_never_merges_across_a_year(bare):
                                                       ("en procentenhet", 1.0, "procentenheter", "exact")]),
     # "i dag" is today: its "dag" labels no number, as "dag 180" does
     ("har i dag 320 lokalkontor", [("320", 320.0, "antal", "exact")]),
+    # a correction shares the unit printed after it; a qualifier between them joins nothing
+    ("skulle kosta inte 1,1 utan närmare 1,6 miljarder kronor",
+     [("1,1", 1.1e9, "kronor", "exact"), ("1,6 miljarder kronor", 1.6e9, "kronor", "approximate")]),
+    # a count and its change after a comma are no list of shares
+    ("Antalet möten var 2 310, 20 procent fler än 2025",
+     [("2 310", 2310.0, "antal", "exact"), ("20 procent", 20.0, "procent", "exact")]),
+    ("andelen var 56, 53 och 50 procent", [("56", 56.0, "procent", "exact"), ("53", 53.0, "procent", "exact"),
+                                           ("50 procent", 50.0, "procent", "exact")]),
+    # "gånger" counts occasions unless it compares
+    ("Närmare 19 000 gånger förra året fick någon ett brev", [("19 000 gånger", 19000.0, "antal", "approximate")]),
+    ("Risken var 1,34 gånger så hög", [("1,34 gånger", 1.34, "gånger", "exact")]),
 ])
 def test_quantities(nlp, text, expected):
     assert quantities(nlp(text)) == expected
@@ -106,11 +117,18 @@ def test_range_keeps_both_ends(nlp):
     ("var inskrivna 90 dagar senare", "time_point"),
     # the made-up person of an example: its input is no figure, its result is
     ("En undersköterska som tjänar 31 000 kronor i månaden får 310 kronor mer", "example"),
+    # the numbered items of a bill, a budget and a list of age groups
+    ("föreslår i motion 2026/27:1187 yrkande 6 att anslaget minskas", "label"),
+    ("i yrkandena 1 och 6 att anslagen ökas", "label"),
+    ("Se reservation 4 och res. 6.", "label"),
+    ("Intäkter redovisas mot inkomsttitel 2965 Avgifter.", "label"),
+    ("Anslagssparande på 10 2:1 ap.1 dras in", "reference"),
+    ("fördelade på åldersgrupperna 19–29, 30–49 och 50–64 år", "age"),
 ])
 def test_non_facts(nlp, text, reason):
     doc = nlp(text)
     assert reason in [label for _, label in non_facts(doc)]
-    assert not any(text_ in ("2019", "6", "180", "2965") for text_, *_ in quantities(doc))
+    assert not any(text_ in ("2019", "6", "180", "2965", "10", "19–29", "30–49") for text_, *_ in quantities(doc))
 
 
 def test_rules_in_words_are_no_figures(nlp):
