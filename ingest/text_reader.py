@@ -25,7 +25,7 @@ from nlp.sv.units import unit_phrase
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
 from .text_layout import AlignedTable, find_layouts, margin_lines
 from .text_markup import match_footnote_line, split_markers, strip_tags
-from .text_tables import GridCell, caption_label, caption_number, cells_from_grid, count_header_rows, is_numeric, unit_note_of
+from .text_tables import GridCell, align_merged_stub, caption_label, caption_number, cells_from_grid, count_header_rows, is_numeric, unit_note_of
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # "4.2 Omställningsmöten", and "2 2000-talets första år": a title may open with a decade or year word
@@ -40,7 +40,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S
 _TABBED_LIST_MARK = re.compile(r"^(\s*(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)]))\t+(?=[^\t]+$)")
 # A Markdown pipe-table row ("| 2026 | 117,5 |") and its separator row ("|---|:--:|")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix)\s+(?:\d{1,2}|[A-Z])\b")
+# "Bilaga 1. Insatserna i korthet", and chapters that name their number in words ("Avsnitt 2 Gemensam kartläggning")
+_APPENDIX_TITLE = re.compile(r"^(?:Bilaga|Appendix|Avsnitt|Kapitel|Del)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,5})\b")
 # A key figure set as "Label: value" on a line of its own ("Antal deltagare: 412", "Budget 2026: 3 300 tkr",
 # "Huvudman: Åsby kommun"): a short label of a few words, then a short value.
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -85,6 +86,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
+    unwrapped = one_paragraph_per_line(lines)
 
     def close() -> None:
         nonlocal cur
@@ -156,7 +158,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             close()
             runs.append(Run("list_item", [line], i))
             continue
-        if cur is not None and cur.kind == "paragraph" and not _starts_own_run(line, cur):
+        if cur is not None and cur.kind == "paragraph" and not unwrapped and not _starts_own_run(line, cur):
             cur.lines.append(line)
         else:
             close()
@@ -181,7 +183,15 @@ def _starts_own_run(line: str, cur: Run) -> bool:
     prev = cur.lines[-1].strip()
     return is_caption(text) or is_source_or_note(text) or is_source_or_note(prev) \
         or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) or _is_unit_line(text) \
-        or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev))
+        or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev)) or _closed_caption(prev, text)
+
+
+def _closed_caption(prev: str, line: str) -> bool:
+    """A caption line with its title that ends a sentence ("Tabell 1. Kartläggningar efter kön, 2026–2028.
+    Källa: SUS.") is whole: the line under it starts something else (a heading, the next paragraph), as in
+    a word processor's export where nothing but the line break separates them. "Tabell 3." alone goes on."""
+    found = parse_caption(prev) if is_caption(prev) else None
+    return found is not None and bool(found.title.strip(" .")) and prev.endswith((".", "!", "?")) and line[:1].isupper()
 
 
 # Text with one paragraph per line (a word processor's plain-text export, text copied from a web page)
@@ -194,6 +204,16 @@ def _is_unit_line(line: str) -> bool:
     """A line that only names a unit ("Tusental kronor" under a caption): the table's, not the caption's words."""
     found = unit_phrase(line)
     return bool(found) and len(found) >= len(line.strip(" .()")) - 2
+
+
+def one_paragraph_per_line(lines: list[str]) -> bool:
+    """Whether the text was never wrapped: a word processor's plain-text export puts each paragraph on
+    one line, with no blank lines between them, so no two lines are one paragraph (a bold sub-heading
+    "Vilka som kartläggs" is a line of its own, not the first words of the paragraph under it)."""
+    text = [line for line in lines if line.strip() and "\t" not in line]
+    blank = sum(1 for line in lines if not line.strip())
+    long = sum(1 for line in text if len(line) > UNWRAPPED_LINE)
+    return len(text) >= 5 and blank <= len(lines) // 20 and long >= len(text) // 4
 
 
 def _unwrapped_paragraph_end(line: str) -> bool:
@@ -732,6 +752,9 @@ def _table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run
     n_cols = max(len(r) for r in rows)
     while n_cols > 1 and all(len(r) < n_cols or not r[n_cols - 1].text for r in rows):
         n_cols -= 1
+    aligned = align_merged_stub([[c.text for c in r] for r in rows], n_cols)
+    rows = [r[:1] + [GridCell(text="", line=r[0].line)] * (len(a) - len(r)) + r[1:] if len(a) > len(r) else r
+            for r, a in zip(rows, aligned)]
     grid = [(r + [GridCell(text="", line=r[0].line if r else None)] * (n_cols - len(r)))[:n_cols] for r in rows]
     if not any(c.text for row in grid for c in row):
         return None

@@ -133,11 +133,49 @@ def spread_short_header(row: Sequence[str], below: Sequence[str], n_cols: int) -
     return [cells[0]] + [label for label in labels for _ in range(width)]
 
 
+# a figure with significance stars or a dagger ("0,29***"): still a figure, not a row label
+_STARRED = re.compile(r"^[−–+\-]?\d[\d\s\u00a0,.]*[*†]+$")
+
+
+def stub_width(data_rows: Sequence[Sequence[str]]) -> int:
+    """How many leading columns label the rows: "Sjukpenning | Kvinnor | 5 236 | 5 498" has two, a
+    förmån merged down over its kön rows. A column after the first is a label column when none of its
+    cells is a figure and a column of figures follows it."""
+    if not _has_stub_column(data_rows):
+        return 0
+    n_cols = max((len(r) for r in data_rows), default=0)
+    width = 1
+    for c in range(1, n_cols - 1):
+        column = [r[c].strip() for r in data_rows if len(r) > c and r[c].strip()]
+        if len(column) < len(data_rows) / 2 or any(is_numeric(t) or _STARRED.match(t) for t in column):
+            break
+        if not any(len(r) > c + 1 and is_numeric(r[c + 1]) for r in data_rows):
+            break
+        width = c + 1
+    return width
+
+
+def align_merged_stub(rows: list[list[str]], n_cols: int) -> list[list[str]]:
+    """A word processor's plain text writes a cell merged across the label columns as one field: the
+    total row "Totalt | 11 402 | 12 034" and the corner "Sysselsättning vid avslut | Antal | Andel"
+    under a table of two label columns. Such a row gets the missing fields after its first, so its
+    figures stand under their own headers. Rows left as they are when the table has one label column."""
+    full = [r for r in rows if len(r) == n_cols]
+    width = stub_width([r for r in full if any(is_numeric(t) for t in r)])
+    if width < 2:
+        return rows
+    short = n_cols - (width - 1)
+    return [r[:1] + [""] * (width - 1) + r[1:] if len(r) == short and r[0].strip() and not is_numeric(r[0]) else r
+            for r in rows]
+
+
 def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_rows: Optional[int] = None) -> tuple[TableCell, ...]:
     """Resolve row and column headers for every cell of a rectangular grid."""
     texts = [[c.text for c in row] for row in grid]
     n_header = count_header_rows(texts) if header_rows is None else header_rows
     n_cols = max((len(r) for r in texts), default=0)
+    width = stub_width(texts[n_header:])
+    outer: list[str] = [""] * max(width - 1, 0)  # the labels merged down over the rows below them
     header_grid = []
     for r in range(n_header):
         spread = spread_short_header(texts[r], texts[r + 1], n_cols) if r < n_header - 1 else None
@@ -161,14 +199,29 @@ def cells_from_grid(table_id: str, grid: Sequence[Sequence[GridCell]], header_ro
             group = ""  # "Samtliga" after the last group is the total of all groups, not part of that one
         if r >= n_header and has_stub and row_texts and not is_group_row:
             blocks[-1].append(row_texts[0].strip())
+        labels = [t.strip() for t in row_texts[1:width]] if r >= n_header else []
+        if r >= n_header and width > 1:
+            # an empty outer label under a label merged down ("Sjukpenning" over " | Män"): the one above;
+            # a row whose inner labels are empty too ("Totalt") ends the merge
+            firsts = [row_texts[0].strip()] + labels[:-1]
+            if not any(labels) or is_group_row:
+                outer = [""] * (width - 1)
+            for k, text in enumerate(firsts):
+                if text:
+                    outer[k] = text
+                    outer[k + 1:] = [""] * (width - 2 - k)
+                elif any(labels[k:]):
+                    firsts[k] = outer[k]
+            labels = firsts[1:] + labels[-1:]
         for c, gc in enumerate(row):
             header = r < n_header
-            stub = has_stub and c == 0 and not header
+            stub = has_stub and c < max(width, 1) and not header
             col_headers = tuple(h[c] for h in header_grid if c < len(h) and h[c]) if not header else ()
-            if has_stub and c > 0 and not header:
-                stub_label = row_texts[0].strip()
+            if has_stub and c >= max(width, 1) and not header:
+                stub_label = row_texts[0].strip() or (outer[0] if width > 1 and any(labels) else "")
                 parent = parents.get(r, "")
-                row_headers = tuple(dict.fromkeys(x for x in (group if group and group != stub_label else "", parent, stub_label) if x))
+                row_headers = tuple(dict.fromkeys(x for x in (group if group and group != stub_label else "", parent, stub_label,
+                                                              *labels) if x))
             else:
                 row_headers = ()
             cells.append(TableCell(

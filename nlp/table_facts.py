@@ -773,7 +773,9 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
         for key, value in find_group_values(header):
             if key in allowed or key == "grupp":  # "Övriga": the rest of a split, whatever the measure's usual splits
                 parts.setdefault(key, value)
-    for key in () if headers_only else allowed:
+    # the caption's one förmån or sex holds for every cell too, whether or not the catalogue has seen the
+    # measure split that way ("Pågående sjukfall med sjukpenning efter kön")
+    for key in () if headers_only else tuple(dict.fromkeys(allowed + tuple(k for k in in_headers if k in ("kon", "forman")))):
         if key in parts:
             continue
         valued = [t for t in caption_terms if t.key == key]

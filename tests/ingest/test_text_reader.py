@@ -442,3 +442,55 @@ def test_a_group_row_without_tabs_inside_a_table_keeps_the_table_whole():
                "Personskadeersättning\t14 300\t14 500\n")
     (t,) = doc.tables
     assert t.unit_note == "Tkr" and t.rows[1][0] == "Uppdragsverksamhet" and t.rows[-1][:2] == ["Personskadeersättning", "14 300"]
+
+
+# A word processor's plain-text export: one paragraph per line and no blank lines, cells merged down
+# the label columns written as empty fields, a total merged across them as one field.
+_WORD_EXPORT = (
+    "Del 1 Besök och beslut\n"
+    "Beslut per region\n"
+    "Under året fattade kontoren sammanlagt 4 310 beslut om stöd, vilket är något fler än under det föregående året"
+    " enligt den löpande uppföljningen.\n"
+    "Region\tUtfall\t2030\t2031\n"
+    "Norr\tBeviljade\t610\t655\n"
+    "\tAvslagna\t240\t230\n"
+    "Syd\tBeviljade\t1 540\t1 611\n"
+    "\tAvslagna\t700\t742\n"
+    "Samtliga\t3 090\t3 238\n"
+    "Tabell 3. Beslut efter region och utfall, 2030–2031. Källa: Ärendesystemet.\n"
+    "Handläggningstid\n"
+    "Den genomsnittliga handläggningstiden var 41 dagar, vilket är sju dagar kortare än målet för verksamheten och"
+    " det kortaste sedan mätningarna började.\n"
+    "Bedömning\tAntal\tAndel\n"
+    "Beviljade\tdelvis\t410\t0,31\n"
+    "\thelt\t910\t0,69\n"
+)
+
+
+def test_a_word_processors_export_keeps_each_line_a_paragraph_of_its_own():
+    doc = read(_WORD_EXPORT)
+    titles = {b.text: b for b in doc.blocks}
+    # a bold sub-heading and a chapter named "Del 1" are headings, not the first words of a paragraph
+    assert titles["Beslut per region"].kind == "heading"
+    assert titles["Handläggningstid"].kind == "heading"
+    assert doc.tables[0].section[-1] == "Beslut per region"
+    # the caption ends its sentence: the sub-heading under it is not part of it
+    assert doc.tables[0].caption == "Tabell 3. Beslut efter region och utfall, 2030–2031. Källa: Ärendesystemet"
+
+
+def test_label_columns_merged_down_and_a_total_merged_across_them():
+    doc = read(_WORD_EXPORT)
+    cells = {c.text: c for c in doc.tables[0].cells}
+    assert cells["240"].row_headers == ("Norr", "Avslagna") and cells["240"].col_headers == ("2030",)
+    assert cells["742"].row_headers == ("Syd", "Avslagna") and cells["742"].col_headers == ("2031",)
+    # "Samtliga | 3 090 | 3 238": its figures under the years, not under "Utfall" and "2030"
+    assert cells["3 090"].row_headers == ("Samtliga",) and cells["3 090"].col_headers == ("2030",)
+    assert cells["3 238"].col_headers == ("2031",)
+    assert cells["Avslagna"].is_header
+
+
+def test_a_corner_merged_across_two_label_columns_leaves_the_figures_under_their_headers():
+    doc = read(_WORD_EXPORT)
+    cells = {c.text: c for c in doc.tables[1].cells}
+    assert cells["0,69"].col_headers == ("Andel",) and cells["0,69"].row_headers == ("Beviljade", "helt")
+    assert cells["910"].col_headers == ("Antal",)
