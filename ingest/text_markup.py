@@ -51,6 +51,44 @@ def split_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
     return "".join(out), tuple(refs)
 
 
+# Word's plain-text export writes a footnote's reference as a plain digit glued to the word or the stop
+# before it ("kartläggningar2", "redovisningar.1", "Övriga3") and the notes as lines "1 I redovisningen ...".
+_PLAIN_NOTE_LINE = re.compile(r"^(\d{1,2}) ([A-ZÅÄÖ0-9].{20,}[.!?)])\s*$")
+_GLUED_MARK = re.compile(r"(?<=[a-zåäöé]{3})(\d{1,2})(?=[\s.,;:)]|$)|(?<=[a-zåäöé]{4}[.,;:])(\d{1,2})(?=\s|$)")
+
+
+def plain_footnotes(lines: list[str]) -> list[str]:
+    """The lines with Word's plain-text footnotes made explicit: a block of lines numbered one after the
+    other ("1 ...", "2 ...") whose numbers stand glued to words of the text above is a block of notes, so
+    each becomes "<sup>n</sup> ..." and each glued reference "<sup>n</sup>". Nothing changes unless most of
+    the notes have such a reference: "2 Möten för omställning" is a chapter, "2030" in "år2030" nothing."""
+    notes: dict[int, int] = {}  # number -> line index
+    k = 0
+    while k < len(lines):
+        block = []
+        while k < len(lines) and (m := _PLAIN_NOTE_LINE.match(lines[k])) and int(m.group(1)) == \
+                (int(_PLAIN_NOTE_LINE.match(lines[block[-1]]).group(1)) + 1 if block else int(m.group(1))):
+            block.append(k)
+            k += 1
+        if len(block) >= 2:
+            notes.update({int(_PLAIN_NOTE_LINE.match(lines[i]).group(1)): i for i in block})
+        k += 1 if not block else 0
+    if not notes:
+        return lines
+    first_note = min(notes.values())
+    marked = {int(m.group(1) or m.group(2)) for line in lines[:first_note] for m in _GLUED_MARK.finditer(line)}
+    if len(marked & set(notes)) * 2 < len(notes):
+        return lines
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if i in notes.values():
+            m = _PLAIN_NOTE_LINE.match(line)
+            out[i] = f"<sup>{m.group(1)}</sup> {line[m.end(1):].strip()}"
+        elif i < max(notes.values()):
+            out[i] = _GLUED_MARK.sub(lambda m: f"<sup>{m.group(0)}</sup>" if int(m.group(0)) in notes else m.group(0), line)
+    return out
+
+
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[\^(\d{1,3})\]:)\s*(\S.*)$")
 
 

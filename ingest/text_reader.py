@@ -24,7 +24,7 @@ from nlp.sv.units import unit_phrase
 
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
 from .text_layout import AlignedTable, find_layouts, margin_lines
-from .text_markup import match_footnote_line, split_markers, strip_tags
+from .text_markup import match_footnote_line, plain_footnotes, split_markers, strip_tags
 from .text_tables import GridCell, align_merged_stub, caption_label, caption_number, cells_from_grid, count_header_rows, is_numeric, unit_note_of
 
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -82,7 +82,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(html_rows_to_tabs(lines))))
+    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(html_rows_to_tabs(plain_footnotes(lines)))))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over

@@ -176,6 +176,12 @@ def pipeline_text(source: TextSource) -> str:
 _CARRIED_SPAN_BEFORE = re.compile(r"(?:under|åren|perioden|period)\s*$", re.IGNORECASE)
 
 
+# "Tidsserierna omfattar åren 2016–2027", "Tabellerna avser perioden ...": the span of the series and tables,
+# each figure of which has a year of its own, not the period of the prose that follows
+_SERIES_SUBJECT = re.compile(r"\b(?:tids)?serie(?:n|r|rna)?\b|\btidsserie\w*|\btabell(?:en|erna)\b|\bdiagrammen\b",
+                             re.IGNORECASE)
+
+
 def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatcher, batch_size: int = 64) -> list[Fact]:
     """Facts from the running text and footnotes of one document (ids left empty: see nlp.extract)."""
     sources = text_sources(document)
@@ -316,7 +322,7 @@ def carried_span(text: str) -> Optional[str]:
     for start, end, role, period in find_year_mentions(text):
         if role != "span" or any(o < start < c for o, c in parens):
             continue
-        if _CARRIED_SPAN_BEFORE.search(text[max(0, start - 12):start]):
+        if _CARRIED_SPAN_BEFORE.search(text[max(0, start - 12):start]) and not _SERIES_SUBJECT.search(text[:start]):
             found = period
     return found
 

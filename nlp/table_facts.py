@@ -183,9 +183,11 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     fraction_lines = fraction_lines_of(table)
     column_words = _column_header_words(table)
     full_caption = caption
+    by_place = {(c.row, c.col): c for c in table.cells}
     for cell in (piece for whole in table.cells for piece in cell_pieces(whole)):
         if cell.is_header or not is_numeric_cell(cell.text):
             continue
+        cell = share_of_left(cell, by_place)
         caption = caption_for_column(full_caption, cell.col, column_words)
         if caption != full_caption:
             caption_words = _caption_words(caption)
@@ -308,6 +310,25 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             measure_candidate=candidate_key(" ".join(_candidate_words(cell, caption)), unit, matcher.lexicon),
             period_part=part,
         )
+
+
+# A column headed by the share alone ("Andel", "Andel, %", "%"): the share of what the column on its left counts
+_BARE_SHARE = re.compile(r"^(?:andel(?:en)?|procent|%)(?:\s*[,(]?\s*(?:%|procent)\s*\)?)?$", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"^(?:antal|antalet|summa|totalt|samtliga)\b", re.IGNORECASE)
+
+
+def share_of_left(cell: TableCell, by_place: dict[tuple[int, int], TableCell]) -> TableCell:
+    """"Avslutade | Fått eller återfått arbetsförmåga | Andel": the share column takes the label of the
+    count on its left, so it is the share of those who got arbetsförmåga, not of any share the caption names."""
+    if not cell.col_headers or not _BARE_SHARE.match(cell.col_headers[-1].strip()):
+        return cell
+    left = by_place.get((cell.row, cell.col - 1))
+    if left is None or left.is_header or not left.col_headers or not is_numeric_cell(left.text):
+        return cell
+    label = left.col_headers[-1].strip()
+    if not label or _BARE_SHARE.match(label) or _BARE_COUNT.match(label) or label in cell.col_headers:
+        return cell
+    return replace(cell, col_headers=cell.col_headers[:-1] + (label, cell.col_headers[-1]))
 
 
 def period_part(headers: Sequence[str], caption: str) -> str:

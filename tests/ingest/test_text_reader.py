@@ -494,3 +494,29 @@ def test_a_corner_merged_across_two_label_columns_leaves_the_figures_under_their
     cells = {c.text: c for c in doc.tables[1].cells}
     assert cells["0,69"].col_headers == ("Andel",) and cells["0,69"].row_headers == ("Beviljade", "helt")
     assert cells["910"].col_headers == ("Antal",)
+
+
+def test_word_exports_plain_footnotes_and_the_references_glued_to_words():
+    doc = read(
+        "Besök\n"
+        "Kontoren tog emot 4 310 besökare4 under året, fler än någonsin tidigare enligt den löpande statistiken.\n"
+        "Av dem bokade 1 920 sin tid digitalt.5 Resten kom utan bokning till något av kontoren i regionen.\n"
+        "Slutsatser\n"
+        "Verksamheten nådde sina mål för året och kostnaderna låg inom den ram som styrelsen beslutade om.\n"
+        "4 Besökare räknas en gång per dag och kontor, oavsett ärende.\n"
+        "5 Bokningar via telefon räknas som digitala sedan mars, då systemet byttes.\n"
+    )
+    assert [(f.number, f.line) for f in doc.footnotes] == [(4, 6), (5, 7)]
+    assert doc.footnotes[0].text.startswith("Besökare räknas")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "besökare under" in text and "digitalt. Resten" in text  # the reference marks are gone from the words
+
+
+def test_numbered_lines_without_references_stay_text():
+    doc = read(
+        "Inledning\n"
+        "Rapporten har två delar och beskriver verksamheten under året som gick i korthet.\n"
+        "1 Verksamheten under året beskrivs i korthet med de viktigaste händelserna.\n"
+        "2 Ekonomin under året beskrivs med utfall mot budget för varje verksamhet.\n"
+    )
+    assert doc.footnotes == ()

@@ -778,3 +778,13 @@ def test_the_figures_of_a_decision_are_its_addressees(nlp, catalogue):
     assert dict(one(facts, "40").breakdown).get("myndighet") == "Försäkringskassan"
     assert dict(one(facts, "25").breakdown).get("myndighet") == "Arbetsförmedlingen"  # the next decision's
     assert "myndighet" not in dict(one(facts, "600").breakdown)  # both agencies' goal
+
+
+def test_the_span_a_time_series_covers_is_not_the_period_of_the_prose(nlp, catalogue):
+    # the series' span says which years its tables hold; the prose under it speaks of the latest year
+    text = ("# Statistik 2031\n\n## 3 Bostadsbidrag\n\nI kapitlet redovisas bostadsbidrag. Tidsserierna omfattar åren "
+            "2021–2030.\n\nTotalt fick 41 200 hushåll bostadsbidrag.\n\n"
+            "## 4 Underhållsstöd\n\nProjektet bedrevs under åren 2024–2026.\n\nTotalt deltog 310 familjer.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2030)
+    assert one(facts, "41 200").period == "2030"
+    assert one(facts, "310").period == "2024-2026"  # a span a passage describes is still carried

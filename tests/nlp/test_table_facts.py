@@ -154,3 +154,11 @@ def test_the_captions_one_forman_holds_whatever_the_measure_is_split_by(matcher)
     got = facts(matcher, document(t, year=2030))
     assert [b.get("forman") for *_, b in got] == ["sjukersättning"] * 3
     assert [b.get("kon") for *_, b in got] == ["kvinnor", "män", None]
+
+
+def test_a_share_column_is_the_share_of_the_count_on_its_left(matcher):
+    t = table([["", "Avslutade", "Fått eller återfått arbetsförmåga", "Andel", "Kvar i sjukförsäkringen"],
+               ["Sjukpenning", "2 100", "1 150", "55 %", "640"]],
+              "Tabell 7. Avslutade rehabiliteringsinsatser och utfall efter förmån, 2030")
+    got = {p: m for p, _, _, _, m, _ in facts(matcher, document(t, year=2030))}
+    assert got["55 %"] == "arbetsformaga_andel"
