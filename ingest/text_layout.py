@@ -206,7 +206,9 @@ def _runs(lines: Sequence[str], skip: set[int]):
             start += 1
         # text with no blank lines (one paragraph per line): a heading or a unit line ("Miljoner kronor") at
         # the left edge under the caption is not one of the table's rows
-        while start > i and start < end and _flush_left_single(lines[start]) and len(line_fragments(lines[start + 1])) >= 2:
+        # (the caption may close the run above, a long one reading as a sentence: "Tabell 4b. Pågående sjukfall ...")
+        under_caption = start > i or (i > 0 and is_caption(lines[i - 1].strip()))
+        while under_caption and start < end and _flush_left_single(lines[start]) and len(line_fragments(lines[start + 1])) >= 2:
             start += 1
         for k in range(start, end + 1):
             if is_source_or_note(lines[k].strip()):

@@ -852,8 +852,8 @@ def _unit_line_above(before: list[Run]) -> str:
     for line in reversed(before[-1].lines[-2:]):
         text = strip_tags(line).strip()
         found = unit_phrase(text)
-        if found and len(found) >= len(text.strip(" .()")) - 2:
-            return found
+        if found and (len(found) >= len(text.strip(" .()")) - 2 or text[len(found):].lstrip().startswith(",")):
+            return found  # "Miljoner kronor", "Kronor, 2027 års priser"
     return ""
 
 

@@ -528,6 +528,8 @@ def _unit(cell: TableCell, headers: Sequence[str], caption: str, note: Optional[
         # a unit named in the cell's own header or row label ("Kostnad, mnkr", "Andel (%)",
         # "Antal ärenden (tusental)", "Tid, dagar (median)") rules its cells
         named = label_unit(header)
+        if named is not None and note is not None and named == ("antal", 1.0) and note[0] == "antal":
+            return note  # "Antal" under a unit line "Tusental": counted in thousands
         if named is not None:
             return named
     words = " ".join(headers).lower()

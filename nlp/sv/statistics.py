@@ -21,6 +21,8 @@ STATISTIC_UNITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, 
     (r"\bstandardfel(?:et|en)?\b|\bmedelfel(?:et)?\b", "standardfel"),
     (r"\b(?:oddskvot(?:en|er|erna)?|riskkvot(?:en|er)?|hazardkvot(?:en|er)?|relativ(?:a)?\s+risk(?:en|er)?|odds\s+ratio)\b",
      "gånger"),
+    # an index series against a base year ("Index (2016=100)", "indexet för 2027 var 111,0"): points, no count
+    (r"\b(?:index(?:et|tal|talet|värde|värdet)?|indextal(?:et)?)\b", "index"),
 ))
 
 

@@ -145,7 +145,9 @@ _UNIT_PHRASE = re.compile(
     r"|(?<![\d\w])i\s+tusental\b"
     r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procent|%|antal|dagar)\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
-    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental|antal|procent|dagar)\s*\.?$",
+    r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental|antal|procent|dagar|kronor|promille)"
+    # a unit line may add its price base or reference after a comma: "Kronor, 2027 års priser"
+    r"(?=\s*\.?$|\s*,(?:\s*(?:[^\W\d]+|\d{4}))+\s*\.?$)",
     re.IGNORECASE)
 
 

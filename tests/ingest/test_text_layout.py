@@ -254,3 +254,17 @@ def test_a_year_set_flush_left_over_each_group_of_columns_heads_the_whole_group(
     assert cell(table, "2 391").col_headers == ("2030", "Alla")
     assert cell(table, "1 250").col_headers == ("2031", "Flickor")
     assert cell(table, "1 953").col_headers == ("2031", "Alla")
+
+
+def test_a_unit_line_under_a_long_caption_is_the_tables_unit_not_a_header():
+    # a caption of ten words reads as a sentence and closes its own run; the unit line under it is still no row
+    text = ("\nTabell 2b. Nya ärenden om bostadsbidrag efter hushållstyp och län, 2028–2030\n"
+            "Tusental\n"
+            "År             Antal      Förändring, %\n"
+            "2028           188,9                ..\n"
+            "2029           186,4              −1,3\n"
+            "2030           178,2              −4,4\n")
+    doc = read_text("t.txt", "t", DocumentMetadata(), "0", text=text)
+    (table,) = doc.tables
+    assert table.unit_note == "Tusental"
+    assert table.rows[0] == ["År", "Antal", "Förändring, %"]

@@ -788,3 +788,23 @@ def test_the_span_a_time_series_covers_is_not_the_period_of_the_prose(nlp, catal
     _, facts = facts_of(nlp, catalogue, text, year=2030)
     assert one(facts, "41 200").period == "2030"
     assert one(facts, "310").period == "2024-2026"  # a span a passage describes is still carried
+
+
+def test_a_statistics_table_in_thousands_with_an_index_and_a_price_base(nlp, catalogue):
+    text = ("Statistik 2031\n\n"
+            "Tabell 2b. Hushåll med bostadsbidrag, förändring och index efter år, 2028–2030\n"
+            "Tusental\n"
+            "År             Antal      Förändring, %      Index (2028=100)\n"
+            "2028           188,9                 ..                100,0\n"
+            "2029           186,4               −1,3                 98,7\n"
+            "2030           178,2               −4,4                 94,3\n\n"
+            "Tabell 3. Genomsnittligt bostadsbidrag per hushåll och månad efter hushållstyp, 2029–2030\n"
+            "Kronor, 2030 års priser\n"
+            "År           Ensamstående       Sammanboende\n"
+            "2029                  1 724               1 846\n"
+            "2030                  1 733               1 855\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2030, name="siffror.txt")
+    count = one(facts, "186,4")
+    assert (count.value, count.unit) == (186400, "antal")  # "Antal" under the unit line "Tusental"
+    assert (one(facts, "98,7").value, one(facts, "98,7").unit) == (98.7, "index")
+    assert {f.unit for f in facts if f.line and f.line >= 12} == {"kronor"}  # "Kronor, 2030 års priser"
