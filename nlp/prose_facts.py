@@ -551,7 +551,9 @@ def _earlier_period(doc: Doc, span: Span) -> Optional[str]:
 
 # A year named in a comparison ("jämfört med 10 115 under 2025 och 9 640 under 2024") is not the
 # year the paragraph goes on to speak of.
-_IN_COMPARISON = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+jämförelse\s+med|att\s+jämföra\s+med|än)\b", re.IGNORECASE)
+# ("... är densamma som 2027", "lika många som 2025": the year compared with, too)
+_IN_COMPARISON = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+jämförelse\s+med|att\s+jämföra\s+med|än"
+                            r"|(?:samma|densamma|detsamma|desamma|lika\s+[^\W\d]+)\s+som)\b", re.IGNORECASE)
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
 

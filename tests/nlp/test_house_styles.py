@@ -808,3 +808,10 @@ def test_a_statistics_table_in_thousands_with_an_index_and_a_price_base(nlp, cat
     assert (count.value, count.unit) == (186400, "antal")  # "Antal" under the unit line "Tusental"
     assert (one(facts, "98,7").value, one(facts, "98,7").unit) == (98.7, "index")
     assert {f.unit for f in facts if f.line and f.line >= 12} == {"kronor"}  # "Kronor, 2030 års priser"
+
+
+def test_a_year_named_as_what_a_figure_equals_is_not_the_period_of_the_next_sentence(nlp, catalogue):
+    text = ("# Rapport\n\nUnder 2030 fick 410 hushåll stöd. Skillnaden på sju procentenheter är densamma som 2029. "
+            "Bland de unga fick 61 hushåll stöd.\n")
+    _, facts = facts_of(nlp, catalogue, text, year=2030)
+    assert one(facts, "61").period == "2030"
