@@ -668,6 +668,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             # a report about a stated period (a project's whole run) gives it; else the report's year
             period = document.metadata.reporting_period or (str(reporting_year) if reporting_year else "")
             period_source = "report"
+        paired = _respektive_year(doc, span, idx, groups)
+        if paired:
+            period, period_source = paired, "respektive"  # "För 2030 och 2031 ... 8 538 respektive 8 661"
         if change or q.source == "multiplier":
             # a factor is a comparison too: "dubbelt så många som 2021" covers 2021 to the figure's year
             changed = _change_span(doc, span, period, default_base=bool(change), reporting_year=reporting_year)
@@ -1183,6 +1186,28 @@ def _respektive_groups(doc: Doc, spans: Sequence[Span]) -> dict[int, list[int]]:
         current = [idx]
     _close_group(doc, spans, current, groups)
     return groups
+
+
+def _respektive_year(doc: Doc, span: Span, idx: int, groups: dict[int, list[int]]) -> Optional[str]:
+    """The year a member of an "A respektive B" group pairs with when its sentence names as many years,
+    coordinated ("För 2030 och 2031 beräknas anslaget till 8 538 respektive 8 661 miljoner kronor"):
+    the first figure the first year, and so on. None otherwise, or when a year is a span's end or a
+    comparison ("från 2029 till 2030", "jämfört med 2028")."""
+    members = groups.get(idx)
+    if not members or not doc.has_annotation("SENT_START"):
+        return None
+    sent = span.sent
+    text = sent.text
+    parens = paren_ranges(text)
+    mentions = [m for m in find_year_mentions(text) if not any(o < m[0] < c for o, c in parens)]
+    if any(m[2] not in ("year", "during") or not m[3].isdigit() for m in mentions):
+        return None
+    years = list(dict.fromkeys(m[3] for m in mentions))
+    if len(years) != len(members) or len(mentions) != len(years):
+        return None
+    if any(not re.fullmatch(r"\s*(?:,|och|samt)\s*", text[a[1]:b[0]]) for a, b in zip(mentions, mentions[1:])):
+        return None  # "2007 var nyckeltalen 60 respektive 35, och 2008 ...": each year has its own pair
+    return years[members.index(idx)]
 
 
 def _close_group(doc: Doc, spans: Sequence[Span], members: list[int], groups: dict[int, list[int]]) -> None:

@@ -815,3 +815,15 @@ def test_a_year_named_as_what_a_figure_equals_is_not_the_period_of_the_next_sent
             "Bland de unga fick 61 hushåll stöd.\n")
     _, facts = facts_of(nlp, catalogue, text, year=2030)
     assert one(facts, "61").period == "2030"
+
+
+@pytest.mark.parametrize("text, periods", [
+    # coordinated years pair with the figures of a "respektive" group, in order
+    ("För 2031 och 2032 beräknas anslaget till 4 538 respektive 4 661 miljoner kronor.", ["2031", "2032"]),
+    ("Andelen var 61 respektive 64 procent 2030 och 2031.", ["2030", "2031"]),
+    # each year with its own pair: the pairs are the groups', not the years'
+    ("2029 var nyckeltalen 60 respektive 35, och 2030 var de 65 respektive 35.", ["2029", "2029", "2030", "2030"]),
+])
+def test_years_coordinated_before_a_respektive_group_pair_with_its_figures(nlp, catalogue, text, periods):
+    _, facts = facts_of(nlp, catalogue, "# Budget\n\n" + text + "\n", year=2030)
+    assert [f.period for f in facts] == periods
