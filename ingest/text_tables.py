@@ -68,6 +68,11 @@ class GridCell:
     indent: Optional[float] = None  # a row label's indentation: an indented row is part of the one above
 
 
+# a figure with significance stars or a dagger ("0,29***"), or with its standard error ("0,12*** (0,03)"):
+# still a figure, not a row label
+_STARRED = re.compile(r"^[−–+\-]?\d[\d\s\u00a0,.]*(?:[*†]+|[*†]*\s*\(\s*[−–+\-]?\d[\d\s\u00a0,.]*\))$")
+
+
 def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
     """Leading rows whose data cells (all but the first column) hold no numbers.
 
@@ -82,7 +87,7 @@ def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
                 n += 1
                 continue
             break
-        if all(not is_numeric(c) for c in data):
+        if all(not is_numeric(c) and not _STARRED.match(c.strip()) for c in data):
             n += 1
             continue
         if i == n and all(is_year(c) or not is_numeric(c) for c in data) and any(is_year(c) for c in data) \
@@ -131,10 +136,6 @@ def spread_short_header(row: Sequence[str], below: Sequence[str], n_cols: int) -
     if len(labels) > 1 and any(sub[j] != sub[j % width] for j in range(m)):
         return None  # the columns under each label are not the same kind: no telling which it spans
     return [cells[0]] + [label for label in labels for _ in range(width)]
-
-
-# a figure with significance stars or a dagger ("0,29***"): still a figure, not a row label
-_STARRED = re.compile(r"^[−–+\-]?\d[\d\s\u00a0,.]*[*†]+$")
 
 
 def stub_width(data_rows: Sequence[Sequence[str]]) -> int:

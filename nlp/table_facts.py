@@ -95,9 +95,23 @@ _COUNT_AND_SHARE = re.compile(rf"^\s*(?P<count>{NUMBER_PATTERN})\s*\(\s*(?P<shar
 _SHARE_AND_COUNT = re.compile(rf"^\s*(?P<share>{_SHARE})\s*\(\s*(?P<count>{NUMBER_PATTERN})\s*\)\s*$")
 
 
+_REGRESSION_UNITS = ("koefficient", "standardfel")
+# "0,12*** (0,03)": a regression's estimate, with its significance stars, and its standard error in parentheses
+_ESTIMATE_AND_ERROR = re.compile(rf"^\s*(?P<estimate>[−–-]?{NUMBER_PATTERN})\s?(?P<stars>[*†]{{1,3}})?\s*\(\s*(?P<error>{NUMBER_PATTERN})\s*\)\s*$")
+
+
 def cell_pieces(cell: TableCell) -> list[TableCell]:
     """The figures a cell prints: itself, or for "141 (45,2 %)" the count and the share, each a cell
-    of its own place (the share under its column's headers and "andel")."""
+    of its own place (the share under its column's headers and "andel"); for "0,12*** (0,03)" the
+    estimate and its standard error (under its column's headers and the statistic each is)."""
+    estimate = _ESTIMATE_AND_ERROR.match(cell.text) if not cell.is_header else None
+    if estimate is not None and (estimate.group("stars") or all(
+            "," in estimate.group(g) and abs(parse_swedish_number(estimate.group(g).lstrip("−–-")) or 10) < 10
+            for g in ("estimate", "error"))):
+        named = any(statistic_unit(h) for h in cell.col_headers)
+        return [replace(cell, text=estimate.group("estimate") + (estimate.group("stars") or ""),
+                        col_headers=cell.col_headers if named else (*cell.col_headers, "koefficient")),
+                replace(cell, text=estimate.group("error"), col_headers=(*cell.col_headers, "standardfel"))]
     m = _COUNT_AND_SHARE.match(cell.text) or _SHARE_AND_COUNT.match(cell.text)
     if m is None or cell.is_header:
         return [cell]
@@ -257,6 +271,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
             if base and period.isdigit() and int(period) > int(base):
                 period = f"{base}-{period}"
         breakdown = _breakdown(headers, caption, caption_terms, measure, cited, unit)
+        if unit in _REGRESSION_UNITS:
+            breakdown = ()  # a regression's rows are its variables ("Kvinna", "50 år eller äldre"), not groups counted
         row_category = _row_category(table, cell, measure_key, matcher)
         col_category = column_category(table, cell)
         category = row_category or col_category or row_sibling_category(table, cell)

@@ -162,3 +162,17 @@ def test_a_share_column_is_the_share_of_the_count_on_its_left(matcher):
               "Tabell 7. Avslutade rehabiliteringsinsatser och utfall efter förmån, 2030")
     got = {p: m for p, _, _, _, m, _ in facts(matcher, document(t, year=2030))}
     assert got["55 %"] == "arbetsformaga_andel"
+
+
+def test_a_regression_cell_gives_its_estimate_and_its_standard_error(matcher):
+    t = table([["Variabel", "Modell 1", "Modell 2"],
+               ["Deltog i kurs", "0,21*** (0,04)", "0,17** (0,05)"],
+               ["Man", "−0,08* (0,03)", "–"],
+               ["Antal observationer", "8 214", "8 214"]],
+              "Tabell 5. Sambandet mellan kurs och arbete, koefficienter med standardfel inom parentes, 2030")
+    got = [(p, v, u) for p, v, u, *_ in facts(matcher, document(t, year=2030))]
+    assert ("0,21***", 0.21, "koefficient") in got and ("0,04", 0.04, "standardfel") in got
+    assert ("−0,08*", -0.08, "koefficient") in got and ("0,03", 0.03, "standardfel") in got
+    assert [u for p, v, u in got if v == 8214] == ["antal", "antal"]
+    # the rows are the model's variables, not groups the figures are about
+    assert all(b == {} for *_, u, _, _, b in facts(matcher, document(t, year=2030)) if u in ("koefficient", "standardfel"))
