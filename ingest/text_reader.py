@@ -609,6 +609,11 @@ def runs_to_records(doc_id: str, runs: list[Run]) -> tuple[list[Block], list[Tab
 
         first = run.lines[0]
         level: Optional[int] = None
+        if in_toc and run.kind == "paragraph" and len(run.lines) == 1 and "\t" in first and _is_toc_line(first, True):
+            # an entry of the table of contents under its title, a line of its own in a word processor's export
+            # ("Bilaga 2 Nyckeltal 2024–2028<TAB>11"): neither a heading nor a figure
+            blocks.append(_block(doc_id, len(blocks), "toc", stack.path, _clean_title(first), run.start, run.start))
+            continue
         if run.kind == "heading":
             title = _clean_title(first)
             num_level = _numbered_level(title)

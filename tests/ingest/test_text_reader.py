@@ -520,3 +520,20 @@ def test_numbered_lines_without_references_stay_text():
         "2 Ekonomin under året beskrivs med utfall mot budget för varje verksamhet.\n"
     )
     assert doc.footnotes == ()
+
+
+def test_a_table_of_contents_in_a_word_export_is_contents_not_headings_or_figures():
+    doc = read(
+        "Årsrapport 2030\n"
+        "Innehåll\n"
+        "Sammanfattning\t3\n"
+        "Del 1 Verksamheten\t4\n"
+        "Bilaga 2 Nyckeltal 2026–2030\t11\n"
+        "Sammanfattning\n"
+        "Kontoren tog emot 4 310 besökare under året, fler än någonsin tidigare enligt den löpande statistiken.\n"
+        "Del 1 Verksamheten\n"
+        "Verksamheten nådde sina mål för året och kostnaderna låg inom den ram som styrelsen beslutade om.\n"
+    )
+    toc = [b.text for b in doc.blocks if b.kind == "toc"]
+    assert toc == ["Sammanfattning", "Del 1 Verksamheten", "Bilaga 2 Nyckeltal 2026–2030"]
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Innehåll", "Sammanfattning", "Del 1 Verksamheten"]
