@@ -68,9 +68,15 @@ class GridCell:
     indent: Optional[float] = None  # a row label's indentation: an indented row is part of the one above
 
 
-# a figure with significance stars or a dagger ("0,29***"), or with its standard error ("0,12*** (0,03)"):
-# still a figure, not a row label
-_STARRED = re.compile(r"^[−–+\-]?\d[\d\s\u00a0,.]*(?:[*†]+|[*†]*\s*\(\s*[−–+\-]?\d[\d\s\u00a0,.]*\))$")
+# A cell that reads as a figure whatever marks it carries: a unit, significance stars or a dagger, a footnote
+# asterisk, its standard error ("45%*", "0,29***", "0,12*** (0,03)"): starts with a figure, has no words
+_FIGURE_START = re.compile(r"^[−–+\-]?\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _figure_like(text: str) -> bool:
+    t = text.strip()
+    return is_numeric(t) or (bool(_FIGURE_START.match(t)) and not _WORD.search(t))
 
 
 def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
@@ -87,7 +93,7 @@ def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
                 n += 1
                 continue
             break
-        if all(not is_numeric(c) and not _STARRED.match(c.strip()) for c in data):
+        if all(not _figure_like(c) for c in data):
             n += 1
             continue
         if i == n and all(is_year(c) or not is_numeric(c) for c in data) and any(is_year(c) for c in data) \
@@ -148,7 +154,7 @@ def stub_width(data_rows: Sequence[Sequence[str]]) -> int:
     width = 1
     for c in range(1, n_cols - 1):
         column = [r[c].strip() for r in data_rows if len(r) > c and r[c].strip()]
-        if len(column) < len(data_rows) / 2 or any(is_numeric(t) or _STARRED.match(t) for t in column):
+        if len(column) < len(data_rows) / 2 or any(_figure_like(t) for t in column):
             break
         if not any(len(r) > c + 1 and is_numeric(r[c + 1]) for r in data_rows):
             break

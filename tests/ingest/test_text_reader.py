@@ -537,3 +537,16 @@ def test_a_table_of_contents_in_a_word_export_is_contents_not_headings_or_figure
     toc = [b.text for b in doc.blocks if b.kind == "toc"]
     assert toc == ["Sammanfattning", "Del 1 Verksamheten", "Bilaga 2 Nyckeltal 2026–2030"]
     assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Innehåll", "Sammanfattning", "Del 1 Verksamheten"]
+
+
+def test_a_column_of_marked_figures_is_data_not_a_second_label_column():
+    doc = read(
+        "Tabell 1 Andel med arbete efter år\n\n"
+        "\tKvinnor\tMän\tTotalt\n"
+        "2030\t45%*\t46%\t45%\n"
+        "2031\t50%*\t53%\t51%\n\n"
+        "* Preliminära uppgifter.\n"
+    )
+    cells = {c.text: c for c in doc.tables[0].cells}
+    assert not cells["45%*"].is_header and cells["45%*"].col_headers == ("Kvinnor",)
+    assert cells["46%"].row_headers == ("2030",)
