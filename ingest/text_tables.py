@@ -68,15 +68,15 @@ class GridCell:
     indent: Optional[float] = None  # a row label's indentation: an indented row is part of the one above
 
 
-# A cell that reads as a figure whatever marks it carries: a unit, significance stars or a dagger, a footnote
-# asterisk, its standard error ("45%*", "0,29***", "0,12*** (0,03)"): starts with a figure, has no words
-_FIGURE_START = re.compile(r"^[−–+\-]?\d")
-_WORD = re.compile(r"[^\W\d_]{2,}")
+# A cell that reads as a figure whatever marks it carries: a unit, significance stars or a footnote asterisk, its
+# standard error ("45%*", "0,29***", "0,12*** (0,03)"); an age group or a span ("0-29") is a label
+_NUM = r"[−–+\-]?\d[\d\s\u00a0]*(?:[,.]\d+)?"
+_MARKED_FIGURE = re.compile(rf"^{_NUM}(?:\s?%)?\s?(?:[*†]+(?:\s*\(\s*{_NUM}\s*\))?|\(\s*{_NUM}\s*\))$")
 
 
 def _figure_like(text: str) -> bool:
     t = text.strip()
-    return is_numeric(t) or (bool(_FIGURE_START.match(t)) and not _WORD.search(t))
+    return is_numeric(t) or bool(_MARKED_FIGURE.match(t))
 
 
 def count_header_rows(grid: Sequence[Sequence[str]]) -> int:
