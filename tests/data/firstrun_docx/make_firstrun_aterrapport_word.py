@@ -553,6 +553,31 @@ def add_page_field(paragraph) -> None:
     run2._r.append(end)
 
 
+def new_a4_document(title: str, author: str, font: str):
+    """A Word document as the later first-run reports are set: A4, 2.5 cm side margins, 10.5 pt body text,
+    no footer on the title page."""
+    doc = Document()
+    doc.core_properties.title = title
+    doc.core_properties.author = author
+    doc.styles["Normal"].font.name = font
+    doc.styles["Normal"].font.size = Pt(10.5)
+    section = doc.sections[0]
+    for attr, cm in (("page_height", 29.7), ("page_width", 21.0), ("left_margin", 2.5), ("right_margin", 2.5)):
+        setattr(section, attr, Cm(cm))
+    section.different_first_page_header_footer = True
+    return doc
+
+
+def add_page_footer(section, text: str) -> None:
+    """A footer of `text` in 8 pt, then a tab to the right edge and the page number."""
+    fp = section.footer.paragraphs[0]
+    fp.text = ""
+    fp.add_run(text).font.size = Pt(8)
+    fp.paragraph_format.tab_stops.add_tab_stop(Cm(16.0))
+    fp.add_run("\t")
+    add_page_field(fp)
+
+
 def write_docx() -> None:
     doc = Document()
     doc.core_properties.title = "Återrapportering 2028: det förstärkta samarbetet"

@@ -28,7 +28,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -526,27 +525,11 @@ def chart_placeholder(doc) -> None:
     p_pr.append(borders)
 
 
-def add_footer(section) -> None:
-    fp = section.footer.paragraphs[0]
-    fp.text = ""
-    fp.add_run(SERIES).font.size = Pt(8)
-    fp.paragraph_format.tab_stops.add_tab_stop(Cm(16.0))
-    fp.add_run("\t")
-    word.add_page_field(fp)
-
-
 def write_docx() -> None:
     word.FN, word.FOOTNOTES = FN, FOOTNOTES   # the footnote helpers read these module globals
-    doc = Document()
-    doc.core_properties.title = f"{SERIES} – Vägen tillbaka"
-    doc.core_properties.author = "Försäkringskassan"
-    doc.styles["Normal"].font.name = "Georgia"
-    doc.styles["Normal"].font.size = Pt(10.5)
+    doc = word.new_a4_document(f"{SERIES} – Vägen tillbaka", "Försäkringskassan", "Georgia")
     section = doc.sections[0]
-    for attr, cm in (("page_height", 29.7), ("page_width", 21.0), ("left_margin", 2.5), ("right_margin", 2.5)):
-        setattr(section, attr, Cm(cm))
-    section.different_first_page_header_footer = True   # no footer on the title page
-    add_footer(section)
+    word.add_page_footer(section, SERIES)
 
     page_break_next = False
     for kind, *rest in CONTENT:

@@ -44,7 +44,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
@@ -431,27 +430,11 @@ def add_table(doc, spec) -> None:
             cell.width = label_w if c < label_cols else other
 
 
-def add_footer(section) -> None:
-    fp = section.footer.paragraphs[0]
-    fp.text = ""
-    fp.add_run(SHORT_TITLE).font.size = Pt(8)
-    fp.paragraph_format.tab_stops.add_tab_stop(Cm(16.0))
-    fp.add_run("\t")
-    word.add_page_field(fp)
-
-
 def write_docx() -> None:
     word.FN, word.FOOTNOTES = FN, FOOTNOTES   # the footnote helpers read these module globals
-    doc = Document()
-    doc.core_properties.title = "Redovisning av uppdrag om förstärkt samarbete – 2028"
-    doc.core_properties.author = "Arbetsförmedlingen och Försäkringskassan"
-    doc.styles["Normal"].font.name = "Arial"
-    doc.styles["Normal"].font.size = Pt(10.5)
+    doc = word.new_a4_document("Redovisning av uppdrag om förstärkt samarbete – 2028", "Arbetsförmedlingen och Försäkringskassan", "Arial")
     section = doc.sections[0]
-    for attr, cm in (("page_height", 29.7), ("page_width", 21.0), ("left_margin", 2.5), ("right_margin", 2.5)):
-        setattr(section, attr, Cm(cm))
-    section.different_first_page_header_footer = True   # no footer on the title page
-    add_footer(section)
+    word.add_page_footer(section, SHORT_TITLE)
 
     page_break_next = False
     for block in CONTENT:
