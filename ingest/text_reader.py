@@ -24,6 +24,7 @@ from nlp.sv.units import unit_phrase
 
 from .records import Block, Document, DocumentMetadata, Footnote, FootnoteRef, Table
 from .text_layout import AlignedTable, find_layouts, margin_lines
+from .text_grid import ROW_CONTINUED, caption_marks_removed, grid_rows_to_tabs
 from .text_markup import match_footnote_line, plain_footnotes, split_markers, strip_tags
 from .text_tables import GridCell, align_merged_stub, caption_label, caption_number, cells_from_grid, count_header_rows, is_numeric, unit_note_of
 
@@ -82,7 +83,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(html_rows_to_tabs(plain_footnotes(lines)))))
+    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(grid_rows_to_tabs(html_rows_to_tabs(
+        caption_marks_removed(plain_footnotes(lines), is_caption))))))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -417,7 +419,7 @@ def _width(cells: list[str]) -> int:
 # An HTML table in a Markdown document (pandoc and many editors write them): each <tr> becomes the
 # tab-separated row the reader knows, on the line the row starts on; the row's further lines and the
 # structural tags between rows are marked as part of the table.
-HTML_CONTINUED = "\x00html-table-line"
+HTML_CONTINUED = ROW_CONTINUED
 _HTML_TABLE_OPEN = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_STRUCTURE = re.compile(r"^\s*(?:</?(?:table|thead|tbody|tfoot|colgroup|col)\b[^>]*>\s*)+$", re.IGNORECASE)

@@ -550,3 +550,34 @@ def test_a_column_of_marked_figures_is_data_not_a_second_label_column():
     cells = {c.text: c for c in doc.tables[0].cells}
     assert not cells["45%*"].is_header and cells["45%*"].col_headers == ("Kvinnor",)
     assert cells["46%"].row_headers == ("2030",)
+
+
+def test_a_grid_table_as_pandoc_writes_it_is_read_cell_by_cell_with_its_caption_below():
+    # pandoc -t plain: a cell wraps over lines and paragraphs of its row; ": " marks the caption under the table
+    doc = read(
+        "Medel\n\n"
+        "+--------------------+-------------+-------------+\n"
+        "| Myndighet och post | Tilldelade  | Förbrukat   |\n"
+        "|                    | medel 2030  | 2030        |\n"
+        "+====================+=============+=============+\n"
+        "| Försäkringskassan  | 96 000      | 44 812      |\n"
+        "|                    |             |             |\n"
+        "| Förvaltning        |             |             |\n"
+        "+--------------------+-------------+-------------+\n"
+        "| Totalt             | 692 000     | 331 194     |\n"
+        "+--------------------+-------------+-------------+\n\n"
+        ": Tabell 6. Tilldelade och förbrukade medel efter myndighet och\n"
+        "post, tkr\n"
+    )
+    (t,) = doc.tables
+    assert t.caption == "Tabell 6. Tilldelade och förbrukade medel efter myndighet och post, tkr"
+    assert t.rows == [["Myndighet och post", "Tilldelade medel 2030", "Förbrukat 2030"],
+                      ["Försäkringskassan Förvaltning", "96 000", "44 812"], ["Totalt", "692 000", "331 194"]]
+    cell = next(c for c in t.cells if c.text == "44 812")
+    assert cell.line == 7 and cell.row_headers == ("Försäkringskassan Förvaltning",)
+    assert not any("+--" in b.text or "|" in b.text for b in doc.blocks)
+
+
+def test_a_line_that_opens_with_a_colon_is_a_caption_only_when_it_is_one():
+    doc = read("Villkor\n\n: gäller från och med 2027 för alla\n")
+    assert not doc.tables and any(b.text.startswith(": gäller") for b in doc.blocks)
