@@ -22,6 +22,7 @@ from ingest.records import Document, Table, TableCell
 from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           is_generic_cue)
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
+from nlp.sv.budget import appropriation_code, appropriation_name
 from nlp.sv.breakdowns import BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
 from nlp.sv.captions import cites_table, strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
@@ -122,9 +123,56 @@ def cell_pieces(cell: TableCell) -> list[TableCell]:
 def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Optional[Language] = None) -> list[Fact]:
     """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract)."""
     facts: list[Fact] = []
+    appropriations = appropriations_named(document)
     for table in document.tables:
-        facts.extend(rows_keep_their_group(table, totals_follow_their_parts(table, list(table_to_facts(document, table, matcher)), matcher)))
+        facts.extend(appropriations_own_their_amounts(table, appropriations, rows_keep_their_group(
+            table, totals_follow_their_parts(table, list(table_to_facts(document, table, matcher)), matcher))))
     return facts
+
+
+def appropriations_named(document: Document) -> dict[str, str]:
+    """The appropriations a document names in full, by number ("1:3" -> "Kostnader för arbetsmarknadspolitiska
+    program och insatser", from a row label or a heading), so that "Beställningsbemyndigande för anslaget 1:3"
+    names one too. A number given two names (1:1 of two utgiftsområden) names none."""
+    seen: dict[str, set[str]] = {}
+    labels = [h for t in document.tables for c in t.cells for h in (*c.row_headers, *c.col_headers)]
+    labels += [b.text for b in document.blocks if b.kind == "heading"]
+    for label in labels:
+        name = appropriation_name(label, at_start=True)
+        code = appropriation_code(label)
+        if name and code:
+            seen.setdefault(code, set()).add(name)
+    return {code: names.pop() for code, names in seen.items() if len(names) == 1}
+
+
+def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts: list[Fact]) -> list[Fact]:
+    """An amount under a named appropriation is that appropriation's: its post is the name, from the row or column
+    label that opens with the anslag's number ("1:1 Arbetsförmedlingens förvaltningskostnader": one anslag, not the
+    catalogue's post "förvaltning" its words suggest), else from the caption that names one ("Härledning av
+    anslagsnivån 2028-2030 för 1:6 Bidrag för sjukskrivningsprocessen": its rows are steps of one anslag's
+    derivation, "Nya åtaganden" a line of its commitments, no posts of their own)."""
+    cells = {c.id: c for c in table.cells}
+    caption = strip_caption_label(table.caption) if table.caption else ""
+    in_caption = appropriation_name(caption) or named.get(appropriation_code(caption) or "")
+    parents = parent_rows(table)
+    out = []
+    for f in facts:
+        cell = cells.get(f.cell or "")
+        if cell is None:
+            out.append(f)
+            continue
+        own = next((n for n in (appropriation_name(h, at_start=True) for h in (*cell.row_headers, *cell.col_headers)) if n), None)
+        label = cell.row_headers[-1] if cell.row_headers else ""
+        if own is None and _PART_OF_ABOVE.match(label) and any(appropriation_name(h, at_start=True) for h in parents.get(cell.row, ())):
+            # "varav personalkostnader" under "1:1 Arbetsförmedlingens förvaltningskostnader": a line of that anslag
+            own = _PART_OF_ABOVE.sub("", re.sub(r"\s*(?:\d\)|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", label)).strip()
+        # the row's own anslag for all its figures ("Förändring, %" too); the caption's for its amounts
+        name = own or (in_caption if f.unit.startswith("kronor") else None)
+        if name:
+            post = name[0].lower() + name[1:]  # budget lines are named in lower case, as the catalogue's posts are
+            f = replace(f, breakdown=tuple(sorted(dict(f.breakdown, post=post).items())))
+        out.append(f)
+    return out
 
 
 def rows_keep_their_group(table: Table, facts: list[Fact]) -> list[Fact]:
@@ -255,6 +303,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
         # a row "Kv 3 2025" of a yearly measure keeps it here; nlp.part_year settles it
         part = period_part(list(cell.row_headers) + list(parent) + list(cell.col_headers), full_caption)
         period, period_source = _period(cell, caption_periods, document)
+        if change and period_source != "table" and len(_sibling_years(table, cell, rows=False)) >= 2:
+            # "Första halvåret 2029 | Första halvåret 2030 | Förändring": a change with no year of its own ends in
+            # the latest year it stands beside, whatever year the caption names last ("... samt helåret 2029")
+            period = str(max(_sibling_years(table, cell, rows=False)))
         if not part and period_source == "report":
             part = reporting_part
         if change:
@@ -797,8 +849,8 @@ def _breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Opt
     caption_groups = {} if re.search(r"\w-\s+(?:och|eller|samt)\s", caption) or any(_has_total_word(h) for h in headers) \
         else dict(find_group_values(caption))
     for header in headers:
-        if _is_total(header):
-            continue
+        if _is_total(header) or appropriation_name(header, at_start=True):
+            continue  # "1:1 Arbetsförmedlingens förvaltningskostnader" is one anslag's name (see appropriations_own_their_amounts)
         age = age_value(header) or age_value(header.replace(unit_phrase(header), "")) if header else None
         if age and "alder" in in_headers:
             parts.setdefault("alder", age)

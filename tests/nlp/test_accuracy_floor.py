@@ -26,10 +26,10 @@ FIRSTRUN_FLOORS = {
     "firstrun-aterrapport-2031-word": {"full_recall": 83.2, "precision": 82.0, "measure": 75.3},  # [84.7, 83.5, 76.8]
     # measure: its figures are a half year's, which the extractor leaves unclassified (period_part) where the gold
     # names the yearly measures
-    "firstrun-halvarsrapport-pandoc-2030": {"full_recall": 75.6, "precision": 75.3, "measure": 24.9},  # [77.1, 76.8, 26.4]
+    "firstrun-halvarsrapport-pandoc-2030": {"full_recall": 78.0, "precision": 77.7, "measure": 24.9},  # [79.5, 79.2, 26.4]
     # first runs (benchmarks/first_runs.md, 2026-12-06 fifth session): [57.9, 53.8, 70.2], [29.4, 26.7, 70.6], [22.6, 21.6, 94.7]
     "firstrun-gemensam-redovisning-2029": {"full_recall": 86.3, "precision": 85.7, "measure": 82.1},  # [87.8, 87.2, 83.6]
-    "firstrun-budgetunderlag-af-2029": {"full_recall": 28.2, "precision": 28.0, "measure": 69.4},  # [29.4, 29.2, 70.6]
+    "firstrun-budgetunderlag-af-2029": {"full_recall": 37.3, "precision": 37.0, "measure": 69.4},  # [38.8, 38.5, 70.6]
     "firstrun-sjukforsakring-i-siffror-2028": {"full_recall": 57.4, "precision": 54.9, "measure": 93.7},  # [58.9, 56.4, 95.2]
     "firstrun-aterrapport-2027-ny-stil": {"full_recall": 93.3, "precision": 93.3, "measure": 83.7},  # [94.8, 94.8, 85.2]
     "firstrun-arsredovisning-layout-2026": {"full_recall": 80.4, "precision": 79.6, "measure": 83.3},  # [81.9, 81.1, 84.4]
@@ -37,7 +37,10 @@ FIRSTRUN_FLOORS = {
     # now leaves unclassified (nlp.measure_trust); first run [17.6, 23.7, 60.1]
     "firstrun-esf-slutrapport-2026": {"full_recall": 75.3, "precision": 77.0, "measure": 97.7},  # [76.8, 78.5, 98.8]
     "firstrun-fk-tabellbilaga-2027": {"full_recall": 90.0, "precision": 89.5, "measure": 87.4},  # [91.5, 91.0, 88.4]
-    "firstrun-granskning-riksrevisionen-2026": {"full_recall": 86.3, "precision": 84.7, "measure": 71.5},  # [87.8, 86.2, 73.0]
+    # lowered from [87.8, 86.2] on purpose: its gold gives a table about one anslag ("... för anslag 1:6 Bidrag för ...")
+    # no post, where the budgetprop's, budgetunderlag's and betänkande's golds give the anslag (nlp.table_facts,
+    # appropriations_own_their_amounts): one convention for all, the majority's
+    "firstrun-granskning-riksrevisionen-2026": {"full_recall": 80.7, "precision": 79.1, "measure": 71.5},  # [82.2, 80.6, 73.0]
     "firstrun-betankande-sfu-2026": {"full_recall": 67.8, "precision": 61.9, "measure": 88.2},  # [69.3, 63.4, 89.7]
     # first runs [78.6, 79.3, 84.0], [71.5, 69.1, 98.7], [34.8, 33.7, 70.9] (benchmarks/first_runs.md)
     "firstrun-aterrapport-word-2028": {"full_recall": 87.8, "precision": 88.5, "measure": 87.2},  # [89.3, 90.0, 88.7]
@@ -49,13 +52,15 @@ FIRSTRUN_FLOORS = {
     "firstrun-presentation-2027": {"full_recall": 74.8, "precision": 77.6, "measure": 76.3},  # [76.3, 79.1, 77.8]
     # first runs (benchmarks/first_runs.md, 2026-12-06 fourth session)
     "firstrun-nyheter-myndigheter-2027": {"full_recall": 55.9, "precision": 55.9, "measure": 69.0},  # [57.4, 57.4, 70.5]
-    "firstrun-budgetprop-uo10-2028": {"full_recall": 65.6, "precision": 64.0, "measure": 69.4},  # [67.1, 65.5, 70.9]
+    "firstrun-budgetprop-uo10-2028": {"full_recall": 82.5, "precision": 80.4, "measure": 69.4},  # [84.0, 81.9, 70.9]
     "firstrun-fk-analysrapport-2028": {"full_recall": 53.9, "precision": 52.2, "measure": 71.4},  # [54.9, 53.7, 72.9]
     "firstrun-delredovisning-webb-2026": {"full_recall": 86.6, "precision": 86.6, "measure": 88.1},  # [88.1, 88.1, 89.6]
     "firstrun-isf-utvardering-2026": {"full_recall": 89.5, "precision": 88.6, "measure": 84.4},  # [91.0, 90.1, 85.9]
     "firstrun-kommun-arbetsmarknad-2026": {"full_recall": 78.9, "precision": 76.4, "measure": 95.3},  # [80.4, 77.9, 96.5]
     "firstrun-kapiteltabeller-2026": {"full_recall": 87.8, "precision": 87.3, "measure": 85.8},  # [89.3, 88.8, 87.3]
-    "firstrun-press-budget-arbetsmarknad": {"full_recall": 89.7, "precision": 91.0, "measure": 69.0},  # [91.0, 92.3, 70.5]
+    # lowered from [91.0, 92.3] on purpose: its gold gives rows "1:1 Arbetsförmedlingens förvaltningskostnader" no post,
+    # where the budgetunderlag's and betänkande's golds give the same rows their anslag as post (see granskning above)
+    "firstrun-press-budget-arbetsmarknad": {"full_recall": 66.4, "precision": 67.7, "measure": 69.0},  # [67.9, 69.2, 70.5]
     "firstrun-press-ersattningar": {"full_recall": 83.2, "precision": 84.9, "measure": 79.9},  # [84.7, 86.4, 81.4]
     "firstrun-press-sjukforsakring": {"full_recall": 90.7, "precision": 90.7, "measure": 86.0},  # [92.2, 92.2, 87.5]
     # measure: its gold leaves the förbund's own counts unclassified (the samordningsforbund_* measures are national)

@@ -111,6 +111,14 @@ def test_a_change_column_beside_two_year_columns_spans_them(matcher):
     assert got[("+30", "2033-2034")]["forandring"] == "ökning"
 
 
+def test_a_change_column_ends_in_the_latest_year_beside_it_whatever_year_the_caption_ends_on(matcher):
+    t = table([["Mått", "Första halvåret 2033", "Första halvåret 2034", "Förändring", "Helåret 2033"],
+               ["Ärenden, antal", "1 210", "1 300", "+90", "2 400"]],
+              "Tabell 1. Nyckeltal, första halvåret 2033 och 2034 samt helåret 2033")
+    got = {(p, period): b for p, _, _, period, _, b in facts(matcher, document(t, year=2034))}
+    assert got[("+90", "2033-2034")]["forandring"] == "ökning"
+
+
 def test_a_differens_column_beside_budget_columns_is_no_change(matcher):
     t = table([["", "Tilldelat", "Förbrukat", "Differens"], ["2033", "500", "520", "-20"], ["2034", "510", "505", "5"]],
               "Tabell 6. Medel för samarbetet, tkr")
