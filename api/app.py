@@ -17,24 +17,28 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Optional, Sequence
+from typing import Any, Iterator, Literal, Optional, Sequence
 
 from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException
 
 from ingest import store as ingest_store
+from nlp.store import BREAKDOWN_COLUMNS
 
 from . import http_models as m
-from .ask import Asker
+from .ask import ANSWER_COLUMNS, Asker
 from .document_json import document_json
 from .http_docs import register_docs
 from .http_head import HeadAsGet
 from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
-from .output import render_csv, to_plain
-from .queries import FACT_CSV_COLUMNS, count_facts, count_matching_facts, query_facts, query_findings, query_measures
+from .downloads import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, About, about_for, render_xlsx
+from .output import CSV_DIALECTS, iter_csv, to_plain
+from .queries import (FACT_CSV_COLUMNS, count_facts, count_matching_facts, fact_breakdown_keys, iter_facts, query_facts,
+                      query_findings, query_measures)
 from .series import SERIES_COLUMNS, series_rows, to_jsonstat
+from .tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +50,6 @@ SEVERITIES = ("error", "rounding", "definition", "info")
 MEASURE_CSV_COLUMNS = ("key", "label", "unit", "definition", "denominator", "counts_of", "breakdowns", "synonyms", "notes", "facts")
 FINDING_CSV_COLUMNS = ("rank", "id", "type", "severity", "measure", "period", "breakdown", "expected", "found", "explanation", "facts")
 PASSAGE_COLUMNS = ("id", "doc", "source_file", "kind", "section", "page", "page_label", "line", "score", "text")
-ANSWER_COLUMNS = ("value", "unit", "period", "measure", "breakdown", "doc", "source_file", "published", "page", "line",
-                  "kind", "qualifier", "printed", "conflict", "findings", "fact_id", "quote")
 
 ERRORS = {
     404: {"model": m.ErrorBody, "description": "No such document or measure (in the path or in a filter)."},
@@ -56,11 +58,18 @@ ERRORS = {
 
 
 def csv_example(text: str) -> dict:
-    return {"content": {"text/csv": {"schema": {"type": "string"}, "example": text}},
-            "description": "JSON, or CSV with `?format=csv` or `Accept: text/csv` (same rows, one per line)."}
+    return {"content": {"text/csv": {"schema": {"type": "string"}, "example": text}, XLSX_MEDIA_TYPE: {"schema": {
+                "type": "string", "format": "binary"}}},
+            "description": "JSON (one page), or the whole result as CSV (`?format=csv` or `Accept: text/csv`; "
+                           "`&dialect=excel-sv` for Swedish Excel) or as an xlsx workbook (`?format=xlsx`)."}
 
 
-FORMAT = Query(None, description="`json` (the default) or `csv`. `Accept: text/csv` also gives CSV.")
+FORMAT = Query(None, description="`json` (the default; one page), or a download of the whole result: `csv` "
+                                 "(`Accept: text/csv` also gives CSV) or `xlsx`. Downloads ignore `limit` and `offset`.")
+DIALECT = Query(None, description="CSV only: `comma` (the default: commas, decimal point, UTF-8) or `excel-sv` (semicolons, "
+                            "decimal comma, UTF-8 with BOM: opens right in Swedish Excel; pandas: sep=';', decimal=',').")
+DownloadFormat = Optional[Literal["json", "csv", "xlsx"]]
+CsvDialect = Optional[Literal["comma", "excel-sv"]]  # api.output.CSV_DIALECTS
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the `next` of the previous page.")
 PERIOD_PATTERN = r"^\d{4}(-\d{4})?$"
@@ -78,6 +87,20 @@ class AppState:
     measures: dict[str, dict[str, Any]]
     documents: dict[str, dict[str, Any]]
 
+    def built_at(self) -> Optional[str]:
+        """When the knowledge base was built ("2021-03-01 12:00:00", UTC), or None."""
+        row = self.conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
+        return row[0] if row else None
+
+    def stream_facts(self, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Every fact matching `filters`, read as it is sent, on a connection of its own: one
+        snapshot of the KB for the whole download, and other requests keep the shared connection."""
+        conn = ingest_store.open_kb_readonly(self.db_path)
+        try:
+            yield from iter_facts(conn, **filters)
+        finally:
+            conn.close()
+
 
 def warm_compound_splitter() -> None:
     """Load the Swedish compound dictionary (nlp.compounds) in the background, so the server
@@ -88,12 +111,13 @@ def warm_compound_splitter() -> None:
 
 
 def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = True, model_path: Optional[str] = None,
-               with_web: bool = True) -> FastAPI:
+               with_web: bool = True, cors_origins: Sequence[str] = ()) -> FastAPI:
     """The HTTP API over the knowledge base at `db_path` (raises FileNotFoundError when there is none).
 
     `embedder` answers dense queries; without one, the default model is loaded when the index
     has vectors and `load_model` is true, else search is lexical only. `with_web` adds the
-    web page at / and the PDF page images (api.web, api.pages).
+    web page at / and the PDF page images (api.web, api.pages). `cors_origins` lets browser
+    pages from those origins ("https://example.org", or "*") read the API; none by default.
     """
     db_path = Path(db_path)
     conn = open_readonly(db_path)
@@ -124,6 +148,12 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
     app.state.rapportkoll = state
     _install_error_handlers(app)
     app.add_middleware(HeadAsGet)
+    if cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        # read-only API: GET and HEAD only, no credentials; the paging and download headers readable
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "HEAD"],
+                           allow_credentials=False, expose_headers=["X-Total-Count", "Link", "Content-Disposition"])
     register_docs(app)
     _routes(app, state)
     if with_web:
@@ -141,19 +171,37 @@ def _web_routes(app: FastAPI, db_path: Path) -> None:
 
 # -- rendering ------------------------------------------------------------------------------
 
-def wants_csv(request: Request, fmt: Optional[str]) -> bool:
+def download_format(request: Request, fmt: Optional[str]) -> Optional[str]:
+    """"csv" or "xlsx" when the client asks for a file (by `format`, else by `Accept`), None for JSON."""
     if fmt:
-        return fmt == "csv"
-    return "text/csv" in request.headers.get("accept", "")
+        return fmt if fmt in ("csv", "xlsx") else None
+    accept = request.headers.get("accept", "")
+    if "text/csv" in accept:
+        return "csv"
+    if XLSX_MEDIA_TYPE in accept:
+        return "xlsx"
+    return None
 
 
-def csv_response(rows: Sequence[Any], columns: Sequence[str], total: Optional[int] = None, next_url: Optional[str] = None) -> Response:
-    headers = {}
+def check_dialect(dialect: Optional[str]) -> str:
+    """The CSV dialect to write; FastAPI has checked it is one of CSV_DIALECTS."""
+    return dialect or CSV_DIALECTS[0]
+
+
+def download(kind: str, name: str, rows, columns: Sequence[str], dialect: Optional[str] = None,
+             total: Optional[int] = None, about: Optional[About] = None) -> Response:
+    """The whole result as a file: CSV streamed a few hundred rows at a time, or an xlsx workbook.
+
+    `rows` may be a generator (read from the KB as it is sent); `about` fills the workbook's
+    "Om datat" sheet."""
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{kind}"'}
     if total is not None:
         headers["X-Total-Count"] = str(total)
-    if next_url:
-        headers["Link"] = f'<{next_url}>; rel="next"'
-    return Response(render_csv(rows, columns), media_type="text/csv; charset=utf-8", headers=headers)
+    if kind == "xlsx":
+        rows = list(rows)
+        headers["X-Total-Count"] = str(len(rows))
+        return Response(render_xlsx(rows, columns, about or About(title=name)), media_type=XLSX_MEDIA_TYPE, headers=headers)
+    return StreamingResponse(iter_csv(rows, columns, check_dialect(dialect)), media_type=CSV_MEDIA_TYPE, headers=headers)
 
 
 def page_body(request: Request, rows: list, total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -167,16 +215,14 @@ def page_body(request: Request, rows: list, total: int, limit: int, offset: int)
     return {"ok": True, "total": total, "next": nxt, "next_url": next_url, "rows": rows}
 
 
-def paged(request: Request, rows: list, limit: int, offset: int, fmt: Optional[str], columns: Sequence[str]):
-    return page_of(request, rows[offset: offset + limit], len(rows), limit, offset, fmt, columns)
-
-
-def page_of(request: Request, rows: list, total: int, limit: int, offset: int, fmt: Optional[str], columns: Sequence[str]):
-    """One page of `total` rows, as JSON or CSV."""
-    body = page_body(request, rows, total, limit, offset)
-    if wants_csv(request, fmt):
-        return csv_response(body["rows"], columns, body["total"], body["next_url"])
-    return body
+def listing(request: Request, name: str, rows: list, limit: int, offset: int, fmt: Optional[str],
+            columns: Sequence[str], dialect: Optional[str] = None, about: Optional[About] = None):
+    """A list held in memory: one page as JSON, or all of it as a download."""
+    kind = download_format(request, fmt)
+    if kind:
+        return download(kind, name, rows, columns, dialect, len(rows), about)
+    check_dialect(dialect)
+    return page_body(request, rows[offset: offset + limit], len(rows), limit, offset)
 
 
 # -- routes ---------------------------------------------------------------------------------
@@ -197,6 +243,10 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         return doc_id
 
     modes = search_modes(state.index)  # the modes this KB and model can run
+
+    def about(rows: Sequence[dict[str, Any]], title: str, filters: dict[str, Any]) -> About:
+        """The xlsx "Om datat" sheet for rows carrying `measure` and `doc`."""
+        return about_for(rows, title, state.measures, state.documents, state.built_at(), filters)
 
     def check_mode(mode: str) -> None:
         if mode not in modes:
@@ -219,20 +269,24 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
                           description="How the supporting passages are searched (see /search). lexical is the default "
                                       "because it keeps an answer within milliseconds; hybrid embeds the question first "
                                       "(about 0.1 s on a laptop CPU) and finds reworded passages better."),
-        format: Optional[Literal["json", "csv"]] = FORMAT,
+        format: DownloadFormat = FORMAT,
+        dialect: CsvDialect = DIALECT,
     ):
         """Read the question as measure, period and breakdown; return every report's figure for it.
 
         Each figure comes with its report, page or line and quote; figures that the audit found in
         conflict are marked (`conflict`, `findings`) and the findings are in `conflicts`. When no fact
-        matches, `not_reported` is true and `answers` is empty: never the nearest number. CSV gives
-        the `answers` rows.
+        matches, `not_reported` is true and `answers` is empty: never the nearest number. CSV and
+        xlsx give the `answers` rows.
         """
         check_mode(mode)
+        dialect = check_dialect(dialect)
         answer = state.asker.ask(q, k=k if state.index is not None else 0, mode=mode)
         body = to_plain(answer)
-        if wants_csv(request, format):
-            return csv_response(body["answers"], ANSWER_COLUMNS)
+        kind = download_format(request, format)
+        if kind:
+            return download(kind, "svar", body["answers"], ANSWER_COLUMNS, dialect,
+                            about=about(body["answers"], f"Svar på frågan: {q}", {"q": q}))
         return {"ok": True, **body}
 
     @app.get("/search", tags=["answers"], response_model=m.SearchPage, summary="Search the reports' passages",
@@ -245,18 +299,22 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
                                   "parts); dense uses the embedding model. Only the modes this server can run are "
                                   f"accepted: {', '.join(modes)}" + (f" ({state.index_note})." if state.index_note else ".")),
         k: int = Query(10, ge=1, le=100, description="How many passages."),
-        format: Optional[Literal["json", "csv"]] = FORMAT,
+        format: DownloadFormat = FORMAT,
+        dialect: CsvDialect = DIALECT,
     ):
         """Passages (paragraphs, tables, table rows, footnotes) best first, each with its place in the report."""
         check_mode(mode)
+        dialect = check_dialect(dialect)
         if state.index is None:
             rows, ran, note = [], "none", state.index_note
         else:
             ran = state.index.resolve_mode(mode)
             rows = to_plain(state.index.search(q, k=k, mode=mode))
             note = state.index_note if ran != mode else None
-        if wants_csv(request, format):
-            return csv_response(rows, PASSAGE_COLUMNS)
+        kind = download_format(request, format)
+        if kind:
+            return download(kind, "avsnitt", rows, PASSAGE_COLUMNS, dialect,
+                            about=about(rows, f"Sökträffar för: {q}", {"q": q, "mode": ran}))
         return {"ok": True, "query": q, "mode": ran, "total": len(rows), "rows": rows, "note": note}
 
     @app.get("/facts", tags=["data"], response_model=m.FactsPage, summary="Facts: every figure with its source",
@@ -274,16 +332,32 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         total: bool = Query(False, description="Only totals (facts with no breakdown)."),
         limit: int = LIMIT,
         offset: int = OFFSET,
-        format: Optional[Literal["json", "csv"]] = FORMAT,
+        format: DownloadFormat = FORMAT,
+        dialect: CsvDialect = DIALECT,
     ):
-        """Facts matching every filter, by measure, period and publication; one row per figure as printed."""
+        """Facts matching every filter, by measure, period and publication; one row per figure as printed.
+
+        JSON is one page (`limit`, `offset`); CSV and xlsx are every matching fact, streamed, with a
+        column for every breakdown key that occurs and the period's type, start and end."""
         check_measure(measure)
         doc_id = resolve_doc(doc)
+        dialect = check_dialect(dialect)
         breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
         filters = dict(measure=measure, period=period, doc=doc_id, kind=kind, breakdown=breakdown, total_only=total)
+        total_count = count_matching_facts(conn, **filters)
+        file_kind = download_format(request, format)
+        if file_kind:
+            extra = [k for k in fact_breakdown_keys(conn, **filters) if k not in BREAKDOWN_COLUMNS]
+            columns = [*FACT_CSV_COLUMNS, *PERIOD_COLUMNS, *(breakdown_column(k) for k in extra)]
+            rows = (with_tidy_columns(r, extra) for r in state.stream_facts(filters))
+            if file_kind == "xlsx":
+                rows = list(rows)
+            return download(file_kind, "fakta", rows, columns, dialect, total_count,
+                            about(rows, "Fakta", {k: v for k, v in {**filters, **breakdown}.items() if k != "breakdown"})
+                            if file_kind == "xlsx" else None)
         # one page read in SQL, and the total counted there: not every fact loaded to send a hundred
-        rows = query_facts(conn, **filters, limit=limit, offset=offset)
-        return page_of(request, rows, count_matching_facts(conn, **filters), limit, offset, format, FACT_CSV_COLUMNS)
+        rows = [with_tidy_columns(r) for r in query_facts(conn, **filters, limit=limit, offset=offset)]
+        return page_body(request, rows, total_count, limit, offset)
 
     @app.get("/series/{measure}", tags=["data"], response_model=m.SeriesResponse | m.JsonStatDataset,
              summary="One measure over every period and every report (vintage)",
@@ -298,9 +372,14 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         alder: Optional[str] = Query(None, description='Age group as printed, e.g. "30-39".'),
         myndighet: Optional[str] = Query(None, description="Arbetsförmedlingen or Försäkringskassan."),
         total: bool = Query(False, description="Only totals (no breakdown)."),
-        format: Optional[Literal["json", "csv", "jsonstat"]] = Query(
-            None, description="json (default), csv, or jsonstat: a JSON-stat 2.0 dataset with the dimensions "
-                              "measure, period, breakdown and vintage, as SCB's PxWeb serves statistics."),
+        format: Optional[Literal["json", "csv", "xlsx", "jsonstat", "json-stat2"]] = Query(
+            None, description="json (default), csv or xlsx (every row, with a column per breakdown key), or jsonstat "
+                              "(also spelled json-stat2): a JSON-stat 2.0 dataset with the dimensions measure, period, "
+                              "one per breakdown variable (kon, forman, alder, myndighet and any other present) and "
+                              "vintage, as SCB's PxWeb serves statistics."),
+        outputFormat: Optional[Literal["json-stat2"]] = Query(
+            None, description="PxWeb's spelling: `outputFormat=json-stat2` is `format=jsonstat`."),
+        dialect: CsvDialect = DIALECT,
     ):
         """Every period and every report's value: one row per period, breakdown and report.
 
@@ -308,15 +387,20 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         with `mentions` and `mentions_agree`. Two reports giving the same year are two rows: the vintages.
         """
         check_measure(measure)
+        dialect = check_dialect(dialect)
         breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
         rows = series_rows(conn, measure, breakdown, total_only=total)
         info = state.measures[measure]
-        if format == "jsonstat":
-            built = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
+        if format in ("jsonstat", "json-stat2") or (format is None and outputFormat == "json-stat2"):
+            built = state.built_at()
             return JSONResponse(to_jsonstat(info, rows, state.documents, href=str(request.url),
-                                            updated=built[0].replace(" ", "T") + "Z" if built else None))
-        if wants_csv(request, format):
-            return csv_response(rows, SERIES_COLUMNS, len(rows))
+                                            updated=built.replace(" ", "T") + "Z" if built else None))
+        kind = download_format(request, format)
+        if kind:
+            extra = extra_breakdown_keys(r["breakdown"] for r in rows)
+            return download(kind, measure, [with_tidy_columns(r, extra) for r in rows],
+                            [*SERIES_COLUMNS, *(breakdown_column(k) for k in extra)], dialect,
+                            about=about(rows, f"Serie: {info['label']} ({measure})", {"measure": measure, **breakdown, "total": total}))
         vintages = sorted({r["doc"] for r in rows}, key=lambda d: (state.documents.get(d, {}).get("published") or "", d))
         periods: list[str] = []
         for r in rows:
@@ -330,17 +414,19 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
 
     @app.get("/measures", tags=["data"], response_model=m.MeasuresPage, summary="The measure catalogue",
              responses={**ERRORS, 200: csv_example(",".join(MEASURE_CSV_COLUMNS) + "\n")})
-    def measures(request: Request, limit: int = LIMIT, offset: int = OFFSET,
-                       format: Optional[Literal["json", "csv"]] = FORMAT):
+    def measures(request: Request, limit: int = LIMIT, offset: int = OFFSET, format: DownloadFormat = FORMAT,
+                 dialect: CsvDialect = DIALECT):
         """Every measure with its definition, unit, breakdowns, definition changes and fact count."""
-        return paged(request, list(state.measures.values()), limit, offset, format, MEASURE_CSV_COLUMNS)
+        return listing(request, "matt", list(state.measures.values()), limit, offset, format, MEASURE_CSV_COLUMNS, dialect,
+                       About(title="Måttkatalogen", built_at=state.built_at()))
 
     @app.get("/documents", tags=["data"], response_model=m.DocumentsPage, summary="The ingested reports",
              responses={**ERRORS, 200: csv_example(",".join(DOCUMENT_COLUMNS) + "\n")})
-    def documents(request: Request, limit: int = LIMIT, offset: int = OFFSET,
-                        format: Optional[Literal["json", "csv"]] = FORMAT):
+    def documents(request: Request, limit: int = LIMIT, offset: int = OFFSET, format: DownloadFormat = FORMAT,
+                  dialect: CsvDialect = DIALECT):
         """The reports, oldest publication first, with counts of blocks, tables and footnotes."""
-        return paged(request, list(state.documents.values()), limit, offset, format, DOCUMENT_COLUMNS)
+        return listing(request, "dokument", list(state.documents.values()), limit, offset, format, DOCUMENT_COLUMNS, dialect,
+                       About(title="Rapporterna", built_at=state.built_at()))
 
     @app.get("/documents/{doc_id}", tags=["data"], response_model=m.DocumentDetail, summary="One report's document model",
              responses={404: ERRORS[404], 422: ERRORS[422]})
@@ -363,19 +449,22 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         period: Optional[str] = Query(None, pattern=PERIOD_PATTERN, description="Only findings about this period."),
         limit: int = LIMIT,
         offset: int = OFFSET,
-        format: Optional[Literal["json", "csv"]] = FORMAT,
+        format: DownloadFormat = FORMAT,
+        dialect: CsvDialect = DIALECT,
     ):
         """Where the reports' figures do not hold together, most important first, each with the figures' sources."""
         check_measure(measure)
         if type is not None and type not in types:
             raise HTTPException(422, f"unknown finding type {type!r}; choose from {', '.join(sorted(types))}")
         rows = query_findings(conn, type=type, severity=severity, measure=measure, period=period)
-        return paged(request, rows, limit, offset, format, FINDING_CSV_COLUMNS)
+        filters = {"type": type, "severity": severity, "measure": measure, "period": period}
+        return listing(request, "avvikelser", rows, limit, offset, format, FINDING_CSV_COLUMNS, dialect,
+                       about(rows, "Avvikelser", filters))
 
     @app.get("/health", tags=["meta"], response_model=m.Health, summary="Is the server up, and what does it hold")
     async def health():
         """Counts of documents, facts, findings and passages, and which search modes are on."""
-        built = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
+        built = (state.built_at(),) if state.built_at() else None
         described = state.index.describe() if state.index is not None else {"chunks": 0, "lexical": False, "dense": False}
         return {"ok": True, "documents": len(state.documents), "facts": count_facts(conn),
                 "findings": conn.execute("SELECT count(*) FROM findings").fetchone()[0], "measures": len(state.measures),

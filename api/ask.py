@@ -31,6 +31,9 @@ from .query_words import words_of
 from .records import Answer, Interpretation, Passage
 
 KIND_ORDER = {"table": 0, "body": 1, "summary": 2, "footnote": 3}  # which mention of a figure comes first
+# an answer's figures as CSV rows (GET /ask?format=csv, `rapportkoll ask --format csv`)
+ANSWER_COLUMNS = ("value", "unit", "period", "measure", "breakdown", "doc", "source_file", "published", "page", "line",
+                  "kind", "qualifier", "printed", "conflict", "findings", "fact_id", "quote")
 
 def format_number(value: Any) -> str:
     """Swedish style: thousands spaced ("12 345"), decimal comma ("9,7")."""
@@ -311,4 +314,4 @@ def ask(conn: sqlite3.Connection, query: str, index: Any = None, k: int = 5, mod
     return Asker(conn, index).ask(query, k=k, mode=mode)
 
 
-__all__ = ["Asker", "Interpreter", "ask", "period_in", "period_sort_key", "format_number"]
+__all__ = ["ANSWER_COLUMNS", "Asker", "Interpreter", "ask", "period_in", "period_sort_key", "format_number"]

@@ -254,37 +254,124 @@ def facts(db, doc, measure, year, kind, kon, forman, alder, myndighet, total_onl
                              table_columns=["doc", "measure", "period", "breakdown", "value", "unit", "qualifier", "kind", "page", "line", "quote"]), nl=False)
 
 
+dialect_option = click.option(
+    "--dialect", type=click.Choice(list(output.CSV_DIALECTS)), default="comma", show_default=True,
+    help="CSV only. comma: commas and a decimal point (pandas, R). excel-sv: semicolons, decimal commas and a "
+         "byte-order mark, so a double-click opens it right in Swedish Excel.")
+
+
+def _write_file(data: bytes | str, out: Path, rows: int) -> None:
+    if isinstance(data, str):
+        out.write_text(data, encoding="utf-8", newline="")
+    else:
+        out.write_bytes(data)
+    click.echo(f"skrev {rows} rader till {out}", err=True)
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
-              help="csv for spreadsheets and R; parquet keeps types for pandas/arrow.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]), default="csv", show_default=True,
+              help="csv for R and scripts; xlsx for Excel (numbers as numbers, a sheet 'Om datat' with sources and "
+                   "definitions); parquet keeps types for pandas/arrow.")
+@dialect_option
 @click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write. Default: standard output for csv, rapportkoll.parquet for parquet.")
+              help="File to write. Default: standard output for csv, rapportkoll.xlsx or rapportkoll.parquet otherwise.")
 @click.option("--include-unclassified", is_flag=True, help="Also export figures that match no measure.")
-def export(db, fmt, out, include_unclassified) -> None:
+def export(db, fmt, dialect, out, include_unclassified) -> None:
     """Export the tidy longitudinal table: one row per measure, period, breakdown and report.
 
-    Every vintage of a figure is kept; the report it came from is a column.
+    Every vintage of a figure is kept; the report it came from is a column. Every breakdown
+    key that occurs has a column, and so do the period's type (year, span, change), start and end.
 
     Example:
 
-        rapportkoll export --format parquet -o dataset.parquet
+        rapportkoll export --format xlsx -o dataset.xlsx
+        rapportkoll export --dialect excel-sv -o dataset.csv
     """
     from .dataset import longitudinal_frame
 
     conn = _open(db)
     frame = longitudinal_frame(conn, include_unclassified=include_unclassified)
     if fmt == "csv":
-        text = frame.to_csv(index=False)
+        rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        text = output.render_csv(rows, list(frame.columns), dialect)
         if out:
-            out.write_text(text, encoding="utf-8")
-            click.echo(f"skrev {len(frame)} rader till {out}", err=True)
+            _write_file(text, out, len(frame))
         else:
             click.echo(text, nl=False)
+    elif fmt == "xlsx":
+        from .downloads import about_kb, render_xlsx
+
+        rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        about = about_kb(conn, rows, "Rapportkolls longitudinella datamängd",
+                         {"include_unclassified": include_unclassified})
+        _write_file(render_xlsx(rows, list(frame.columns), about), out or Path("rapportkoll.xlsx"), len(frame))
     else:
         out = out or Path("rapportkoll.parquet")
         frame.to_parquet(out, index=False)
         click.echo(f"skrev {len(frame)} rader till {out}", err=True)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("measure")
+@db_option
+@_breakdown_options
+@click.option("--total", "total_only", is_flag=True, help="Only totals (figures with no breakdown).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonstat", "xlsx"]), default="table",
+              show_default=True, help="table for people; csv and json (the body of GET /series/MEASURE) for machines; "
+                                      "jsonstat for JSON-stat 2.0 readers (pyjstat, PxWeb clients); xlsx for Excel.")
+@dialect_option
+@click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write. Default: standard output, or MEASURE.xlsx for xlsx.")
+def series(measure, db, kon, forman, alder, myndighet, total_only, fmt, dialect, out) -> None:
+    """Print one measure over every period and every report (vintage): the series a researcher plots.
+
+    One row per period, breakdown and report; a report that states the same figure several
+    times gives one row (table before body before summary), with how many mentions agree.
+
+    Example:
+
+        rapportkoll series gemensamma_kartlaggningar_antal --kon kvinnor
+        rapportkoll series omstallningsmoten_andel --format xlsx -o omstallning.xlsx
+    """
+    from .downloads import about_kb, render_xlsx
+    from .queries import query_measures
+    from .series import SERIES_COLUMNS, series_rows, to_jsonstat
+    from .tidy import breakdown_column, extra_breakdown_keys, with_tidy_columns
+
+    conn = _open(db)
+    measures = {m["key"]: m for m in query_measures(conn)}
+    if measure not in measures:
+        raise click.ClickException(f"unknown measure {measure!r}; `rapportkoll measures` lists them")
+    breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+    rows = series_rows(conn, measure, breakdown, total_only=total_only)
+    info = measures[measure]
+    extra = extra_breakdown_keys(r["breakdown"] for r in rows)
+    columns = [*SERIES_COLUMNS, *(breakdown_column(k) for k in extra)]
+    if fmt == "xlsx":
+        about = about_kb(conn, rows, f"Serie: {info['label']} ({measure})", {"measure": measure, **breakdown, "total": total_only})
+        _write_file(render_xlsx([with_tidy_columns(r, extra) for r in rows], columns, about),
+                    out or Path(f"{measure}.xlsx"), len(rows))
+        return
+    if fmt == "jsonstat":
+        from .kb import document_rows
+
+        text = output.dumps(to_jsonstat(info, rows, {d["id"]: d for d in document_rows(conn)})) + "\n"
+    elif fmt == "json":
+        text = output.dumps({"ok": True, "measure": {"key": measure, "label": info["label"], "unit": info["unit"]},
+                             "total": len(rows), "rows": rows}) + "\n"
+    elif fmt == "csv":
+        text = output.render_csv([with_tidy_columns(r, extra) for r in rows], columns, dialect)
+    else:
+        table = [{**r, "breakdown": ", ".join(r["breakdown"].values()) or "totalt",
+                  "var": f"s. {r['page_label'] or r['page']}" if r.get("page") else f"rad {r['line']}" if r.get("line") else ""}
+                 for r in rows]
+        text = f"{info['label']} ({measure}, {info['unit']}): {len(rows)} värden\n" + output.render_table(
+            table, ["period", "breakdown", "value", "qualifier", "doc", "published", "kind", "var", "mentions"])
+    if out:
+        _write_file(text, out, len(rows))
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

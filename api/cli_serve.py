@@ -36,8 +36,9 @@ def _open(db: Optional[Path]):
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("query")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="json: the same answer as GET /ask (non-ASCII kept as is); table: a readable summary for people.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="json: the same answer as GET /ask (non-ASCII kept as is); csv: the figures, one row each (as GET "
+                   "/ask?format=csv); table: a readable summary for people.")
 @click.option("--passages", "k", type=click.IntRange(0, 50), default=3, show_default=True,
               help="How many supporting passages to show; 0 skips the search.")
 @click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True,
@@ -65,6 +66,10 @@ def ask(query: str, db: Optional[Path], fmt: str, k: int, mode: str, model_path:
     answer = Asker(conn, index).ask(query, k=k if index is not None else 0, mode="lexical" if lexical_only else mode)
     if fmt == "json":
         click.echo(output.dumps(answer))
+    elif fmt == "csv":
+        from .ask import ANSWER_COLUMNS
+
+        click.echo(output.render_csv(output.to_plain(answer)["answers"], ANSWER_COLUMNS), nl=False)
     else:
         click.echo(render_answer(answer), nl=False)
 
@@ -100,6 +105,17 @@ def render_answer(answer) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _check_origins(ctx, param, origins: tuple[str, ...]) -> tuple[str, ...]:
+    """An origin is what a browser sends: scheme, host and port, no path ("https://example.se:8443"), or *."""
+    import re
+
+    for origin in origins:
+        if origin != "*" and not re.fullmatch(r"https?://[^/\s?#]+", origin):
+            raise click.BadParameter(f"{origin!r} is no origin; write it as a browser sends it, e.g. "
+                                     "https://dashboards.example.se (scheme and host, no path), or *")
+    return origins
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -112,8 +128,11 @@ def render_answer(answer) -> str:
 @click.option("--get", "get_path", default=None, metavar="PATH",
               help="Run one GET request in-process (e.g. /health), print the body and exit: 0 on a 200, else 1. "
                    "Starts no server; useful in scripts and CI.")
+@click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN", callback=_check_origins,
+              help="Let web pages from ORIGIN (e.g. https://dashboards.example.se, or * for any) call the API from a "
+                   "browser. Off by default: only pages this server serves can. Repeat for several origins.")
 def serve(db: Optional[Path], host: str, port: int, model_path: Optional[str], lexical_only: bool,
-          get_path: Optional[str]) -> None:
+          get_path: Optional[str], cors_origins: tuple[str, ...]) -> None:
     """Serve the HTTP API (and the web page) over the knowledge base.
 
     The OpenAPI documentation is at /docs once it runs.
@@ -125,7 +144,7 @@ def serve(db: Optional[Path], host: str, port: int, model_path: Optional[str], l
     from .app import create_app
 
     try:
-        app = create_app(_db(db), load_model=not lexical_only, model_path=model_path)
+        app = create_app(_db(db), load_model=not lexical_only, model_path=model_path, cors_origins=cors_origins)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None
     if get_path:

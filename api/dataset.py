@@ -4,6 +4,10 @@ A report often states the same figure several times (summary, body, table). The 
 keeps one row per report, preferring the table, then body text, then the summary, and says
 how many times the report gave it and whether those mentions agreed. Every vintage (report)
 stays a row of its own, so restatements are visible side by side.
+
+Tidy means one fact per row and one variable per column: besides kön, förmån, ålder and
+myndighet, every other breakdown key that occurs (grupp, post ...) has a column, and the
+period's type (year, span, change), start and end are columns (api.tidy).
 """
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ import sqlite3
 import pandas as pd
 
 from nlp.store import BREAKDOWN_COLUMNS, ensure_schema
+
+from .tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, period_fields
 
 KIND_PREFERENCE = {"table": 0, "body": 1, "summary": 2, "footnote": 3}
 COLUMNS = [
@@ -27,7 +33,7 @@ def longitudinal_frame(conn: sqlite3.Connection, include_unclassified: bool = Fa
     sql = "SELECT * FROM facts" + ("" if include_unclassified else " WHERE measure != 'unclassified'")
     frame = pd.read_sql_query(sql, conn)
     if frame.empty:
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=[*COLUMNS, *PERIOD_COLUMNS])
     frame["kind_rank"] = frame["kind"].map(KIND_PREFERENCE).fillna(9)
     frame["breakdown"] = frame["breakdown"].fillna("{}").map(lambda s: json.dumps(json.loads(s), ensure_ascii=False, sort_keys=True))
     keys = ["measure", "period", "breakdown", "doc"]
@@ -36,4 +42,10 @@ def longitudinal_frame(conn: sqlite3.Connection, include_unclassified: bool = Fa
     best = frame.sort_values(keys + ["kind_rank", "line", "page"]).drop_duplicates(keys, keep="first")
     out = best.merge(mentions, on=keys).rename(columns={"id": "fact_id"})
     out = out.sort_values(["measure", "period", "breakdown", "published", "doc"]).reset_index(drop=True)
-    return out[COLUMNS]
+    breakdowns = out["breakdown"].map(json.loads)
+    periods = pd.DataFrame([period_fields(p, u, b) for p, u, b in zip(out["period"], out["unit"], breakdowns)],
+                           columns=list(PERIOD_COLUMNS), index=out.index)
+    periods[["period_start", "period_end"]] = periods[["period_start", "period_end"]].astype("Int64")
+    extra = extra_breakdown_keys(breakdowns)
+    others = pd.DataFrame({breakdown_column(k): breakdowns.map(lambda b, k=k: b.get(k)) for k in extra}, index=out.index)
+    return pd.concat([out[COLUMNS], periods, others], axis=1)

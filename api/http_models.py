@@ -71,6 +71,11 @@ class FactRow(BaseModel):
     forman: Optional[str] = None
     alder: Optional[str] = None
     myndighet: Optional[str] = None
+    period_type: Optional[str] = Field(None, description='year, span ("2018-2022") or change (a change between period_start and period_end).')
+    period_start: Optional[int] = Field(None, description="First year of the period.")
+    period_end: Optional[int] = Field(None, description="Last year of the period (= period_start for a year).")
+    change: Optional[str] = Field(None, description='For a change figure: "ökning", "minskning" or "förändring"; "" otherwise.')
+    is_total: Optional[bool] = Field(None, description="True when the figure has no breakdown (a change's direction aside).")
 
 
 FACT_EXAMPLE = {
@@ -83,6 +88,7 @@ FACT_EXAMPLE = {
     "period_source": "parenthesis", "published": "2020-05-08", "reporting_year": 2019,
     "measure_score": 2.75, "measure_candidate": "", "qualifier_word": "", "period_part": "",
     "kon": None, "forman": None, "alder": None, "myndighet": None,
+    "period_type": "year", "period_start": 2018, "period_end": 2018, "change": "", "is_total": True,
 }
 
 
@@ -355,6 +361,11 @@ class SeriesRow(BaseModel):
     forman: Optional[str] = None
     alder: Optional[str] = None
     myndighet: Optional[str] = None
+    period_type: Optional[str] = Field(None, description='year, span ("2018-2022") or change (a change between period_start and period_end).')
+    period_start: Optional[int] = Field(None, description="First year of the period.")
+    period_end: Optional[int] = Field(None, description="Last year of the period (= period_start for a year).")
+    change: Optional[str] = Field(None, description='For a change figure: "ökning", "minskning" or "förändring"; "" otherwise.')
+    is_total: Optional[bool] = Field(None, description="True when the figure has no breakdown (a change's direction aside).")
 
 
 class MeasureRef(BaseModel):
@@ -383,14 +394,17 @@ class JsonStatDataset(BaseModel):
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, json_schema_extra={"examples": [{
         "version": "2.0", "class": "dataset", "label": "Antal gemensamma kartläggningar",
-        "id": ["measure", "period", "breakdown", "vintage"], "size": [1, 2, 1, 2],
+        "id": ["measure", "period", "kon", "forman", "alder", "myndighet", "vintage"], "size": [1, 2, 1, 1, 1, 1, 2],
         "role": {"time": ["period"], "metric": ["measure"]},
         "dimension": {
             "measure": {"label": "mått", "category": {"index": {"gemensamma_kartlaggningar_antal": 0},
                                                       "label": {"gemensamma_kartlaggningar_antal": "Antal gemensamma kartläggningar"},
                                                       "unit": {"gemensamma_kartlaggningar_antal": {"label": "antal", "decimals": 0}}}},
             "period": {"label": "period", "category": {"index": {"2018": 0, "2019": 1}, "label": {"2018": "2018", "2019": "2019"}}},
-            "breakdown": {"label": "redovisningsgrupp", "category": {"index": {"totalt": 0}, "label": {"totalt": "Totalt"}}},
+            "kon": {"label": "kön", "category": {"index": {"totalt": 0}, "label": {"totalt": "Totalt"}}},
+            "forman": {"label": "förmån", "category": {"index": {"totalt": 0}, "label": {"totalt": "Totalt"}}},
+            "alder": {"label": "ålder", "category": {"index": {"totalt": 0}, "label": {"totalt": "Totalt"}}},
+            "myndighet": {"label": "myndighet", "category": {"index": {"totalt": 0}, "label": {"totalt": "Totalt"}}},
             "vintage": {"label": "rapport (årgång)", "category": {"index": {"af-fk-2019": 0, "af-fk-2022": 1},
                                                                   "label": {"af-fk-2019": "… (2020-05-08)", "af-fk-2022": "… (2023-04-14)"}}}},
         "value": [8600, 8900, 8700, 8800]}]})

@@ -9,9 +9,11 @@ import csv
 import io
 import json
 from dataclasses import asdict, is_dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 FORMATS = ("json", "jsonl", "csv", "table")
+CSV_DIALECTS = ("comma", "excel-sv")
+CSV_ROWS_PER_CHUNK = 500  # rows per streamed chunk: few writes, little memory
 
 
 def to_plain(obj: Any) -> Any:
@@ -37,25 +39,48 @@ def render_jsonl(rows: Iterable[Any]) -> str:
     return "".join(json.dumps(to_plain(r), ensure_ascii=False) + "\n" for r in rows)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, decimal_comma: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False) if value else ("{}" if isinstance(value, dict) else "")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else str(value)
+        return text.replace(".", ",") if decimal_comma else text
     return str(value)
 
 
-def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+def iter_csv(rows: Iterable[Any], columns: Sequence[str], dialect: str = "comma") -> Iterator[str]:
+    """CSV text in chunks (the header, then a few hundred rows at a time), so a large result streams.
+
+    `comma` (the default) is comma-separated with a decimal point and no BOM: what pandas, R and
+    every CSV library read by default. `excel-sv` is what Swedish Excel opens right on a
+    double-click: semicolons (the comma is the decimal sign there), decimal commas, CRLF and a
+    UTF-8 byte-order mark (without it Excel reads "kartläggningar" as "kartlÃ¤ggningar").
+    pandas reads it with `sep=";", decimal=","`.
+    """
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}; use one of {', '.join(CSV_DIALECTS)}")
+    sv = dialect == "excel-sv"
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";" if sv else ",", lineterminator="\r\n" if sv else "\n")
+    if sv:
+        buf.write("\ufeff")
+    writer.writerow(columns)
+    for n, row in enumerate(rows, 1):
+        row = to_plain(row)
+        writer.writerow([_cell(row.get(c), sv) for c in columns])
+        if n % CSV_ROWS_PER_CHUNK == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def render_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, dialect: str = "comma") -> str:
     rows = [to_plain(r) for r in rows]
     columns = list(columns or (rows[0].keys() if rows else []))
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
-    for r in rows:
-        w.writerow([_cell(r.get(c)) for c in columns])
-    return buf.getvalue()
+    return "".join(iter_csv(rows, columns, dialect))
 
 
 def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, max_width: int = 60) -> str:

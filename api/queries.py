@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from nlp.store import BREAKDOWN_COLUMNS, has_table
 
@@ -69,6 +69,13 @@ def count_matching_facts(conn: sqlite3.Connection, *, measure: Optional[str] = N
     return conn.execute("SELECT count(*) FROM facts" + (" WHERE " + " AND ".join(where) if where else ""), args).fetchone()[0]
 
 
+def _facts_select(measure, period, doc, breakdown, kind, total_only) -> tuple[str, list[Any]]:
+    where, args = _fact_filter(measure, period, doc, breakdown, kind, total_only)
+    sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY measure, period, published, doc, coalesce(line, 0), coalesce(page, 0), id"
+    return sql, args
+
+
 def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
                 doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
                 total_only: bool = False, limit: Optional[int] = None, offset: int = 0) -> list[dict[str, Any]]:
@@ -78,12 +85,38 @@ def query_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, peri
     """
     if not has_table(conn, "facts"):
         return []
-    where, args = _fact_filter(measure, period, doc, breakdown, kind, total_only)
-    sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY measure, period, published, doc, coalesce(line, 0), coalesce(page, 0), id"
+    sql, args = _facts_select(measure, period, doc, breakdown, kind, total_only)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"; args += [int(limit), int(offset)]
     return [fact_row_to_dict(r) for r in conn.execute(sql, args)]
+
+
+def iter_facts(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
+               doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
+               total_only: bool = False, batch: int = 500) -> Iterator[dict[str, Any]]:
+    """query_facts' rows one at a time, read a batch at a time: a download of every fact streams
+    without holding them all."""
+    if not has_table(conn, "facts"):
+        return
+    sql, args = _facts_select(measure, period, doc, breakdown, kind, total_only)
+    cursor = conn.execute(sql, args)
+    while True:
+        rows = cursor.fetchmany(batch)
+        if not rows:
+            return
+        for r in rows:
+            yield fact_row_to_dict(r)
+
+
+def fact_breakdown_keys(conn: sqlite3.Connection, *, measure: Optional[str] = None, period: Optional[str] = None,
+                        doc: Optional[str] = None, breakdown: Optional[dict[str, str]] = None, kind: Optional[str] = None,
+                        total_only: bool = False) -> list[str]:
+    """Every breakdown key among the matching facts (kon, grupp, post ...): the columns a download needs."""
+    if not has_table(conn, "facts"):
+        return []
+    where, args = _fact_filter(measure, period, doc, breakdown, kind, total_only)
+    sql = "SELECT DISTINCT j.key FROM facts, json_each(facts.breakdown) AS j" + (" WHERE " + " AND ".join(where) if where else "")
+    return sorted(r[0] for r in conn.execute(sql, args))
 
 
 def count_facts(conn: sqlite3.Connection) -> int:

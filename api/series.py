@@ -8,7 +8,8 @@ differ is where the audit looks.
 
 JSON-stat 2.0 is the format SCB's PxWeb API serves ("class": "dataset", `id`/`size`, one
 `dimension` object per id with `category.index` and `category.label`, `role.time` and
-`role.metric`, a row-major `value` array with null for an empty cell, `status` for flags).
+`role.metric`, a row-major `value` array with null for an empty cell, `status` for flags),
+with one dimension per breakdown variable, as PxWeb has one per variable.
 """
 from __future__ import annotations
 
@@ -20,15 +21,18 @@ from nlp.store import BREAKDOWN_COLUMNS
 from .ask import KIND_ORDER
 from .interpret import period_in, period_sort_key
 from .queries import query_facts
+from .tidy import PERIOD_COLUMNS, extra_breakdown_keys, with_tidy_columns
 
 SERIES_COLUMNS = (
     "measure", "measure_label", "unit", "period", *BREAKDOWN_COLUMNS, "breakdown", "value", "qualifier", "printed",
     "doc", "source_file", "published", "reporting_year", "kind", "page", "page_label", "line", "quote", "fact_id",
-    "mentions", "mentions_agree", "block", "cell",
+    "mentions", "mentions_agree", "block", "cell", *PERIOD_COLUMNS,
 )
 STATUS_OF_QUALIFIER = {"approximate": "a", "over": "o", "under": "u"}
 STATUS_LABELS = {"a": "cirka (approximate)", "o": "över (a lower bound)", "u": "under (an upper bound)"}
 TOTAL = "totalt"
+VARIABLE_LABELS = {"kon": "kön", "forman": "förmån", "alder": "ålder", "myndighet": "myndighet",
+                   "forandring": "förändring", "aktor": "aktör", "sysselsattning": "sysselsättning"}
 
 
 def breakdown_id(breakdown: Mapping[str, str]) -> str:
@@ -60,6 +64,7 @@ def series_rows(conn: sqlite3.Connection, measure: str, breakdown: Optional[Mapp
         row["fact_id"] = best["id"]
         row["mentions"] = len(mentions)
         row["mentions_agree"] = len({m["value"] for m in mentions}) == 1
+        row = with_tidy_columns(row)
         rows.append({k: row.get(k) for k in SERIES_COLUMNS})
     rows.sort(key=lambda r: (period_sort_key(r["period"] or ""), _breakdown_order(r["breakdown"]), r["published"] or "", r["doc"]))
     return rows
@@ -67,25 +72,32 @@ def series_rows(conn: sqlite3.Connection, measure: str, breakdown: Optional[Mapp
 
 def to_jsonstat(measure: Mapping[str, Any], rows: list[dict[str, Any]], documents: Mapping[str, Mapping[str, Any]],
                 href: Optional[str] = None, updated: Optional[str] = None) -> dict[str, Any]:
-    """A JSON-stat 2.0 dataset with the dimensions measure x period x breakdown x vintage.
+    """A JSON-stat 2.0 dataset with the dimensions measure x period x one per breakdown variable x vintage.
 
+    As PxWeb serves one dimension per variable, kön, förmån, ålder and myndighet are always
+    dimensions of their own (category "totalt" where a figure is not broken down by it), and so
+    is any other breakdown key the rows have (grupp, post ...): a client slices by kön alone.
     `measure` is a /measures row (key, label, unit); `documents` maps doc id -> {title, published}
     for the vintage labels. Cells with no figure are null; approximate figures get a status.
     """
     periods = sorted({r["period"] for r in rows}, key=period_sort_key)
-    breakdowns: dict[str, dict[str, str]] = {}
-    for r in sorted(rows, key=lambda r: _breakdown_order(r["breakdown"])):
-        breakdowns.setdefault(breakdown_id(r["breakdown"]), r["breakdown"])
+    variables = [*BREAKDOWN_COLUMNS, *extra_breakdown_keys(r["breakdown"] for r in rows)]
+    categories = {key: _categories(rows, key) for key in variables}
     vintages = sorted({r["doc"] for r in rows}, key=lambda d: ((documents.get(d) or {}).get("published") or "", d))
-    size = [1, len(periods), len(breakdowns), len(vintages)]
-    p_index = {p: i for i, p in enumerate(periods)}
-    b_index = {b: i for i, b in enumerate(breakdowns)}
-    v_index = {v: i for i, v in enumerate(vintages)}
-    values: list[Any] = [None] * (size[1] * size[2] * size[3])
+    ids = ["measure", "period", *variables, "vintage"]
+    indexes = [{measure["key"]: 0}, {p: i for i, p in enumerate(periods)},
+               *({c: i for i, c in enumerate(categories[k])} for k in variables), {v: i for i, v in enumerate(vintages)}]
+    size = [len(ix) for ix in indexes]
+    values: list[Any] = [None] * _product(size)
     status: dict[str, str] = {}
-    cells = list(_cells(rows, p_index, b_index, v_index, size))
-    for i, r in cells:
+    facts: dict[str, str] = {}
+    for r in rows:
+        coordinates = [measure["key"], r["period"], *(r["breakdown"].get(k, TOTAL) for k in variables), r["doc"]]
+        i = 0
+        for ix, n, c in zip(indexes, size, coordinates):
+            i = i * n + ix[c]  # row-major: the last dimension varies fastest
         values[i] = r["value"]
+        facts[str(i)] = r["fact_id"]
         flag = STATUS_OF_QUALIFIER.get(r["qualifier"] or "")
         if flag:
             status[str(i)] = flag
@@ -95,27 +107,29 @@ def to_jsonstat(measure: Mapping[str, Any], rows: list[dict[str, Any]], document
     for v in vintages:
         d = documents.get(v) or {}
         doc_label[v] = f"{d.get('title') or v} ({d.get('published') or 'odaterad'})"
+    dimension: dict[str, Any] = {
+        "measure": {"label": "mått", "category": {
+            "index": indexes[0], "label": {measure["key"]: measure.get("label") or measure["key"]},
+            "unit": {measure["key"]: {"label": unit, "decimals": decimals}}}},
+        "period": {"label": "period", "category": {"index": indexes[1], "label": {p: p for p in periods}}},
+    }
+    for key, index in zip(variables, indexes[2:-1]):
+        dimension[key] = {"label": VARIABLE_LABELS.get(key, key), "category": {
+            "index": index, "label": {c: ("Totalt" if c == TOTAL else c) for c in index}}}
+    dimension["vintage"] = {"label": "rapport (årgång)", "category": {"index": indexes[-1], "label": doc_label}}
     dataset: dict[str, Any] = {
         "version": "2.0",
         "class": "dataset",
         "label": measure.get("label") or measure["key"],
         "source": "rapportkoll: Arbetsförmedlingens och Försäkringskassans rapporter",
-        "id": ["measure", "period", "breakdown", "vintage"],
+        "id": ids,
         "size": size,
         "role": {"time": ["period"], "metric": ["measure"]},
-        "dimension": {
-            "measure": {"label": "mått", "category": {
-                "index": {measure["key"]: 0}, "label": {measure["key"]: measure.get("label") or measure["key"]},
-                "unit": {measure["key"]: {"label": unit, "decimals": decimals}}}},
-            "period": {"label": "period", "category": {"index": p_index, "label": {p: p for p in periods}}},
-            "breakdown": {"label": "redovisningsgrupp", "category": {
-                "index": b_index,
-                "label": {b: (", ".join(bd.values()) if bd else "Totalt") for b, bd in breakdowns.items()}}},
-            "vintage": {"label": "rapport (årgång)", "category": {"index": v_index, "label": doc_label}},
-        },
+        "dimension": dimension,
         "value": values,
-        "note": ["Varje rapport är en egen årgång (vintage): samma år kan ha olika värden i olika rapporter."],
-        "extension": {"facts": {str(i): r["fact_id"] for i, r in cells}},
+        "note": ["Varje rapport är en egen årgång (vintage): samma år kan ha olika värden i olika rapporter.",
+                 "Kategorin \"totalt\" i en redovisningsvariabel betyder att siffran inte är uppdelad på den."],
+        "extension": {"facts": facts},
     }
     if status:
         dataset["status"] = status
@@ -127,10 +141,17 @@ def to_jsonstat(measure: Mapping[str, Any], rows: list[dict[str, Any]], document
     return dataset
 
 
-def _cells(rows, p_index, b_index, v_index, size):
-    """(position in the row-major value array, row) for every row."""
-    for r in rows:
-        yield (p_index[r["period"]] * size[2] + b_index[breakdown_id(r["breakdown"])]) * size[3] + v_index[r["doc"]], r
+def _categories(rows: list[dict[str, Any]], key: str) -> list[str]:
+    """A breakdown variable's categories: "totalt" first when some figure is not broken down by it."""
+    values = sorted({r["breakdown"][key] for r in rows if key in r["breakdown"]})
+    return ([TOTAL] if not values or any(key not in r["breakdown"] for r in rows) else []) + values
+
+
+def _product(sizes: list[int]) -> int:
+    n = 1
+    for s in sizes:
+        n *= s
+    return n
 
 
 __all__ = ["SERIES_COLUMNS", "breakdown_id", "series_rows", "to_jsonstat"]

@@ -153,6 +153,8 @@ export async function seriesView({ args, params, navigate }) {
       h("figcaption", {}, legend(chartSeries), h("p", { class: "hint" }, `${bdText}. En linje per rapport (årgång); där linjerna skiljer sig har en senare rapport angett en annan siffra för samma år.`))),
     seriesTable({ label, unit, periods: allPeriods, vintages, rows: shown, bdText }),
     h("p", { class: "downloads" }, h("a", { href: csvHref, download: `${key}.csv`, class: "button" }, "Ladda ned CSV"),
+      " ", h("a", { href: `series/${encodeURIComponent(key)}${query({ format: "xlsx", ...filter })}`, download: `${key}.xlsx`, class: "button" }, "Excel"),
+      " ", h("a", { href: `series/${encodeURIComponent(key)}${query({ format: "csv", dialect: "excel-sv", ...filter })}`, download: `${key}.csv` }, "CSV för svenska Excel"),
       " ", h("a", { href: `series/${encodeURIComponent(key)}${query({ format: "jsonstat", ...filter })}` }, "JSON-stat"),
       " ", h("a", { href: `series/${encodeURIComponent(key)}${query(filter)}` }, "JSON")));
   return { title: label, node, announce: `${label}: ${allPeriods.length} perioder, ${vintages.length} rapporter` };

@@ -50,3 +50,12 @@ def built_db(tmp_path_factory, corpus_dir):
     path = tmp_path_factory.mktemp("built") / "rapportkoll.db"
     build_kb([corpus_dir], path, with_dense=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def built_client(built_db):
+    """The HTTP API over the whole corpus as `build` makes it: more facts than one JSON page holds."""
+    from api.app import create_app
+
+    with TestClient(create_app(built_db, load_model=False)) as client:
+        yield client

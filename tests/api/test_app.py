@@ -68,13 +68,13 @@ def test_facts_paging(tiny_client):
 
 FACTS_2020_CSV = (
     "id,doc,source_file,published,measure,measure_label,period,kon,forman,alder,myndighet,breakdown,value,printed,unit,scale,"
-    "qualifier,kind,page,page_label,line,section,cell,quote\n"
+    "qualifier,kind,page,page_label,line,section,cell,quote,period_type,period_start,period_end,change,is_total\n"
     "tiny:f1,tiny,tiny.txt,2021-03-01,moten_antal,Antal möten,2020,,,,,{},120,120,antal,1,exact,body,,,3,,,"
-    "Under 2020 genomfördes 120 möten (100 möten 2019).\n"
+    "Under 2020 genomfördes 120 möten (100 möten 2019).,year,2020,2020,,True\n"
     'tiny:f3,tiny,tiny.txt,2021-03-01,moten_antal,Antal möten,2020,kvinnor,,,,"{""kon"": ""kvinnor""}",60,60,antal,1,exact,'
-    "body,,,3,,,Av dem var 60 med kvinnor.\n"
+    "body,,,3,,,Av dem var 60 med kvinnor.,year,2020,2020,,False\n"
     "tiny:f4,tiny,tiny.txt,2021-03-01,moten_antal,Antal möten,2020,,,,,{},125,125,antal,1,exact,table,,,7,,tiny:t0:r1c1,"
-    "Tabell 1 Antal möten | 2020 | Antal: 125\n"
+    "Tabell 1 Antal möten | 2020 | Antal: 125,year,2020,2020,,True\n"
 )
 
 
@@ -90,10 +90,11 @@ def test_facts_csv(tiny_client, how):
     assert r.text == FACTS_2020_CSV
 
 
-def test_csv_paging_headers(tiny_client):
-    r = tiny_client.get("/facts?format=csv&limit=1")
-    assert r.headers["link"] == '</facts?format=csv&limit=1&offset=1>; rel="next"'
-    assert r.text.count("\n") == 2
+def test_csv_download_is_the_whole_result(tiny_client):
+    # a spreadsheet cannot see paging headers: limit and offset apply to JSON only
+    r = tiny_client.get("/facts?format=csv&limit=1&offset=1")
+    assert r.text.count("\n") == 1 + 4 and "link" not in r.headers
+    assert r.headers["content-disposition"] == 'attachment; filename="fakta.csv"'
 
 
 def test_format_param_beats_accept(tiny_client):
@@ -187,28 +188,33 @@ def test_series_filters(tiny_client):
 def test_series_csv(tiny_client):
     assert tiny_client.get("/series/moten_antal", headers={"Accept": "text/csv"}).text == (
         "measure,measure_label,unit,period,kon,forman,alder,myndighet,breakdown,value,qualifier,printed,doc,source_file,"
-        "published,reporting_year,kind,page,page_label,line,quote,fact_id,mentions,mentions_agree,block,cell\n"
+        "published,reporting_year,kind,page,page_label,line,quote,fact_id,mentions,mentions_agree,block,cell,"
+        "period_type,period_start,period_end,change,is_total\n"
         "moten_antal,Antal möten,antal,2019,,,,,{},100,exact,100,tiny,tiny.txt,2021-03-01,2020,body,,,3,"
-        "Under 2020 genomfördes 120 möten (100 möten 2019).,tiny:f2,1,True,tiny:b1,\n"
+        "Under 2020 genomfördes 120 möten (100 möten 2019).,tiny:f2,1,True,tiny:b1,,year,2019,2019,,True\n"
         "moten_antal,Antal möten,antal,2020,,,,,{},125,exact,125,tiny,tiny.txt,2021-03-01,2020,table,,,7,"
-        "Tabell 1 Antal möten | 2020 | Antal: 125,tiny:f4,2,False,,tiny:t0:r1c1\n"
+        "Tabell 1 Antal möten | 2020 | Antal: 125,tiny:f4,2,False,,tiny:t0:r1c1,year,2020,2020,,True\n"
         'moten_antal,Antal möten,antal,2020,kvinnor,,,,"{""kon"": ""kvinnor""}",60,exact,60,tiny,tiny.txt,2021-03-01,2020,'
-        "body,,,3,Av dem var 60 med kvinnor.,tiny:f3,1,True,tiny:b1,\n"
+        "body,,,3,Av dem var 60 med kvinnor.,tiny:f3,1,True,tiny:b1,,year,2020,2020,,False\n"
     )
 
 
-def test_series_jsonstat(tiny_client):
-    ds = tiny_client.get("/series/moten_antal?format=jsonstat").json()
+@pytest.mark.parametrize("query", ["format=jsonstat", "format=json-stat2", "outputFormat=json-stat2"])
+def test_series_jsonstat(tiny_client, query):
+    ds = tiny_client.get(f"/series/moten_antal?{query}").json()
     assert (ds["version"], ds["class"]) == ("2.0", "dataset")
-    assert ds["id"] == ["measure", "period", "breakdown", "vintage"]
-    assert ds["size"] == [1, 2, 2, 1]
-    assert len(ds["value"]) == 1 * 2 * 2 * 1
+    # one dimension per breakdown variable, as PxWeb has one per variable
+    assert ds["id"] == ["measure", "period", "kon", "forman", "alder", "myndighet", "vintage"]
+    assert ds["size"] == [1, 2, 2, 1, 1, 1, 1]
+    assert len(ds["value"]) == 1 * 2 * 2 * 1 * 1 * 1 * 1
     assert ds["role"] == {"time": ["period"], "metric": ["measure"]}
     dims = ds["dimension"]
     assert set(dims) == set(ds["id"])
     assert dims["period"]["category"]["index"] == {"2019": 0, "2020": 1}
-    assert dims["breakdown"]["category"]["index"] == {"totalt": 0, "kon=kvinnor": 1}
-    assert dims["breakdown"]["category"]["label"] == {"totalt": "Totalt", "kon=kvinnor": "kvinnor"}
+    assert dims["kon"]["category"]["index"] == {"totalt": 0, "kvinnor": 1}
+    assert dims["kon"]["category"]["label"] == {"totalt": "Totalt", "kvinnor": "kvinnor"}
+    assert (dims["kon"]["label"], dims["forman"]["label"]) == ("kön", "förmån")
+    assert dims["forman"]["category"]["index"] == {"totalt": 0}
     assert dims["vintage"]["category"]["index"] == {"tiny": 0}
     assert dims["measure"]["category"]["unit"] == {"moten_antal": {"label": "antal", "decimals": 0}}
     # row-major: period 2019 x (totalt, kvinnor), then 2020 x (totalt, kvinnor); 2019 kvinnor is not reported
@@ -281,7 +287,9 @@ ERROR_SOURCES = [
     ("/ask?q=", 422, "q"),
     ("/ask?q=x&k=51", 422, "k"),
     ("/search?q=x&mode=fuzzy", 422, "mode: 'fuzzy' is not available here"),
-    ("/series/moten_antal?format=xlsx", 422, "format"),
+    ("/series/moten_antal?format=xml", 422, "format"),
+    ("/series/moten_antal?outputFormat=px", 422, "outputFormat"),
+    ("/facts?format=csv&dialect=excel-de", 422, "dialect: Input should be 'comma' or 'excel-sv'"),
     ("/inconsistencies?severity=fatal", 422, "severity"),
 ]
 
