@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= rapportkoll.db
 
-.PHONY: serve build test bench install clean
+.PHONY: serve build test bench install clean notebooks
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# the notebooks saved with their outputs (tables and plots visible on GitHub)
+notebooks: $(STAMP)
+	$(BIN)/python notebooks/execute.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all

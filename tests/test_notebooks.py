@@ -52,7 +52,8 @@ def test_researcher_builds_the_kb_plots_every_vintage_and_exports_csv(fresh_db, 
     nb = run_notebook("researcher.ipynb", fresh_db, tmp_path, monkeypatch)
     text = outputs_text(nb)
     assert fresh_db.exists() and "byggde" in text
-    assert images(nb) == 1  # the vintage chart
+    assert images(nb) == 2  # the vintage chart and the one by kön
+    assert "kvinnor" in text and "män" in text
     csv = tmp_path / "gemensamma_kartlaggningar_antal.csv"
     lines = csv.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("measure,measure_label,unit,period")
@@ -68,3 +69,17 @@ def test_auditor_tabulates_findings_and_quotes_the_top_errors(fresh_db, tmp_path
     assert "restatement" in text and "error" in text
     assert "Förväntat" in text and "citat" in text
     assert (tmp_path / "avvikelser.csv").read_text(encoding="utf-8").startswith("rank,id,type,severity")
+
+
+@pytest.mark.parametrize("name, charts", [("researcher.ipynb", 2), ("auditor.ipynb", 0)])
+def test_committed_notebooks_keep_their_outputs(name, charts):
+    """Saved with their outputs (`make notebooks`), so tables and plots show on GitHub unrun."""
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.get("execution_count") for c in code), "a cell was not run: make notebooks"
+    assert all(c.get("outputs") for c in code), "a cell has no output: make notebooks"
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    assert images(nb) == charts
+    assert "/tmp/" not in outputs_text(nb) and "/home/" not in outputs_text(nb)  # no path of the machine that ran them
