@@ -1,19 +1,36 @@
 """ingest -> facts -> checks -> index, into a temporary KB that is swapped into place on success.
 
 `build_kb` is the plain function behind `rapportkoll build`; it also works from Python.
+
+A build on an existing KB redoes only what changed (an incremental build): a report whose
+file and manifest entry are as they were keeps its document, facts and passage vectors; a new
+or changed one is read and extracted; a report no longer among the files is removed. The
+audit's checks and the lexical index are then redone over everything, since they compare
+reports with each other (they take about a second). What the KB holds afterwards equals a
+full build's, fact for fact and finding for finding (tests/api/test_build_incremental.py);
+when the program's ingest or nlp code differs from the one that built the KB, every report
+is extracted again, since the old facts might not be what this code finds.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ingest import store as ingest_store
-from ingest.reader import iter_report_files, read_paths
+from ingest.manifest import lookup as manifest_entry
+from ingest.reader import content_hash, iter_report_files, read_paths
 from ingest.records import Document, IngestFailure
 
 Say = Callable[[str], None]
+
+FINGERPRINT_KEY = "pipeline_fingerprint"
+# what each report was built from: the key of its input (file bytes, name, manifest entry) -> its document id
+INPUTS_SCHEMA = "CREATE TABLE IF NOT EXISTS build_inputs (input_key TEXT PRIMARY KEY, doc TEXT NOT NULL)"
 
 
 @dataclass
@@ -27,19 +44,83 @@ class BuildReport:
     chunks: int = 0
     dense: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
+    incremental: bool = False  # an existing KB was brought up to date rather than built anew
+    reused: list[str] = field(default_factory=list)  # documents kept as they were (incremental)
+    extracted: list[str] = field(default_factory=list)  # documents read and extracted in this build
+    removed: list[str] = field(default_factory=list)  # documents no longer among the files
+    embedded: int = 0  # passages embedded in this build (the rest came from the vector cache)
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
 
+def pipeline_fingerprint() -> str:
+    """A hash of the code and data that turn a file into facts (the ingest and nlp packages).
+
+    Facts kept from an earlier build are only as good as the code that found them: when this
+    differs from the KB's, an incremental build extracts every report again."""
+    import ingest
+    import nlp
+
+    digest = hashlib.sha256()
+    for package in (ingest, nlp):
+        root = Path(package.__file__).parent
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".txt", ".json", ".tsv")):
+            digest.update(str(path.relative_to(root.parent)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_key(path: Path) -> Optional[str]:
+    """What a report is built from: its bytes, its name and its manifest entry (None when unreadable)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    entry = manifest_entry(path)
+    return hashlib.sha256("\n".join([content_hash(data), path.name, repr(entry)]).encode()).hexdigest()
+
+
+def previous_inputs(db: Path, fingerprint: str) -> Optional[dict[str, str]]:
+    """input key -> document id of the KB at `db`, or None when there is none to build on
+    (no KB, one built by other code, or one from before incremental builds)."""
+    if not db.is_file():
+        return None
+    try:
+        conn = ingest_store.open_kb_readonly(db)
+    except FileNotFoundError:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM kb_meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
+        if row is None or row[0] != fingerprint:
+            return None
+        return {r[0]: r[1] for r in conn.execute("SELECT input_key, doc FROM build_inputs")}
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+def unique_facts(facts: Sequence) -> list:
+    """Facts as the KB stores them: one per id (a later duplicate replaces an earlier one, as
+    INSERT OR REPLACE does), so a full and an incremental build check the same facts."""
+    by_id: dict[str, object] = {}
+    for f in facts:
+        by_id.pop(f.id, None)
+        by_id[f.id] = f
+    return list(by_id.values())
+
+
 def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_index: bool = True,
              with_dense: bool = True, model_path: Optional[str] = None, say: Say = lambda s: None,
-             on_file: Optional[Callable] = None) -> BuildReport:
-    """Build a fresh knowledge base from report files and folders.
+             on_file: Optional[Callable] = None, full: bool = False) -> BuildReport:
+    """Build the knowledge base from report files and folders, or bring an existing one up to date.
 
-    Files that cannot be read are reported in `BuildReport.failures`; the rest is built.
-    Any exception in a later stage leaves the previous KB at `db` untouched.
+    With an existing KB built by the same code, only new and changed reports are read and
+    extracted and only new passages embedded (`full=True` rebuilds everything). Files that
+    cannot be read are reported in `BuildReport.failures`; the rest is built. Any exception
+    in a later stage leaves the previous KB at `db` untouched.
     """
     from nlp import store as nlp_store
     from nlp.checks import run_checks
@@ -48,42 +129,89 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
     from nlp.measures import load_catalogue
     from nlp.pipeline import make_nlp
 
+    db = Path(db)
     report = BuildReport(db=str(db))
     t0 = time.perf_counter()
+    fingerprint = pipeline_fingerprint()
     files = list(iter_report_files(paths))
-    results = read_paths(files, jobs=jobs, on_result=on_file)
-    docs: list[Document] = [r for r in results if isinstance(r, Document)]
+    keys = {f: input_key(f) for f in files}
+    previous = None if full else previous_inputs(db, fingerprint)
+    report.incremental = previous is not None
+    kept_by_file = {f: previous[keys[f]] for f in files if previous and keys[f] in previous}
+    to_read = [f for f in files if f not in kept_by_file]
+    results = read_paths(to_read, jobs=jobs, on_result=on_file)
+    if on_file:
+        for f in kept_by_file:
+            on_file(f)  # counted as done: nothing to read
+    read_docs = {f: r for f, r in zip(to_read, results) if isinstance(r, Document)}
     report.failures = [r for r in results if isinstance(r, IngestFailure)]
     report.seconds["ingest"] = time.perf_counter() - t0
-    say(f"läste {len(docs)} dokument ({len(report.failures)} fel) på {report.seconds['ingest']:.1f} s")
+    if report.incremental:
+        say(f"läste {len(read_docs)} nya eller ändrade dokument ({len(report.failures)} fel), "
+            f"{len(kept_by_file)} oförändrade på {report.seconds['ingest']:.1f} s")
+    else:
+        say(f"läste {len(read_docs)} dokument ({len(report.failures)} fel) på {report.seconds['ingest']:.1f} s")
 
-    with ingest_store.building(db) as conn:
-        kept: dict[str, Document] = {}
-        for doc in docs:
-            if ingest_store.save_document(conn, doc) != "unchanged":
-                kept[doc.id] = doc
-        for f in report.failures:
-            ingest_store.save_failure(conn, f)
-        docs = list(kept.values())
-        report.documents = [d.id for d in docs]
+    with ingest_store.building(db, start_from_existing=report.incremental) as conn:
+        nlp_store.ensure_schema(conn)
+        conn.execute(INPUTS_SCHEMA)
+        kept_ids = set(kept_by_file.values())
+        if report.incremental:
+            for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
+                if doc_id not in kept_ids:
+                    ingest_store.delete_document(conn, doc_id)
+                    nlp_store.delete_facts(conn, doc_id)
+                    report.removed.append(doc_id)
+            conn.execute("DELETE FROM failures")
+            conn.execute("DELETE FROM findings")
+        # every report of this build, in file order (the order a full build extracts and checks them)
+        ordered: list[tuple[Document, bool]] = []
+        for f in files:
+            if f in kept_by_file:
+                # the same report, perhaps in another folder now: page images are drawn from where it is
+                conn.execute("UPDATE documents SET path = ? WHERE id = ?", (str(f), kept_by_file[f]))
+                ordered.append((ingest_store.load_document(conn, kept_by_file[f]), False))
+            elif f in read_docs:
+                doc = read_docs[f]
+                if ingest_store.save_document(conn, doc) != "unchanged":
+                    ordered.append((doc, True))
+        for fail in report.failures:
+            ingest_store.save_failure(conn, fail)
+        # the same bytes under two names are one report (save_document keeps the newest id)
+        present = {r[0] for r in conn.execute("SELECT id FROM documents")}
+        ordered = [(d, new) for d, new in ordered if d is not None and d.id in present]
+        seen: set[str] = set()
+        docs = []
+        for d, new in ordered:
+            if d.id not in seen:
+                seen.add(d.id)
+                docs.append((d, new))
+        report.removed = [d for d in report.removed if d not in seen]
+        report.documents = [d.id for d, _ in docs]
+        report.reused = [d.id for d, new in docs if not new]
+        report.extracted = [d.id for d, new in docs if new]
 
         t = time.perf_counter()
-        nlp = make_nlp()
         catalogue = load_catalogue()
-        nlp_store.ensure_schema(conn)
         nlp_store.save_measures(conn, catalogue)
+        nlp = make_nlp() if report.extracted else None
         facts = []
-        for doc in docs:
-            facts.extend(extract_facts(doc, nlp, catalogue))
-        meta = {d.id: (d.metadata.published, d.metadata.reporting_year) for d in docs}
-        nlp_store.save_facts(conn, facts, meta)
+        for doc, new in docs:
+            if new:
+                nlp_store.delete_facts(conn, doc.id)
+                doc_facts = unique_facts(extract_facts(doc, nlp, catalogue))
+                nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
+            else:
+                doc_facts = nlp_store.load_doc_facts(conn, doc.id)
+            facts.extend(doc_facts)
         report.facts = len(facts)
         report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
         report.seconds["facts"] = time.perf_counter() - t
-        say(f"{report.facts} fakta ({report.unclassified} oklassificerade) på {report.seconds['facts']:.1f} s")
+        say(f"{report.facts} fakta ({report.unclassified} oklassificerade) på {report.seconds['facts']:.1f} s"
+            + (f"; {len(report.extracted)} dokument extraherade, {len(report.reused)} oförändrade" if report.incremental else ""))
 
         t = time.perf_counter()
-        context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d in docs})
+        context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d, _ in docs})
         findings = run_checks(facts, context)
         nlp_store.save_findings(conn, findings)
         report.findings = len(findings)
@@ -91,23 +219,56 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
         say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s")
 
         if with_index:
-            t = time.perf_counter()
-            from .index import build_index, save_index
-
-            embedder = None
-            if with_dense:
-                from .embedder import load_embedder
-
-                try:
-                    embedder = load_embedder(model_path)
-                except Exception as e:  # the KB is still useful with lexical search alone
-                    say(f"varning: ingen täta vektorer ({type(e).__name__}: {e}); bara lexikal sökning")
-            index = build_index(docs, embedder)
-            save_index(conn, index)
-            report.chunks = len(index.chunks)
-            report.dense = embedder is not None
-            report.seconds["index"] = time.perf_counter() - t
-            say(f"index: {report.chunks} avsnitt, {'lexikalt + tätt' if report.dense else 'lexikalt'}, {report.seconds['index']:.1f} s")
+            _build_search_index(conn, db, [d for d, _ in docs], with_dense, model_path, report, say)
+        conn.execute("DELETE FROM build_inputs")
+        by_id = {d.id for d, _ in docs}
+        doc_of_file = {f: kept_by_file.get(f) or (read_docs[f].id if f in read_docs else None) for f in files}
+        conn.executemany("INSERT OR REPLACE INTO build_inputs VALUES (?, ?)",
+                         [(keys[f], d) for f, d in doc_of_file.items() if keys[f] and d in by_id])
+        conn.execute("INSERT OR REPLACE INTO kb_meta VALUES (?, ?)", (FINGERPRINT_KEY, fingerprint))
         conn.execute("INSERT OR REPLACE INTO kb_meta VALUES ('built_at', datetime('now'))")
     report.seconds["total"] = time.perf_counter() - t0
     return report
+
+
+def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document], with_dense: bool,
+                        model_path: Optional[str], report: BuildReport, say: Say) -> None:
+    """The lexical index over every passage, and vectors for those the cache lacks."""
+    from .index import build_index, load_vector_cache, passage_key, save_index, save_vector_cache
+
+    t = time.perf_counter()
+    embedder = None
+    if with_dense:
+        from .embedder import load_embedder
+
+        try:
+            embedder = load_embedder(model_path)
+        except Exception as e:  # the KB is still useful with lexical search alone
+            say(f"varning: ingen täta vektorer ({type(e).__name__}: {e}); bara lexikal sökning")
+    cache: dict = {}
+    if embedder is not None:
+        cache = load_vector_cache(conn, embedder.name)
+        if not cache and db.is_file():  # a full build over an existing KB may still reuse its vectors
+            try:
+                old = ingest_store.open_kb_readonly(db)
+                try:
+                    cache = load_vector_cache(old, embedder.name)
+                finally:
+                    old.close()
+            except FileNotFoundError:
+                cache = {}
+    cached_before = len(cache)
+    index = build_index(docs, embedder, vector_cache=cache if embedder is not None else None)
+    save_index(conn, index)
+    if embedder is not None:
+        save_vector_cache(conn, embedder.name, cache, [passage_key(c.search_text) for c in index.chunks])
+        report.embedded = len(cache) - cached_before
+    report.chunks = len(index.chunks)
+    report.dense = embedder is not None
+    report.seconds["index"] = time.perf_counter() - t
+    kind = "lexikalt + tätt" if report.dense else "lexikalt"
+    embedded = f", {report.embedded} nya vektorer" if report.dense else ""
+    say(f"index: {report.chunks} avsnitt, {kind}{embedded}, {report.seconds['index']:.1f} s")
+
+
+__all__ = ["BuildReport", "build_kb", "pipeline_fingerprint", "input_key"]

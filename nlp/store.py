@@ -99,6 +99,12 @@ def fact_from_row(row: sqlite3.Row) -> Fact:
     )
 
 
+def load_doc_facts(conn: sqlite3.Connection, doc_id: str) -> list[Fact]:
+    """One document's facts in the order they were saved (the order its extraction gave them)."""
+    ensure_schema(conn)
+    return [fact_from_row(r) for r in conn.execute("SELECT * FROM facts WHERE doc = ? ORDER BY rowid", (doc_id,))]
+
+
 def load_facts(conn: sqlite3.Connection) -> list[Fact]:
     ensure_schema(conn)
     return [fact_from_row(r) for r in conn.execute("SELECT * FROM facts ORDER BY doc, line, page, id")]

@@ -11,15 +11,15 @@ from ingest.reader import read_path
 
 
 def test_round_trip_keeps_every_record(tmp_path: Path, corpus_docs):
-    doc = corpus_docs["af-fk-2022"]
+    # every corpus report: the SOU report's footnote numbers restart by chapter, so their order
+    # is the document's, not their numbers'
     with store.building(tmp_path / "kb.db") as conn:
-        assert store.save_document(conn, doc) == "added"
+        for doc in corpus_docs.values():
+            assert store.save_document(conn, doc) == "added"
     conn = store.open_kb(tmp_path / "kb.db")
-    loaded = store.load_document(conn, "af-fk-2022")
-    assert loaded.blocks == doc.blocks
-    assert loaded.tables == doc.tables
-    assert loaded.footnotes == doc.footnotes
-    assert loaded.metadata == doc.metadata
+    for doc in corpus_docs.values():
+        loaded = store.load_document(conn, doc.id)
+        assert loaded == doc, doc.id
 
 
 def test_same_content_is_not_duplicated_and_changed_file_replaces(tmp_path: Path, corpus_dir: Path):
