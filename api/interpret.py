@@ -45,6 +45,7 @@ GOAL_BOOST = 2.0  # a goal measure asked about with one ("mål", "målsättning"
 NEGATION_PENALTY = 0.4  # "avslag utan omställningsmöte" asked about without "utan"
 BREAKDOWN_MISMATCH = 0.8  # a measure the reports never split the way the question asks
 UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
+UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
 
 
 @dataclass(frozen=True)
@@ -195,11 +196,13 @@ class Interpreter:
         breakdown: dict[str, str] = {}
         if age:
             breakdown["alder"] = age
+        breakdown_word_keys: dict[str, set[str]] = {}  # breakdown key -> the keys of the words that gave it
         tokens: list[_Token] = []
         for w in words:
             bd = BREAKDOWN_WORDS.get(w)
             if bd:
                 breakdown.setdefault(bd[0], bd[1])
+                breakdown_word_keys.setdefault(bd[0], set()).add(self.lexicon.key(w))
             if w in STOP_WORDS or w in UNIT_CUES or w in multi_cue_words or w in SERIES_CUES:
                 continue
             units = self.lexicon.units(GOAL_WORD if w in GOAL_CUES else w)
@@ -208,7 +211,7 @@ class Interpreter:
         goal = any(w in GOAL_CUES for w in words)
         negated = any(w in NEGATIONS for w in words)
         all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
-        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown))
+        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition)
 
         if not scored or scored[0][1] <= 0:
@@ -223,15 +226,24 @@ class Interpreter:
             refused = [f"{t.units.word} (rapporterna redovisar inte per {t.units.word})" for t in unmatched if t.units.word in names]
         elif asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
             twin = self._same_quantity(p.key, asks_for)
-            if twin is None:
-                refused = [f"frågan gäller {asks_for}, men {p.key} anges i {p.unit}"]
-            else:
+            fitting = next((c for c in scored[1:] if c[0].unit in UNIT_FAMILIES.get(asks_for, {asks_for})), None)
+            if twin is not None:
                 p = twin
+            elif fitting is not None and fitting[2] > MIN_COVERAGE and fitting[1] >= UNIT_RUNNER_UP * scored[0][1]:
+                # the question's unit decides between two measures its words fit almost as well:
+                # "hur många sjukfall ... i genomsnitt under två år" is a count, not the days before
+                p, _, coverage, matched = fitting
+                unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
+            else:
+                refused = [f"frågan gäller {asks_for}, men {p.key} anges i {p.unit}"]
         if refused is not None:
             return Interpretation(measure=None, breakdown=breakdown, candidates=candidates, score=round(coverage, 3),
                                   ignored=tuple(refused), **base)
         kept = {k: v for k, v in breakdown.items() if k in p.breakdowns}
-        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k not in p.breakdowns]
+        # "andel kvinnor" for the measure "Andel kvinnor bland ...": the word is the measure's, not a filter
+        own = {k for k in breakdown if k not in p.breakdowns and breakdown_word_keys.get(k, set()) & p.word_keys}
+        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items()
+                   if k not in p.breakdowns and k not in own]
         # a word naming one of the measure's breakdown values narrows the answer, also when it matched
         # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure
         label_keys = {lw.key for lw in p.label_words}
@@ -268,9 +280,23 @@ class Interpreter:
         cached = self._value_key_cache.get(measure)
         if cached is None:
             cached = self._value_key_cache[measure] = {
-                key: [(v, frozenset(self.lexicon.key(w) for w in words_of(v) if w not in STOP_WORDS)) for v in values]
+                key: [(v, self._value_word_keys(v)) for v in values]
                 for key, values in self.breakdown_values.get(measure, {}).items()}
         return cached
+
+    def _value_word_keys(self, value: str) -> frozenset[str]:
+        """The keys that name a breakdown value: its words', and the first part of a compound among
+        them, which says which one it is ("handlingsplanen" names "handlingsplanssamverkan"; the
+        head "samverkan" is shared by many values and names none)."""
+        keys = set()
+        for w in words_of(value):
+            if w in STOP_WORDS:
+                continue
+            units = self.lexicon.units(w)
+            keys.add(units.key)
+            if len(units.parts) > 1:
+                keys.add(units.parts[0])
+        return frozenset(keys)
 
     def _same_quantity(self, key: str, unit: str) -> Optional[MeasureProfile]:
         """The measure with the same key stem in the asked unit: arbetsformaga_antal -> arbetsformaga_andel."""
@@ -279,7 +305,8 @@ class Interpreter:
         return next((p for p in self.profiles if p.key.rsplit("_", 1)[0] == stem and p.unit in family), None)
 
     def _score(self, tokens: Sequence[_Token], all_keys: str, asks_for: Optional[str], goal: bool,
-               negated: bool = False, breakdown_keys: frozenset[str] | set[str] = frozenset()):
+               negated: bool = False, breakdown_keys: frozenset[str] | set[str] = frozenset(),
+               breakdown_word_keys: Optional[dict[str, set[str]]] = None):
         """(profile, score, coverage, matched words), best first."""
         content_tokens = [t for t in tokens if t.weight == 1.0]
         query_keys = {t.units.key for t in content_tokens}
@@ -301,8 +328,9 @@ class Interpreter:
             bonus = PHRASE_BONUS * max((ph.count(" ") for ph in p.phrases if f" {ph} " in all_keys), default=0)
             bonus += SYNONYM_BONUS * max((len(k) for k in p.synonym_keys if k <= query_keys), default=0)
             if p.label_words:
+                # breakdown words too: "kvinnor" in the label "Andel kvinnor bland ..." names the measure
                 covered = sum(1 for lw in p.label_words
-                              if any(t.units.key in lw.units or lw.key in t.units.units for t in content_tokens))
+                              if any(t.units.key in lw.units or lw.key in t.units.units for t in tokens))
                 bonus += LABEL_BONUS * covered / len(p.label_words)
             score = raw + bonus
             if asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
@@ -311,7 +339,9 @@ class Interpreter:
                 score *= GOAL_BOOST if goal else GOAL_PENALTY
             if p.negated and not negated:
                 score *= NEGATION_PENALTY
-            if breakdown_keys and not breakdown_keys <= p.breakdowns:
+            # a breakdown word among the measure's own words ("kvinnor" in "Andel kvinnor bland ...") is no filter it lacks
+            filters = {k for k in breakdown_keys if not (breakdown_word_keys or {}).get(k, set()) & p.word_keys}
+            if filters and not filters <= p.breakdowns:
                 score *= BREAKDOWN_MISMATCH
             # coverage: how much of the question (breakdown words aside) the measure accounts for
             content = [(t, ms[i]) for i, t in enumerate(tokens) if t.weight == 1.0]

@@ -29,11 +29,17 @@ def main(argv: list[str]) -> int:
         t = time.perf_counter()
         rc = subprocess.call([sys.executable, "-m", module], cwd=HERE.parent)
         print(f"   rc={rc} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-        if name == "api":  # the held-out questions, written blind, scored apart
-            subprocess.call([sys.executable, "-m", module, "--questions", str(HERE / "questions_heldout.yaml"),
-                             "--out", str(HERE / "api_heldout_results.md"), "--rounds", "1", "--starts", "1"], cwd=HERE.parent)
+        if name == "api":  # the held-out question sets, each written blind, scored apart
+            for heldout in HELDOUT_SETS:
+                subprocess.call([sys.executable, "-m", module, "--questions", str(HERE / f"questions_{heldout}.yaml"),
+                                 "--out", str(HERE / f"api_{heldout}_results.md"), "--rounds", "1", "--starts", "1"],
+                                cwd=HERE.parent)
     collect()
     return 0
+
+
+# question sets written blind, each scored on its own (benchmarks/questions_<name>.yaml)
+HELDOUT_SETS = ("heldout", "heldout3")
 
 
 def collect() -> None:
@@ -43,10 +49,13 @@ def collect() -> None:
         f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
         f"{_cores()} cores. Each section below is the file the benchmark wrote.\n",
     ]
-    for name in [*ORDER, "api_heldout"]:
+    for name in [*ORDER, *(f"api_{h}" for h in HELDOUT_SETS)]:
         path = HERE / f"{name}_results.md"
         if path.exists():
             parts.append(path.read_text(encoding="utf-8").strip() + "\n")
+        first_run = HERE / f"{name}_first_run.md"
+        if first_run.exists():
+            parts.append(first_run.read_text(encoding="utf-8").strip() + "\n")
         if name == "facts" and (HERE / "first_runs.md").exists():
             parts.append((HERE / "first_runs.md").read_text(encoding="utf-8").strip() + "\n")
     (HERE / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")

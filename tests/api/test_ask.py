@@ -387,3 +387,42 @@ def test_figure_search_needs_nearly_every_content_word():
 def test_the_breakdown_value_named_by_most_words_wins(built_asker, query, aktor):
     i = built_asker.interpret(query)
     assert (i.measure, dict(i.breakdown).get("aktor")) == ("alternativa_insatser_deltagare_antal", aktor)
+
+
+# -- issue 13, third held-out set: what the question's unit and own words say -----------------
+
+def test_a_count_question_is_not_answered_with_a_share(built_asker):
+    """"Hur många ..." asks for a count: when the count measure has no figure, its share sibling
+    does not stand in for it (the reports' 52 % is no number of plans)."""
+    answer = built_asker.ask("Hur många planer för återgång i arbete hämtade Försäkringskassan in under 2020?")
+    assert answer.interpretation.asks_for == "antal"
+    assert all(a["unit"] == "antal" for a in answer.answers)
+    assert answer.not_reported
+
+
+def test_the_questions_unit_picks_between_two_measures_its_words_fit(built_asker):
+    """The best word match is a measure in days (the time before a kartläggning); the question
+    asks "hur många" and a count measure fits its words nearly as well: the count is meant,
+    where the question used to go unanswered."""
+    interp = built_asker.interpret("Hur många sjukfall hade deltagarna i genomsnitt före det studerade sjukfallet?")
+    assert interp.asks_for == "antal"
+    assert (interp.measure, interp.unit) == ("tidigare_sjukfall_medel_antal", "antal")
+
+
+def test_a_compounds_first_part_names_a_breakdown_value(built_asker):
+    """"handlingsplanen" names the post "handlingsplanssamverkan" by the part that tells the posts
+    apart; the head "samverkan", shared by many values, names none of them."""
+    i = built_asker.interpret("samverkansmedel handlingsplanen 2009")
+    assert dict(i.breakdown).get("post") == "handlingsplanssamverkan"
+    assert "post" not in dict(built_asker.interpret("samverkansmedel samverkan 2009").breakdown)
+
+
+def test_a_breakdown_word_in_the_measures_own_name_is_no_filter(asker):
+    """"kvinnor" is a word of "Andel kvinnor bland deltagare i omställningsmöten": for that measure
+    it is no kön filter the measure lacks, so it is neither penalised nor reported as dropped."""
+    from api.interpret import Interpreter
+
+    interp = asker.interpret("andel kvinnor bland deltagare i omställningsmöten 2022")
+    assert interp.measure == "omstallningsmoten_kvinnor_andel"
+    assert not any("kon=" in w for w in interp.ignored)
+    assert "kon" not in dict(interp.breakdown)
