@@ -25,6 +25,7 @@ from typing import Iterable
 
 from nlp.compounds import split_compound
 from nlp.sv.compounds import MIN_WORD
+from nlp.sv.stemmer import swedish_stemmer
 from nlp.sv.stop_words import STOP_WORDS
 
 # Snowball's Swedish stop-word list, kept once with the other Swedish data (nlp.sv.stop_words).
@@ -58,19 +59,6 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(normalise(text))
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    """Snowball Swedish: PyStemmer (C, fast) when installed, else the pure-Python snowballstemmer."""
-    try:
-        import Stemmer
-
-        return Stemmer.Stemmer("swedish")
-    except ImportError:
-        import snowballstemmer
-
-        return snowballstemmer.stemmer("swedish")
-
-
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball Swedish, repeated until the word stops changing.
@@ -82,7 +70,7 @@ def stem(word: str) -> str:
     """
     if word[0].isdigit():
         return word
-    stemmer = _stemmer()
+    stemmer = swedish_stemmer()
     for _ in range(MAX_STEM_PASSES):
         shorter = stemmer.stemWord(word)
         if shorter == word:

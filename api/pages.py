@@ -42,13 +42,6 @@ class PdfSource:
     page_count: Optional[int]
 
 
-def _connect(db_path: str | Path) -> sqlite3.Connection:
-    """Read-only: serving pages must never write to the knowledge base."""
-    conn = sqlite3.connect(ingest_store.readonly_uri(db_path), uri=True, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    return conn
-
-
 def parse_bbox(text: str) -> BBox:
     """'x0,top,x1,bottom' -> floats; ValueError names what is wrong."""
     parts = [p.strip() for p in text.split(",")]
@@ -187,7 +180,7 @@ def register_page_routes(app: FastAPI, db_path: str | Path) -> None:
         scale: float = Query(DEFAULT_SCALE, ge=SCALE_RANGE[0], le=SCALE_RANGE[1],
                              description="Pixels per PDF point; 2 is 144 dpi."),
     ) -> Response:
-        conn = _connect(db_path)
+        conn = ingest_store.open_kb_readonly(db_path)  # serving pages never writes to the knowledge base
         try:
             source = find_source(conn, doc_id, db_path)
             box = highlight_box(conn, doc_id, page, bbox=bbox, block=block, cell=cell)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from nlp.sv.stemmer import stem_word_function
+
 WORD_RE = re.compile(r"[a-zåäöéüæø]+(?:-[a-zåäöéüæø]+)*")
 # Endings Snowball leaves on some forms (one is trimmed, longest first): "omställningsmötena" stems
 # to omställningsmöten, "arbetsförmågan" stays whole, "rehabiliteringsinsats" keeps its -s.
@@ -25,17 +27,6 @@ MIN_PART = 4  # a compound part has at least four letters ("möte", "sjuk"); "om
 LINKING = ("s", "e", "a", "o")  # fogemorfem: omställning-s-möte, kvinn-o-
 # A head never starts with a derivational ending: "kartläggn|ingar" is one word, not two.
 NOT_HEADS = ("ing", "ning", "het", "lig", "else", "are", "ade", "isk", "ande", "ende")
-
-
-def _make_stemmer():
-    try:
-        import Stemmer  # PyStemmer: the C Snowball, ~50x faster than the pure-Python port
-
-        return Stemmer.Stemmer("swedish").stemWord
-    except ImportError:  # pragma: no cover - PyStemmer is a dependency; snowballstemmer the fallback
-        import snowballstemmer
-
-        return snowballstemmer.stemmer("swedish").stemWord
 
 
 @dataclass(frozen=True)
@@ -55,7 +46,7 @@ class QueryLexicon:
     """Stems and splits words against a vocabulary; caches per word (one per app, not global)."""
 
     def __init__(self, vocabulary: Iterable[str] = ()):
-        self._stem = _make_stemmer()
+        self._stem = stem_word_function()
         self._cache: dict[str, WordUnits] = {}
         self.known: set[str] = set()
         self.add_words(vocabulary)

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-import snowballstemmer
 import yaml
 
 from nlp.records import DefinitionNote, Measure
 from nlp.sv.breakdowns import BREAKDOWN_TERMS, TOTAL_WORDS
 from nlp.sv.negations import ANSWERS, NEGATIONS
 from nlp.sv.periods import MONTHS
+from nlp.sv.stemmer import swedish_stemmer
 from nlp.sv.units import SCALES, UNIT_NOTES, UNITS
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.wordkeys import Lexicon, WordKeys
@@ -474,7 +474,7 @@ def negated_positions(words: Sequence[ContextWord]) -> set[int]:
 
 
 def _with_stems(words: Iterable[str]) -> frozenset[str]:
-    stemmer = snowballstemmer.stemmer("swedish")
+    stemmer = swedish_stemmer()
     return frozenset(w.lower() for w in words) | frozenset(stemmer.stemWord(w.lower()) for w in words)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-import snowballstemmer
+from nlp.sv.stemmer import swedish_stemmer
+
 from spacy.language import Language
 
 from nlp.compounds import Splitter, share_splitter
@@ -41,7 +42,7 @@ class Lexicon:
     def __init__(self, table: Optional[object] = None, lemma_set: Optional[frozenset[str]] = None):
         self._table = table
         self._lemmas = lemma_set or frozenset()
-        self._stemmer = snowballstemmer.stemmer("swedish")
+        self._stemmer = swedish_stemmer()
         # A bare lexicon (no lemma table: a pipeline without lemmatizer) splits nothing, as before,
         # and never loads the hunspell dictionary.
         self.splitter: Splitter | CompoundSplitter = (
