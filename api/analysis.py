@@ -25,7 +25,7 @@ from typing import Iterable
 
 from nlp.compounds import split_compound
 from nlp.sv.compounds import MIN_WORD
-from nlp.sv.stemmer import swedish_stemmer
+from nlp.stemmer import swedish_stemmer
 from nlp.sv.stop_words import STOP_WORDS
 
 # Snowball's Swedish stop-word list, kept once with the other Swedish data (nlp.sv.stop_words).

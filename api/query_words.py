@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from nlp.sv.stemmer import stem_word_function
+from nlp.stemmer import stem_word_function
 
 WORD_RE = re.compile(r"[a-zåäöéüæø]+(?:-[a-zåäöéüæø]+)*")
 # Endings Snowball leaves on some forms (one is trimmed, longest first): "omställningsmötena" stems

@@ -24,7 +24,7 @@ from nlp.records import DefinitionNote, Measure
 from nlp.sv.breakdowns import BREAKDOWN_TERMS, TOTAL_WORDS
 from nlp.sv.negations import ANSWERS, NEGATIONS
 from nlp.sv.periods import MONTHS
-from nlp.sv.stemmer import swedish_stemmer
+from nlp.stemmer import swedish_stemmer
 from nlp.sv.units import SCALES, UNIT_NOTES, UNITS
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 from nlp.wordkeys import Lexicon, WordKeys

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from nlp.sv.stemmer import swedish_stemmer
+from nlp.stemmer import swedish_stemmer
 
 from spacy.language import Language
 
