@@ -35,7 +35,7 @@ from .http_head import HeadAsGet
 from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
 from .downloads import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, About, about_for, render_xlsx
 from .output import CSV_DIALECTS, iter_csv, to_plain
-from .queries import (FACT_CSV_COLUMNS, count_facts, count_matching_facts, fact_breakdown_keys, iter_facts, query_facts,
+from .queries import (FACT_CSV_COLUMNS, count_facts, count_findings, count_matching_facts, fact_breakdown_keys, iter_facts, query_facts,
                       query_findings, query_measures)
 from .series import SERIES_COLUMNS, series_rows, to_jsonstat
 from .tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
@@ -456,10 +456,14 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         check_measure(measure)
         if type is not None and type not in types:
             raise HTTPException(422, f"unknown finding type {type!r}; choose from {', '.join(sorted(types))}")
-        rows = query_findings(conn, type=type, severity=severity, measure=measure, period=period)
         filters = {"type": type, "severity": severity, "measure": measure, "period": period}
-        return listing(request, "avvikelser", rows, limit, offset, format, FINDING_CSV_COLUMNS, dialect,
-                       about(rows, "Avvikelser", filters))
+        kind = download_format(request, format)
+        if kind:
+            rows = query_findings(conn, **filters)
+            return download(kind, "avvikelser", rows, FINDING_CSV_COLUMNS, dialect, len(rows), about(rows, "Avvikelser", filters))
+        # one page read in SQL, the total counted there
+        rows = query_findings(conn, **filters, limit=limit, offset=offset)
+        return page_body(request, rows, count_findings(conn, **filters), limit, offset)
 
     @app.get("/health", tags=["meta"], response_model=m.Health, summary="Is the server up, and what does it hold")
     async def health():

@@ -167,16 +167,30 @@ def finding_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
+def _finding_filter(type, severity, measure, period) -> tuple[str, list[Any]]:
+    where, args = [], []
+    for col, value in (("type", type), ("severity", severity), ("measure", measure), ("period", period)):
+        if value:
+            where.append(f"{col} = ?"); args.append(str(value))
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def count_findings(conn: sqlite3.Connection, *, type: Optional[str] = None, severity: Optional[str] = None,
+                   measure: Optional[str] = None, period: Optional[str] = None) -> int:
+    """How many findings query_findings would give without limit."""
+    if not has_table(conn, "findings"):
+        return 0
+    where, args = _finding_filter(type, severity, measure, period)
+    return conn.execute("SELECT count(*) FROM findings" + where, args).fetchone()[0]
+
+
 def query_findings(conn: sqlite3.Connection, *, type: Optional[str] = None, severity: Optional[str] = None,
                    measure: Optional[str] = None, period: Optional[str] = None, limit: Optional[int] = None,
                    offset: int = 0) -> list[dict[str, Any]]:
     if not has_table(conn, "findings"):
         return []
-    where, args = [], []
-    for col, value in (("type", type), ("severity", severity), ("measure", measure), ("period", period)):
-        if value:
-            where.append(f"{col} = ?"); args.append(str(value))
-    sql = "SELECT * FROM findings" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rank"
+    where, args = _finding_filter(type, severity, measure, period)
+    sql = "SELECT * FROM findings" + where + " ORDER BY rank, id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"; args += [int(limit), int(offset)]
     return [finding_row_to_dict(r) for r in conn.execute(sql, args)]

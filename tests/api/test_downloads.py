@@ -205,3 +205,14 @@ def test_cors_opt_in(tiny_db):
         pre = client.options("/facts", headers={"Origin": "https://dashboards.example.se",
                                                 "Access-Control-Request-Method": "GET"})
         assert pre.status_code == 200 and "GET" in pre.headers["access-control-allow-methods"]
+
+
+def test_findings_pages_read_in_sql_add_up_to_the_download(built_client):
+    total = built_client.get("/inconsistencies?limit=1").json()["total"]
+    ids, offset = [], 0
+    while offset is not None:
+        page = built_client.get(f"/inconsistencies?limit=7&offset={offset}").json()
+        ids += [r["id"] for r in page["rows"]]
+        offset = page["next"]
+    assert len(ids) == total == len(set(ids))
+    assert ids == list(pd.read_csv(io.StringIO(built_client.get("/inconsistencies?format=csv").text))["id"])
