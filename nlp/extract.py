@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Optional, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
 from spacy.language import Language
 
@@ -20,10 +20,12 @@ from nlp.addressee import give_addressee
 from nlp.measure_trust import distrust_weak_matches
 from nlp.part_year import settle_part_year
 from nlp.measures import MeasureMatcher
-from nlp.prose_facts import extract_prose_facts
+from nlp.prose_facts import extract_prose_facts, text_sources
 from nlp.records import Fact, Measure
 from nlp.table_facts import extract_table_facts
 from nlp.wordkeys import Lexicon
+
+Progress = Callable[[int, int], None]
 
 
 def fact_id(doc: str, place: str, measure: str, period: str, breakdown: Sequence[tuple[str, str]]) -> str:
@@ -68,16 +70,31 @@ def dedupe(facts: Sequence[Fact]) -> list[Fact]:
     return out
 
 
+def parts(document: Document) -> int:
+    """How many steps extract_facts reports for `document`: its text passages and its tables."""
+    return len(text_sources(document)) + len(document.tables)
+
+
 def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[Measure], MeasureMatcher],
-                  matcher: Optional[MeasureMatcher] = None) -> list[Fact]:
+                  matcher: Optional[MeasureMatcher] = None, on_progress: Optional[Progress] = None) -> list[Fact]:
     """Every figure of `document` as a Fact, in reading order within prose and then tables.
 
     nlp: from nlp.pipeline.make_nlp(); catalogue: from nlp.measures.load_catalogue() (or a
-    MeasureMatcher built from it, to share across many documents).
+    MeasureMatcher built from it, to share across many documents). on_progress(done, total) is
+    called as each text passage and table is read (see parts()).
     """
     m = matcher or build_matcher(nlp, catalogue)
-    facts = distrust_weak_matches(settle_part_year(extract_prose_facts(document, nlp, m) + extract_table_facts(document, m, nlp),
-                                                   m.by_key))
+    on_source = on_table = None
+    if on_progress is not None:
+        total, done = parts(document), [0]
+
+        def step(_) -> None:
+            done[0] += 1
+            on_progress(done[0], total)
+
+        on_source = on_table = step
+    prose = extract_prose_facts(document, nlp, m, on_source=on_source)
+    facts = distrust_weak_matches(settle_part_year(prose + extract_table_facts(document, m, nlp, on_table=on_table), m.by_key))
     facts = give_addressee(facts, document, m)
     out: list[Fact] = []
     ids: set[str] = set()
@@ -92,4 +109,4 @@ def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[M
     return out
 
 
-__all__ = ["build_matcher", "dedupe", "extract_facts", "fact_id"]
+__all__ = ["build_matcher", "dedupe", "extract_facts", "fact_id", "parts"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -182,8 +182,13 @@ _SERIES_SUBJECT = re.compile(r"\b(?:tids)?serie(?:n|r|rna)?\b|\btidsserie\w*|\bt
                              re.IGNORECASE)
 
 
-def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatcher, batch_size: int = 64) -> list[Fact]:
-    """Facts from the running text and footnotes of one document (ids left empty: see nlp.extract)."""
+def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatcher, batch_size: int = 64,
+                        on_source: Optional[Callable[[TextSource], None]] = None) -> list[Fact]:
+    """Facts from the running text and footnotes of one document (ids left empty: see nlp.extract).
+
+    The texts stream through the pipeline `batch_size` at a time; on_source is called with each one
+    once its facts are read (for progress).
+    """
     sources = text_sources(document)
     pairs = ((pipeline_text(s), s) for s in sources)
     facts: list[Fact] = []
@@ -192,12 +197,12 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     budget_year = next((m.group("year") for b in document.blocks for m in [BUDGET_YEAR.search(b.text)] if m), None)
     population: dict[tuple[str, ...], Optional[str]] = {}  # section -> the förmån its paragraphs are about
     fieldwork = survey_year(sources)
-    captions = [b.order for b in document.blocks if b.kind == "caption"]
+    captions = sorted(b.order for b in document.blocks if b.kind == "caption")
     introduced: dict[tuple[str, ...], int] = {}  # section -> the block whose closing ":" introduced its carried period
     box: Optional[BoxTitle] = None  # the title of the key-figure box the lines now read may belong to
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
-        if section in introduced and any(introduced[section] < c < source.block.order for c in captions):
+        if section in introduced and _caption_between(captions, introduced[section], source.block.order):
             # "Diagram (andel, %):" introduces what stands below it, up to the next caption ("Bild 8", "Tabell 3")
             carried.pop(section, None)
             del introduced[section]
@@ -229,7 +234,15 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             local[section] = opened  # a year the paragraph opens with frames its own section only
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
             carried[section] = fieldwork  # the paragraphs after a survey's figures go on about its answers
+        if on_source is not None:
+            on_source(source)
     return facts
+
+
+def _caption_between(captions: Sequence[int], after: int, before: int) -> bool:
+    """Whether a caption's order (`captions` sorted) lies strictly between two blocks' orders."""
+    i = bisect_right(captions, after)
+    return i < len(captions) and captions[i] < before
 
 
 _HEADING_LABEL = re.compile(r"^\s*(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.?\d*)\s+")

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
 from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           is_generic_cue)
+from nlp.nearby import NearbyText
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Measure
 from nlp.sv.budget import appropriation_code, appropriation_name
 from nlp.sv.breakdowns import BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, TOTAL_WORDS, age_value, find_group_values, find_terms
-from nlp.sv.captions import cites_table, strip_caption_label
+from nlp.sv.captions import strip_caption_label
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.part_year import report_part_of_year
 from nlp.sv.periods import FULL_YEAR, SAME_PART, find_parts_of_year, find_year_mentions
@@ -72,14 +73,12 @@ _YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PART_OF_ABOVE = re.compile(r"^\s*(?:varav|därav|varibland)\b", re.IGNORECASE)
 
 
-def legends_for(document: Document, table: Table) -> dict[str, str]:
+def legends_for(document: Document, table: Table, nearby: Optional[NearbyText] = None) -> dict[str, str]:
     """Abbreviations a table's legend spells out ("Sjukpenning=SP" -> {"sp": "Sjukpenning"})."""
     out: dict[str, str] = {}
     if table.line_start is None:
         return out
-    for b in document.blocks:
-        if b.line_start is None or not (table.line_start - 12 <= b.line_start < table.line_start):
-            continue
+    for b in (nearby or NearbyText(document)).blocks_between(table.line_start - 12, table.line_start):
         m = LEGEND_RE.match(b.text)
         if m:
             out[m.group(2).lower()] = m.group(1).strip()
@@ -120,13 +119,20 @@ def cell_pieces(cell: TableCell) -> list[TableCell]:
             replace(cell, text=m.group("share").strip(), col_headers=(*cell.col_headers, "andel"))]
 
 
-def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Optional[Language] = None) -> list[Fact]:
-    """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract)."""
+def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Optional[Language] = None,
+                        on_table: Optional[Callable[[Table], None]] = None) -> list[Fact]:
+    """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract).
+
+    on_table: called with each table once its facts are read (for progress).
+    """
     facts: list[Fact] = []
     appropriations = appropriations_named(document)
+    nearby = NearbyText(document)
     for table in document.tables:
         facts.extend(appropriations_own_their_amounts(table, appropriations, rows_keep_their_group(
-            table, totals_follow_their_parts(table, list(table_to_facts(document, table, matcher)), matcher))))
+            table, totals_follow_their_parts(table, list(table_to_facts(document, table, matcher, nearby)), matcher))))
+        if on_table is not None:
+            on_table(table)
     return facts
 
 
@@ -220,14 +226,16 @@ def totals_follow_their_parts(table: Table, facts: list[Fact], matcher: MeasureM
     return out
 
 
-def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) -> Iterator[Fact]:
-    legends = legends_for(document, table)
-    lead = lead_words(document, table)
+def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
+                   nearby: Optional[NearbyText] = None) -> Iterator[Fact]:
+    nearby = nearby or NearbyText(document)
+    legends = legends_for(document, table, nearby)
+    lead = lead_words(document, table, nearby)
     reporting_part = report_part_of_year(document)  # read once per table, not per cell
     # a table with no caption is about what the heading above it says
     caption = strip_caption_label(table.caption) if table.caption else (table.section[-1] if table.section else "")
     if table.continued and not caption:
-        caption = continued_caption(document, table)  # "Tabell 4.12 (forts.)" is about what Tabell 4.12 is
+        caption = continued_caption(document, table, nearby)  # "Tabell 4.12 (forts.)" is about what Tabell 4.12 is
     caption_words = _caption_words(caption)
     section_words = [w for t in table.section[-1:] for w in re.findall(r"[\wåäöÅÄÖ]+", t.lower()) if not w.isdigit()]
     caption_terms = find_terms(caption)
@@ -236,10 +244,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher) ->
     # "Avslutade | Arbetsförmåga, procent" under a caption "Avslutade ... och andel som ...": the caption's
     # share is the column that says so, the other columns count
     share_column = any(label_unit(c.text) == UNITS["procent"] for c in table.cells if c.row < table.header_rows and c.col > 0)
-    quoted_units = {} if unit_from_note else unit_quoted_in_text(document, table)
+    quoted_units = {} if unit_from_note else unit_quoted_in_text(document, table, nearby)
     rows = table.rows
     axis = measure_axis(table)
-    cited = cited_terms(document, table)
+    cited = cited_terms(document, table, nearby)
     parents = parent_rows(table)
     agencies = agency_group_rows(table)
     fraction_lines = fraction_lines_of(table)
@@ -421,10 +429,10 @@ def _is_mean(measure: Optional[Measure]) -> bool:
     return measure is not None and bool(MEAN_WORDS.search(f"{measure.label} {measure.definition}"))
 
 
-def continued_caption(document: Document, table: Table) -> str:
+def continued_caption(document: Document, table: Table, nearby: Optional[NearbyText] = None) -> str:
     """The caption title of the table a continuation goes on from: the nearest earlier table with
     the same label that prints a title."""
-    for earlier in reversed(document.tables[:document.tables.index(table)] if table in document.tables else ()):
+    for earlier in reversed((nearby or NearbyText(document)).tables_before(table)):
         title = strip_caption_label(earlier.caption) if earlier.caption else ""
         if earlier.label and earlier.label == table.label and title:
             return title
@@ -626,7 +634,7 @@ _QUOTED_FIGURE = re.compile(r"(?<![\d,])(" + NUMBER_PATTERN + r")\s+(" + "|".joi
 QUOTE_REACH = 3  # paragraphs before a table that may quote it
 
 
-def unit_quoted_in_text(document: Document, table: Table) -> dict[int, tuple[str, float]]:
+def unit_quoted_in_text(document: Document, table: Table, nearby: Optional[NearbyText] = None) -> dict[int, tuple[str, float]]:
     """Column -> unit, for the columns of a table whose unit the table does not name but the paragraphs
     just before it quote: "sjönk medianen från 168 dagar 2021 till 142 dagar 2025 (tabell 2)" over an
     uncaptioned column of 168 ... 142. Two of the column's values must be quoted, all in one unit."""
@@ -634,8 +642,7 @@ def unit_quoted_in_text(document: Document, table: Table) -> dict[int, tuple[str
     if not lines:
         return {}
     first = min(lines)
-    before = [b for b in document.blocks if b.kind in ("paragraph", "list_item") and b.line_start is not None
-              and b.line_start < first][-QUOTE_REACH:]
+    before = (nearby or NearbyText(document)).running_text_before(first)[-QUOTE_REACH:]
     quoted: dict[float, set[tuple[str, float]]] = {}
     for b in before:
         for m in _QUOTED_FIGURE.finditer(b.text):
@@ -732,20 +739,19 @@ def _context(cell: TableCell, legends: dict[str, str], caption_words: Sequence[t
     return [ContextWord(t, d, wt, i) for i, (t, d, wt) in enumerate(words)]
 
 
-def lead_words(document: Document, table: Table) -> list[str]:
+def lead_words(document: Document, table: Table, nearby: Optional[NearbyText] = None) -> list[str]:
     """The words of the paragraph right before the table (in a text source, within a few lines; in a
     PDF, the last one above it on its page)."""
+    nearby = nearby or NearbyText(document)
     before = []
     if table.line_start is not None:
-        before = [b for b in document.blocks if b.kind == "paragraph" and b.line_start is not None
-                  and table.line_start - 8 <= b.line_start < table.line_start]
+        before = [b for b in nearby.blocks_between(table.line_start - 8, table.line_start) if b.kind == "paragraph"]
     elif table.page is not None:
         tops = [c.bbox[1] for c in table.cells if c.bbox and (c.page or table.page) == table.page]
         if tops:
-            before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page and b.bbox
-                      and b.bbox[3] <= min(tops) + 1]
+            before = [b for b in nearby.paragraphs_on(table.page) if b.bbox and b.bbox[3] <= min(tops) + 1]
             if not before:  # the table opens its page: the paragraph that leads into it ended the page before
-                before = [b for b in document.blocks if b.kind == "paragraph" and b.page == table.page - 1]
+                before = nearby.paragraphs_on(table.page - 1)
     return re.findall(r"[\wåäöÅÄÖ]+", before[-1].text.lower()) if before else []
 
 
@@ -804,27 +810,22 @@ def _period(cell: TableCell, caption_periods: Sequence[tuple[int, int, str, str]
     return (str(year) if year else ""), "report"
 
 
-def cited_terms(document: Document, table: Table) -> list:
+def cited_terms(document: Document, table: Table, nearby: Optional[NearbyText] = None) -> list:
     """Group words of the paragraphs that cite the table ("se tabell 9 i bilagan"): they tell
     whom a table counts when its caption does not ("... av alla avslag" in a passage on sjukpenning)."""
     label = table.label or (str(table.number) if table.number is not None else "")
     if not label:
         return []
-    same_number = [t for t in document.tables if (t.label or str(t.number)) == label]
+    nearby = nearby or NearbyText(document)
+    several = nearby.tables_labelled(label) > 1
     in_appendix = any("bilaga" in s.lower() for s in table.section)
-    pattern = cites_table(label)
     terms = []
-    for b in document.blocks:
-        if b.kind not in ("paragraph", "list_item"):
+    for cites_appendix, k, sentences in nearby.citations(label):
+        if several and cites_appendix != in_appendix:
             continue
-        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", b.text)
-        for k, sentence in enumerate(sentences):
-            for m in pattern.finditer(sentence):
-                if len(same_number) > 1 and ("bilaga" in m.group(0).lower()) != in_appendix:
-                    continue
-                # the citing sentence and the one before it
-                for text in sentences[max(0, k - 1):k + 1]:
-                    terms.extend(t for t in find_terms(text) if t.key == "forman")
+        # the citing sentence and the one before it
+        for text in sentences[max(0, k - 1):k + 1]:
+            terms.extend(t for t in find_terms(text) if t.key == "forman")
     return terms
 
 

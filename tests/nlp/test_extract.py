@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from ingest.reader import read_path
-from nlp.extract import extract_facts, fact_id
+from nlp.extract import extract_facts, fact_id, parts
+from nlp.prose_facts import text_sources
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OWN = DATA / "nlp-egen-aterrapport-2024.txt"
@@ -85,6 +86,18 @@ def test_ids_are_stable_and_unique(own, nlp, catalogue):
     assert [f.id for f in again] == [f.id for f in facts]
     assert fact_id("d", "p", "m", "2019", ()) == fact_id("d", "p", "m", "2019", ())
     assert fact_id("d", "p", "m", "2019", ()) != fact_id("d", "p", "m", "2018", ())
+
+
+def test_progress_counts_every_passage_and_table(own, nlp, catalogue):
+    """A long report shows how far extraction has come: one step per text passage and per table,
+    numbered up to the total parts() gives, and the facts are the same as without progress."""
+    doc, facts = own
+    steps = []
+    again = extract_facts(doc, nlp, catalogue, on_progress=lambda done, total: steps.append((done, total)))
+    total = parts(doc)
+    assert total == len(text_sources(doc)) + len(doc.tables) > len(doc.tables) > 0
+    assert steps == [(k, total) for k in range(1, total + 1)]
+    assert again == facts
 
 
 def test_provenance(own):
