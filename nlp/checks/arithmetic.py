@@ -16,7 +16,7 @@ from typing import Iterator, Optional, Sequence
 from ingest.records import Footnote
 from nlp.checks.base import CheckSpec, fact_ref, make_finding, sv_number, where
 from nlp.checks.context import CheckContext
-from nlp.checks.explanations import nearest_table
+from nlp.checks.document_index import nearest_table
 from nlp.checks.precision import read_fact, relative_gap, sum_grade
 from nlp.checks.relations import Failure, Relation, Suspect, failures, mean_failure, suspects
 from nlp.checks.tables import Grid, Pos, cell_year, grid_ref, grids, norm

@@ -96,7 +96,16 @@ def compare(a: Fact, b: Fact, ra: Reading, rb: Reading, context: CheckContext) -
 
 
 def find_conflicts(facts: Sequence[Fact], context: CheckContext) -> list[Conflict]:
-    """Every disagreement among the facts, one Conflict per relation and key."""
+    """Every disagreement among the facts, one Conflict per relation and key.
+
+    Six checks ask for the same facts' conflicts in one run: they are worked out once per
+    context and facts (the facts are kept with them, so the key cannot name other facts).
+    """
+    pinned, found = context.cached(("conflicts", id(facts), len(facts)), lambda: (facts, _find_conflicts(facts, context)))
+    return list(found) if pinned is facts else _find_conflicts(facts, context)
+
+
+def _find_conflicts(facts: Sequence[Fact], context: CheckContext) -> list[Conflict]:
     usable = [
         f for f in facts
         if f.measure and f.measure != UNCLASSIFIED and f.period and not whole_share(f, context)

@@ -7,10 +7,12 @@ footnotes and sentences that explain a changed figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Callable, Hashable, Iterable, Mapping, Optional, TypeVar, Union
 
 from ingest.records import Document
 from nlp.records import Measure
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class CheckContext:
     measures: Mapping[str, Measure] = field(default_factory=dict)
     documents: Mapping[str, Document] = field(default_factory=dict)
     tolerances: Tolerances = field(default_factory=Tolerances)
+    # what the checks work out once per run and look up after (document indexes, classified sentences)
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -75,6 +79,12 @@ class CheckContext:
             documents={d.id: d for d in documents},
             tolerances=Tolerances.resolve(tolerances),
         )
+
+    def cached(self, key: Hashable, make: Callable[[], T]) -> T:
+        """make(), worked out the first time `key` is asked for in this context and kept for the run."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
 
     def document(self, doc: str) -> Optional[Document]:
         return self.documents.get(doc)

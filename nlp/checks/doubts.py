@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Sequence
 
 from nlp.checks.context import CheckContext
-from nlp.checks.explanations import table_of
+from nlp.checks.explanations import document_index
 from nlp.checks.precision import Reading, grade, read_fact
 from nlp.checks.tables import is_total, tokens_of
 from nlp.records import Breakdown, Fact
@@ -34,7 +34,7 @@ def whole_share(fact: Fact, context: CheckContext) -> bool:
     if fact.kind != "table" or fact.unit != "procent" or fact.value < 99.5:
         return False
     doc = context.document(fact.doc)
-    table = table_of(fact, doc) if doc is not None else None
+    table = document_index(doc, context).table_of(fact) if doc is not None else None
     if table is None:
         return fact.value == 100
     cell = next((c for c in table.cells if c.id == fact.cell), None)

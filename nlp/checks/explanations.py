@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
-from ingest.records import Document, Footnote, Table
+from ingest.records import Document
 from nlp.checks.context import CheckContext
+from nlp.checks.document_index import DocumentIndex, heading_key
 from nlp.checks.words import (
     DATA_NOUNS,
     DEFINITION_CUES,
@@ -30,9 +31,6 @@ from nlp.records import Fact
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9(])|\n+")
 _WORD = re.compile(r"[a-zåäöéü]{5,}")
 _DEFINITION = re.compile("|".join(DEFINITION_PATTERNS))
-# How far below a table (in lines of a text source) a footnote without a marker may stand and
-# still belong to it: a page's worth of running text.
-NOTE_REACH_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -108,13 +106,29 @@ def _from_reports(facts: Sequence[Fact], context: CheckContext) -> Iterator[Expl
                 if kind:
                     yield Explanation(kind, s, fact.doc, "samma mening", fact.page, fact.line)
             continue
-        yield from _from_own_text(fact, doc)
-        yield from _from_footnotes(fact, doc, context, numbers)
-        yield from _from_section(fact, doc, context, numbers)
+        index = document_index(doc, context)
+        yield from _from_own_text(fact, index)
+        yield from _from_footnotes(fact, index, context, numbers)
+        yield from _from_section(fact, index, context, numbers)
     for doc_id in dict.fromkeys(f.doc for f in facts):
         doc = context.document(doc_id)
         if doc is not None:
-            yield from _from_notes_quoting_figures(doc, numbers)
+            yield from _from_notes_quoting_figures(document_index(doc, context), numbers, context)
+
+
+def document_index(doc: Document, context: CheckContext) -> DocumentIndex:
+    """The lookups into `doc`, made once per check run."""
+    return context.cached(("document_index", doc.id, id(doc)), lambda: DocumentIndex(doc))
+
+
+def _explaining(text: str, context: CheckContext) -> list[tuple[str, str]]:
+    """(sentence, "definition" or "revision") for each sentence of `text` that classify() accepts,
+    worked out once per text and check run."""
+    known = context.cached("explaining_sentences", dict)
+    found = known.get(text)
+    if found is None:
+        found = known[text] = [(s, kind) for s in sentences(text) for kind in [classify(s)] if kind]
+    return found
 
 
 def _digits(printed: str) -> str:
@@ -134,12 +148,12 @@ def _names_it(sentence: str, fact: Fact, context: CheckContext, numbers: set[str
     return bool(numbers & present)
 
 
-def _from_own_text(fact: Fact, doc: Document) -> Iterator[Explanation]:
+def _from_own_text(fact: Fact, index: DocumentIndex) -> Iterator[Explanation]:
     texts = [(fact.quote, "samma mening", fact.page, fact.line)]
-    block = next((b for b in doc.blocks if b.id == fact.block), None) if fact.block else None
+    block = index.block(fact.block)
     if block is not None:
         texts.append((block.text, "samma stycke", block.page, block.line_start))
-    note = next((f for f in doc.footnotes if f.id == fact.block), None) if fact.block else None
+    note = index.footnote(fact.block)
     if note is not None:
         texts.append((note.text, f"fotnot {note.number}", note.page, note.line))
     for text, source, page, line in texts:
@@ -149,7 +163,7 @@ def _from_own_text(fact: Fact, doc: Document) -> Iterator[Explanation]:
                 yield Explanation(kind, s, fact.doc, source, page, line)
 
 
-def anchors(fact: Fact, doc: Document) -> tuple[set[str], set[str]]:
+def anchors(fact: Fact, index: DocumentIndex) -> tuple[set[str], set[str]]:
     """Ids a footnote marker may sit on: (on the fact itself, near it).
 
     On the fact: its block or cell, and the header cells of its own row and column. Near it:
@@ -157,7 +171,7 @@ def anchors(fact: Fact, doc: Document) -> tuple[set[str], set[str]]:
     """
     own = {i for i in (fact.block, fact.cell) if i}
     near: set[str] = set()
-    table = table_of(fact, doc)
+    table = index.table_of(fact)
     section: tuple[str, ...] = ()
     if table is not None:
         row, col = _cell_pos(fact.cell)
@@ -166,41 +180,38 @@ def anchors(fact: Fact, doc: Document) -> tuple[set[str], set[str]]:
         near.update(c.id for c in table.cells)
         section = table.section
     else:
-        block = next((b for b in doc.blocks if b.id == fact.block), None)
+        block = index.block(fact.block)
         section = block.section if block is not None else ()
-    heads = {_strip(h) for h in section}
-    near.update(b.id for b in doc.blocks if b.kind == "heading" and _strip(b.text) in heads)
+    near |= index.heading_ids({heading_key(h) for h in section})
     return own, near - own
 
 
-def _from_footnotes(fact: Fact, doc: Document, context: CheckContext, numbers: set[str]) -> Iterator[Explanation]:
-    own, near = anchors(fact, doc)
-    table = table_of(fact, doc)
-    for note in doc.footnotes:
+def _from_footnotes(fact: Fact, index: DocumentIndex, context: CheckContext, numbers: set[str]) -> Iterator[Explanation]:
+    own, near = anchors(fact, index)
+    table = index.table_of(fact)
+    for note in index.notes_marked_on(own | near, table):
         refs = set(note.marker_refs)
         direct = bool(own & refs)
-        nearby = bool(near & refs) or (not refs and table is not None and nearest_table(note, doc) is table)
+        nearby = bool(near & refs) or not refs  # a note without markers comes only as the one nearest the table
         if not direct and not nearby:
             continue
-        for s in sentences(note.text):
-            kind = classify(s)
-            if kind and (direct or _names_it(s, fact, context, numbers)):
+        for s, kind in _explaining(note.text, context):
+            if direct or _names_it(s, fact, context, numbers):
                 yield Explanation(kind, s, fact.doc, f"fotnot {note.number}", note.page, note.line)
 
 
-def _from_section(fact: Fact, doc: Document, context: CheckContext, numbers: set[str]) -> Iterator[Explanation]:
+def _from_section(fact: Fact, index: DocumentIndex, context: CheckContext, numbers: set[str]) -> Iterator[Explanation]:
     """Sentences in the fact's own section that name its measure or one of the figures."""
-    table = table_of(fact, doc)
-    block = next((b for b in doc.blocks if b.id == fact.block), None) if fact.block else None
+    table = index.table_of(fact)
+    block = index.block(fact.block)
     section = table.section if table is not None else (block.section if block is not None else None)
     if section is None:
         return
-    for b in doc.blocks:
-        if b.section != section or b.kind == "heading" or (block is not None and b.id == block.id):
+    for b in index.section_blocks(section):
+        if b.kind == "heading" or (block is not None and b.id == block.id):
             continue
-        for s in sentences(b.text):
-            kind = classify(s)
-            if kind and _names_it(s, fact, context, numbers):
+        for s, kind in _explaining(b.text, context):
+            if _names_it(s, fact, context, numbers):
                 yield Explanation(kind, s, fact.doc, "samma avsnitt", b.page, b.line_start)
 
 
@@ -208,7 +219,7 @@ def _from_section(fact: Fact, doc: Document, context: CheckContext, numbers: set
 MIN_QUOTED_DIGITS = 3
 
 
-def _from_notes_quoting_figures(doc: Document, numbers: set[str]) -> Iterator[Explanation]:
+def _from_notes_quoting_figures(index: DocumentIndex, numbers: set[str], context: CheckContext) -> Iterator[Explanation]:
     """A footnote or paragraph anywhere in a report that quotes one of the disagreeing figures
     and says why it changed ("Uppgiften för 2026 är korrigerad. I förra årets rapport angavs 3 874
     ..."): its marker may stand on another sentence than the figures the checks compare, but the
@@ -216,17 +227,24 @@ def _from_notes_quoting_figures(doc: Document, numbers: set[str]) -> Iterator[Ex
     quoted = {n for n in numbers if len(n.replace(",", "")) >= MIN_QUOTED_DIGITS}
     if not quoted:
         return
+    units, quoting = context.cached(("quoted_figures", index.document.id, id(index.document)),
+                                    lambda: _figures_quoted(index.document))
+    for i in sorted(set().union(*(quoting.get(n, ()) for n in quoted))):
+        text, source, page, line = units[i]
+        for s, kind in _explaining(text, context)[:1]:
+            yield Explanation(kind, s, index.document.id, source, page, line)
+
+
+def _figures_quoted(doc: Document) -> tuple[list[tuple[str, str, Optional[int], Optional[int]]], dict[str, list[int]]]:
+    """The footnotes and non-heading blocks of `doc` as (text, source, page, line), and for each
+    figure (as _digits() gives it) the positions of those that print it."""
     units = [(n.text, f"fotnot {n.number}", n.page, n.line) for n in doc.footnotes]
     units += [(b.text, "samma rapport", b.page, b.line_start) for b in doc.blocks if b.kind != "heading"]
-    for text, source, page, line in units:
-        present = {_digits(m) for m in re.findall(r"\d[\d \u00a0\u202f\u2009]*(?:,\d+)?", text)}
-        if not quoted & present:
-            continue
-        for s in sentences(text):
-            kind = classify(s)
-            if kind:
-                yield Explanation(kind, s, doc.id, source, page, line)
-                break
+    quoting: dict[str, list[int]] = {}
+    for i, (text, *_) in enumerate(units):
+        for figure in {_digits(m) for m in re.findall(r"\d[\d \u00a0\u202f\u2009]*(?:,\d+)?", text)}:
+            quoting.setdefault(figure, []).append(i)
+    return units, quoting
 
 
 def measure_words(fact: Fact, context: CheckContext) -> set[str]:
@@ -288,11 +306,12 @@ def _fact_denominator(fact: Fact, context: CheckContext) -> Optional[tuple[str, 
     texts = [fact.quote]
     doc = context.document(fact.doc)
     if doc is not None:
-        table = table_of(fact, doc)
+        index = document_index(doc, context)
+        table = index.table_of(fact)
         if table is not None:
             texts.insert(0, table.caption)
-        own, _ = anchors(fact, doc)
-        texts += [n.text for n in doc.footnotes if own & set(n.marker_refs)]
+        own, _ = anchors(fact, index)
+        texts += [n.text for n in index.notes_marked_on(own)]
     for t in texts:
         d = denominator(t)
         if d:
@@ -336,33 +355,8 @@ def _clip(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _strip(text: str) -> str:
-    return re.sub(r"[#*\s]+", " ", text or "").strip().lower()
-
-
 def _cell_pos(cell: Optional[str]) -> tuple[Optional[int], Optional[int]]:
     m = re.search(r":r(\d+)c(\d+)$", cell or "")
     return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
 
-def table_of(fact: Fact, doc: Document) -> Optional[Table]:
-    if not fact.cell:
-        return None
-    table_id = re.sub(r":r\d+c\d+$", "", fact.cell)
-    return next((t for t in doc.tables if t.id == table_id), None)
-
-
-def nearest_table(note: Footnote, doc: Document) -> Optional[Table]:
-    """The table a footnote without a known marker most likely belongs to: the last one
-    before it on its page (PDF), or the last one before its line (text)."""
-    if note.page is not None:
-        same = [t for t in doc.tables if note.page in (t.pages or (t.page,))]
-        if same:
-            return same[-1]
-    if note.line is not None:
-        before = [t for t in doc.tables if t.line_start is not None and t.line_start < note.line]
-        if before:
-            t = max(before, key=lambda t: t.line_start or 0)
-            end = t.line_end or t.line_start or 0
-            return t if note.line - end <= NOTE_REACH_LINES else None
-    return None
