@@ -19,7 +19,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional, Protocol, Sequence
 
 from ingest import store as ingest_store
 from ingest.manifest import lookup as manifest_entry
@@ -31,6 +31,26 @@ Say = Callable[[str], None]
 FINGERPRINT_KEY = "pipeline_fingerprint"
 # what each report was built from: the key of its input (file bytes, name, manifest entry) -> its document id
 INPUTS_SCHEMA = "CREATE TABLE IF NOT EXISTS build_inputs (input_key TEXT PRIMARY KEY, doc TEXT NOT NULL)"
+
+
+class Progress(Protocol):
+    """What build_kb reports a long stage's steps to: a tqdm bar, or nothing."""
+
+    def update(self, n: int = 1) -> object: ...
+
+    def close(self) -> None: ...
+
+
+class NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+# progress(label, total) -> a Progress for a stage of `total` steps
+ProgressFactory = Callable[[str, int], Progress]
 
 
 @dataclass
@@ -114,18 +134,21 @@ def unique_facts(facts: Sequence) -> list:
 
 def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_index: bool = True,
              with_dense: bool = True, model_path: Optional[str] = None, say: Say = lambda s: None,
-             on_file: Optional[Callable] = None, full: bool = False) -> BuildReport:
+             on_file: Optional[Callable] = None, full: bool = False,
+             progress: ProgressFactory = lambda label, total: NoProgress()) -> BuildReport:
     """Build the knowledge base from report files and folders, or bring an existing one up to date.
 
     With an existing KB built by the same code, only new and changed reports are read and
     extracted and only new passages embedded (`full=True` rebuilds everything). Files that
     cannot be read are reported in `BuildReport.failures`; the rest is built. Any exception
-    in a later stage leaves the previous KB at `db` untouched.
+    in a later stage leaves the previous KB at `db` untouched. Fact extraction reports each
+    text passage and table it has read to progress("fakta", total), so a long report shows
+    how far it has come.
     """
     from nlp import store as nlp_store
     from nlp.checks import run_checks
     from nlp.checks.context import CheckContext
-    from nlp.extract import extract_facts
+    from nlp.extract import build_matcher, extract_facts, parts
     from nlp.measures import load_catalogue
     from nlp.pipeline import make_nlp
 
@@ -195,15 +218,21 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
         catalogue = load_catalogue()
         nlp_store.save_measures(conn, catalogue)
         nlp = make_nlp() if report.extracted else None
+        matcher = build_matcher(nlp, catalogue) if nlp is not None else None
+        bar = progress("fakta", sum(parts(d) for d, new in docs if new))
         facts = []
-        for doc, new in docs:
-            if new:
-                nlp_store.delete_facts(conn, doc.id)
-                doc_facts = unique_facts(extract_facts(doc, nlp, catalogue))
-                nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
-            else:
-                doc_facts = nlp_store.load_doc_facts(conn, doc.id)
-            facts.extend(doc_facts)
+        try:
+            for doc, new in docs:
+                if new:
+                    nlp_store.delete_facts(conn, doc.id)
+                    doc_facts = unique_facts(extract_facts(doc, nlp, catalogue, matcher,
+                                                           on_progress=lambda done, total: bar.update(1)))
+                    nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
+                else:
+                    doc_facts = nlp_store.load_doc_facts(conn, doc.id)
+                facts.extend(doc_facts)
+        finally:
+            bar.close()
         report.facts = len(facts)
         report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
         report.seconds["facts"] = time.perf_counter() - t

@@ -45,11 +45,16 @@ def format_option(choices=output.FORMATS, default="table"):
                         help="Output format. json/jsonl/csv are for machines (non-ASCII kept as is); table is for people.")
 
 
-def _progress(total: int, label: str):
-    """A progress bar on stderr that stays silent when stderr is not a terminal."""
+def _progress(total: int, label: str, unit: str = "fil", quiet: bool = False):
+    """A progress bar on stderr that stays silent when stderr is not a terminal, or with --quiet."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=label, unit="fil", disable=None, file=sys.stderr)
+    return tqdm(total=total, desc=label, unit=unit, disable=True if quiet else None, file=sys.stderr)
+
+
+quiet_option = click.option("--quiet", "-q", is_flag=True,
+                            help="No progress bars or stage lines on stderr (bars are off anyway when stderr is no "
+                                 "terminal); what was added and what failed is still said.")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -72,7 +77,8 @@ def _jobs_default() -> int:
 @db_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=_jobs_default, show_default="cores, at most 4",
               help="Parallel worker processes for parsing; PDFs parse in parallel, text files are fast either way.")
-def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int) -> None:
+@quiet_option
+def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int, quiet: bool) -> None:
     """Ingest report files and folders (PDF, .txt, .md) into the knowledge base.
 
     Folders are searched recursively. A file that cannot be read is reported by name
@@ -88,7 +94,7 @@ def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int) -> None:
     missing = [p for p in paths if not p.exists()]
     if not files and not missing:
         raise click.ClickException("no .pdf, .txt or .md files found in " + ", ".join(map(str, paths)))
-    results = _read_with_progress(files, jobs)
+    results = _read_with_progress(files, jobs, quiet)
     failures = [r for r in results if isinstance(r, IngestFailure)]
     with ingest_store.building(_db(db), start_from_existing=True) as conn:
         for r in results:
@@ -101,10 +107,10 @@ def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int) -> None:
     _report_failures(failures)
 
 
-def _read_with_progress(files: list[Path], jobs: int):
+def _read_with_progress(files: list[Path], jobs: int, quiet: bool = False):
     from ingest.reader import read_paths
 
-    bar = _progress(len(files), "läser")
+    bar = _progress(len(files), "läser", quiet=quiet)
     try:
         return read_paths(files, jobs=jobs, on_result=lambda r: bar.update(1))
     finally:
@@ -189,13 +195,15 @@ def show(doc_ref: str, db: Optional[Path], fmt: str) -> None:
 @click.option("--full", is_flag=True,
               help="Build everything anew. Without it, a build on an existing KB reads and extracts only new and changed "
                    "reports, embeds only new passages and drops reports no longer among PATHS; the result is the same.")
+@quiet_option
 def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool, lexical_only: bool, model_path: Optional[str],
-          full: bool) -> None:
+          full: bool, quiet: bool) -> None:
     """Build the knowledge base: ingest, extract facts, run the audit checks, index for search.
 
     PATHS are report files and folders; the default is corpus/. The KB is written to a
     temporary file and moved into place only when every stage has succeeded. On an existing
     KB only what changed is redone: adding next year's report takes seconds, not a rebuild.
+    On a terminal, bars show the files read and the text passages and tables whose facts are read.
 
     Example:
 
@@ -213,16 +221,30 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
     files = list(iter_report_files(paths))
     if not files:
         raise click.ClickException("no .pdf, .txt or .md files found in " + ", ".join(map(str, paths)))
-    bar = _progress(len(files), "läser")
+    bar = _progress(len(files), "läser", quiet=quiet)
     try:
         report = build_kb(paths, _db(db), jobs=jobs, with_index=not no_index, with_dense=not lexical_only,
-                          model_path=model_path, say=lambda s: click.echo(s, err=True), on_file=lambda r: bar.update(1),
-                          full=full)
+                          model_path=model_path, say=(lambda s: None) if quiet else (lambda s: click.echo(s, err=True)),
+                          on_file=_closing_after(bar, len(files)),
+                          progress=lambda label, total: _progress(total, label, unit="stycke", quiet=quiet), full=full)
     finally:
         bar.close()
     click.echo(f"klart: {report.db}: {len(report.documents)} dokument, {report.facts} fakta, {report.findings} avvikelser, "
                f"{report.chunks} sökavsnitt ({report.seconds.get('total', 0):.1f} s)", err=True)
     _report_failures(report.failures)
+
+
+def _closing_after(bar, total: int):
+    """A callback that moves `bar` one step and closes it at the last, so the lines after it print below."""
+    done = [0]
+
+    def step(_) -> None:
+        done[0] += 1
+        bar.update(1)
+        if done[0] >= total:
+            bar.close()
+
+    return step
 
 
 def _breakdown_options(f):

@@ -119,3 +119,64 @@ def test_build_names_a_missing_path_and_builds_the_rest(tmp_path: Path, corpus_d
     assert [d["id"] for d in json.loads(docs.output)] == ["af-fk-2020"]
     only_missing = CliRunner().invoke(cli, ["build", str(tmp_path / "saknas.txt"), "--db", str(tmp_path / "b.db")])
     assert only_missing.exit_code != 0 and "no such file or folder" in only_missing.output
+
+
+def _on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run `rapportkoll ARGS` with stderr on a pseudo-terminal 100 columns wide; (exit code, what it wrote there)."""
+    import fcntl
+    import os
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import threading
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the other side is closed
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=slave, timeout=300)
+    finally:
+        os.close(slave)
+        reader.join(timeout=10)
+        os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_build_shows_its_progress_on_a_terminal_and_keeps_still_with_quiet(tmp_path: Path):
+    """issue 15: fact extraction of a long report ran for minutes with nothing shown. On a terminal
+    `build` draws a bar for the files read and one for the passages and tables whose facts are read;
+    with --quiet (or off a terminal) neither bars nor stage lines, only the result."""
+    path = tmp_path / "rapport-2021.md"
+    path.write_text("# Resultat\n\nUnder 2021 hölls 1 633 omställningsmöten, se tabell 1.\n\nTabell 1 Omställningsmöten 2021\n\n"
+                    "| Förmån | Antal |\n|---|---|\n| Sjukpenning | 1 200 |\n| Aktivitetsersättning | 433 |\n", encoding="utf-8")
+    report = str(path)
+    rc, shown = _on_a_terminal(["build", report, "--db", str(tmp_path / "a.db"), "--no-index", "-j", "1"], ROOT)
+    assert rc == 0, shown
+    assert "läser: 100%" in shown and "fakta: 100%" in shown and "stycke/s" in shown
+    assert "läste 1 dokument" in shown and "klart:" in shown
+    quiet = CliRunner().invoke(cli, ["build", report, "--db", str(tmp_path / "b.db"), "--no-index", "-j", "1", "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "%|" not in quiet.output and "läste 1 dokument" not in quiet.output and "klart:" in quiet.output
+
+
+def test_ingest_shows_the_files_it_reads_on_a_terminal_unless_quiet(tmp_path: Path, corpus_dir: Path):
+    report = str(corpus_dir / "af-fk-aterrapport-2020-sammanfattning.txt")
+    rc, shown = _on_a_terminal(["ingest", report, "--db", str(tmp_path / "a.db"), "-j", "1"], ROOT)
+    assert rc == 0 and "läser: 100%" in shown and "added" in shown, shown
+    rc, shown = _on_a_terminal(["ingest", report, "--db", str(tmp_path / "b.db"), "-j", "1", "-q"], ROOT)
+    assert rc == 0 and "%|" not in shown and "added" in shown, shown
