@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
@@ -207,6 +208,7 @@ class MeasureMatcher:
                 else _group_word(self.lexicon.keys(w.text)) if w.text.lower() in BREAKDOWN_TERMS
                 else self.lexicon.keys(w.text) for w in words]
         negated = negated_positions(words)
+        meets = _Meetings(keys, self._cue_words)
         present: set[str] = set()
         if any(e.scope for e in self._entries):
             for w in (words if near is None else near):  # every form and part of the words near the figure, "Pila-projektet" as "pila" too
@@ -221,7 +223,7 @@ class MeasureMatcher:
                 continue  # a measure of one project or study, which nothing near the figure names
             hits = []
             for cue in entry.cues:
-                value, positions = self._best_occurrence(cue, words, keys)
+                value, positions = self._best_occurrence(cue, words, keys, meets)
                 if value > 0 and positions and min(positions) in negated and not any(w in NEGATIONS for w in _words_of(cue.text)):
                     continue  # the cue names what the text denies ("riskerar att inte kunna gå tillbaka till sin arbetsgivare")
                 if value > 0:
@@ -323,13 +325,18 @@ class MeasureMatcher:
         text = f"{m.label} {m.definition} {key}".lower()
         return any(w in text for w in ("genomsnitt", "medel", "kvot", "miljon", "tusen"))
 
-    def _best_occurrence(self, cue: _Cue, words: Sequence[ContextWord], keys: Sequence[WordKeys]) -> tuple[float, set[int]]:
+    @cached_property
+    def _cue_words(self) -> "_CueWords":
+        return _CueWords([w for e in self._entries for c in e.cues for w in c.words])
+
+    def _best_occurrence(self, cue: _Cue, words: Sequence[ContextWord], keys: Sequence[WordKeys],
+                         meets: Optional["_Meetings"] = None) -> tuple[float, set[int]]:
         """The best score of one cue in the context, and the context positions it used."""
+        meets = meets or _Meetings(keys, self._cue_words)
         best, best_pos = 0.0, set()
         n = len(cue.words)
-        for j, k in enumerate(keys):
-            strength = _word_match(cue.words[0], k)
-            if strength <= 0 or (n > 1 and strength < 1.0):
+        for j, strength in meets.positions(cue.words[0]):
+            if n > 1 and strength < 1.0:
                 continue  # the words of a phrase must each meet a word, not a part of one
             if n == 1:
                 value = strength * cue.strength * words[j].weight * proximity(words[j].distance)
@@ -345,7 +352,7 @@ class MeasureMatcher:
                     q = pos + step
                     if step > 1 and q - 1 < len(words) and words[q - 1].text.lower() not in SKIPPABLE:
                         break  # only a small word may stand between: "antal inte inskrivna" is not "antal inskrivna"
-                    if q < len(keys) and words[q].weight == words[j].weight and _word_match(cw, keys[q]) >= 1.0:
+                    if q < len(keys) and words[q].weight == words[j].weight and meets.strength(cw, q) >= 1.0:
                         found = q
                         break
                 if found is None:
@@ -486,6 +493,57 @@ _GROUP_OR_GENERIC = _with_stems(set(BREAKDOWN_TERMS) | GENERIC_WORDS)
 
 _SEPARATOR = WordKeys(frozenset({"|"}))  # punctuation: meets no cue word
 MIN_PREFIX = 6  # a cue stem this long also meets longer derivations ("inskriv" in "inskrivningsperiod")
+
+
+class _CueWords:
+    """The catalogue's cue words by the keys through which a context word can meet them (see _word_match):
+    a form of the whole word, a form of a compound's first part, the first MIN_PREFIX letters of a long
+    stem. A context word is then compared with the few cue words it may meet, not with every cue."""
+
+    def __init__(self, cue_words: Iterable[WordKeys]):
+        self.by_form: dict[str, list[WordKeys]] = {}
+        self.by_first_part: dict[str, list[WordKeys]] = {}
+        self.by_prefix: dict[str, list[WordKeys]] = {}
+        for cw in {id(w): w for w in cue_words}.values():
+            for form in cw.whole:
+                self.by_form.setdefault(form, []).append(cw)
+                if len(form) >= MIN_PREFIX and form != "#":
+                    self.by_prefix.setdefault(form[:MIN_PREFIX], []).append(cw)
+            for form in cw.parts[0] if cw.parts else ():
+                self.by_first_part.setdefault(form, []).append(cw)
+
+    def meeting(self, word: WordKeys) -> dict[int, float]:
+        """id() of each cue word `word` meets -> _word_match's strength (only those above 0)."""
+        candidates: dict[int, WordKeys] = {}
+        lookups = [(self.by_form, word.whole)]
+        if word.parts:
+            lookups += [(self.by_first_part, word.parts[0]), (self.by_form, word.parts[-1])]
+        for table, forms in lookups:
+            for form in forms:
+                for cw in table.get(form, ()):
+                    candidates[id(cw)] = cw
+        for form in word.whole:
+            for cw in self.by_prefix.get(form[:MIN_PREFIX], ()) if len(form) >= MIN_PREFIX else ():
+                candidates[id(cw)] = cw
+        return {i: strength for i, cw in candidates.items() for strength in [_word_match(cw, word)] if strength > 0}
+
+
+class _Meetings:
+    """Which cue words each word of one context meets, and how strongly: worked out once per context."""
+
+    def __init__(self, keys: Sequence[WordKeys], cue_words: _CueWords):
+        self.rows = [cue_words.meeting(k) for k in keys]
+        self._positions: dict[int, list[tuple[int, float]]] = {}
+        for j, row in enumerate(self.rows):
+            for i, strength in row.items():
+                self._positions.setdefault(i, []).append((j, strength))
+
+    def positions(self, cue_word: WordKeys) -> list[tuple[int, float]]:
+        """(position, strength) of the context words `cue_word` meets, in order."""
+        return self._positions.get(id(cue_word), [])
+
+    def strength(self, cue_word: WordKeys, position: int) -> float:
+        return self.rows[position].get(id(cue_word), 0.0)
 
 
 def _word_match(cue: WordKeys, word: WordKeys) -> float:
