@@ -47,14 +47,15 @@ def _support(side: Sequence[Fact], sides: Sequence[Sequence[Fact]], facts: Seque
         return None
     first = side[0]
     reading = read_fact(first, context.tolerances)
-    parts = sum_of_parts(first, facts)
+    groups = _groups(facts, context)
+    parts = sum_of_parts(first, facts, groups)
     if parts:
         total = sum(p.value for p in parts)
         if agree(point(total), reading):
             terms = " + ".join(f"{dict(p.breakdown)[k]} {p.printed}" for p, k in _with_keys(parts, first))
             return Support(tuple(side), f"summan av delarna ({terms} = {sv_value(total, first.unit)})")
     involved = {f.id for s in sides for f in s}
-    same_key = [f for f in facts if f.id not in involved and _same_key(f, first)]
+    same_key = [f for f in groups.same_key.get(_key(first), ()) if f.id not in involved]
     # only a figure printed as exactly as a number bears a side out: "hälften" agrees with too much
     agreeing = [f for f in same_key if f.qualifier == "exact" and any(ch.isdigit() for ch in f.printed)
                 and agree(read_fact(f, context.tolerances), reading)]
@@ -63,16 +64,41 @@ def _support(side: Sequence[Fact], sides: Sequence[Sequence[Fact]], facts: Seque
     return None
 
 
-def sum_of_parts(total: Fact, facts: Sequence[Fact]) -> list[Fact]:
+@dataclass(frozen=True)
+class FactGroups:
+    """The facts of a run grouped for the lookups above: by report, measure, period and unit in the order
+    sum_of_parts reads them (tables first, then by line), and by measure, period, breakdown and unit."""
+
+    by_report: dict[tuple[str, str, str, str], list[Fact]]
+    same_key: dict[tuple, list[Fact]]
+
+    @classmethod
+    def of(cls, facts: Sequence[Fact]) -> "FactGroups":
+        by_report: dict[tuple[str, str, str, str], list[Fact]] = defaultdict(list)
+        for f in sorted(facts, key=lambda f: (_KIND_ORDER.get(f.kind, 9), f.line or 0)):
+            by_report[(f.doc, f.measure, f.period, f.unit)].append(f)
+        same_key: dict[tuple, list[Fact]] = defaultdict(list)
+        for f in facts:
+            same_key[_key(f)].append(f)
+        return cls(dict(by_report), dict(same_key))
+
+
+def _groups(facts: Sequence[Fact], context: CheckContext) -> FactGroups:
+    """FactGroups.of(facts), once per run: a scan of every fact for each side of each disagreement made
+    the checks of a long report cost disagreements × facts. The facts are kept with their groups, so the
+    key cannot name other facts."""
+    pinned, groups = context.cached(("fact_groups", id(facts), len(facts)), lambda: (facts, FactGroups.of(facts)))
+    return groups if pinned is facts else FactGroups.of(facts)
+
+
+def sum_of_parts(total: Fact, facts: Sequence[Fact], groups: Optional[FactGroups] = None) -> list[Fact]:
     """The figures of `total`'s report that split it by one more breakdown key, one per group; []
     when there are fewer than two groups or the unit does not add up."""
     if total.unit not in ADDITIVE_UNITS:
         return []
     own = dict(total.breakdown)
     by_key: dict[str, dict[str, Fact]] = defaultdict(dict)
-    for f in sorted(facts, key=lambda f: (_KIND_ORDER.get(f.kind, 9), f.line or 0)):
-        if f.doc != total.doc or f.measure != total.measure or f.period != total.period or f.unit != total.unit:
-            continue
+    for f in (groups or FactGroups.of(facts)).by_report.get((total.doc, total.measure, total.period, total.unit), ()):
         b = dict(f.breakdown)
         extra = set(b) - set(own)
         if len(extra) != 1 or any(b.get(k) != v for k, v in own.items()):
@@ -88,8 +114,9 @@ def _with_keys(parts: Sequence[Fact], total: Fact) -> list[tuple[Fact, str]]:
     return [(p, next(k for k in dict(p.breakdown) if k not in own)) for p in parts]
 
 
-def _same_key(a: Fact, b: Fact) -> bool:
-    return (a.measure, a.period, tuple(a.breakdown), a.unit) == (b.measure, b.period, tuple(b.breakdown), b.unit)
+def _key(f: Fact) -> tuple:
+    """Measure, period, breakdown and unit: what two figures of the same thing share."""
+    return f.measure, f.period, tuple(f.breakdown), f.unit
 
 
 __all__ = ["Support", "sum_of_parts", "supported_side"]

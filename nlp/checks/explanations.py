@@ -207,10 +207,13 @@ def _from_section(fact: Fact, index: DocumentIndex, context: CheckContext, numbe
     section = table.section if table is not None else (block.section if block is not None else None)
     if section is None:
         return
-    for b in index.section_blocks(section):
-        if b.kind == "heading" or (block is not None and b.id == block.id):
+    explaining = context.cached(("section_explaining", index.document.id, id(index.document), section),
+                                lambda: [(b, found) for b in index.section_blocks(section) if b.kind != "heading"
+                                         for found in [_explaining(b.text, context)] if found])
+    for b, found in explaining:  # the section's blocks that say why a figure changed, not every block of it
+        if block is not None and b.id == block.id:
             continue
-        for s, kind in _explaining(b.text, context):
+        for s, kind in found:
             if _names_it(s, fact, context, numbers):
                 yield Explanation(kind, s, fact.doc, "samma avsnitt", b.page, b.line_start)
 

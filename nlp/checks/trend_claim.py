@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
 from nlp.checks.base import CheckSpec, breakdown_words, fact_ref, make_finding, measure_words, sv_number
@@ -117,7 +118,14 @@ def _split_keep(text: str, brk: str) -> list[str]:
 
 
 def _has(low: str, words: Sequence[str]) -> list[str]:
-    return [w for w in words if re.search(r"(?<![a-zåäö])" + re.escape(w.strip()) + (r"\b" if w.endswith(" ") else ""), low)]
+    return [w for w in words if _word_pattern(w).search(low)]
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A cue word where a word starts ("ökade", not "minskade" for "kade"); with a trailing space, a whole word.
+    Built once, not escaped, joined and looked up in re's cache again for every word of every sentence."""
+    return re.compile(r"(?<![a-zåäö])" + re.escape(word.strip()) + (r"\b" if word.endswith(" ") else ""))
 
 
 def _claim(low: str, year_named: bool) -> Optional[Claim]:
