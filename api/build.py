@@ -146,7 +146,7 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
     how far it has come.
     """
     from nlp import store as nlp_store
-    from nlp.checks import run_checks
+    from nlp.checks import CHECKS, run_checks
     from nlp.checks.context import CheckContext
     from nlp.extract import build_matcher, extract_facts, parts
     from nlp.measures import load_catalogue
@@ -241,11 +241,18 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
 
         t = time.perf_counter()
         context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d, _ in docs})
-        findings = run_checks(facts, context)
+        bar = progress("kontroller", len(CHECKS))
+        try:
+            findings = run_checks(facts, context, on_check=lambda t: bar.update(1))
+        finally:
+            bar.close()
         nlp_store.save_findings(conn, findings)
         report.findings = len(findings)
         report.seconds["checks"] = time.perf_counter() - t
         say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s")
+        # a long report's facts and the checks' lookups are let go before the index is built
+        del facts, findings, context
+        doc_facts = None
 
         if with_index:
             _build_search_index(conn, db, [d for d, _ in docs], with_dense, model_path, report, say)

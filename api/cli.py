@@ -203,7 +203,7 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
     PATHS are report files and folders; the default is corpus/. The KB is written to a
     temporary file and moved into place only when every stage has succeeded. On an existing
     KB only what changed is redone: adding next year's report takes seconds, not a rebuild.
-    On a terminal, bars show the files read and the text passages and tables whose facts are read.
+    On a terminal, bars show the files read, the text passages and tables whose facts are read and the checks run.
 
     Example:
 
@@ -226,12 +226,17 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
         report = build_kb(paths, _db(db), jobs=jobs, with_index=not no_index, with_dense=not lexical_only,
                           model_path=model_path, say=(lambda s: None) if quiet else (lambda s: click.echo(s, err=True)),
                           on_file=_closing_after(bar, len(files)),
-                          progress=lambda label, total: _progress(total, label, unit="stycke", quiet=quiet), full=full)
+                          progress=lambda label, total: _progress(total, label, unit=_UNITS.get(label, "steg"), quiet=quiet),
+                          full=full)
     finally:
         bar.close()
     click.echo(f"klart: {report.db}: {len(report.documents)} dokument, {report.facts} fakta, {report.findings} avvikelser, "
                f"{report.chunks} sökavsnitt ({report.seconds.get('total', 0):.1f} s)", err=True)
     _report_failures(report.failures)
+
+
+# what one step of build's bars is: a text passage or table whose facts are read, a check run
+_UNITS = {"fakta": "stycke", "kontroller": "kontroll"}
 
 
 def _closing_after(bar, total: int):

@@ -312,14 +312,14 @@ def save_index(conn: sqlite3.Connection, index: Index) -> None:
     conn.execute("DELETE FROM chunks")
     conn.execute("DELETE FROM index_meta")
     terms = index.terms or [index.analyzer.terms(c.search_text) for c in index.chunks]
-    conn.executemany(
+    conn.executemany(  # row by row, so a long report's rows are not all in memory at once
         "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
+        (
             (i, c.id, c.doc, c.source_file, c.kind, c.text, c.search_text,
              json.dumps(list(c.section), ensure_ascii=False), c.page, c.page_label, c.line,
              json.dumps(list(c.blocks)), c.table, c.row, " ".join(t))
             for i, (c, t) in enumerate(zip(index.chunks, terms))
-        ],
+        ),
     )
     meta: dict[str, object] = {
         "version": INDEX_VERSION,

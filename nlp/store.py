@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from .records import DefinitionNote, Fact, Finding, FindingFact, Measure
 
@@ -66,16 +66,21 @@ def save_facts(conn: sqlite3.Connection, facts: Iterable[Fact], documents_meta: 
     """Insert facts; `documents_meta` maps doc id -> (published, reporting_year)."""
     ensure_schema(conn)
     documents_meta = documents_meta or {}
-    rows = []
-    for f in facts:
-        b = dict(f.breakdown)
-        published, year = documents_meta.get(f.doc, (None, None))
-        rows.append((f.id, f.doc, f.source_file, f.measure, f.measure_label, f.period, _j(b),
-                     *(b.get(k) for k in BREAKDOWN_COLUMNS), f.value, f.printed, f.unit, f.scale, f.qualifier, f.kind,
-                     f.page, f.page_label, f.line, f.section, f.quote, f.block, f.cell, f.phrase, f.period_source,
-                     published, year, f.measure_score, f.measure_candidate, f.qualifier_word, f.period_part))
-    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 32)})", rows)
-    return len(rows)
+    count = 0
+
+    def rows() -> Iterator[tuple]:  # one at a time, so a long report's rows are not all in memory at once
+        nonlocal count
+        for f in facts:
+            b = dict(f.breakdown)
+            published, year = documents_meta.get(f.doc, (None, None))
+            count += 1
+            yield (f.id, f.doc, f.source_file, f.measure, f.measure_label, f.period, _j(b),
+                   *(b.get(k) for k in BREAKDOWN_COLUMNS), f.value, f.printed, f.unit, f.scale, f.qualifier, f.kind,
+                   f.page, f.page_label, f.line, f.section, f.quote, f.block, f.cell, f.phrase, f.period_source,
+                   published, year, f.measure_score, f.measure_candidate, f.qualifier_word, f.period_part)
+
+    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 32)})", rows())
+    return count
 
 
 def delete_facts(conn: sqlite3.Connection, doc_id: str) -> None:

@@ -167,7 +167,7 @@ def test_build_shows_its_progress_on_a_terminal_and_keeps_still_with_quiet(tmp_p
     report = str(path)
     rc, shown = _on_a_terminal(["build", report, "--db", str(tmp_path / "a.db"), "--no-index", "-j", "1"], ROOT)
     assert rc == 0, shown
-    assert "läser: 100%" in shown and "fakta: 100%" in shown and "stycke/s" in shown
+    assert "läser: 100%" in shown and "fakta: 100%" in shown and "stycke/s" in shown and "kontroller: 100%" in shown
     assert "läste 1 dokument" in shown and "klart:" in shown
     quiet = CliRunner().invoke(cli, ["build", report, "--db", str(tmp_path / "b.db"), "--no-index", "-j", "1", "--quiet"])
     assert quiet.exit_code == 0, quiet.output

@@ -9,7 +9,7 @@ revision, a definition change or a unit slip, never as two of them.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from nlp.checks import (
     arithmetic,
@@ -44,11 +44,13 @@ CHECKS: dict[str, CheckSpec] = {
 }
 
 
-def run_checks(facts: Sequence[Fact], context: Optional[CheckContext] = None, types: Optional[Iterable[str]] = None) -> list[Finding]:
+def run_checks(facts: Sequence[Fact], context: Optional[CheckContext] = None, types: Optional[Iterable[str]] = None,
+               on_check: Optional[Callable[[str], None]] = None) -> list[Finding]:
     """Run the checks named in `types` (all when None) and rank the findings.
 
     Ranking: severity (error, definition, rounding, info), then the size of the discrepancy,
-    then type and id so the order is stable.
+    then type and id so the order is stable. on_check is called with each type once it has run
+    (for progress).
     """
     context = context or CheckContext()
     wanted = list(CHECKS) if types is None else list(types)
@@ -59,6 +61,8 @@ def run_checks(facts: Sequence[Fact], context: Optional[CheckContext] = None, ty
     for t in wanted:
         for finding in CHECKS[t].check(facts, context):
             found.setdefault(finding.id, finding)
+        if on_check is not None:
+            on_check(t)
     return rank(found.values())
 
 
