@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["ingest", "facts", "variants", "pdf_facts", "pdf_tables", "checks", "compounds", "retrieval", "api", "load", "scale"]
+ORDER = ["ingest", "facts", "variants", "pdf_facts", "pdf_tables", "checks", "compounds", "retrieval", "api", "load", "faults", "scale"]
 
 
 def main(argv: list[str]) -> int:
