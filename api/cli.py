@@ -1,7 +1,8 @@
 """The `rapportkoll` command: one function per subcommand, each parse -> call -> render -> exit.
 
 Exit codes: 0 all went well; 1 it ran but something failed (a file that would not ingest,
-reported after the batch) or a one-sentence error; 2 wrong usage.
+reported after the batch) or a one-sentence error; 2 wrong usage. The group and the shared
+options are in api/cli_base.py; `ask` and `serve` are in api/cli_serve.py.
 """
 from __future__ import annotations
 
@@ -16,19 +17,8 @@ from ingest import store as ingest_store
 from ingest.records import IngestFailure
 
 from . import output
+from .cli_base import CONTEXT_SETTINGS, _db, cli, db_option
 from .document_json import document_json
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-db_option = click.option(
-    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help=f"Knowledge base file. Default: ${ingest_store.DB_ENV} or ./{ingest_store.DEFAULT_DB}, so commands run in the "
-         "project folder find the KB that `build` wrote.",
-)
-
-
-def _db(db: Optional[Path]) -> Path:
-    return db or ingest_store.default_db_path()
 
 
 def _open(db: Optional[Path]):
@@ -55,17 +45,6 @@ def _progress(total: int, label: str, unit: str = "fil", quiet: bool = False):
 quiet_option = click.option("--quiet", "-q", is_flag=True,
                             help="No progress bars or stage lines on stderr (bars are off anyway when stderr is no "
                                  "terminal); what was added and what failed is still said.")
-
-
-@click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(package_name="rapportkoll")
-def cli() -> None:
-    """Turn the Arbetsförmedlingen/Försäkringskassan reports into a knowledge base you can query and audit.
-
-    Example:
-
-        rapportkoll build corpus/ && rapportkoll serve
-    """
 
 
 def _jobs_default() -> int:

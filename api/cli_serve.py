@@ -1,7 +1,8 @@
 """`rapportkoll ask` and `rapportkoll serve`: the answering and HTTP commands, added to the cli group.
 
 Kept apart from api/cli.py so the HTTP side (FastAPI, uvicorn) is imported only by the
-commands that need it; api/cli.py imports this module at its end to register them.
+commands that need it; api/cli.py imports this module at its end to register them, and
+both take the group from api/cli_base.py, so neither imports the other's commands.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Optional
 import click
 
 from . import output
-from .cli import CONTEXT_SETTINGS, _db, cli, db_option
+from .cli_base import CONTEXT_SETTINGS, _db, cli, db_option
 
 model_option = click.option(
     "--model", "model_path", default=None, envvar="RAPPORTKOLL_MODEL_DIR",

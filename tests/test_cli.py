@@ -180,3 +180,13 @@ def test_ingest_shows_the_files_it_reads_on_a_terminal_unless_quiet(tmp_path: Pa
     assert rc == 0 and "läser: 100%" in shown and "added" in shown, shown
     rc, shown = _on_a_terminal(["ingest", report, "--db", str(tmp_path / "b.db"), "-j", "1", "-q"], ROOT)
     assert rc == 0 and "%|" not in shown and "added" in shown, shown
+
+
+def test_command_modules_do_not_import_each_other():
+    """api/cli.py registers the commands of api/cli_serve.py; both take the group from api/cli_base.py."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "api"
+    imported = {node.module for node in ast.walk(ast.parse((root / "cli_serve.py").read_text(encoding="utf-8")))
+                if isinstance(node, ast.ImportFrom) and node.level == 1}
+    assert "cli" not in imported and "cli_base" in imported
