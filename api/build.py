@@ -270,12 +270,12 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
 def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document], with_dense: bool,
                         model_path: Optional[str], report: BuildReport, say: Say) -> None:
     """The lexical index over every passage, and vectors for those the cache lacks."""
-    from .index import build_index, load_vector_cache, passage_key, save_index, save_vector_cache
+    from .search.index import build_index, load_vector_cache, passage_key, save_index, save_vector_cache
 
     t = time.perf_counter()
     embedder = None
     if with_dense:
-        from .embedder import load_embedder
+        from .search.embedder import load_embedder
 
         try:
             embedder = load_embedder(model_path)

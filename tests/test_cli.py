@@ -183,10 +183,10 @@ def test_ingest_shows_the_files_it_reads_on_a_terminal_unless_quiet(tmp_path: Pa
 
 
 def test_command_modules_do_not_import_each_other():
-    """api/cli.py registers the commands of api/cli_serve.py; both take the group from api/cli_base.py."""
+    """api/cli/__init__.py registers the commands of api/cli/commands.py and api/cli/serve.py; both take the group from api/cli/base.py."""
     import ast
 
-    root = Path(__file__).resolve().parent.parent / "api"
-    imported = {node.module for node in ast.walk(ast.parse((root / "cli_serve.py").read_text(encoding="utf-8")))
+    root = Path(__file__).resolve().parent.parent / "api" / "cli"
+    imported = {node.module for node in ast.walk(ast.parse((root / "serve.py").read_text(encoding="utf-8")))
                 if isinstance(node, ast.ImportFrom) and node.level == 1}
-    assert "cli" not in imported and "cli_base" in imported
+    assert "commands" not in imported and "base" in imported

@@ -18,7 +18,7 @@ def corpus_db(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def tiny_app(tiny_db):
-    from api.app import create_app
+    from api.http.app import create_app
 
     return create_app(tiny_db, load_model=False)
 
@@ -31,7 +31,7 @@ def tiny_client(tiny_app):
 
 @pytest.fixture(scope="session")
 def corpus_app(corpus_db):
-    from api.app import create_app
+    from api.http.app import create_app
 
     return create_app(corpus_db, load_model=False)
 
@@ -55,7 +55,7 @@ def built_db(tmp_path_factory, corpus_dir):
 @pytest.fixture(scope="session")
 def built_client(built_db):
     """The HTTP API over the whole corpus as `build` makes it: more facts than one JSON page holds."""
-    from api.app import create_app
+    from api.http.app import create_app
 
     with TestClient(create_app(built_db, load_model=False)) as client:
         yield client

@@ -93,7 +93,7 @@ def write_tiny_kb(path: Path, with_index: bool = True) -> Path:
 
 
 def _save_index(conn, docs) -> None:
-    from api.index import build_index, save_index
+    from api.search.index import build_index, save_index
 
     save_index(conn, build_index(docs, None))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.analysis import Analyzer, normalise, stem, words
+from api.search.analysis import Analyzer, normalise, stem, words
 
 VOCABULARY = """
 omställning omställningar möte möten mötena kartläggning kartläggningar gemensam gemensamma

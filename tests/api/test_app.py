@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from api.cli import cli
 
 ERROR_KEYS = {"ok", "error", "status", "errors"}

@@ -12,11 +12,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from api.ask import Asker, format_number
-from api.interpret import Interpreter, period_in
+from api.answer.ask import Asker, format_number
+from api.answer.interpret import Interpreter, period_in
 from api.cli import cli
 from api.kb import load_search_index, open_readonly
-from api.query_words import QueryLexicon
+from api.answer.query_words import QueryLexicon
 
 GK, OM = "gemensamma_kartlaggningar_antal", "omstallningsmoten_antal"
 RESTATEMENT = "restatement:gemensamma_kartlaggningar_antal:2018"
@@ -365,8 +365,8 @@ def test_a_question_no_measure_covers_is_answered_from_the_sentence_that_holds_i
 
 
 def test_figure_search_needs_nearly_every_content_word():
-    from api.figure_search import MIN_COVERAGE, FigureSearch
-    from api.query_words import QueryLexicon
+    from api.answer.figure_search import MIN_COVERAGE, FigureSearch
+    from api.answer.query_words import QueryLexicon
 
     rows = [{"doc": "r", "quote": "Bortfallet är omkring 50 personer per år för dem som deltar i samverkan.", "period": "2008",
              "unit": "antal", "line": 3, "value": 50, "printed": "50"},
@@ -420,7 +420,7 @@ def test_a_compounds_first_part_names_a_breakdown_value(built_asker):
 def test_a_breakdown_word_in_the_measures_own_name_is_no_filter(asker):
     """"kvinnor" is a word of "Andel kvinnor bland deltagare i omställningsmöten": for that measure
     it is no kön filter the measure lacks, so it is neither penalised nor reported as dropped."""
-    from api.interpret import Interpreter
+    from api.answer.interpret import Interpreter
 
     interp = asker.interpret("andel kvinnor bland deltagare i omställningsmöten 2022")
     assert interp.measure == "omstallningsmoten_kvinnor_andel"

@@ -116,7 +116,7 @@ class CountingEmbedder:
 
 
 def test_vectors_come_from_the_cache_and_only_new_text_is_embedded(corpus_docs):
-    from api.index import build_index
+    from api.search.index import build_index
 
     docs = list(corpus_docs.values())
     cache: dict = {}

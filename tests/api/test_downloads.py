@@ -107,7 +107,7 @@ def test_ask_and_search_download(tiny_client):
 
 
 def test_text_that_looks_like_a_formula_stays_text():
-    from api.downloads import About, render_xlsx
+    from api.http.downloads import About, render_xlsx
 
     book = load_workbook(io.BytesIO(render_xlsx([{"quote": "=HYPERLINK(\"x\")", "value": 1.5}], ["quote", "value"],
                                                 About(title="t"))))
@@ -135,7 +135,7 @@ def test_jsonstat_passes_an_outside_validator_and_pyjstat(built_client):
 
 
 def test_jsonstat_gives_other_breakdown_keys_a_dimension():
-    from api.series import to_jsonstat
+    from api.answer.series import to_jsonstat
 
     rows = [{"period": "2019", "breakdown": {}, "doc": "a", "value": 10, "qualifier": "exact", "fact_id": "f1"},
             {"period": "2019", "breakdown": {"grupp": "övriga"}, "doc": "a", "value": 3, "qualifier": "cirka", "fact_id": "f2"}]
@@ -180,7 +180,7 @@ def test_facts_download_has_a_column_per_breakdown_key(built_client):
     ("2019", "antal", {"grupp": "övriga"}, ("year", 2019, 2019, "", False)),
 ])
 def test_period_fields(period, unit, breakdown, expected):
-    from api.tidy import PERIOD_COLUMNS, period_fields
+    from api.store.tidy import PERIOD_COLUMNS, period_fields
 
     assert tuple(period_fields(period, unit, breakdown)[k] for k in PERIOD_COLUMNS) == expected
 
@@ -193,7 +193,7 @@ def test_cors_is_off_by_default(tiny_client):
 
 
 def test_cors_opt_in(tiny_db):
-    from api.app import create_app
+    from api.http.app import create_app
 
     app = create_app(tiny_db, load_model=False, cors_origins=["https://dashboards.example.se"])
     with TestClient(app) as client:

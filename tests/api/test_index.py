@@ -11,9 +11,9 @@ import sqlite3
 import numpy as np
 import pytest
 
-from api.analysis import words
-from api.chunks import document_to_chunks
-from api.index import DenseUnavailable, Index, IndexMissing, build_index, load_index, rrf, save_index
+from api.search.analysis import words
+from api.search.chunks import document_to_chunks
+from api.search.index import DenseUnavailable, Index, IndexMissing, build_index, load_index, rrf, save_index
 from api.records import Passage
 from ingest.records import Block, Document, DocumentMetadata, Footnote, Table, TableCell
 

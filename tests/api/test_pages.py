@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.pages import parse_bbox, register_page_routes
+from api.http.pages import parse_bbox, register_page_routes
 from ingest import store
 from ingest.records import Block, Document, DocumentMetadata, Table, TableCell
 
@@ -116,7 +116,7 @@ def test_bad_requests_are_4xx_with_a_message(client, path, status, words):
 
 def test_a_huge_box_is_drawn_cut_to_the_page(client):
     """0,0,1e308,1e308 is finite: it is drawn, cut to just outside the image, not for half a minute."""
-    from api.pages import OUTLINE_MARGIN, clamp_rect
+    from api.http.pages import OUTLINE_MARGIN, clamp_rect
 
     assert clamp_rect([-1e308, 5, 1e308, 1e308], (100, 200)) == [-OUTLINE_MARGIN, 5, 100 + OUTLINE_MARGIN, 200 + OUTLINE_MARGIN]
     response = client.get("/documents/rapport/pages/1.png?bbox=0,0,1e308,1e308")

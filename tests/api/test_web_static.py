@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.web import STATIC_DIR, register_web_routes
+from api.http.web import STATIC_DIR, register_web_routes
 
 STATIC_FILES = sorted(p for p in STATIC_DIR.iterdir() if p.suffix in (".html", ".js", ".css"))
 

@@ -74,7 +74,7 @@ def serve(db: Path) -> Iterator[str]:
     """uvicorn serving create_app(db) on a free 127.0.0.1 port; yields the base URL."""
     import uvicorn
 
-    from api.app import create_app
+    from api.http.app import create_app
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

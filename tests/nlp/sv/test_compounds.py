@@ -1,5 +1,5 @@
 """Swedish compounds: nlp/sv/compounds.py (word-list splitter, guard data) and nlp/compounds.py,
-the one splitter nlp.wordkeys and api.analysis share (hunspell-sv through spylls)."""
+the one splitter nlp.wordkeys and api.search.analysis share (hunspell-sv through spylls)."""
 from __future__ import annotations
 
 import logging
@@ -166,7 +166,7 @@ def test_fast_lookup_equals_spylls():
 
 def test_lexicon_and_index_use_the_same_splitter(nlp):
     _hunspell_or_skip()
-    from api.analysis import Analyzer, stem
+    from api.search.analysis import Analyzer, stem
     from nlp.wordkeys import Lexicon
 
     lexicon = Lexicon.from_nlp(nlp)

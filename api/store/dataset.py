@@ -7,7 +7,7 @@ stays a row of its own, so restatements are visible side by side.
 
 Tidy means one fact per row and one variable per column: besides kön, förmån, ålder and
 myndighet, every other breakdown key that occurs (grupp, post ...) has a column, and the
-period's type (year, span, change), start and end are columns (api.tidy).
+period's type (year, span, change), start and end are columns (api.store.tidy).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The `rapportkoll` group and what every command shares: help settings and the --db option.
 
-Kept apart so the command modules (api/cli.py, api/cli_serve.py) each import this one and
+Kept apart so the command modules (api/cli/commands.py, api/cli/serve.py) each import this one and
 not each other.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ and quote; facts that the audit found in conflict are marked and the findings at
 search passages come last, as support. When no fact matches, `not_reported` is true and
 the message says what was looked for.
 
-Reading the question is api.interpret's job. `Asker` reads the catalogue, the reports'
+Reading the question is api.answer.interpret's job. `Asker` reads the catalogue, the reports'
 vocabulary and the findings once (at server start) and answers many questions; `ask()` is
 the one-off form.
 """
@@ -23,12 +23,12 @@ from typing import Any, Mapping, Optional, Sequence
 from nlp.checks.precision import agree, read
 from nlp.store import load_measures
 
+from ..records import Answer, Interpretation, Passage
+from ..store.queries import query_facts, query_findings
 from .ask_words import DEFINING_WORDS, UNIT_FAMILIES
 from .figure_search import FigureSearch
 from .interpret import Interpreter, period_in, period_sort_key
-from .queries import query_facts, query_findings
 from .query_words import words_of
-from .records import Answer, Interpretation, Passage
 
 KIND_ORDER = {"table": 0, "body": 1, "summary": 2, "footnote": 3}  # which mention of a figure comes first
 # an answer's figures as CSV rows (GET /ask?format=csv, `rapportkoll ask --format csv`)

@@ -1,4 +1,4 @@
-"""The web page: index.html at `/` and its files under `/static/`, all from api/static/.
+"""The web page: index.html at `/` and its files under `/static/`, all from api/http/static/.
 
 Everything the page needs is in the repository (no CDN), so it works offline. The page
 itself only calls the JSON endpoints, with paths relative to where it is served.

@@ -1,4 +1,4 @@
-"""create_app(db) -> FastAPI: thin routes over api.queries, api.ask and api.series; one error body.
+"""create_app(db) -> FastAPI: thin routes over api.store.queries, api.answer.ask and api.answer.series; one error body.
 
 Every route parses its parameters, calls a plain function and renders: JSON by default, CSV
 with `?format=csv` or `Accept: text/csv` on every list. Every 4xx (and the 500 that must
@@ -27,18 +27,18 @@ from starlette.exceptions import HTTPException
 from ingest import store as ingest_store
 from nlp.store import BREAKDOWN_COLUMNS
 
-from . import http_models as m
-from .ask import ANSWER_COLUMNS, Asker
-from .document_json import document_json
-from .http_docs import register_docs
-from .http_head import HeadAsGet
-from .kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
+from ..answer.ask import ANSWER_COLUMNS, Asker
+from ..answer.series import SERIES_COLUMNS, series_rows, to_jsonstat
+from ..kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
+from ..output import CSV_DIALECTS, iter_csv, to_plain
+from ..store.document_json import document_json
+from ..store.queries import (FACT_CSV_COLUMNS, count_facts, count_findings, count_matching_facts, fact_breakdown_keys, iter_facts,
+                             query_facts, query_findings, query_measures)
+from ..store.tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
+from . import models as m
+from .docs import register_docs
 from .downloads import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, About, about_for, render_xlsx
-from .output import CSV_DIALECTS, iter_csv, to_plain
-from .queries import (FACT_CSV_COLUMNS, count_facts, count_findings, count_matching_facts, fact_breakdown_keys, iter_facts, query_facts,
-                      query_findings, query_measures)
-from .series import SERIES_COLUMNS, series_rows, to_jsonstat
-from .tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
+from .head import HeadAsGet
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class AppState:
     db_path: Path
     conn: sqlite3.Connection
     asker: Asker
-    index: Any  # api.index.Index, or None when the KB has no search index
+    index: Any  # api.search.index.Index, or None when the KB has no search index
     index_note: str
     measures: dict[str, dict[str, Any]]
     documents: dict[str, dict[str, Any]]
@@ -116,7 +116,7 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
 
     `embedder` answers dense queries; without one, the default model is loaded when the index
     has vectors and `load_model` is true, else search is lexical only. `with_web` adds the
-    web page at / and the PDF page images (api.web, api.pages). `cors_origins` lets browser
+    web page at / and the PDF page images (api.http.web, api.http.pages). `cors_origins` lets browser
     pages from those origins ("https://example.org", or "*") read the API; none by default.
     """
     db_path = Path(db_path)
@@ -127,7 +127,7 @@ def create_app(db_path: str | Path, embedder: Any = None, *, load_model: bool = 
         measures={r["key"]: r for r in query_measures(conn)}, documents={d["id"]: d for d in document_rows(conn)},
     )
     app = FastAPI(
-        docs_url=None, redoc_url=None,  # /docs from this server's own files (api.http_docs), never a CDN
+        docs_url=None, redoc_url=None,  # /docs from this server's own files (api.http.docs), never a CDN
         title="rapportkoll",
         version="1",
         summary="Figures from Arbetsförmedlingen's and Försäkringskassan's reports, with their sources and conflicts.",

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional
 
 from ingest.records import Block, Document, Footnote, Table
 
-from .records import Passage
+from ..records import Passage
 
 # ~220 Swedish words stay well under the model's 512 tokens (about 1.6 tokens a word).
 MAX_WORDS = 220

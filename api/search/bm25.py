@@ -1,6 +1,6 @@
 """Okapi BM25 over pre-analysed terms, as one sparse matrix.
 
-Our own rather than bm25s: the terms come from api/analysis.py (so "8662" and one-letter
+Our own rather than bm25s: the terms come from api/search/analysis.py (so "8662" and one-letter
 terms survive), and a matrix of precomputed term weights is rebuilt from the stored terms
 in milliseconds when a knowledge base is opened, so nothing but the terms is persisted.
 """

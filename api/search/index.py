@@ -28,11 +28,11 @@ import numpy as np
 
 from ingest.records import Document
 
+from ..records import Passage
 from .analysis import ANALYZER_VERSION, Analyzer
 from .bm25 import BM25
 from .chunks import Chunk, documents_to_chunks
 from .embedder import Embedder
-from .records import Passage
 
 SEARCH_MODES = ("hybrid", "lexical", "dense")
 FUSIONS = ("weighted", "rrf")

@@ -1,7 +1,7 @@
 """Swedish query words as data: what a question word means for the interpretation.
 
 In the spirit of spacy/lang/sv: one constant per job, with a comment where a word is left
-out and why. Words are written as a user types them; api.ask stems them itself.
+out and why. Words are written as a user types them; api.answer.ask stems them itself.
 """
 from __future__ import annotations
 

@@ -3,11 +3,11 @@
 "andel omställningsmöte 2019", "gemensamma kartläggningar kvinnor 2018" and "Hur många
 omställningsmöten genomfördes 2022?" become {measure, period, breakdown}. The measure is the
 catalogue entry whose words (label, lemmas, phrases, synonyms) best cover the question's words,
-compared as Snowball keys with compound parts (api.query_words), each word weighted by how few
+compared as Snowball keys with compound parts (api.answer.query_words), each word weighted by how few
 measures share it; "andel"/"antal", "kronor", "dagar" pick the unit; a goal word picks a goal.
 No measure is claimed when too little of the question is accounted for, when a name restricts
 it ("i Skåne"), or when it asks for a unit no matching measure has: an honest "not reported"
-beats the nearest number. The Swedish words themselves are data, in api.ask_words.
+beats the nearest number. The Swedish words themselves are data, in api.answer.ask_words.
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from typing import Iterable, Mapping, Optional, Sequence
 from nlp.records import Measure
 from nlp.sv.periods import YEAR
 
+from ..records import Interpretation
 from .ask_words import BREAKDOWN_WORDS, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
 from .query_words import QueryLexicon, WordUnits, words_of
-from .records import Interpretation
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")

