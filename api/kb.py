@@ -13,7 +13,6 @@ so `open` is quick and facts-only notebooks never pay for them.
 """
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from ingest import store as ingest_store
 from ingest.records import Document
 
-from .store.queries import FACT_CSV_COLUMNS, query_facts, query_findings, query_measures
+from .store.queries import FACT_CSV_COLUMNS, breakdown_keys_in_use, has_measure, query_facts, query_findings, query_measures
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -166,7 +165,7 @@ class KnowledgeBase:
         from .answer.series import SERIES_COLUMNS, series_rows
 
         self._check_breakdown(breakdown)
-        if not self.conn.execute("SELECT 1 FROM measures WHERE key = ?", (measure,)).fetchone():
+        if not has_measure(self.conn, measure):
             raise KeyError(f"no measure {measure!r}; kb.measures() lists them")
         return pd.DataFrame(series_rows(self.conn, measure, breakdown, total_only=total), columns=list(SERIES_COLUMNS))
 
@@ -182,9 +181,7 @@ class KnowledgeBase:
 
     def _check_breakdown(self, breakdown: dict) -> None:
         """A filter keyword that is no breakdown key is a typo: say so rather than return nothing."""
-        known = set(BREAKDOWN_KEYS)
-        for (bd,) in self.conn.execute("SELECT DISTINCT breakdown FROM facts"):
-            known.update(json.loads(bd or "{}"))
+        known = set(BREAKDOWN_KEYS) | breakdown_keys_in_use(self.conn)
         unknown = sorted(set(breakdown) - known)
         if unknown:
             raise TypeError(f"unknown breakdown filter(s) {', '.join(unknown)}; use one of {', '.join(sorted(known))}")

@@ -1,4 +1,4 @@
-"""api/ is kept by job: a few modules at its top, sub-packages for the rest, and no import cycle.
+"""api/ is kept by job: a few modules at its top, sub-packages for the rest, no import cycle, SQL in the store.
 
 Imports are read with ast, function-level ones included (a lazy import is still a dependency),
 and relative imports are resolved against the importing module's package.
@@ -98,6 +98,21 @@ def test_no_import_cycle_between_api_sub_packages():
 def test_api_has_a_handful_of_modules_at_its_top():
     top = sorted(p.name for p in API.glob("*.py"))
     assert len(top) <= MAX_TOP_MODULES, f"api/ has {len(top)} modules at its top ({', '.join(top)}); put new ones in a sub-package"
+
+
+# Modules that own tables of their own or open the KB; every other module asks api/store/ for its rows.
+SQL_OWNERS = {"api.build": "the build's bookkeeping (build_inputs, kb_meta)", "api.kb": "open_readonly's check of the tables",
+              "api.search.index": "the index's tables (chunks, index_meta, passage_vectors)"}
+
+
+def test_sql_sits_in_the_store_modules():
+    for name, path in MODULES.items():
+        if name == "api.store" or name.startswith("api.store.") or name in SQL_OWNERS:
+            continue
+        calls = [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                 and node.func.attr in ("execute", "executemany", "executescript")]
+        assert not calls, f"{path.relative_to(ROOT)} runs SQL at line(s) {calls}; add a named query to api/store/queries.py"
 
 
 @pytest.mark.parametrize("package", sorted(p.parent.name for p in API.glob("*/__init__.py")))

@@ -24,7 +24,8 @@ from nlp.checks.precision import agree, read
 from nlp.store import load_measures
 
 from ..records import Answer, Interpretation, Passage
-from ..store.queries import query_facts, query_findings
+from ..store.queries import (fact_counts_by_measure, iter_measure_breakdowns, iter_report_texts, measure_periods, query_facts,
+                              query_findings)
 from .ask_words import DEFINING_WORDS, UNIT_FAMILIES
 from .figure_search import FigureSearch
 from .interpret import Interpreter, period_in, period_sort_key
@@ -83,11 +84,11 @@ class Asker:
     def __init__(self, conn: sqlite3.Connection, index: Any = None):
         self.conn = conn
         self.index = index
-        counts = dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
+        counts = fact_counts_by_measure(conn)
         fact_breakdowns: dict[str, set[str]] = {}
         values: dict[str, dict[str, set[str]]] = {}
-        for measure, bd in conn.execute("SELECT DISTINCT measure, breakdown FROM facts"):
-            for k, v in json.loads(bd or "{}").items():
+        for measure, bd in iter_measure_breakdowns(conn):
+            for k, v in bd.items():
                 fact_breakdowns.setdefault(measure, set()).add(k)
                 values.setdefault(measure, {}).setdefault(k, set()).add(str(v))
         measures = load_measures(conn)
@@ -255,8 +256,7 @@ class Asker:
             where.append(f"för {interp.period}")
         if interp.breakdown:
             where.append(f"för {_bd_label(interp.breakdown)}")
-        periods = sorted({r[0] for r in self.conn.execute("SELECT DISTINCT period FROM facts WHERE measure = ?",
-                                                           (interp.measure,)) if r[0]}, key=period_sort_key)
+        periods = sorted({p for p in measure_periods(self.conn, interp.measure) if p}, key=period_sort_key)
         have = f" Rapporterna har siffror för {', '.join(periods)}." if periods else " Rapporterna har inga siffror för måttet."
         return f"Rapporterna redovisar inte {interp.measure_label.lower() or interp.measure} {' '.join(where)}.".replace(" .", ".") + have
 
@@ -301,13 +301,8 @@ def _measure_sentence(answers: Sequence[Mapping[str, Any]]) -> str:
 def _vocabulary(conn: sqlite3.Connection) -> set[str]:
     """Every word the reports use: the word list compounds are split against."""
     words: set[str] = set()
-    for sql in ("SELECT text FROM blocks", "SELECT text FROM cells", "SELECT caption FROM tables", "SELECT text FROM footnotes"):
-        try:
-            for (text,) in conn.execute(sql):
-                if text:
-                    words.update(words_of(text))
-        except sqlite3.OperationalError:  # a KB without that table
-            continue
+    for text in iter_report_texts(conn):
+        words.update(words_of(text))
     return words
 
 

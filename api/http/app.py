@@ -32,8 +32,8 @@ from ..answer.series import SERIES_COLUMNS, series_rows, to_jsonstat
 from ..kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
 from ..output import CSV_DIALECTS, iter_csv, to_plain
 from ..store.document_json import document_json
-from ..store.queries import (FACT_CSV_COLUMNS, count_facts, count_findings, count_matching_facts, fact_breakdown_keys, iter_facts,
-                             query_facts, query_findings, query_measures)
+from ..store.queries import (FACT_CSV_COLUMNS, count_facts, count_findings, count_matching_facts, fact_breakdown_keys,
+                             finding_types_in_kb, iter_facts, kb_built_at, query_facts, query_findings, query_measures)
 from ..store.tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
 from . import models as m
 from .docs import register_docs
@@ -89,8 +89,7 @@ class AppState:
 
     def built_at(self) -> Optional[str]:
         """When the knowledge base was built ("2021-03-01 12:00:00", UTC), or None."""
-        row = self.conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
-        return row[0] if row else None
+        return kb_built_at(self.conn)
 
     def stream_facts(self, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
         """Every fact matching `filters`, read as it is sent, on a connection of its own: one
@@ -471,7 +470,7 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         built = (state.built_at(),) if state.built_at() else None
         described = state.index.describe() if state.index is not None else {"chunks": 0, "lexical": False, "dense": False}
         return {"ok": True, "documents": len(state.documents), "facts": count_facts(conn),
-                "findings": conn.execute("SELECT count(*) FROM findings").fetchone()[0], "measures": len(state.measures),
+                "findings": count_findings(conn), "measures": len(state.measures),
                 "chunks": described["chunks"], "search": {"lexical": bool(described["lexical"]), "dense": bool(described["dense"])},
                 "built_at": built[0] if built else None}
 
@@ -491,7 +490,7 @@ def finding_types(conn: sqlite3.Connection) -> set[str]:
         known = set(CHECKS)
     except ImportError:  # reading a KB does not need the checks
         known = set()
-    return known | {r[0] for r in conn.execute("SELECT DISTINCT type FROM findings")}
+    return known | finding_types_in_kb(conn)
 
 
 # -- one error body -------------------------------------------------------------------------

@@ -129,12 +129,10 @@ def about_kb(conn, rows: Sequence[Mapping[str, Any]], title: str, filters: Mappi
              notes: Sequence[str] = ()) -> About:
     """about_for, reading the catalogue, the reports and the build date from an open KB (the CLI's way)."""
     from ..kb import document_rows
-    from ..store.queries import query_measures
+    from ..store.queries import kb_built_at, query_measures
 
-    built = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone() \
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kb_meta'").fetchone() else None
     return about_for(rows, title, {m["key"]: m for m in query_measures(conn)}, {d["id"]: d for d in document_rows(conn)},
-                     built[0] if built else None, filters, notes)
+                     kb_built_at(conn), filters, notes)
 
 
 __all__ = ["About", "XLSX_MEDIA_TYPE", "CSV_MEDIA_TYPE", "render_xlsx", "about_for", "about_kb"]

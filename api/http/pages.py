@@ -23,6 +23,8 @@ from fastapi import FastAPI, HTTPException, Query, Response
 
 from ingest import store as ingest_store
 
+from ..store.queries import block_place, cell_place, document_source_row
+
 BBox = tuple[float, float, float, float]
 
 DEFAULT_SCALE = 2.0  # 144 dpi: sharp on a laptop screen, ~200 kB per page
@@ -60,7 +62,7 @@ def parse_bbox(text: str) -> BBox:
 
 def find_source(conn: sqlite3.Connection, doc_id: str, db_path: Path) -> PdfSource:
     """The PDF file a document was read from; HTTPException 404 when there is none."""
-    row = conn.execute("SELECT id, source_file, format, path, page_count FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = document_source_row(conn, doc_id)
     if row is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     if row["format"] != "pdf":
@@ -95,14 +97,13 @@ def highlight_box(conn: sqlite3.Connection, doc_id: str, page: int, *, bbox: Opt
         except ValueError as e:
             raise HTTPException(400, str(e)) from None
     if block:
-        row = conn.execute("SELECT page, bbox FROM blocks WHERE id = ? AND doc = ?", (block, doc_id)).fetchone()
+        row = block_place(conn, doc_id, block)
         if row is None:
             raise HTTPException(404, f"no block {block!r} in document {doc_id!r}")
         return _on_page(row, page, f"block {block!r}")
     if cell:
         m = CELL_ID.match(cell)
-        row = m and conn.execute("SELECT page, bbox FROM cells WHERE table_id = ? AND row = ? AND col = ? AND doc = ?",
-                                 (m["table"], int(m["row"]), int(m["col"]), doc_id)).fetchone()
+        row = m and cell_place(conn, doc_id, m["table"], int(m["row"]), int(m["col"]))
         if not row:
             raise HTTPException(404, f"no cell {cell!r} in document {doc_id!r}")
         return _on_page(row, page, f"cell {cell!r}")

@@ -128,7 +128,7 @@ def count_facts(conn: sqlite3.Connection) -> int:
 def query_measures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     if not has_table(conn, "measures"):
         return []
-    counts = dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
+    counts = fact_counts_by_measure(conn)
     out = []
     for r in conn.execute("SELECT * FROM measures ORDER BY key"):
         out.append({
@@ -203,3 +203,80 @@ def findings_for_facts(conn: sqlite3.Connection, fact_ids: set[str]) -> list[dic
         if any(x.get("fact") in fact_ids for x in f["facts"]):
             out.append(f)
     return out
+
+
+# -- lookups the faces need: one small named query each, so no SQL sits outside this package --
+
+
+def fact_counts_by_measure(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many facts each measure has (a measure with none is absent)."""
+    return dict(conn.execute("SELECT measure, count(*) FROM facts GROUP BY measure").fetchall())
+
+
+def iter_measure_breakdowns(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each distinct (measure, breakdown) pair among the facts, the breakdown as a dict."""
+    for measure, bd in conn.execute("SELECT DISTINCT measure, breakdown FROM facts"):
+        yield measure, json.loads(bd or "{}")
+
+
+def breakdown_keys_in_use(conn: sqlite3.Connection) -> set[str]:
+    """Every breakdown key that some fact carries (kon, grupp, post ...)."""
+    keys: set[str] = set()
+    for (bd,) in conn.execute("SELECT DISTINCT breakdown FROM facts"):
+        keys.update(json.loads(bd or "{}"))
+    return keys
+
+
+def measure_periods(conn: sqlite3.Connection, measure: str) -> list[Optional[str]]:
+    """The distinct periods the facts of one measure have (None included, unordered)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT period FROM facts WHERE measure = ?", (measure,))]
+
+
+def has_measure(conn: sqlite3.Connection, key: str) -> bool:
+    """Whether the catalogue in the KB has this measure key."""
+    return conn.execute("SELECT 1 FROM measures WHERE key = ?", (key,)).fetchone() is not None
+
+
+def finding_types_in_kb(conn: sqlite3.Connection) -> set[str]:
+    """The finding types the KB holds."""
+    return {r[0] for r in conn.execute("SELECT DISTINCT type FROM findings")}
+
+
+def kb_built_at(conn: sqlite3.Connection) -> Optional[str]:
+    """When the knowledge base was built ("2021-03-01 12:00:00", UTC), or None."""
+    if not has_table(conn, "kb_meta"):
+        return None
+    row = conn.execute("SELECT value FROM kb_meta WHERE key = 'built_at'").fetchone()
+    return row[0] if row else None
+
+
+REPORT_TEXT_QUERIES = ("SELECT text FROM blocks", "SELECT text FROM cells", "SELECT caption FROM tables",
+                       "SELECT text FROM footnotes")
+
+
+def iter_report_texts(conn: sqlite3.Connection) -> Iterator[str]:
+    """Every non-empty text the reports hold: blocks, table cells, captions and footnotes (a table
+    the KB lacks is skipped)."""
+    for sql in REPORT_TEXT_QUERIES:
+        try:
+            for (text,) in conn.execute(sql):
+                if text:
+                    yield text
+        except sqlite3.OperationalError:  # a KB without that table
+            continue
+
+
+def document_source_row(conn: sqlite3.Connection, doc_id: str) -> Optional[sqlite3.Row]:
+    """Where a document was read from: id, source_file, format, path and page_count, or None."""
+    return conn.execute("SELECT id, source_file, format, path, page_count FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
+
+def block_place(conn: sqlite3.Connection, doc_id: str, block: str) -> Optional[sqlite3.Row]:
+    """A block's page and bbox (JSON), or None when the document has no such block."""
+    return conn.execute("SELECT page, bbox FROM blocks WHERE id = ? AND doc = ?", (block, doc_id)).fetchone()
+
+
+def cell_place(conn: sqlite3.Connection, doc_id: str, table_id: str, row: int, col: int) -> Optional[sqlite3.Row]:
+    """A table cell's page and bbox (JSON), or None when the document has no such cell."""
+    return conn.execute("SELECT page, bbox FROM cells WHERE table_id = ? AND row = ? AND col = ? AND doc = ?",
+                        (table_id, row, col, doc_id)).fetchone()
