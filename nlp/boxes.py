@@ -17,7 +17,7 @@ from ingest.records import Block
 from nlp.components.quantities import QUANTITIES
 from nlp.records import Fact
 from nlp.sv.captions import is_label_value
-from nlp.sv.periods import find_year_mentions
+from nlp.sv.periods import LABELLED_YEAR, find_year_mentions
 from nlp.sv.units import COUNT_UNIT, unit_note_scale, unit_phrase
 
 _TITLE_LENGTH = 90
@@ -38,8 +38,8 @@ def box_title(doc: Doc, block: Block) -> Optional[BoxTitle]:
     or a unit and states no figure ("Fakta: prognos för 2028, miljarder kronor")."""
     text = doc.text.strip()
     if block.line_start is None or block.line_end != block.line_start or len(text) > _TITLE_LENGTH \
-            or text.endswith((".", "!", "?")) or doc.spans.get(QUANTITIES):
-        return None
+            or text.endswith((".", "!", "?")) or doc.spans.get(QUANTITIES) or LABELLED_YEAR.match(text):
+        return None  # ("Startår: 2019" is a line of a box, the year its value: no title of the lines below)
     years = [m for m in find_year_mentions(text) if m[2] in ("year", "during", "span")]
     phrase = unit_phrase(text)
     unit = unit_note_scale(phrase) if phrase else None

@@ -44,7 +44,7 @@ from nlp.sv.goals import GOAL_INTENT, GOAL_NOUN, GOAL_OUTCOME
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.surveys import SURVEY_WORDS
 from nlp.part_year import report_part_of_year
-from nlp.sv.periods import BUDGET_YEAR, LAST_YEAR_WORDS, MONTHS, PROPOSAL_CUES, find_year_mentions, previous_years, resolve_period
+from nlp.sv.periods import BUDGET_YEAR, LAST_YEAR_WORDS, MONTHS, PROPOSAL_CUES, find_parts_of_year, find_year_mentions, previous_years, resolve_period
 
 # Block kinds read as running text. Headings count: "Ungefär tio procent av de som får avslag
 # deltar vid omställningsmöte" states a figure. Tables of contents and source notes do not.
@@ -200,13 +200,18 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     captions = sorted(b.order for b in document.blocks if b.kind == "caption")
     introduced: dict[tuple[str, ...], int] = {}  # section -> the block whose closing ":" introduced its carried period
     box: Optional[BoxTitle] = None  # the title of the key-figure box the lines now read may belong to
+    leads = {a.block.order for a, b in zip(sources, sources[1:]) if b.block.kind == "list_item" and a.block.kind != "list_item"}
+    lead_period: Optional[str] = None  # the period of the sentence the list now read completes
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         section = source.block.section
+        if source.block.kind != "list_item":
+            lead_period = None
         if section in introduced and _caption_between(captions, introduced[section], source.block.order):
             # "Diagram (andel, %):" introduces what stands below it, up to the next caption ("Bild 8", "Tabell 3")
             carried.pop(section, None)
             del introduced[section]
-        found = list(doc_to_facts(doc, source, document, matcher, local.get(section) or _inherited(carried, section), budget_year,
+        frame = (lead_period if source.block.kind == "list_item" else None) or local.get(section) or _inherited(carried, section)
+        found = list(doc_to_facts(doc, source, document, matcher, frame, budget_year,
                                   population.get(section) if source.kind != "footnote" else None, fieldwork,
                                   heading_forman(section)))
         if in_box(box, source.block, doc.text):
@@ -234,9 +239,23 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             local[section] = opened  # a year the paragraph opens with frames its own section only
         elif source.kind != "footnote" and any(f.period_source == "survey" for f in found):
             carried[section] = fieldwork  # the paragraphs after a survey's figures go on about its answers
+        if source.block.order in leads:
+            lead_period = list_lead_period(doc.text)
         if on_source is not None:
             on_source(source)
     return facts
+
+
+def list_lead_period(text: str) -> Optional[str]:
+    """The period a sentence names when a list completes it ("Arbetsförmedlingen föreslår att regeringen för 2029
+    beslutar" / "• att anslagskrediten ... uppgår till 3 procent"): each item is about that period. A lead that
+    ends its own sentence ("... 2029.") does not carry into the list; one that ends in ":" is introduced_period's."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] in ".!?:" or find_parts_of_year(text):
+        return None  # ("I korthet: jan–sep 2027": part of a year, which the items' own reading keeps)
+    parens = paren_ranges(text)
+    named = [m for m in find_year_mentions(text) if m[2] in ("during", "span", "year") and not any(o < m[0] < c for o, c in parens)]
+    return named[-1][3] if named else None
 
 
 def _caption_between(captions: Sequence[int], after: int, before: int) -> bool:
@@ -255,10 +274,12 @@ def heading_forman(section: Sequence[str]) -> Optional[str]:
     rehabiliteringspenning"), or it says what the section is about and that names only it ("§ 6 Svar
     på interpellation ... om aktivitetsersättning för unga"). "Höjt inkomsttak i sjukpenningen" is
     about a ceiling, and "Sjukersättning och aktivitetsersättning" about two."""
-    for title in reversed(section):
-        text = _HEADING_LABEL.sub("", title)
+    for depth in range(len(section) - 1, -1, -1):
+        text = _HEADING_LABEL.sub("", section[depth])
         terms = [t for t in find_terms(text) if t.key == "forman" and t.value]
         if terms and len({t.value for t in terms}) == 1 and terms[0].start == 0:
+            if _names_other_topic(text, section[depth + 1:]):
+                return None  # "4.4 Samarbetet med Arbetsförmedlingen" under "4 Sjukpenning, rehabilitering och samarbetet ..."
             return terms[0].value
         about = _ABOUT.search(text)
         if terms and about and len({t.value for t in terms}) == 1 and all(t.start >= about.start(1) for t in terms):
@@ -266,6 +287,19 @@ def heading_forman(section: Sequence[str]) -> Optional[str]:
         if terms:
             return None
     return None
+
+
+_CONJUNCTS = re.compile(r",\s*|\s+(?:och|samt)\s+")
+
+
+def _names_other_topic(heading: str, below: Sequence[str]) -> bool:
+    """Whether a heading that lists several topics ("Sjukpenning, rehabilitering och samarbetet med
+    Arbetsförmedlingen") has a subsection among `below` about one of those that is no förmån: that
+    subsection is about its topic, not about the förmån the heading opens with."""
+    others = [c for c in _CONJUNCTS.split(heading) if c.strip() and not any(t.key == "forman" for t in find_terms(c))]
+    words = {w[:6] for c in others for w in re.findall(r"[\wåäöÅÄÖ]+", c.lower()) if len(w) >= 5 and w not in STOP_WORDS}
+    return any(w[:6] in words for title in below for w in re.findall(r"[\wåäöÅÄÖ]+", _HEADING_LABEL.sub("", title).lower())
+               if len(w) >= 5 and w not in STOP_WORDS)
 
 
 def _inherited(carried: dict[tuple[str, ...], str], section: tuple[str, ...]) -> Optional[str]:

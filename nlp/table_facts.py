@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Optional, Sequence
 from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
+from nlp.appropriations import appropriations_named
 from nlp.measures import (MIN_SCORE, ContextWord, MeasureMatch, MeasureMatcher, candidate_key,
                           is_generic_cue)
 from nlp.nearby import NearbyText
@@ -134,21 +135,6 @@ def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Option
         if on_table is not None:
             on_table(table)
     return facts
-
-
-def appropriations_named(document: Document) -> dict[str, str]:
-    """The appropriations a document names in full, by number ("1:3" -> "Kostnader för arbetsmarknadspolitiska
-    program och insatser", from a row label or a heading), so that "Beställningsbemyndigande för anslaget 1:3"
-    names one too. A number given two names (1:1 of two utgiftsområden) names none."""
-    seen: dict[str, set[str]] = {}
-    labels = [h for t in document.tables for c in t.cells for h in (*c.row_headers, *c.col_headers)]
-    labels += [b.text for b in document.blocks if b.kind == "heading"]
-    for label in labels:
-        name = appropriation_name(label, at_start=True)
-        code = appropriation_code(label)
-        if name and code:
-            seen.setdefault(code, set()).add(name)
-    return {code: names.pop() for code, names in seen.items() if len(names) == 1}
 
 
 def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts: list[Fact]) -> list[Fact]:

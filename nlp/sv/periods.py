@@ -291,28 +291,10 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
-__all__ = [
-    "LAST_YEAR_WORDS",
-    "BARE_YEAR",
-    "BUDGET_YEAR",
-    "FULL_YEAR",
-    "PART_OF_YEAR_PATTERNS",
-    "SAME_PART",
-    "find_parts_of_year",
-    "PROPOSAL_CUES",
-    "YEAR_LABEL",
-    "MONTHS",
-    "PERIOD_PATTERNS",
-    "PERIOD_ROLES",
-    "PREVIOUS",
-    "CURRENT",
-    "SEASONS",
-    "YEAR",
-    "YEAR_MAX",
-    "YEAR_MIN",
-    "find_year_mentions",
-    "previous_years",
-    "resolve_period",
-    "is_year",
-    "span_period",
-]
+# "Startår: 2019", "Bildat: 2005": a label whose value is a year, an attribute of what the lines describe
+LABELLED_YEAR: re.Pattern[str] = re.compile(r"^[^:\n]{1,40}:\s*(?:19|20)\d{2}\s*\.?\s*$")
+
+__all__ = ["BARE_YEAR", "BUDGET_YEAR", "CURRENT", "FULL_YEAR", "LABELLED_YEAR", "LAST_YEAR_WORDS", "MONTHS",
+           "PART_OF_YEAR_PATTERNS", "PERIOD_PATTERNS", "PERIOD_ROLES", "PREVIOUS", "PROPOSAL_CUES", "SAME_PART",
+           "SEASONS", "YEAR", "YEAR_LABEL", "YEAR_MAX", "YEAR_MIN", "find_parts_of_year", "find_year_mentions",
+           "is_year", "previous_years", "resolve_period", "span_period"]

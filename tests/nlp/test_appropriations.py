@@ -14,7 +14,7 @@ import pytest
 from ingest.records import DocumentMetadata
 from ingest.text_reader import read_text
 from nlp.extract import extract_facts
-from nlp.sv.budget import appropriation_code, appropriation_name
+from nlp.sv.budget import appropriation_code, appropriation_name, find_appropriation_mentions
 
 REPORT = """Budgetunderlag 2029–2031
 
@@ -40,6 +40,14 @@ Tabell 2 Härledning av anslagsnivån 2028–2029 för 1:6 Bidrag för sjukskriv
 Nya åtaganden\t512 600\t585 000
 Tilldelad bemyndiganderam\t1 100 000\t1 250 000
 Tabell 3 Beställningsbemyndigande för anslaget 1:3, tkr
+
+4 Förslag
+
+Myndigheten föreslår att anslaget 1:1 för 2029 uppgår till 8 412 000 tkr.
+Regeringen bör öka anslaget 2:4 Stöd till lokala förbund med 40 miljoner kronor.
+Anslaget 2:4 minskades 2027 med 12 miljoner kronor, medan anslaget 1:3 ökades med 25 miljoner kronor.
+Högst 900 tkr av anslaget 2:4 får användas till uppföljning.
+Styrelsen sammanträdde kl. 10:30 och beslutade om 35 miljoner kronor till kommunerna.
 """
 
 
@@ -92,3 +100,46 @@ def test_a_label_names_its_own_anslag_only_when_it_opens_with_the_number():
     assert appropriation_name("10 1:6 Bidrag för sjukskrivningsprocessen", at_start=True) == "Bidrag för sjukskrivningsprocessen"
     assert appropriation_name("Utgifter under 1:6 Bidrag för sjukskrivningsprocessen", at_start=True) is None
     assert appropriation_code("Beställningsbemyndigande för anslaget 1:3, tkr") == "1:3"
+
+
+# --- amounts in running text --------------------------------------------------------------------
+
+def _prose(facts, printed: str):
+    found = [f for f in facts if f.printed == printed and f.kind != "table"]
+    assert len(found) == 1, (printed, [(f.printed, f.kind) for f in facts])
+    return found[0]
+
+
+def test_an_amount_in_a_sentence_about_an_anslag_is_that_anslags(facts):
+    # by number only: the name the table gave 1:1; the agency in the name is no split by agency
+    f = _prose(facts, "8 412 000 tkr")
+    assert dict(f.breakdown) == {"post": "myndighetens förvaltningskostnader"}
+    # named in the sentence itself, and later by number alone
+    assert dict(_prose(facts, "40 miljoner kronor").breakdown)["post"] == "stöd till lokala förbund"
+    assert dict(_prose(facts, "12 miljoner kronor").breakdown)["post"] == "stöd till lokala förbund"
+
+
+def test_each_amount_takes_the_anslag_named_last_before_it(facts):
+    assert dict(_prose(facts, "25 miljoner kronor").breakdown)["post"] == "kostnader för insatser och program"
+
+
+def test_an_anslag_named_after_the_amount_is_its_own_when_it_is_the_only_one(facts):
+    assert dict(_prose(facts, "900 tkr").breakdown)["post"] == "stöd till lokala förbund"
+
+
+def test_a_time_of_day_is_no_anslag(facts):
+    assert "post" not in dict(_prose(facts, "35 miljoner kronor").breakdown)
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("att anslaget 1:1 Sjukpenning och rehabilitering m.m. ökas med 1 200 miljoner kronor och anslaget 1:2 med 850",
+     [("1:1", "Sjukpenning och rehabilitering m.m."), ("1:2", "")]),
+    ("anslagsposten 1:1 ap.1 Arbetsförmedlingens förvaltningskostnader med 15 000 tkr", [("1:1", "Arbetsförmedlingens förvaltningskostnader")]),
+    ("under anslaget 1:6 Bidrag för sjukskrivningsprocessen ökas därmed med 25 000 tkr", [("1:6", "Bidrag för sjukskrivningsprocessen")]),
+    ("anslaget 1:3 Kostnader för arbetsmarknadspolitiska program och insatser för 2029 uppgår till",
+     [("1:3", "Kostnader för arbetsmarknadspolitiska program och insatser")]),
+    ("föreslår i motion 2026/27:2345 yrkande 3 ett högre tak", []),
+    ("mötet började 10:30", []),
+])
+def test_appropriation_mentions(text, mentions):
+    assert [(m.code, m.name) for m in find_appropriation_mentions(text)] == mentions

@@ -827,3 +827,53 @@ def test_a_year_named_as_what_a_figure_equals_is_not_the_period_of_the_next_sent
 def test_years_coordinated_before_a_respektive_group_pair_with_its_figures(nlp, catalogue, text, periods):
     _, facts = facts_of(nlp, catalogue, "# Budget\n\n" + text + "\n", year=2030)
     assert [f.period for f in facts] == periods
+
+
+# --- what frames a line: a list's lead, a label's year, a chapter of several topics -------------
+
+LIST_AND_CARDS = """Förslag
+
+Styrelsen föreslår att förbundet för 2031 fastställer
+• att ramen för insatserna uppgår till 4 200 tkr,
+• att högst 300 tkr får användas till utvärdering.
+Förbundets kostnader var 3 950 tkr.
+
+Bilaga 2 Insatser
+
+Vägen ut
+Huvudman: Östby kommun
+Startår: 2022
+Deltagare: 57
+"""
+
+
+def test_a_list_that_completes_a_sentence_takes_its_period(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, LIST_AND_CARDS, year=2030, name="forbund.txt")
+    assert one(facts, "4 200 tkr").period == "2031"
+    assert one(facts, "300 tkr").period == "2031"
+    assert one(facts, "3 950 tkr").period == "2030"  # the list has ended: the report's year again
+
+
+def test_a_year_given_as_a_labels_value_frames_no_line_below_it(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, LIST_AND_CARDS, year=2030, name="forbund.txt")
+    assert one(facts, "57").period == "2030"  # "Startår: 2022" is when the insats started, not the count's year
+
+
+CHAPTER_OF_TOPICS = """# Statistik 2027
+
+## 5 Sjukersättning, tillsyn och samarbetet med kommunerna
+
+### 5.1 Ansökningar
+
+Under 2027 kom 81 200 nya ansökningar in.
+
+### 5.2 Samarbetet med kommunerna
+
+Under 2027 hölls 640 samråd.
+"""
+
+
+def test_a_subsection_about_another_topic_of_its_chapter_is_not_about_the_chapters_forman(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, CHAPTER_OF_TOPICS, year=2027)
+    assert dict(one(facts, "81 200").breakdown).get("forman") == "sjukersättning"
+    assert "forman" not in dict(one(facts, "640").breakdown)
