@@ -5,7 +5,7 @@ appropriation by its number and name, "1:1 Arbetsförmedlingens förvaltningskos
 heading, and refer to it after that by its number alone: "anslaget 1:1 för 2029 uppgår till 8 412 000 tkr". An
 amount of money in a sentence about an appropriation is that appropriation's: its `post` is the name, and the
 agency in a name ("Arbetsförmedlingens ...") is part of the name, not a group the amount is split by. The tables'
-side of this is nlp.table_facts.appropriations_own_their_amounts.
+side of this is nlp.tables.across_cells.appropriations_own_their_amounts.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """extract_facts(document, nlp, catalogue) -> list[Fact]: prose, tables and footnotes.
 
 The one entry point the build and the benchmark call. It runs the prose path
-(nlp.prose_facts) and the table path (nlp.table_facts), removes duplicates (the same figure
+(nlp.prose) and the table path (nlp.tables), removes duplicates (the same figure
 read twice from the same place), leaves weak measure matches unclassified in a document that
 hardly matches the catalogue (nlp.measure_trust), and gives every fact a stable id: a short SHA-1 of the
 document, the place (block or cell and character offset), measure, period and breakdown, so
@@ -21,9 +21,9 @@ from nlp.appropriations import appropriations_own_prose_amounts
 from nlp.measure_trust import distrust_weak_matches
 from nlp.part_year import settle_part_year
 from nlp.measures import MeasureMatcher
-from nlp.prose_facts import extract_prose_facts, text_sources
+from nlp.prose import extract_prose_facts, text_sources
 from nlp.records import Fact, Measure
-from nlp.table_facts import extract_table_facts
+from nlp.tables import extract_table_facts
 from nlp.wordkeys import Lexicon
 
 Progress = Callable[[int, int], None]

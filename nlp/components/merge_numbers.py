@@ -5,7 +5,7 @@ included, so "8 662" arrives as "8" and "662" and a regex over tokens would read
 This component finds numbers in the text by pattern (nlp.sv.numerals), merges the tokens each
 one covers, and attaches a `Numeral` to the merged token as `token._.numeral`.
 
-Only the text of one Doc is seen, and each table cell is its own Doc (nlp.table_facts), so
+Only the text of one Doc is seen, and each table cell is its own Doc (nlp.tables), so
 numbers are never merged across cells.
 """
 from __future__ import annotations

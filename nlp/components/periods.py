@@ -11,7 +11,7 @@ In order, a figure takes
    parentheses the figure is not in. "De senaste fem åren" gives "last:5";
    "Året innan", "föregående år" right after the figure (or in its parentheses) is the year
    before the sentence's own year, "prev:1" when the sentence names none (then resolved by
-   nlp.prose_facts against the paragraph's or the report's year). "Första gången sedan 2016"
+   nlp.prose against the paragraph's or the report's year). "Första gången sedan 2016"
    is a comparison, not a period;
 4. "from_to" (before the sentence's own period): a figure after "från" whose sentence says where
    it went ("från 75 till 73 procent"): the first year of the sentence's span, the year it compares with ("jämfört med 2021, från 3 410
@@ -26,7 +26,7 @@ a whole year is named between them ("I oktober hölls 120 möten och under 2025 
 after it in its own clause. A paragraph that opens on a part is about it: its sentences that name no time
 go on with it ("I oktober ... Av de 1 046 kartläggningarna gjordes 664 med kvinnor") until one names a time
 of its own; a part named later in a paragraph is its own sentence's only.
-Open periods are closed with the report's year by nlp.prose_facts (nlp.sv.periods.resolve_period),
+Open periods are closed with the report's year by nlp.prose (nlp.sv.periods.resolve_period),
 which also falls back to earlier sentences, the section's span and the report's own year.
 """
 from __future__ import annotations

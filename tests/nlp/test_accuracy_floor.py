@@ -38,7 +38,7 @@ FIRSTRUN_FLOORS = {
     "firstrun-esf-slutrapport-2026": {"full_recall": 75.3, "precision": 77.0, "measure": 97.7},  # [76.8, 78.5, 98.8]
     "firstrun-fk-tabellbilaga-2027": {"full_recall": 90.0, "precision": 89.5, "measure": 87.4},  # [91.5, 91.0, 88.4]
     # lowered from [87.8, 86.2] on purpose: its gold gives a table about one anslag ("... för anslag 1:6 Bidrag för ...")
-    # no post, where the budgetprop's, budgetunderlag's and betänkande's golds give the anslag (nlp.table_facts,
+    # no post, where the budgetprop's, budgetunderlag's and betänkande's golds give the anslag (nlp.tables,
     # appropriations_own_their_amounts): one convention for all, the majority's
     "firstrun-granskning-riksrevisionen-2026": {"full_recall": 80.7, "precision": 79.1, "measure": 71.5},  # [82.2, 80.6, 73.0]
     "firstrun-betankande-sfu-2026": {"full_recall": 67.8, "precision": 61.9, "measure": 88.2},  # [69.3, 63.4, 89.7]

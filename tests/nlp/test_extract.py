@@ -12,7 +12,7 @@ import pytest
 
 from ingest.reader import read_path
 from nlp.extract import extract_facts, fact_id, parts
-from nlp.prose_facts import text_sources
+from nlp.prose import text_sources
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OWN = DATA / "nlp-egen-aterrapport-2024.txt"

@@ -7,8 +7,8 @@ import pytest
 
 from ingest.records import Block, Document, DocumentMetadata, Table
 from ingest.text_tables import GridCell, cells_from_grid
-from nlp.prose_facts import extract_prose_facts
-from nlp.table_facts import extract_table_facts
+from nlp.prose import extract_prose_facts
+from nlp.tables import extract_table_facts
 
 
 def table(rows, caption, unit_note="", line=20) -> Table:

@@ -16,7 +16,7 @@ from nlp.extract import extract_facts
 from nlp.measures import covers_part_of_year, part_candidate_key
 from nlp.records import UNCLASSIFIED, Measure
 from nlp.sv.periods import find_parts_of_year
-from nlp.table_facts import period_part
+from nlp.tables import period_part
 
 
 def facts_of(nlp, catalogue, text: str, year: int, name: str):

@@ -1,10 +1,10 @@
-"""nlp/prose_facts.py: running text -> Facts, on short blocks written as the reports write."""
+"""nlp/prose/: running text -> Facts, on short blocks written as the reports write."""
 from __future__ import annotations
 
 import pytest
 
 from ingest.records import Block, Document, DocumentMetadata, Footnote
-from nlp.prose_facts import extract_prose_facts, fact_kind, pipeline_text, text_sources
+from nlp.prose import extract_prose_facts, fact_kind, pipeline_text, text_sources
 
 
 def document(*texts: str, section=("1. Resultat",), year=2019, footnotes=()) -> Document:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.records import Block, Document, DocumentMetadata
-from nlp.prose_facts import extract_prose_facts
+from nlp.prose import extract_prose_facts
 
 
 def document(*paragraphs: str, year=2030, sections=None) -> Document:

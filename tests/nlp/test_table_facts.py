@@ -1,11 +1,11 @@
-"""nlp/table_facts.py: every numeric cell is a fact named by its headers."""
+"""nlp/tables/: every numeric cell is a fact named by its headers."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ingest.records import Block, Document, DocumentMetadata, Table
 from ingest.text_tables import GridCell, cells_from_grid
-from nlp.table_facts import extract_table_facts, is_numeric_cell, legends_for, measure_axis
+from nlp.tables import extract_table_facts, is_numeric_cell, legends_for, measure_axis
 
 
 def table(rows, caption, number=1, unit_note="", line=20, section=("Tabellbilaga",)) -> Table:

@@ -1,0 +1,97 @@
+"""The period of a figure when its own words name none: the year the paragraph named before it,
+the year of its "A respektive B" pair, the year a survey was done."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from nlp.components.periods import paren_ranges
+from nlp.components.quantities import QUANTITIES
+from nlp.prose.changes import FROM_YEAR_BEFORE
+from nlp.sv.periods import find_year_mentions
+from nlp.sv.surveys import SURVEY_WORDS
+
+
+# A span of years that a section goes on describing ("att under 2006–2008 bedriva ett projekt"):
+# the words before it that make it the period of what follows, not a figure's own span.
+CARRIED_SPAN_BEFORE = re.compile(r"(?:under|åren|perioden|period)\s*$", re.IGNORECASE)
+
+
+def is_survey_figure(doc: Doc, span: Span, period_source: str) -> bool:
+    """True for a figure of a survey or interviews: its clause names one after the year the
+    sentence names ("avser perioden 2021–2025 och bygger på ... en enkät som besvarades av 1 245"),
+    or, when it has no year of its own, its sentence or the one before names one."""
+    if not doc.has_annotation("SENT_START") or period_source in ("following", "parenthesis", "from_to"):
+        return False
+    sent = span.sent
+    before = doc.text[sent.start_char:span.start_char]
+    if period_source == "sentence":
+        parens = paren_ranges(before)
+        years = [m for m in find_year_mentions(before) if not any(o < m[0] < c for o, c in parens)]
+        return bool(years) and bool(SURVEY_WORDS.search(before[years[-1][1]:]))
+    if period_source:
+        return False
+    earlier = [s for s in doc.sents if s.end <= sent.start]
+    text = sent.text + (" " + earlier[-1].text if earlier else "")
+    return bool(SURVEY_WORDS.search(text))
+
+
+def earlier_period(doc: Doc, span: Span) -> Optional[str]:
+    """The period named last, outside parentheses, in the sentences of the block before the figure's."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    start = span.sent.start_char
+    parens = paren_ranges(doc.text)
+    text = doc.text[:start]
+    # a bare year or span counts from the run of sentences with figures just before ("... 412 dagar
+    # 2025. Kvinnor var i samverkan 431 dagar"; "de 14 529 personer som avslutade en insats
+    # 2023–2025. För 13 902 av dem ..."); "under 2025" and the like from any sentence before
+    bare_from = start
+    figures = doc.spans.get(QUANTITIES, [])
+    for sent in reversed([s for s in doc.sents if s.end <= span.sent.start]):
+        if not any(sent.start <= q.start < sent.end for q in figures):
+            break
+        bare_from = sent.start_char
+    # a line that ends in ":" introduces the lines below it ("Diagram, helår 2026 (andel, %):")
+    introducing = [(s.start_char, s.end_char) for s in doc.sents if s.end <= span.sent.start and s.text.rstrip().endswith(":")]
+    mentions = [m for m in find_year_mentions(text)
+                if not any(o < m[0] < c for o, c in parens)
+                and (m[2] in ("during", "recent", "from") or (m[2] in ("year", "span") and m[0] >= bare_from)
+                     or (m[2] in ("year", "span") and any(a <= m[0] < b for a, b in introducing))
+                     or m[2] == "last_year"
+                     or (m[2] == "span" and CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
+                and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])
+                and not (m[2] in ("year", "during") and FROM_YEAR_BEFORE.search(text[:m[0]]))]
+    return mentions[-1][3] if mentions else None
+
+
+
+# A year named in a comparison ("jämfört med 10 115 under 2025 och 9 640 under 2024") is not the
+# year the paragraph goes on to speak of.
+# ("... är densamma som 2027", "lika många som 2025": the year compared with, too)
+_IN_COMPARISON = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+jämförelse\s+med|att\s+jämföra\s+med|än"
+                            r"|(?:samma|densamma|detsamma|desamma|lika\s+[^\W\d]+)\s+som)\b", re.IGNORECASE)
+
+
+def respektive_year(doc: Doc, span: Span, idx: int, groups: dict[int, list[int]]) -> Optional[str]:
+    """The year a member of an "A respektive B" group pairs with when its sentence names as many years,
+    coordinated ("För 2030 och 2031 beräknas anslaget till 8 538 respektive 8 661 miljoner kronor"):
+    the first figure the first year, and so on. None otherwise, or when a year is a span's end or a
+    comparison ("från 2029 till 2030", "jämfört med 2028")."""
+    members = groups.get(idx)
+    if not members or not doc.has_annotation("SENT_START"):
+        return None
+    sent = span.sent
+    text = sent.text
+    parens = paren_ranges(text)
+    mentions = [m for m in find_year_mentions(text) if not any(o < m[0] < c for o, c in parens)]
+    if any(m[2] not in ("year", "during") or not m[3].isdigit() for m in mentions):
+        return None
+    years = list(dict.fromkeys(m[3] for m in mentions))
+    if len(years) != len(members) or len(mentions) != len(years):
+        return None
+    if any(not re.fullmatch(r"\s*(?:,|och|samt)\s*", text[a[1]:b[0]]) for a, b in zip(mentions, mentions[1:])):
+        return None  # "2007 var nyckeltalen 60 respektive 35, och 2008 ...": each year has its own pair
+    return years[members.index(idx)]

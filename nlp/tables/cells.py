@@ -1,0 +1,75 @@
+"""What a table cell prints: whether it is a number, its marks and bounds ("345 400*", "<5"), and the
+figures of a cell that prints two ("141 (45,2 %)", "0,12*** (0,03)")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.records import TableCell
+from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
+from nlp.sv.statistics import statistic_unit
+
+
+_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-±]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
+                          r"(?:%|procent|år|dagar|kr|tkr|mkr|mnkr)?\s?[*†‡]{0,3}$")
+# "345 400*", "62%†": a footnote sign after a cell marks it, it is no part of the number
+CELL_MARK = re.compile(r"\s?[*†‡]{1,3}$")
+CELL_BOUND = re.compile(r"^([<>≤≥])\s?")
+BOUND_QUALIFIER = {"<": "under", "≤": "under", ">": "over", "≥": "over"}
+CELL_UNIT = re.compile(r"\s?(procent|år|dagar|kr|tkr|mkr|mnkr)$")
+
+
+NO_CHANGE = re.compile(r"^±\s*(?=0(?:,0+)?$)")
+
+
+def is_numeric_cell(text: str) -> bool:
+    return bool(_CELL_NUMBER.match(text.strip()))
+
+
+# "141 (45,2 %)", "45,2 % (141)": a count and its share printed in one cell
+_SHARE = rf"{NUMBER_PATTERN}\s?(?:%|procent)"
+_COUNT_AND_SHARE = re.compile(rf"^\s*(?P<count>{NUMBER_PATTERN})\s*\(\s*(?P<share>{_SHARE})\s*\)\s*$")
+_SHARE_AND_COUNT = re.compile(rf"^\s*(?P<share>{_SHARE})\s*\(\s*(?P<count>{NUMBER_PATTERN})\s*\)\s*$")
+
+
+REGRESSION_UNITS = ("koefficient", "standardfel")
+# "0,12*** (0,03)": a regression's estimate, with its significance stars, and its standard error in parentheses
+_ESTIMATE_AND_ERROR = re.compile(rf"^\s*(?P<estimate>[−–-]?{NUMBER_PATTERN})\s?(?P<stars>[*†]{{1,3}})?\s*\(\s*(?P<error>{NUMBER_PATTERN})\s*\)\s*$")
+
+
+def cell_pieces(cell: TableCell) -> list[TableCell]:
+    """The figures a cell prints: itself, or for "141 (45,2 %)" the count and the share, each a cell
+    of its own place (the share under its column's headers and "andel"); for "0,12*** (0,03)" the
+    estimate and its standard error (under its column's headers and the statistic each is)."""
+    estimate = _ESTIMATE_AND_ERROR.match(cell.text) if not cell.is_header else None
+    if estimate is not None and (estimate.group("stars") or all(
+            "," in estimate.group(g) and abs(parse_swedish_number(estimate.group(g).lstrip("−–-")) or 10) < 10
+            for g in ("estimate", "error"))):
+        named = any(statistic_unit(h) for h in cell.col_headers)
+        return [replace(cell, text=estimate.group("estimate") + (estimate.group("stars") or ""),
+                        col_headers=cell.col_headers if named else (*cell.col_headers, "koefficient")),
+                replace(cell, text=estimate.group("error"), col_headers=(*cell.col_headers, "standardfel"))]
+    m = _COUNT_AND_SHARE.match(cell.text) or _SHARE_AND_COUNT.match(cell.text)
+    if m is None or cell.is_header:
+        return [cell]
+    return [replace(cell, text=m.group("count").strip()),
+            replace(cell, text=m.group("share").strip(), col_headers=(*cell.col_headers, "andel"))]
+
+
+# A column headed by the share alone ("Andel", "Andel, %", "%"): the share of what the column on its left counts
+_BARE_SHARE = re.compile(r"^(?:andel(?:en)?|procent|%)(?:\s*[,(]?\s*(?:%|procent)\s*\)?)?$", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"^(?:antal|antalet|summa|totalt|samtliga)\b", re.IGNORECASE)
+
+
+def share_of_left(cell: TableCell, by_place: dict[tuple[int, int], TableCell]) -> TableCell:
+    """"Avslutade | Fått eller återfått arbetsförmåga | Andel": the share column takes the label of the
+    count on its left, so it is the share of those who got arbetsförmåga, not of any share the caption names."""
+    if not cell.col_headers or not _BARE_SHARE.match(cell.col_headers[-1].strip()):
+        return cell
+    left = by_place.get((cell.row, cell.col - 1))
+    if left is None or left.is_header or not left.col_headers or not is_numeric_cell(left.text):
+        return cell
+    label = left.col_headers[-1].strip()
+    if not label or _BARE_SHARE.match(label) or _BARE_COUNT.match(label) or label in cell.col_headers:
+        return cell
+    return replace(cell, col_headers=cell.col_headers[:-1] + (label, cell.col_headers[-1]))
