@@ -435,7 +435,7 @@ def _source_after(t: TableDraft, drafts: Sequence[BlockDraft]) -> Optional[int]:
 
 def captions_below(tables: Sequence[TableDraft], drafts: Sequence[BlockDraft]) -> bool:
     """Whether this document prints its table captions below the tables, from its own habit (as
-    ingest.text_reader.captions_below): a caption between two tables could be either's, so count
+    ingest.text_table_records.captions_below): a caption between two tables could be either's, so count
     the tables with a caption right below them against those with one right above."""
     above = sum(_caption_before(t, drafts) is not None for t in tables)
     below = sum(_caption_after(t, drafts, tables, habit_below=True) is not None for t in tables)
