@@ -58,9 +58,12 @@ def distrust_weak_matches(facts: Sequence[Fact]) -> list[Fact]:
     The paths give every figure its candidate key; once the measures are settled only the
     unclassified keep theirs, as `measure_candidate` promises."""
     trusted = catalogue_fit(facts).trusts_weak_matches
+    # a measure the document names plainly somewhere is one it speaks of: its weak matches elsewhere (a table
+    # whose caption words it otherwise) are that measure too
+    named = {f.measure for f in facts if f.measure != UNCLASSIFIED and f.measure_score >= STRONG_SCORE}
     out = []
     for f in facts:
-        if f.measure != UNCLASSIFIED and not trusted and f.measure_score < STRONG_SCORE:
+        if f.measure != UNCLASSIFIED and not trusted and f.measure_score < STRONG_SCORE and f.measure not in named:
             f = replace(f, measure=UNCLASSIFIED, measure_label="", measure_score=0.0)
         elif f.measure != UNCLASSIFIED and f.measure_candidate:
             f = replace(f, measure_candidate="")

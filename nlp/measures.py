@@ -44,7 +44,8 @@ SKIPPABLE = frozenset({"sin", "sina", "sitt", "de", "den", "det", "en", "ett", "
 # ("andel kvinnor", "totalt") fits too many measures to count fully.
 GENERIC_WORDS = frozenset({"andel", "andelen", "antal", "antalet", "procent", "%", "#", "av", "i", "som", "var", "är",
                            "personer", "person", "individer", "individ"}
-                          | set(TOTAL_WORDS) | set(BREAKDOWN_TERMS))
+                          | set(TOTAL_WORDS) | set(BREAKDOWN_TERMS)
+                          | set(MONTHS))  # "i december" says when, not what is counted
 TIE = 0.02  # scores within 2 % of the best count as a tie
 GENERIC_YIELD = 0.8  # a near tie (within 20 %) between a generic-only and a content-named measure goes to the latter
 GENERIC_CUE_FACTOR = 0.3  # words allowed between two words of a phrase ("fått eller återfått [sin] arbetsförmåga")

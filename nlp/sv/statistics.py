@@ -26,9 +26,15 @@ STATISTIC_UNITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, 
 ))
 
 
+# The ends of a confidence interval printed beside an estimate ("63,1 (58,4–67,8)" under "Andel, % (95 % KI)"):
+# figures of their own, the estimate's uncertainty, not the measure the estimate is
+INTERVAL_LOWER = "konfidensintervall, nedre gräns"
+INTERVAL_UPPER = "konfidensintervall, övre gräns"
+
+
 def statistic_unit(text: str) -> str | None:
     """The unit of the statistic `text` names ("Standardfel" -> standardfel, "oddskvoten" -> gånger), or None."""
     return next((unit for pattern, unit in STATISTIC_UNITS if pattern.search(text)), None)
 
 
-__all__ = ["MEAN_WORDS", "MEDIAN_WORDS", "STATISTIC_UNITS", "statistic_unit"]
+__all__ = ["INTERVAL_LOWER", "INTERVAL_UPPER", "MEAN_WORDS", "MEDIAN_WORDS", "STATISTIC_UNITS", "statistic_unit"]

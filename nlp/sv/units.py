@@ -102,6 +102,7 @@ UNIT_NOTES: dict[str, tuple[str, float]] = {
     "miljoner": ("kronor", 1e6),  # "Belopp i miljoner": a table's amounts, the currency implied
     "tusental kronor": ("kronor", 1e3),
     "%": ("procent", 1.0),
+    "procentenheter": ("procentenheter", 1.0),  # "Förändring mot 2026 (procentenheter)": a difference of shares
     "öre": ("kronor", 0.01),
     "tusental": ("antal", 1e3),  # "Personer som berörs (tusental)": counts in thousands
     "tusentals kronor": ("kronor", 1e3),
@@ -141,9 +142,9 @@ _AMOUNT_UNITS = r"(?:tkr|mkr|mnkr|mdkr|mdr\s+kr|tusentals?\s+kronor|tusen\s+kron
 _UNIT_PHRASE = re.compile(
     r"\bper\s+(?:1[\s\u00a0\u202f]?000|tusen)(?!\s*(?:kronor|kr)\b)(?=\s+[^\W\d])|"
     r"(?<![\d\w])(?:(?:belopp|värden|uppgifter|summor|kostnader?|utgifter)\s+)?i\s+" + _AMOUNT_UNITS + r"(?![\w])"
-    r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procent|%|antal|dagar|tusental)\s*\)"
+    r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procentenheter|procent|%|antal|dagar|tusental)\s*\)"
     r"|(?<![\d\w])i\s+tusental\b"
-    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procent|%|antal|dagar)\s*$"
+    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procentenheter|procent|%|antal|dagar)\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
     r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental|antal|procent|dagar|kronor|promille)"
     # a unit line may add its price base or reference after a comma: "Kronor, 2027 års priser"

@@ -18,6 +18,7 @@ from nlp.sv.breakdowns import find_terms
 from nlp.sv.captions import strip_caption_label
 from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
+from nlp.sv.statistics import INTERVAL_LOWER, INTERVAL_UPPER
 from nlp.sv.units import UNITS
 from nlp.tables.across_cells import appropriations_own_their_amounts, rows_keep_their_group, totals_follow_their_parts
 from nlp.tables.breakdown import (cell_breakdown, cited_terms, column_category, corner_key, row_category_of,
@@ -114,7 +115,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
                                                    None, share_column)
             if level_unit == "procent" and "%" not in cell.text:
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
-            elif unit != "procent":
+            elif unit not in ("procent", "procentenheter"):  # (a header "Förändring (procentenheter)" says it)
                 unit, scale = level_unit, level_scale
         if unit == "procent" and not change and DIFFERENCE_HEADER.search(" ".join(cell.col_headers)):
             unit, scale = "procentenheter", 1.0  # "Avvikelse" from a goal in a row of shares: percentage points
@@ -130,6 +131,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
             found = None  # the row or column names something the measure never speaks of
         if found is not None and names_median(cell) and is_mean_measure(matcher.by_key.get(found.key)):
             found = None  # "Tid i samverkan, dagar (median)": not the mean the measure is defined as
+        if found is not None and any(h in (INTERVAL_LOWER, INTERVAL_UPPER) for h in cell.col_headers):
+            found = None  # an end of an estimate's interval is its uncertainty, not the measure
         measure_key = found.key if found else UNCLASSIFIED
         measure = matcher.by_key.get(measure_key)
         # a row "Kv 3 2025" of a yearly measure keeps it here; nlp.part_year settles it
@@ -177,11 +180,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         value = float(round(raw * scale, 6))
         if change and value and unit != "procentenheter" and not (unit == "procent" and level_unit == "procent"):
             # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
-            # count or an amount: a change of the measure, its size and direction
+            # count or an amount: a change of the measure, its size and direction (a change of a share in points
+            # keeps its sign, "−3,1", as a difference between two shares is printed and read)
             breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if value > 0 else "minskning").items()))
             value = abs(value)
-        elif change and value and unit == "procentenheter":
-            value = abs(value)  # "−3,1" in a change column of shares: a change of so many points, as the prose says it
         yield Fact(
             id="",
             doc=document.id,

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ingest.records import TableCell
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
-from nlp.sv.statistics import statistic_unit
+from nlp.sv.statistics import INTERVAL_LOWER, INTERVAL_UPPER, statistic_unit
 
 
 _CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-±]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
@@ -37,10 +37,22 @@ REGRESSION_UNITS = ("koefficient", "standardfel")
 _ESTIMATE_AND_ERROR = re.compile(rf"^\s*(?P<estimate>[−–-]?{NUMBER_PATTERN})\s?(?P<stars>[*†]{{1,3}})?\s*\(\s*(?P<error>{NUMBER_PATTERN})\s*\)\s*$")
 
 
+# "63,1 (58,4–67,8)", "57,3 % (KI 56,1–58,6)": an estimate and the two ends of its confidence interval
+_ESTIMATE_AND_INTERVAL = re.compile(
+    rf"^\s*(?P<estimate>{NUMBER_PATTERN}\s?%?)\s*\(\s*(?:(?:95\s?%\s*)?(?:KI|CI)[:\s]*)?"
+    rf"(?P<low>{NUMBER_PATTERN})\s?[–—-]\s?(?P<high>{NUMBER_PATTERN})\s*\)\s*$", re.IGNORECASE)
+
+
 def cell_pieces(cell: TableCell) -> list[TableCell]:
     """The figures a cell prints: itself, or for "141 (45,2 %)" the count and the share, each a cell
     of its own place (the share under its column's headers and "andel"); for "0,12*** (0,03)" the
-    estimate and its standard error (under its column's headers and the statistic each is)."""
+    estimate and its standard error (under its column's headers and the statistic each is); for
+    "63,1 (58,4–67,8)" the estimate and the ends of its interval (under its headers and which end)."""
+    interval = _ESTIMATE_AND_INTERVAL.match(cell.text) if not cell.is_header else None
+    if interval is not None:
+        return [replace(cell, text=interval.group("estimate").strip()),
+                replace(cell, text=interval.group("low"), col_headers=(*cell.col_headers, INTERVAL_LOWER)),
+                replace(cell, text=interval.group("high"), col_headers=(*cell.col_headers, INTERVAL_UPPER))]
     estimate = _ESTIMATE_AND_ERROR.match(cell.text) if not cell.is_header else None
     if estimate is not None and (estimate.group("stars") or all(
             "," in estimate.group(g) and abs(parse_swedish_number(estimate.group(g).lstrip("−–-")) or 10) < 10

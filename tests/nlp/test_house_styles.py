@@ -877,3 +877,28 @@ def test_a_subsection_about_another_topic_of_its_chapter_is_not_about_the_chapte
     _, facts = facts_of(nlp, catalogue, CHAPTER_OF_TOPICS, year=2027)
     assert dict(one(facts, "81 200").breakdown).get("forman") == "sjukersättning"
     assert "forman" not in dict(one(facts, "640").breakdown)
+
+
+INDICATOR_TABLE = """Indikatorer 2027
+
+Tabell 2. Andel som fått eller återfått arbetsförmåga, per område 2027
+Område | Avslutade, antal | Andel, % (95 % KI) | Förändring mot 2026 (procentenheter)
+Norra | 412 | 63,1 (58,4–67,8) | +2,4
+Södra | 287 | 60,3 (54,6–65,9) | -1,2
+"""
+
+
+def test_an_estimate_with_its_interval_in_one_cell_is_three_figures(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, INDICATOR_TABLE, year=2027, name="indikator.txt")
+    estimate, low, high = one(facts, "63,1"), one(facts, "58,4"), one(facts, "67,8")
+    assert (estimate.value, estimate.unit, dict(estimate.breakdown)) == (63.1, "procent", {"grupp": "Norra"})
+    assert estimate.measure == "arbetsformaga_andel"
+    # the ends of the interval are the estimate's uncertainty, not the measure
+    assert (low.value, high.value, low.measure, high.measure) == (58.4, 67.8, "unclassified", "unclassified")
+
+
+def test_a_change_column_in_points_keeps_its_sign_and_spans_from_the_year_it_compares_with(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, INDICATOR_TABLE, year=2027, name="indikator.txt")
+    down, up = one(facts, "-1,2"), one(facts, "+2,4")
+    assert (down.value, down.unit, down.period) == (-1.2, "procentenheter", "2026-2027")
+    assert (up.value, up.unit, up.period) == (2.4, "procentenheter", "2026-2027")

@@ -106,5 +106,18 @@ def test_strong_matches_stay_and_decide_the_share():
     assert [f.measure for f in distrust_weak_matches(weak + strong)] == ["deltagare_antal"] * 16 + ["kartlaggningar_antal"] * 4
     one_less = weak + strong[:3] + [replace(strong[3], measure_score=STRONG_SCORE - 0.01)]
     kept = distrust_weak_matches(one_less)
-    assert [f.measure for f in kept if f.measure != UNCLASSIFIED] == ["kartlaggningar_antal"] * 3
+    # the share falls under a fifth: the weak deltagare go; the weak kartläggningar stay with their measure,
+    # which the document names plainly three times
+    assert [f.measure for f in kept if f.measure != UNCLASSIFIED] == ["kartlaggningar_antal"] * 4
+    assert [f.measure for f in kept[:16]] == [UNCLASSIFIED] * 16
     assert all(f.measure_score == 0.0 and f.measure_label == "" and f.measure_candidate for f in kept if f.measure == UNCLASSIFIED)
+
+
+def test_weak_matches_of_a_measure_the_document_names_plainly_are_that_measure():
+    # a document about something else that names one catalogue measure plainly in a sentence, and words
+    # the caption of its table of that measure weakly: the table is the measure, the rest is not
+    others = [_fact(n, "deltagare_antal", 0.5) for n in range(20)]
+    table = [_fact(50 + n, "kartlaggningar_antal", 0.9) for n in range(10)]
+    named = [_fact(100, "kartlaggningar_antal", STRONG_SCORE)]
+    kept = distrust_weak_matches(others + table + named)
+    assert [f.measure for f in kept] == [UNCLASSIFIED] * 20 + ["kartlaggningar_antal"] * 11

@@ -45,3 +45,10 @@ def test_scoring_a_figure_compares_its_words_with_few_cue_words(matcher, monkeyp
     best = matcher.match(words, "antal")
     assert best is not None and best.key == "omstallningsmoten_antal"
     assert len(calls) < 20 * len(words)
+
+
+def test_a_month_says_when_not_what_is_counted():
+    from nlp.measures import is_generic_cue
+
+    assert is_generic_cue("i december") and is_generic_cue("antal i oktober")
+    assert not is_generic_cue("i en rehabiliteringsinsats")

@@ -148,11 +148,11 @@ def test_a_budget_table_with_party_columns_gives_post_and_party(matcher):
     assert values == [0.0, 0.0]  # "±0": the party proposes no change
 
 
-def test_a_change_column_of_shares_gives_the_size_of_the_change_in_points(matcher):
+def test_a_change_column_of_shares_gives_the_change_in_points_with_its_sign(matcher):
     t = table([["", "2047", "2048", "Förändring"], ["Andel beviljade, procent", "61,5", "58,4", "−3,1"]],
               "Tabell 8. Beslut 2047 och 2048")
     got = {p: (v, unit, period) for p, v, unit, period, _, _ in facts(matcher, document(t, year=2048))}
-    assert got["−3,1"] == (3.1, "procentenheter", "2047-2048")
+    assert got["−3,1"] == (-3.1, "procentenheter", "2047-2048")  # a difference of two shares, as printed
 
 
 def test_the_captions_one_forman_holds_whatever_the_measure_is_split_by(matcher):
