@@ -17,7 +17,7 @@ from nlp.prose.changes import SIGNED, change_period, figure_change
 from nlp.prose.figures import (appositive, compared_level, comparison_anchors, gapped_measure, is_compared,
                                level_before, previous_period_parentheses, respektive_groups, share_of_count)
 from nlp.prose.measure import context_words, figure_measure, figure_phrase, goal_sibling, section_words
-from nlp.prose.periods import earlier_period, is_survey_figure, respektive_year
+from nlp.prose.periods import earlier_period, is_survey_figure, month_not_yet_reached, respektive_year
 from nlp.prose.sources import TextSource
 from nlp.records import Breakdown, Fact, UNCLASSIFIED
 from nlp.sv.budget import OVERSPENT_AFTER, OVERSPENT_BEFORE
@@ -138,6 +138,9 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
             # a report about a stated period (a project's whole run) gives it; else the report's year
             period = document.metadata.reporting_period or (str(reporting_year) if reporting_year else "")
             period_source = "report"
+        if period_source in ("report", "sentence") and period not in span.sent.text:
+            # (a month the sentence names without a year; the year is the text's now)
+            period = month_not_yet_reached(period, part, document.metadata.published)
         paired = respektive_year(doc, span, idx, groups)
         if paired:
             period, period_source = paired, "respektive"  # "För 2030 och 2031 ... 8 538 respektive 8 661"

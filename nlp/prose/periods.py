@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import QUANTITIES
 from nlp.prose.changes import FROM_YEAR_BEFORE
-from nlp.sv.periods import find_year_mentions
+from nlp.sv.periods import MONTHS, find_year_mentions
 from nlp.sv.surveys import SURVEY_WORDS
 
 
@@ -95,3 +95,15 @@ def respektive_year(doc: Doc, span: Span, idx: int, groups: dict[int, list[int]]
     if any(not re.fullmatch(r"\s*(?:,|och|samt)\s*", text[a[1]:b[0]]) for a, b in zip(mentions, mentions[1:])):
         return None  # "2007 var nyckeltalen 60 respektive 35, och 2008 ...": each year has its own pair
     return years[members.index(idx)]
+
+
+def month_not_yet_reached(period: str, part: str, published: Optional[str]) -> str:
+    """The year of a month named without one ("Antalet pågående sjukfall var i december 176 000") in a text
+    published earlier in the year the report's year would give it (a debate on 19 January 2027): the month the
+    text's now has not reached yet is last year's."""
+    if part not in MONTHS or not period.isdigit() or not published or not re.match(r"\d{4}-\d{2}", published):
+        return period
+    year, month = int(published[:4]), int(published[5:7])
+    if int(period) == year and MONTHS.index(part) + 1 > month:
+        return str(year - 1)
+    return period

@@ -902,3 +902,12 @@ def test_a_change_column_in_points_keeps_its_sign_and_spans_from_the_year_it_com
     down, up = one(facts, "-1,2"), one(facts, "+2,4")
     assert (down.value, down.unit, down.period) == (-1.2, "procentenheter", "2026-2027")
     assert (up.value, up.unit, up.period) == (2.4, "procentenheter", "2026-2027")
+
+
+def test_a_month_the_texts_now_has_not_reached_is_last_years(nlp, catalogue):
+    text = "Frågestund\n\nAntalet nya ärenden var i november 4 100, vilket är 300 fler än ett år tidigare. I januari kom 380 in.\n"
+    doc = read_text(Path("debatt.txt"), "debatt", DocumentMetadata(reporting_year=2027, published="2027-01-19"), "0", text=text)
+    facts = extract_facts(doc, nlp, catalogue)
+    assert one(facts, "4 100").period == "2026"  # said in January 2027: last November
+    assert one(facts, "300").period == "2025-2026"
+    assert one(facts, "380").period == "2027"  # this January
