@@ -82,7 +82,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
         re.IGNORECASE)),
     ("comparison", re.compile(
-        rf"(?:jämfört\s+med|jämfört\s+mot|(?:förändring\w*|ökning\w*|minskning\w*|skillnad\w*)\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+|(?:i\s+)?(?:{'|'.join(MONTHS)})\s+|samma\s+(?:månad|period|kvartal)\s+)?(?P<year>{YEAR})"
+        rf"(?:jämfört\s+med|jämfört\s+mot|(?:förändring\w*|ökning\w*|minskning\w*|skillnad\w*)\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+|(?:i\s+)?(?:{'|'.join(MONTHS)})\s+|samma\s+(?:månad|period|kvartal|halvår|tertial)(?:et)?\s+|(?:första|andra)\s+halvåret\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
     ("record", re.compile(
         rf"\b(?:gången|högsta|lägsta|största|minsta|flest|färst|bästa|sämsta|högre|lägre|fler|färre)"

@@ -911,3 +911,10 @@ def test_a_month_the_texts_now_has_not_reached_is_last_years(nlp, catalogue):
     assert one(facts, "4 100").period == "2026"  # said in January 2027: last November
     assert one(facts, "300").period == "2025-2026"
     assert one(facts, "380").period == "2027"  # this January
+
+
+def test_a_change_against_the_same_half_year_of_an_earlier_year(nlp, catalogue):
+    text = "Halvårsrapport\n\nUnder första halvåret 2031 hölls 2 410 samråd, 130 fler än samma halvår 2030 och 95 fler än andra halvåret 2030.\n"
+    _, facts = facts_of(nlp, catalogue, text, year=2031, name="halvar.txt")
+    for printed in ("130", "95"):
+        assert (one(facts, printed).period, dict(one(facts, printed).breakdown).get("forandring")) == ("2030-2031", "ökning")
