@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= rapportkoll.db
 
-.PHONY: serve build test bench install clean notebooks
+.PHONY: serve build test bench install clean notebooks docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ serve: build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# docs/cli.md and docs/http-reference.md from the commands' --help and the OpenAPI document
+# (tests/test_docs.py fails when they are out of date)
+docs: $(STAMP)
+	$(BIN)/python docs/generate.py
 
 # the notebooks saved with their outputs (tables and plots visible on GitHub)
 notebooks: $(STAMP)
