@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Optional
 from ingest import store as ingest_store
 from ingest.records import Document
 
+from nlp.store import BREAKDOWN_COLUMNS
+
 from .store.queries import FACT_CSV_COLUMNS, breakdown_keys_in_use, has_measure, query_facts, query_findings, query_measures
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
+BREAKDOWN_KEYS = BREAKDOWN_COLUMNS
 DOCUMENT_COLUMNS = ("id", "source_file", "format", "title", "published", "reporting_year", "kind", "pages", "lines",
                     "blocks", "tables", "footnotes")
 

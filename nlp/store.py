@@ -8,21 +8,43 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
-from typing import Iterable, Iterator, Optional, Sequence
+from dataclasses import MISSING, Field, asdict, fields
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from .records import DefinitionNote, Fact, Finding, FindingFact, Measure
+from .sv.breakdowns import DEFAULT_BREAKDOWN_KEYS
 
-BREAKDOWN_COLUMNS = ("kon", "forman", "alder", "myndighet")
+# The breakdown keys with a column of their own: those any figure may be split by.
+BREAKDOWN_COLUMNS = DEFAULT_BREAKDOWN_KEYS
+# The report's publication date and reporting year ride along with each of its facts: they name the vintage.
+VINTAGE_COLUMNS = (("published", "TEXT"), ("reporting_year", "INTEGER"))
+# Fact fields used only while extracting: where the figure sits in its block's text.
+NOT_STORED = frozenset({"offset"})
+_SQL_TYPES = {"float": "REAL", "Optional[int]": "INTEGER"}  # any other field is TEXT (the breakdown as JSON)
+REQUIRED_COLUMNS = ("id", "doc", "measure")  # never NULL: the id is the key, and every fact has a report and a measure
+_CONSTRAINTS = {"id": " PRIMARY KEY", **{name: " NOT NULL" for name in REQUIRED_COLUMNS[1:]}}
+STORED_FACT_FIELDS: tuple[Field, ...] = tuple(f for f in fields(Fact) if f.name not in NOT_STORED)
 
-SCHEMA = """
+
+def _fact_columns() -> tuple[tuple[str, str], ...]:
+    """The facts table's (name, SQL type) in order: a Fact's stored fields, the breakdown's own
+    columns after `breakdown`, the vintage after `period_source` (where a KB has always had them)."""
+    columns: list[tuple[str, str]] = []
+    for f in STORED_FACT_FIELDS:
+        columns.append((f.name, _SQL_TYPES.get(str(f.type), "TEXT")))
+        if f.name == "breakdown":
+            columns += [(k, "TEXT") for k in BREAKDOWN_COLUMNS]
+        elif f.name == "period_source":
+            columns += VINTAGE_COLUMNS
+    return tuple(columns)
+
+
+FACT_COLUMNS = _fact_columns()
+FACT_COLUMN_NAMES = tuple(name for name, _ in FACT_COLUMNS)
+
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS facts (
-    id TEXT PRIMARY KEY, doc TEXT NOT NULL, source_file TEXT, measure TEXT NOT NULL, measure_label TEXT,
-    period TEXT, breakdown TEXT, kon TEXT, forman TEXT, alder TEXT, myndighet TEXT,
-    value REAL, printed TEXT, unit TEXT, scale REAL, qualifier TEXT, kind TEXT,
-    page INTEGER, page_label TEXT, line INTEGER, section TEXT, quote TEXT, block TEXT, cell TEXT,
-    phrase TEXT, period_source TEXT, published TEXT, reporting_year INTEGER, measure_score REAL, measure_candidate TEXT,
-    qualifier_word TEXT, period_part TEXT
+    {", ".join(f"{name} {kind}{_CONSTRAINTS.get(name, '')}" for name, kind in FACT_COLUMNS)}
 );
 CREATE INDEX IF NOT EXISTS facts_measure ON facts(measure, period);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);
@@ -39,8 +61,8 @@ CREATE INDEX IF NOT EXISTS findings_type ON findings(type, severity);
 
 
 # Columns added since the first schema, so a knowledge base built by an earlier version still opens.
-_ADDED_COLUMNS = {"facts": (("measure_score", "REAL"), ("measure_candidate", "TEXT"), ("qualifier_word", "TEXT"),
-                            ("period_part", "TEXT"))}
+_ADDED_COLUMNS = {"facts": tuple((name, kind) for name, kind in FACT_COLUMNS
+                                 if name in ("measure_score", "measure_candidate", "qualifier_word", "period_part"))}
 
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -71,16 +93,20 @@ def save_facts(conn: sqlite3.Connection, facts: Iterable[Fact], documents_meta: 
     def rows() -> Iterator[tuple]:  # one at a time, so a long report's rows are not all in memory at once
         nonlocal count
         for f in facts:
-            b = dict(f.breakdown)
-            published, year = documents_meta.get(f.doc, (None, None))
             count += 1
-            yield (f.id, f.doc, f.source_file, f.measure, f.measure_label, f.period, _j(b),
-                   *(b.get(k) for k in BREAKDOWN_COLUMNS), f.value, f.printed, f.unit, f.scale, f.qualifier, f.kind,
-                   f.page, f.page_label, f.line, f.section, f.quote, f.block, f.cell, f.phrase, f.period_source,
-                   published, year, f.measure_score, f.measure_candidate, f.qualifier_word, f.period_part)
+            yield fact_values(f, *documents_meta.get(f.doc, (None, None)))
 
-    conn.executemany(f"INSERT OR REPLACE INTO facts VALUES ({','.join('?' * 32)})", rows())
+    conn.executemany(f"INSERT OR REPLACE INTO facts ({', '.join(FACT_COLUMN_NAMES)}) "
+                     f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})", rows())
     return count
+
+
+def fact_values(fact: Fact, published: Optional[str], reporting_year: Optional[int]) -> tuple:
+    """A fact's row of the facts table, in FACT_COLUMNS' order."""
+    b = dict(fact.breakdown)
+    derived = {"breakdown": _j(b), **{k: b.get(k) for k in BREAKDOWN_COLUMNS}, "published": published,
+               "reporting_year": reporting_year}
+    return tuple(derived[name] if name in derived else getattr(fact, name) for name in FACT_COLUMN_NAMES)
 
 
 def delete_facts(conn: sqlite3.Connection, doc_id: str) -> None:
@@ -88,20 +114,24 @@ def delete_facts(conn: sqlite3.Connection, doc_id: str) -> None:
     conn.execute("DELETE FROM facts WHERE doc = ?", (doc_id,))
 
 
+def _stored_default(f: Field) -> Any:
+    """What a field reads as when its column is NULL (or missing from a KB built before it was added)."""
+    if f.default is not MISSING:
+        return f.default
+    return "" if f.type == "str" else None
+
+
 def fact_from_row(row: sqlite3.Row) -> Fact:
-    return Fact(
-        id=row["id"], doc=row["doc"], source_file=row["source_file"], measure=row["measure"],
-        measure_label=row["measure_label"] or "", period=row["period"] or "",
-        breakdown=tuple(sorted(json.loads(row["breakdown"] or "{}").items())), value=row["value"], printed=row["printed"] or "",
-        unit=row["unit"] or "", scale=row["scale"] if row["scale"] is not None else 1.0, qualifier=row["qualifier"] or "exact",
-        kind=row["kind"] or "body", page=row["page"], page_label=row["page_label"], line=row["line"],
-        section=row["section"] or "", quote=row["quote"] or "", block=row["block"], cell=row["cell"],
-        phrase=row["phrase"] or "", period_source=row["period_source"] or "",
-        measure_score=row["measure_score"] or 0.0 if "measure_score" in row.keys() else 0.0,
-        measure_candidate=row["measure_candidate"] or "" if "measure_candidate" in row.keys() else "",
-        qualifier_word=row["qualifier_word"] or "" if "qualifier_word" in row.keys() else "",
-        period_part=row["period_part"] or "" if "period_part" in row.keys() else "",
-    )
+    have = set(row.keys())
+    values: dict[str, Any] = {}
+    for f in STORED_FACT_FIELDS:
+        value = row[f.name] if f.name in have else None
+        if f.name == "breakdown":
+            value = tuple(sorted(json.loads(value or "{}").items()))
+        elif value is None or (value == "" and f.type == "str"):  # "" for a qualifier or kind reads as the default
+            value = _stored_default(f)
+        values[f.name] = value
+    return Fact(**values)
 
 
 def load_doc_facts(conn: sqlite3.Connection, doc_id: str) -> list[Fact]:

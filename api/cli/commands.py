@@ -15,9 +15,11 @@ import click
 
 from ingest import store as ingest_store
 from ingest.records import IngestFailure
+from nlp.store import BREAKDOWN_COLUMNS
 
 from .. import output
 from ..store.document_json import document_json
+from ..store.queries import breakdown_filter
 from .base import CONTEXT_SETTINGS, _db, cli, db_option
 
 
@@ -231,10 +233,14 @@ def _closing_after(bar, total: int):
     return step
 
 
+# One option per breakdown key with a column of its own (nlp.store.BREAKDOWN_COLUMNS); `-h` lists them last first.
+BREAKDOWN_OPTION_HELP = {"kon": "Kön: kvinnor or män.", "forman": "Förmån: sjukpenning, aktivitetsersättning or sjukersättning.",
+                         "alder": "Åldersgrupp as printed, e.g. 30-39.", "myndighet": "Arbetsförmedlingen or Försäkringskassan."}
+
+
 def _breakdown_options(f):
-    for key, help_text in (("kon", "Kön: kvinnor or män."), ("forman", "Förmån: sjukpenning, aktivitetsersättning or sjukersättning."),
-                           ("alder", "Åldersgrupp as printed, e.g. 30-39."), ("myndighet", "Arbetsförmedlingen or Försäkringskassan.")):
-        f = click.option(f"--{key}", default=None, help=help_text)(f)
+    for key in BREAKDOWN_COLUMNS:
+        f = click.option(f"--{key}", default=None, help=BREAKDOWN_OPTION_HELP[key])(f)
     return f
 
 
@@ -248,7 +254,7 @@ def _breakdown_options(f):
 @click.option("--total", "total_only", is_flag=True, help="Only totals (facts with no breakdown).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many facts.")
 @format_option(("jsonl", "json", "csv", "table"), default="table")
-def facts(db, doc, measure, year, kind, kon, forman, alder, myndighet, total_only, limit, fmt) -> None:
+def facts(db, doc, measure, year, kind, total_only, limit, fmt, **breakdown_values) -> None:
     """Print facts: every figure with its measure, period, breakdown, value and source.
 
     Example:
@@ -260,7 +266,7 @@ def facts(db, doc, measure, year, kind, kon, forman, alder, myndighet, total_onl
     conn = _open(db)
     if doc:
         doc = ingest_store.resolve_doc_id(conn, doc) or doc
-    breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+    breakdown = breakdown_filter(breakdown_values)
     rows = query_facts(conn, measure=measure, period=year, doc=doc, breakdown=breakdown, kind=kind, total_only=total_only, limit=limit)
     click.echo(output.render(rows, fmt, columns=FACT_CSV_COLUMNS if fmt == "csv" else None,
                              table_columns=["doc", "measure", "period", "breakdown", "value", "unit", "qualifier", "kind", "page", "line", "quote"]), nl=False)
@@ -335,7 +341,7 @@ def export(db, fmt, dialect, out, include_unclassified) -> None:
 @dialect_option
 @click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write. Default: standard output, or MEASURE.xlsx for xlsx.")
-def series(measure, db, kon, forman, alder, myndighet, total_only, fmt, dialect, out) -> None:
+def series(measure, db, total_only, fmt, dialect, out, **breakdown_values) -> None:
     """Print one measure over every period and every report (vintage): the series a researcher plots.
 
     One row per period, breakdown and report; a report that states the same figure several
@@ -355,7 +361,7 @@ def series(measure, db, kon, forman, alder, myndighet, total_only, fmt, dialect,
     measures = {m["key"]: m for m in query_measures(conn)}
     if measure not in measures:
         raise click.ClickException(f"unknown measure {measure!r}; `rapportkoll measures` lists them")
-    breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+    breakdown = breakdown_filter(breakdown_values)
     rows = series_rows(conn, measure, breakdown, total_only=total_only)
     info = measures[measure]
     extra = extra_breakdown_keys(r["breakdown"] for r in rows)

@@ -32,7 +32,7 @@ from ..answer.series import SERIES_COLUMNS, series_rows, to_jsonstat
 from ..kb import DOCUMENT_COLUMNS, document_rows, load_search_index, open_readonly
 from ..output import CSV_DIALECTS, iter_csv, to_plain
 from ..store.document_json import document_json
-from ..store.queries import (FACT_CSV_COLUMNS, count_facts, count_findings, count_matching_facts, fact_breakdown_keys,
+from ..store.queries import (FACT_CSV_COLUMNS, breakdown_filter, count_facts, count_findings, count_matching_facts, fact_breakdown_keys,
                              finding_types_in_kb, iter_facts, kb_built_at, query_facts, query_findings, query_measures)
 from ..store.tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
 from . import models as m
@@ -73,6 +73,10 @@ CsvDialect = Optional[Literal["comma", "excel-sv"]]  # api.output.CSV_DIALECTS
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the `next` of the previous page.")
 PERIOD_PATTERN = r"^\d{4}(-\d{4})?$"
+# one filter per breakdown key with a column of its own (nlp.store.BREAKDOWN_COLUMNS), the same on /facts and /series
+BREAKDOWN_HELP = {"kon": "kvinnor or män.", "forman": "sjukpenning, aktivitetsersättning or sjukersättning.",
+                  "alder": 'Age group as printed, e.g. "30-39".', "myndighet": "Arbetsförmedlingen or Försäkringskassan."}
+BREAKDOWN_QUERIES = {key: Query(None, description=BREAKDOWN_HELP[key]) for key in BREAKDOWN_COLUMNS}
 
 
 @dataclass
@@ -324,10 +328,10 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         period: Optional[str] = Query(None, pattern=PERIOD_PATTERN, description='Exactly this period: "2019" or "2018-2019".'),
         doc: Optional[str] = Query(None, description="Document id or file name (GET /documents)."),
         kind: Optional[Literal["summary", "body", "table", "footnote"]] = Query(None, description="Where in the report."),
-        kon: Optional[str] = Query(None, description="kvinnor or män."),
-        forman: Optional[str] = Query(None, description="sjukpenning, aktivitetsersättning or sjukersättning."),
-        alder: Optional[str] = Query(None, description='Age group as printed, e.g. "30-39".'),
-        myndighet: Optional[str] = Query(None, description="Arbetsförmedlingen or Försäkringskassan."),
+        kon: Optional[str] = BREAKDOWN_QUERIES["kon"],
+        forman: Optional[str] = BREAKDOWN_QUERIES["forman"],
+        alder: Optional[str] = BREAKDOWN_QUERIES["alder"],
+        myndighet: Optional[str] = BREAKDOWN_QUERIES["myndighet"],
         total: bool = Query(False, description="Only totals (facts with no breakdown)."),
         limit: int = LIMIT,
         offset: int = OFFSET,
@@ -341,7 +345,7 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         check_measure(measure)
         doc_id = resolve_doc(doc)
         dialect = check_dialect(dialect)
-        breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+        breakdown = breakdown_filter(dict(kon=kon, forman=forman, alder=alder, myndighet=myndighet))
         filters = dict(measure=measure, period=period, doc=doc_id, kind=kind, breakdown=breakdown, total_only=total)
         total_count = count_matching_facts(conn, **filters)
         file_kind = download_format(request, format)
@@ -366,10 +370,10 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
     def series(
         request: Request,
         measure: str = PathParam(..., description="Measure key (GET /measures).", examples=["gemensamma_kartlaggningar_antal"]),
-        kon: Optional[str] = Query(None, description="kvinnor or män."),
-        forman: Optional[str] = Query(None, description="sjukpenning, aktivitetsersättning or sjukersättning."),
-        alder: Optional[str] = Query(None, description='Age group as printed, e.g. "30-39".'),
-        myndighet: Optional[str] = Query(None, description="Arbetsförmedlingen or Försäkringskassan."),
+        kon: Optional[str] = BREAKDOWN_QUERIES["kon"],
+        forman: Optional[str] = BREAKDOWN_QUERIES["forman"],
+        alder: Optional[str] = BREAKDOWN_QUERIES["alder"],
+        myndighet: Optional[str] = BREAKDOWN_QUERIES["myndighet"],
         total: bool = Query(False, description="Only totals (no breakdown)."),
         format: Optional[Literal["json", "csv", "xlsx", "jsonstat", "json-stat2"]] = Query(
             None, description="json (default), csv or xlsx (every row, with a column per breakdown key), or jsonstat "
@@ -387,7 +391,7 @@ def _routes(app: FastAPI, state: AppState) -> None:  # noqa: C901 - one small fu
         """
         check_measure(measure)
         dialect = check_dialect(dialect)
-        breakdown = {k: v for k, v in (("kon", kon), ("forman", forman), ("alder", alder), ("myndighet", myndighet)) if v}
+        breakdown = breakdown_filter(dict(kon=kon, forman=forman, alder=alder, myndighet=myndighet))
         rows = series_rows(conn, measure, breakdown, total_only=total)
         info = state.measures[measure]
         if format in ("jsonstat", "json-stat2") or (format is None and outputFormat == "json-stat2"):

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from nlp.store import BREAKDOWN_COLUMNS, FACT_COLUMNS, REQUIRED_COLUMNS
+
+from ..store.queries import FACT_FIELDS
+from ..store.tidy import PERIOD_COLUMNS
 
 Number = Union[int, float]
 
@@ -36,46 +41,57 @@ class Page(BaseModel):
     next_url: Optional[str] = Field(None, description="The same request for the next page; null on the last page.")
 
 
-class FactRow(BaseModel):
-    model_config = ConfigDict(extra="allow")
+# What a fact's keys mean, where the name does not say it all. The keys themselves, their order and
+# their types come from the facts table (nlp.store, from nlp.records.Fact) through api.store.queries.
+FACT_KEY_DESCRIPTIONS = {
+    "id": "Stable fact id.",
+    "doc": "Document id of the report that printed the figure.",
+    "measure": "Catalogue key (GET /measures), or 'unclassified'.",
+    "period": '"2019", or a span such as "2018-2019".',
+    "breakdown": "Breakdown keys and values; {} for a total.",
+    "value": "The figure, scaled (8 600, 9.7, 375000000).",
+    "qualifier": "exact, approximate, over or under.",
+    "kind": "summary, body, table or footnote: where in the report.",
+    "line": "1-based line in a text source.",
+    "quote": "The sentence or table row the figure is in.",
+    "printed": 'The number as printed: "8 600", "9,7%".',
+    "published": "The report's publication date: the vintage.",
+    "measure_score": "Lexical evidence for the measure; 0 for unclassified figures.",
+    "measure_candidate": "For an unclassified figure: a stable key from its context, the same across reports.",
+    "qualifier_word": 'The qualifier as printed ("drygt", "knappt", "upp till", "<"): which way an approximate figure leans.',
+    "period_part": 'The part of the period the figure covers ("oktober", "kvartal 3", "januari–september"); "" for the whole year.',
+}
+# The tidy columns every fact row also carries (api.store.tidy.PERIOD_COLUMNS), with their types.
+TIDY_KEYS = {
+    "period_type": (Optional[str], 'year, span ("2018-2022") or change (a change between period_start and period_end).'),
+    "period_start": (Optional[int], "First year of the period."),
+    "period_end": (Optional[int], "Last year of the period (= period_start for a year)."),
+    "change": (Optional[str], 'For a change figure: "ökning", "minskning" or "förändring"; "" otherwise.'),
+    "is_total": (Optional[bool], "True when the figure has no breakdown (a change's direction aside)."),
+}
+_SQL_TO_PYTHON = {"TEXT": str, "REAL": Number, "INTEGER": int}
 
-    id: str = Field(description="Stable fact id.")
-    doc: str = Field(description="Document id of the report that printed the figure.")
-    source_file: Optional[str] = None
-    measure: str = Field(description="Catalogue key (GET /measures), or 'unclassified'.")
-    measure_label: Optional[str] = None
-    period: Optional[str] = Field(None, description='"2019", or a span such as "2018-2019".')
-    breakdown: dict[str, str] = Field(description="Breakdown keys and values; {} for a total.")
-    value: Optional[Number] = Field(None, description="The figure, scaled (8 600, 9.7, 375000000).")
-    unit: Optional[str] = None
-    qualifier: Optional[str] = Field(None, description="exact, approximate, over or under.")
-    kind: Optional[str] = Field(None, description="summary, body, table or footnote: where in the report.")
-    page: Optional[int] = None
-    page_label: Optional[str] = None
-    line: Optional[int] = Field(None, description="1-based line in a text source.")
-    section: Optional[str] = None
-    quote: Optional[str] = Field(None, description="The sentence or table row the figure is in.")
-    printed: Optional[str] = Field(None, description='The number as printed: "8 600", "9,7%".')
-    scale: Optional[Number] = None
-    cell: Optional[str] = None
-    block: Optional[str] = None
-    phrase: Optional[str] = None
-    period_source: Optional[str] = None
-    published: Optional[str] = Field(None, description="The report's publication date: the vintage.")
-    reporting_year: Optional[int] = None
-    measure_score: Optional[Number] = Field(None, description="Lexical evidence for the measure; 0 for unclassified figures.")
-    measure_candidate: Optional[str] = Field(None, description="For an unclassified figure: a stable key from its context, the same across reports.")
-    qualifier_word: Optional[str] = Field(None, description='The qualifier as printed ("drygt", "knappt", "upp till", "<"): which way an approximate figure leans.')
-    period_part: Optional[str] = Field(None, description='The part of the period the figure covers ("oktober", "kvartal 3", "januari–september"); "" for the whole year.')
-    kon: Optional[str] = None
-    forman: Optional[str] = None
-    alder: Optional[str] = None
-    myndighet: Optional[str] = None
-    period_type: Optional[str] = Field(None, description='year, span ("2018-2022") or change (a change between period_start and period_end).')
-    period_start: Optional[int] = Field(None, description="First year of the period.")
-    period_end: Optional[int] = Field(None, description="Last year of the period (= period_start for a year).")
-    change: Optional[str] = Field(None, description='For a change figure: "ökning", "minskning" or "förändring"; "" otherwise.')
-    is_total: Optional[bool] = Field(None, description="True when the figure has no breakdown (a change's direction aside).")
+
+def _fact_row_fields() -> dict[str, Any]:
+    """FactRow's fields: the facts table's columns in the JSON's order, then the tidy columns. A
+    NOT NULL column is a required string; the breakdown an object; any other column may be null."""
+    sql_types = dict(FACT_COLUMNS)
+    out: dict[str, Any] = {}
+    for name in (*FACT_FIELDS, *BREAKDOWN_COLUMNS):
+        description = FACT_KEY_DESCRIPTIONS.get(name)
+        if name == "breakdown":
+            out[name] = (dict[str, str], Field(description=description))
+        elif name in REQUIRED_COLUMNS:
+            out[name] = (str, Field(description=description))
+        else:
+            out[name] = (Optional[_SQL_TO_PYTHON[sql_types[name]]], Field(None, description=description) if description else None)
+    for name in PERIOD_COLUMNS:
+        kind, description = TIDY_KEYS[name]
+        out[name] = (kind, Field(None, description=description))
+    return out
+
+
+FactRow = create_model("FactRow", __config__=ConfigDict(extra="allow"), __module__=__name__, **_fact_row_fields())
 
 
 FACT_EXAMPLE = {

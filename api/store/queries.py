@@ -9,19 +9,26 @@ import json
 import sqlite3
 from typing import Any, Iterator, Optional
 
-from nlp.store import BREAKDOWN_COLUMNS, has_table
+from nlp.store import BREAKDOWN_COLUMNS, FACT_COLUMN_NAMES, has_table
 
-FACT_FIELDS = (
-    "id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit", "qualifier",
-    "kind", "page", "page_label", "line", "section", "quote", "printed", "scale", "cell", "block", "phrase",
-    "period_source", "published", "reporting_year", "measure_score", "measure_candidate", "qualifier_word",
-    "period_part",
-)
+# A fact's keys in the JSON are the facts table's columns (nlp.store, from nlp.records.Fact), in an
+# order that is a public contract older than the record's: these lead, in this order, and every
+# other column follows in the table's order (a new Fact field reaches the JSON without being listed
+# here); the breakdown's own columns come last (fact_row_to_dict).
+_JSON_ORDER_LEAD = ("id", "doc", "source_file", "measure", "measure_label", "period", "breakdown", "value", "unit",
+                    "qualifier", "kind", "page", "page_label", "line", "section", "quote", "printed", "scale", "cell", "block")
+FACT_FIELDS = (*_JSON_ORDER_LEAD,
+               *(c for c in FACT_COLUMN_NAMES if c not in _JSON_ORDER_LEAD and c not in BREAKDOWN_COLUMNS))
 FACT_CSV_COLUMNS = (
     "id", "doc", "source_file", "published", "measure", "measure_label", "period", *BREAKDOWN_COLUMNS, "breakdown",
     "value", "printed", "unit", "scale", "qualifier", "kind", "page", "page_label", "line", "section", "cell", "quote",
 )
 FINDING_FIELDS = ("id", "type", "severity", "measure", "period", "breakdown", "facts", "expected", "found", "explanation", "rank")
+
+
+def breakdown_filter(values: dict[str, Optional[str]]) -> dict[str, str]:
+    """The breakdown filter from the per-key options or parameters (`--kon`, `?kon=`): the keys given, in key order."""
+    return {k: values[k] for k in BREAKDOWN_COLUMNS if values.get(k)}
 
 
 def fact_row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
