@@ -35,6 +35,19 @@ VARIABLE_LABELS = {"kon": "kön", "forman": "förmån", "alder": "ålder", "mynd
                    "forandring": "förändring", "aktor": "aktör", "sysselsattning": "sysselsättning"}
 
 
+def series_body(measure: str, info: Mapping[str, Any], rows: list[dict[str, Any]],
+                documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """GET /series/MEASURE's JSON: the measure, its periods in row order, its vintages (reports) by
+    publication date, and the rows."""
+    vintages = sorted({r["doc"] for r in rows}, key=lambda d: (documents.get(d, {}).get("published") or "", d))
+    periods = list(dict.fromkeys(r["period"] for r in rows))
+    return {"measure": {"key": measure, "label": info["label"], "unit": info["unit"]}, "total": len(rows),
+            "periods": periods,
+            "vintages": [{"doc": d, "title": documents.get(d, {}).get("title"),
+                          "published": documents.get(d, {}).get("published")} for d in vintages],
+            "rows": rows}
+
+
 def breakdown_id(breakdown: Mapping[str, str]) -> str:
     """A stable category id for a breakdown: "totalt", "kon=kvinnor", "forman=sjukpenning|kon=män"."""
     return "|".join(f"{k}={v}" for k, v in sorted(breakdown.items())) or TOTAL
