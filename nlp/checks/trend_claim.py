@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
@@ -238,16 +238,61 @@ def _catalogue_measure(clause: str, context: CheckContext) -> Optional[str]:
     return hits[0][1]
 
 
+@dataclass(frozen=True)
+class ClauseFigures:
+    """What a clause claims and the figures it gives: its levels (one value per measure, year and
+    group) and its deltas ("med 4 procentenheter")."""
+
+    claim: Claim
+    cur_year: Optional[int]  # the year the clause speaks of, when it names one
+    cmp_year: Optional[int]  # the year it compares with ("jämfört med 2018")
+    previous: bool  # "föregående år": the year before, whatever the clause's other figures
+    levels: tuple[Fact, ...]
+    deltas: tuple[Fact, ...]
+
+
+Target = tuple[str, Breakdown, str]  # (measure, breakdown, unit) a claim is judged for
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A clause, the figure its claim is about and the figure that figure is compared with: what a
+    finding is built from."""
+
+    sentence: Sentence
+    clause: str
+    measure: str
+    breakdown: Breakdown
+    unit: str
+    year: int
+    base_year: int
+    cur: Fact
+    prev: Fact
+    delta: Optional[Fact]  # the clause's printed change, when it gives one
+
+
 def _check_clause(s: Sentence, clause: str, index: Index, context: CheckContext) -> Iterator[Finding]:
+    read = _read_clause(s, clause)
+    if read is None:
+        return
+    for target in _targets(s, clause, read, context):
+        comparison = _compare(s, clause, read, target, index, context)
+        if comparison is not None:
+            yield from _judge_comparison(comparison, read.claim, index, context)
+
+
+def _read_clause(s: Sentence, clause: str) -> Optional[ClauseFigures]:
+    """The clause's claim, its years and its own figures; None when it claims no change, or its
+    change word is about something else than its figures."""
     low = clause.lower()
     cur_year, cmp_year = _years(clause, s.text)
     previous = bool(_has(low, PREVIOUS_YEAR))
     claim = _claim(low, cmp_year is not None or previous)
     if claim is None:
-        return
+        return None
     facts = _in_clause(s.facts, clause, s.text)
     if facts and not any(_near(claim.cue, f.printed, low) for f in facts):
-        return  # the change word is about something else than the clause's figures
+        return None  # the change word is about something else than the clause's figures
     deltas = [f for f in facts if _is_delta(f, clause)]
     levels = [f for f in facts if f not in deltas and f.unit != "procentenheter"]
     # Two values for one measure, year and group in one clause: one was read with the wrong
@@ -256,7 +301,15 @@ def _check_clause(s: Sentence, clause: str, index: Index, context: CheckContext)
     for f in levels:
         seen[(f.measure, f.period, tuple(f.breakdown))].add(f.value)
     levels = [f for f in levels if len(seen[(f.measure, f.period, tuple(f.breakdown))]) == 1]
-    targets: list[tuple[str, Breakdown, str]] = []
+    return ClauseFigures(claim, cur_year, cmp_year, previous, tuple(levels), tuple(deltas))
+
+
+def _targets(s: Sentence, clause: str, read: ClauseFigures, context: CheckContext) -> list[Target]:
+    """What the claim is about: each measure and group of the clause's levels (an unclassified
+    figure only with a second one), else its delta's, else the catalogue measure a figureless
+    clause names."""
+    levels, deltas = read.levels, read.deltas
+    targets: list[Target] = []
     for f in levels:
         key = (f.measure, tuple(f.breakdown), f.unit)
         if key not in targets and (f.measure != UNCLASSIFIED or sum(1 for g in levels if g.measure == f.measure) > 1):
@@ -264,46 +317,61 @@ def _check_clause(s: Sentence, clause: str, index: Index, context: CheckContext)
     if not targets and deltas and deltas[0].measure != UNCLASSIFIED:
         d = deltas[0]
         targets.append((d.measure, tuple(d.breakdown), "procent" if d.unit == "procentenheter" else d.unit))
-    if not targets and not s.facts and not _has(low, SPAN_WORDS):
+    if not targets and not s.facts and not _has(clause.lower(), SPAN_WORDS):
         m = _catalogue_measure(clause, context)
-        if m is not None and cur_year is not None:
+        if m is not None and read.cur_year is not None:
             targets.append((m, (), context.measures[m].unit))
-    for measure, breakdown, unit in targets:
-        mine = sorted((f for f in levels if f.measure == measure and tuple(f.breakdown) == breakdown and f.unit == unit and f.year), key=lambda f: f.year or 0)
-        own = [f for f in mine if f.year != cmp_year]  # the compared year's figure is never the claim's
-        cur = next((f for f in own if f.year == cur_year), None) or (own[-1] if own else None)
-        year = cur.year if cur is not None else cur_year
-        if year is None and deltas:
-            year = deltas[0].year
-        if year is None:
-            year = _report_year(s.doc, context)
-        if year is None:
-            continue
-        base_year = cmp_year
-        others = sorted((f for f in mine if f is not cur and f.year is not None and f.year < year), key=lambda f: -(f.year or 0))
-        if base_year is None:
-            base_year = others[0].year if others and not previous else year - 1
-        prev = next((f for f in others if f.year == base_year), None)
-        if measure != UNCLASSIFIED:
-            cur = cur or _lookup(index, measure, breakdown, unit, year, s.doc, context)
-            prev = prev or _lookup(index, measure, breakdown, unit, base_year, s.doc, context)
-        if cur is None or prev is None or base_year == year:
-            continue
-        delta = next((d for d in deltas if d.measure in (measure, UNCLASSIFIED)), None)
-        verdict = _judge(claim, cur, prev, delta, context)
-        if verdict is not None:
-            severity, expected, found = verdict
-            yield _finding(s, clause, claim, measure, breakdown, year, base_year, cur, prev, delta, severity, expected, found, context)
-            continue
-        later = _later_figures(index, measure, breakdown, unit, year, base_year, s.doc, context) if cur.doc == prev.doc == s.doc else None
-        if later is not None and claim.direction in ("up", "down"):
-            # Only a reversed direction is worth telling: that later figures move the size of
-            # a change is already a restatement.
-            verdict = _judge(Claim(claim.direction, claim.cue, False, False, False), later[0], later[1], None, context)
-            if verdict is not None and verdict[0] == "error":
-                _, expected, found = verdict
-                yield _finding(s, clause, claim, measure, breakdown, year, base_year, later[0], later[1], delta, "info",
-                               expected, found, context, holds_in_report=(cur, prev))
+    return targets
+
+
+def _compare(s: Sentence, clause: str, read: ClauseFigures, target: Target, index: Index,
+             context: CheckContext) -> Optional[Comparison]:
+    """The claim's year and figure and the compared year's figure: the clause's own first, then
+    the measure's from the KB (same report first); None when either is missing."""
+    measure, breakdown, unit = target
+    mine = sorted((f for f in read.levels if f.measure == measure and tuple(f.breakdown) == breakdown and f.unit == unit and f.year),
+                  key=lambda f: f.year or 0)
+    own = [f for f in mine if f.year != read.cmp_year]  # the compared year's figure is never the claim's
+    cur = next((f for f in own if f.year == read.cur_year), None) or (own[-1] if own else None)
+    year = cur.year if cur is not None else read.cur_year
+    if year is None and read.deltas:
+        year = read.deltas[0].year
+    if year is None:
+        year = _report_year(s.doc, context)
+    if year is None:
+        return None
+    base_year = read.cmp_year
+    others = sorted((f for f in mine if f is not cur and f.year is not None and f.year < year), key=lambda f: -(f.year or 0))
+    if base_year is None:
+        base_year = others[0].year if others and not read.previous else year - 1
+    prev = next((f for f in others if f.year == base_year), None)
+    if measure != UNCLASSIFIED:
+        cur = cur or _lookup(index, measure, breakdown, unit, year, s.doc, context)
+        prev = prev or _lookup(index, measure, breakdown, unit, base_year, s.doc, context)
+    if cur is None or prev is None or base_year == year:
+        return None
+    delta = next((d for d in read.deltas if d.measure in (measure, UNCLASSIFIED)), None)
+    return Comparison(s, clause, measure, breakdown, unit, year, base_year, cur, prev, delta)
+
+
+def _judge_comparison(c: Comparison, claim: Claim, index: Index, context: CheckContext) -> Iterator[Finding]:
+    """A finding when the figures contradict the claim; else, when the claim holds in its own report
+    but a later report's figures for the same years reverse its direction, an info finding."""
+    verdict = _judge(claim, c.cur, c.prev, c.delta, context)
+    if verdict is not None:
+        yield _finding(c, *verdict, context)
+        return
+    doc = c.sentence.doc
+    later = (_later_figures(index, c.measure, c.breakdown, c.unit, c.year, c.base_year, doc, context)
+             if c.cur.doc == c.prev.doc == doc else None)
+    if later is not None and claim.direction in ("up", "down"):
+        # Only a reversed direction is worth telling: that later figures move the size of
+        # a change is already a restatement.
+        verdict = _judge(Claim(claim.direction, claim.cue, False, False, False), later[0], later[1], None, context)
+        if verdict is not None and verdict[0] == "error":
+            _, expected, found = verdict
+            yield _finding(replace(c, cur=later[0], prev=later[1]), "info", expected, found, context,
+                           holds_in_report=(c.cur, c.prev))
 
 
 def _later_figures(
@@ -380,17 +448,17 @@ def _change_words(cur: Fact, prev: Fact, rc: Reading, rp: Reading) -> str:
     return f"{word}{size}: {prev.period} {prev.printed} → {cur.period} {cur.printed}"
 
 
-def _finding(
-    s: Sentence, clause: str, claim: Claim, measure: str, breakdown: Breakdown, year: int, base_year: int,
-    cur: Fact, prev: Fact, delta: Optional[Fact], severity: str, expected: str, found: str, context: CheckContext,
-    holds_in_report: Optional[tuple[Fact, Fact]] = None,
-) -> Finding:
+def _finding(c: Comparison, severity: str, expected: str, found: str, context: CheckContext,
+             holds_in_report: Optional[tuple[Fact, Fact]] = None) -> Finding:
+    """The finding for a comparison; `holds_in_report` is the report's own pair of figures when only
+    later figures contradict the claim."""
+    s, clause, cur, prev = c.sentence, c.clause, c.cur, c.prev
     involved: list[Fact] = [f for f in s.facts if f.printed and f.printed in clause]
-    for f in (delta, *(holds_in_report or ()), cur, prev):
+    for f in (c.delta, *(holds_in_report or ()), cur, prev):
         if f is not None and f not in involved:
             involved.append(f)
     refs = [fact_ref(f, context) for f in involved]
-    label = measure_words(measure, context, cur.measure_label)
+    label = measure_words(c.measure, context, cur.measure_label)
     bits = [b for b in (f"s. {s.page}" if s.page is not None else "", f"rad {s.line}" if s.line is not None else "") if b]
     place = f"{s.doc} ({', '.join(bits)})" if bits else s.doc
     if holds_in_report is not None:
@@ -403,13 +471,13 @@ def _finding(
     else:
         text = (
             f"I {place} står det: ”{clause.strip()}” Texten påstår {found}, men siffrorna för {label.lower()} "
-            f"({breakdown_words(breakdown)}) visar {expected} "
+            f"({breakdown_words(c.breakdown)}) visar {expected} "
             f"(jämförelsevärdet från {prev.doc}{', samma rapport' if prev.doc == s.doc else ''}). "
             f"Kontrollera vilka år och vilket mått meningen avser, och rätta meningen eller siffran."
         )
     return make_finding(
         TYPE, severity, refs, expected=expected, found=found, explanation=text,
-        measure=measure, period=str(year), breakdown=breakdown,
+        measure=c.measure, period=str(c.year), breakdown=c.breakdown,
         discrepancy=relative_gap(prev.value, cur.value),
     )
 
