@@ -28,7 +28,7 @@ from ..store.queries import (FACT_CSV_COLUMNS, breakdown_filter, count_facts, co
                              fact_breakdown_keys, query_facts, query_findings)
 from ..store.tidy import PERIOD_COLUMNS, breakdown_column, extra_breakdown_keys, with_tidy_columns
 from . import models as m
-from .downloads import About
+from .downloads import XLSX_MEDIA_TYPE, About
 from .render import (DIALECT, ERRORS, FORMAT, LIMIT, OFFSET, PERIOD_PATTERN, CsvDialect, DownloadFormat, check_dialect,
                      csv_example, download, download_format, listing, page_body)
 from .state import AppState, finding_types
@@ -160,8 +160,10 @@ def add_figure_routes(app: FastAPI, state: AppState) -> None:
     @app.get("/series/{measure}", tags=["data"], response_model=m.SeriesResponse | m.JsonStatDataset,
              summary="One measure over every period and every report (vintage)",
              responses={**ERRORS, 200: {
-                 "content": {"text/csv": {"schema": {"type": "string"}, "example": ",".join(SERIES_COLUMNS) + "\n"}},
-                 "description": "JSON rows; JSON-stat 2.0 with `?format=jsonstat`; CSV with `?format=csv`."}})
+                 "content": {"text/csv": {"schema": {"type": "string"}, "example": ",".join(SERIES_COLUMNS) + "\n"},
+                             XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+                 "description": "JSON rows; JSON-stat 2.0 with `?format=jsonstat`; CSV with `?format=csv`; an xlsx "
+                                "workbook with `?format=xlsx`."}})
     def series(
         request: Request,
         measure: str = PathParam(..., description="Measure key (GET /measures).", examples=["gemensamma_kartlaggningar_antal"]),
