@@ -264,3 +264,14 @@ def explained_findings(facts: Sequence[Fact], context: CheckContext, kind: str, 
             expected=unique_figures(c.facts[:1]), found=unique_figures(c.facts[1:]), explanation=text,
             measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
         )
+
+
+# the sentence every finding of two printed figures that disagree says after their difference
+BEYOND_ROUNDING = "Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara."
+
+
+def conflict_finding(type_: str, c: Conflict, context: CheckContext, expected: str, found: str, explanation: str) -> Finding:
+    """The finding of a check that reports one conflict as it stands: its figures, measure, period and breakdown."""
+    return make_finding(type_, c.severity, [fact_ref(f, context) for f in c.facts], expected=expected, found=found,
+                        explanation=explanation, measure=c.measure, period=c.period, breakdown=c.breakdown,
+                        discrepancy=c.discrepancy)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from nlp.checks.base import CheckSpec, breakdown_words, difference_words, fact_ref, make_finding, measure_words, unique_figures
-from nlp.checks.conflicts import conflicts_of
+from nlp.checks.base import CheckSpec, breakdown_words, difference_words, measure_words, unique_figures
+from nlp.checks.conflicts import BEYOND_ROUNDING, conflict_finding, conflicts_of
 from nlp.checks.context import CheckContext
 from nlp.records import Fact, Finding
 
@@ -26,15 +26,11 @@ def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
         text = (
             f"{label} för {c.period} ({breakdown_words(c.breakdown)}) anges olika i rapporterna: "
             f"{unique_figures(first)} mot {unique_figures(later)}; {difference_words(c.pairs)}. "
-            f"Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. Ingen av rapporterna säger att siffran har reviderats eller mäts på nytt sätt. "
+            f"{BEYOND_ROUNDING} Ingen av rapporterna säger att siffran har reviderats eller mäts på nytt sätt. "
             f"Stäm av siffran mot källan (register eller uttag) och ange i den senare rapporten om och varför "
             f"uppgiften har ändrats."
         )
-        yield make_finding(
-            TYPE, c.severity, [fact_ref(f, context) for f in c.facts],
-            expected=unique_figures(first), found=unique_figures(later), explanation=text,
-            measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
-        )
+        yield conflict_finding(TYPE, c, context, expected=unique_figures(first), found=unique_figures(later), explanation=text)
 
 
 CHECK = CheckSpec(

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from nlp.checks.base import CheckSpec, breakdown_words, difference_words, fact_ref, make_finding, measure_words, unique_figures
-from nlp.checks.conflicts import conflicts_of
+from nlp.checks.base import CheckSpec, breakdown_words, difference_words, measure_words, unique_figures
+from nlp.checks.conflicts import BEYOND_ROUNDING, conflict_finding, conflicts_of
 from nlp.checks.context import CheckContext
 from nlp.checks.evidence import supported_side
 from nlp.records import Fact, Finding
@@ -32,13 +32,9 @@ def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
         text = (
             f"I {c.facts[0].doc} anger sammanfattningen {unique_figures(summary)} för {label.lower()} "
             f"{c.period} ({breakdown_words(c.breakdown)}), men resten av rapporten anger {unique_figures(body)}; "
-            f"{difference_words(c.pairs)}. Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. {advice}"
+            f"{difference_words(c.pairs)}. {BEYOND_ROUNDING} {advice}"
         )
-        yield make_finding(
-            TYPE, c.severity, [fact_ref(f, context) for f in c.facts],
-            expected=unique_figures(body), found=unique_figures(summary), explanation=text,
-            measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
-        )
+        yield conflict_finding(TYPE, c, context, expected=unique_figures(body), found=unique_figures(summary), explanation=text)
 
 
 CHECK = CheckSpec(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from nlp.checks.base import CheckSpec, breakdown_words, difference_words, fact_ref, make_finding, measure_words, unique_figures
-from nlp.checks.conflicts import conflicts_of
+from nlp.checks.base import CheckSpec, breakdown_words, difference_words, measure_words, unique_figures
+from nlp.checks.conflicts import BEYOND_ROUNDING, conflict_finding, conflicts_of
 from nlp.checks.context import CheckContext
 from nlp.checks.evidence import supported_side
 from nlp.records import Fact, Finding
@@ -32,13 +32,9 @@ def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
         text = (
             f"I {c.facts[0].doc} säger texten {unique_figures(prose)} om {label.lower()} {c.period} "
             f"({breakdown_words(c.breakdown)}), medan tabellen anger {unique_figures(table)}; "
-            f"{difference_words(c.pairs)}. Skillnaden är större än vad avrundningen av de tryckta siffrorna kan förklara. {advice}"
+            f"{difference_words(c.pairs)}. {BEYOND_ROUNDING} {advice}"
         )
-        yield make_finding(
-            TYPE, c.severity, [fact_ref(f, context) for f in c.facts],
-            expected=unique_figures(table), found=unique_figures(prose), explanation=text,
-            measure=c.measure, period=c.period, breakdown=c.breakdown, discrepancy=c.discrepancy,
-        )
+        yield conflict_finding(TYPE, c, context, expected=unique_figures(table), found=unique_figures(prose), explanation=text)
 
 
 CHECK = CheckSpec(
