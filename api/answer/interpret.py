@@ -313,8 +313,9 @@ class Interpreter:
         if not tokens:
             return []
         n = len(self.profiles)
-        matches = {p.key: [self._match(t.units, p) or (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True)
-                                                     else 0.0) for t in tokens] for p in self.profiles}
+        matches = {p.key: [self._match(t.units, p) or self._value_compound(t.units, p) or
+                           (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True) else 0.0)
+                           for t in tokens] for p in self.profiles}
         idf = []
         for i, _ in enumerate(tokens):
             df = sum(1 for p in self.profiles if matches[p.key][i] > 0)
@@ -353,6 +354,14 @@ class Interpreter:
         # ties: a measure with facts, then more facts (the headline figure), then the count before the share
         out.sort(key=lambda x: (-round(x[1], 6), x[0].n_facts == 0, -x[0].n_facts, x[0].unit != "antal" and not asks_for, x[0].key))
         return out
+
+    def _value_compound(self, word: WordUnits, profile: MeasureProfile) -> float:
+        """1 for a compound of one of the measure's breakdown values and its own words: "förvaltningsmedel" is
+        the measure "medel" for the post "förvaltning", whichever measure of medel the rest of the question names."""
+        if len(word.parts) < 2 or not any(part in profile.units for part in word.parts):
+            return 0.0
+        values = {k for vs in self._value_keys(profile.key).values() for _, keys in vs for k in keys}
+        return 1.0 if all(part in profile.units or part in values for part in word.parts) else 0.0
 
     @staticmethod
     def _match(word: WordUnits, profile: MeasureProfile) -> float:

@@ -323,6 +323,17 @@ def test_a_word_naming_a_breakdown_value_narrows_the_answer(built_asker):
     assert not any(a["conflict"] for a in answer.answers) and "olika värden" not in answer.message
 
 
+def test_a_compound_of_a_breakdown_value_leaves_the_verb_to_choose_the_measure(built_asker):
+    """"förvaltningsmedel" is medel for the post förvaltning, for every measure of medel alike: "tilldelades"
+    picks the allocated, not the spent (whose own words happened to hold "förvaltning")."""
+    answer = built_asker.ask("Hur mycket förvaltningsmedel tilldelades Arbetsförmedlingen 2019?")
+    assert answer.interpretation.measure == "tilldelade_medel_kronor"
+    assert dict(answer.interpretation.breakdown) == {"myndighet": "Arbetsförmedlingen", "post": "förvaltning"}
+    assert {a["value"] for a in answer.answers} == {375_600_000}
+    spent = built_asker.ask("Hur mycket förvaltningsmedel förbrukade Arbetsförmedlingen 2019?")
+    assert spent.interpretation.measure == "forbrukade_medel_kronor"
+
+
 def test_a_definition_question_gets_the_definition_and_the_reports_own_words(built_asker):
     answer = built_asker.ask("Vad är en gemensam kartläggning?")
     assert answer.interpretation.asks_definition and answer.answers == () and not answer.not_reported
