@@ -110,8 +110,13 @@ class Interpreter:
                     continue
                 units |= self.lexicon.units(w).units
                 word_keys.add(self.lexicon.key(w))
+            label = words_of(m.label)
+            # two content words side by side in the label name it as a phrase does: "andel kvinnor" for
+            # "Andel kvinnor bland deltagare i omställningsmöten"
+            label_pairs = {f"{self.lexicon.key(a)} {self.lexicon.key(b)}" for a, b in zip(label, label[1:])
+                           if a not in STOP_WORDS and b not in STOP_WORDS}
             phrases = tuple(sorted({" ".join(self.lexicon.key(w) for w in words_of(p))
-                                    for p in (m.label, *m.phrases, *m.synonyms) if len(words_of(p)) > 1}))
+                                    for p in (m.label, *m.phrases, *m.synonyms) if len(words_of(p)) > 1} | label_pairs))
             self.profiles.append(MeasureProfile(
                 key=m.key, label=m.label, unit=m.unit, breakdowns=frozenset(m.breakdowns) | frozenset(fact_breakdowns.get(m.key, ())),
                 units=frozenset(units), word_keys=frozenset(word_keys), phrases=phrases,

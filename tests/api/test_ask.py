@@ -334,6 +334,14 @@ def test_a_compound_of_a_breakdown_value_leaves_the_verb_to_choose_the_measure(b
     assert spent.interpretation.measure == "forbrukade_medel_kronor"
 
 
+def test_two_words_side_by_side_in_a_label_name_the_measure(built_asker):
+    """"andel kvinnor" is how the label "Andel kvinnor bland deltagare i omställningsmöten" begins: that measure,
+    not the share of refused who had a meeting (whose synonym "andel omställningsmöten" holds the other words)."""
+    answer = built_asker.ask("andel kvinnor omställningsmöten sjukersättning")
+    assert answer.interpretation.measure == "omstallningsmoten_kvinnor_andel"
+    assert {(a["doc"], a["value"]) for a in answer.answers} == {("af-fk-2022", 55)}
+
+
 def test_a_definition_question_gets_the_definition_and_the_reports_own_words(built_asker):
     answer = built_asker.ask("Vad är en gemensam kartläggning?")
     assert answer.interpretation.asks_definition and answer.answers == () and not answer.not_reported
