@@ -1,6 +1,6 @@
 """The program's one Swedish compound splitter: split_compound("omställningsmötena") -> (omställning, möte).
 
-Used by nlp.wordkeys.Lexicon (measure matching) and api.analysis.Analyzer (search terms).
+Used by nlp.wordkeys.Lexicon (measure matching) and api.search.analysis.Analyzer (search terms).
 benchmarks/bench_compounds.py scores it (row d2) on 653 hand-split corpus compounds and 79
 non-compounds: 96.8 % exact, 1 false split, against 68 % for the lemma-table splitter alone.
 

@@ -67,7 +67,7 @@ BREAKDOWN_TERMS: dict[str, tuple[str, Optional[str]]] = {
     "fk": ("myndighet", "Försäkringskassan"),
 }
 # Left out: "man" (also the pronoun "one": "man kan konstatera"). The search questions read the
-# same words (api.ask_words), so "kvinnliga", "flickor" and the like are here too. "sp", "ae", "se" and "af", "fk" are abbreviations
+# same words (api.answer.ask_words), so "kvinnliga", "flickor" and the like are here too. "sp", "ae", "se" and "af", "fk" are abbreviations
 # that only table headers use; prose matching skips words of two letters (see find_terms).
 
 # Terms that name a group only as a noun, after one of these words ("bland sjukskrivna",
