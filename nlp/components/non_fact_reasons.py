@@ -3,6 +3,8 @@
 example; the reasons are the labels of `doc.spans["non_facts"]`."""
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -107,7 +109,9 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "condition"  # "när arbetsförmågan varit nedsatt i 30 dagar": a rule's threshold
     if value == 100 and p1 == "till" and n1 in ("procent", "%"):
         return "reference_value"  # "summerar inte till 100 procent"
-    if n1 in DATE_OR_REF_AFTER and (n1 not in MONTHS or (float(value).is_integer() and 1 <= value <= 31 and not numeral.grouped)):
+    # ("1 januari–30 september 2027": the tokenizer keeps "januari–30" as one word)
+    n1_head = re.split(r"[–—-]", n1, maxsplit=1)[0] if n1[:1].isalpha() else n1
+    if n1_head in DATE_OR_REF_AFTER and (n1_head not in MONTHS or (float(value).is_integer() and 1 <= value <= 31 and not numeral.grouped)):
         return "date_or_reference"
     if prev and (p1 in REFERENCE_PREFIXES or "/" in prev[0].text or (any(c.isdigit() for c in prev[0].text) and any(c.isalpha() for c in prev[0].text))):
         return "reference"

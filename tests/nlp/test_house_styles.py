@@ -918,3 +918,9 @@ def test_a_change_against_the_same_half_year_of_an_earlier_year(nlp, catalogue):
     _, facts = facts_of(nlp, catalogue, text, year=2031, name="halvar.txt")
     for printed in ("130", "95"):
         assert (one(facts, printed).period, dict(one(facts, printed).breakdown).get("forandring")) == ("2030-2031", "ökning")
+
+
+def test_the_first_day_of_a_date_range_is_no_figure(nlp, catalogue):
+    text = "Metod\n\nNämnare: personer som kartlagts 1 januari–30 september 2030. Under perioden gjordes 7 400 kartläggningar.\n"
+    _, facts = facts_of(nlp, catalogue, text, year=2030, name="metod.txt")
+    assert [f.printed for f in facts] == ["7 400"]
