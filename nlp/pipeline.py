@@ -99,7 +99,9 @@ def make_nlp(config: Optional[Union[dict, NlpSettings]] = None) -> Language:
         if name == "lemmatizer":
             nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         elif name == "sentencizer":
-            punct = list(Sentencizer.default_punct_chars)
+            # "Bäst: Västerbottens län (83,7) · Sämst: Gotlands län (58,3) · Riket: 73,4": a middle dot or a
+            # bullet inside a line separates items as a full stop separates sentences
+            punct = list(Sentencizer.default_punct_chars) + ["·", "•"]
             if settings.sentence_on_newline:
                 punct.append("\n")
             nlp.add_pipe("sentencizer", config={"punct_chars": punct})

@@ -924,3 +924,10 @@ def test_the_first_day_of_a_date_range_is_no_figure(nlp, catalogue):
     text = "Metod\n\nNämnare: personer som kartlagts 1 januari–30 september 2030. Under perioden gjordes 7 400 kartläggningar.\n"
     _, facts = facts_of(nlp, catalogue, text, year=2030, name="metod.txt")
     assert [f.printed for f in facts] == ["7 400"]
+
+
+def test_items_separated_by_a_middle_dot_are_separate_for_their_groups(nlp, catalogue):
+    text = "Rangordning\n\nHögst: Kalmar län (81,2) · Lägst: Gotlands län (52,0) · Riket: 70,4\n"
+    _, facts = facts_of(nlp, catalogue, text, year=2030, name="rang.txt")
+    assert dict(one(facts, "52,0").breakdown).get("grupp") == "Gotlands län"
+    assert "grupp" not in dict(one(facts, "70,4").breakdown)  # the country's figure, no county's
