@@ -24,8 +24,9 @@ def module_name(path: Path) -> str:
 MODULES = {module_name(p): p for p in sorted(API.rglob("*.py"))}
 
 
-def imported_api_modules(path: Path) -> set[str]:
-    """The api modules that `path` imports: `from .x import y` is api...x, or api...x.y when y is a module."""
+def imported_api_modules(path: Path, modules: dict[str, Path] = MODULES) -> set[str]:
+    """The modules of `modules` (api's by default) that `path` imports: `from .x import y` is api...x, or
+    api...x.y when y is a module."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
@@ -39,8 +40,8 @@ def imported_api_modules(path: Path) -> set[str]:
             else:
                 base = node.module or ""
             for alias in node.names:
-                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base)
-    return {m for m in found if m in MODULES and m != name}
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+    return {m for m in found if m in modules and m != name}
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str]:
@@ -122,3 +123,21 @@ def test_every_api_sub_package_is_installed(package: str):
 
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert f"api.{package}" in setuptools["packages"]
+
+
+# every package of the product: ingest/ and nlp/ read and extract, api/ serves
+PACKAGE_MODULES = {module_name(p): p for pkg in ("ingest", "nlp", "api") for p in sorted((ROOT / pkg).rglob("*.py"))}
+MAX_MODULE_LINES = 600
+
+
+def test_no_import_cycle_in_ingest_nlp_and_api():
+    graph = {name: imported_api_modules(path, PACKAGE_MODULES) for name, path in PACKAGE_MODULES.items()}
+    cycle = find_cycle(graph)
+    assert not cycle, "import cycle: " + " -> ".join(cycle)
+
+
+def test_no_module_is_over_600_lines():
+    long = {str(p.relative_to(ROOT)): n for p in PACKAGE_MODULES.values()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert not long, f"split these along the steps they take: {long}"
+
