@@ -78,6 +78,8 @@ def load_search_index(conn: sqlite3.Connection, embedder: Any = None, load_model
         index = load_index(conn, embedder)
     except IndexMissing as exc:
         return None, str(exc)
+    if index.note:  # an index in an older format still answers; the warning says how to renew it
+        log.warning("%s", index.note)
     if embedder is None and load_model and index.vectors is not None:
         from .search.embedder import load_embedder
 

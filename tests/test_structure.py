@@ -103,7 +103,8 @@ def test_api_has_a_handful_of_modules_at_its_top():
 
 # Modules that own tables of their own or open the KB; every other module asks api/store/ for its rows.
 SQL_OWNERS = {"api.build": "the build's bookkeeping (build_inputs, kb_meta)", "api.kb": "open_readonly's check of the tables",
-              "api.search.index": "the index's tables (chunks, index_meta, passage_vectors)"}
+              "api.search.index": "the index's tables (chunks, index_meta, passage_vectors)",
+              "api.search.blobs": "the index's arrays in parts (index_blobs)"}
 
 
 def test_sql_sits_in_the_store_modules():

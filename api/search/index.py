@@ -1,10 +1,14 @@
 """The search index: chunks, a Swedish lexical index (BM25), dense vectors (FAISS), fusion.
 
-Everything lives in the knowledge-base SQLite file (tables `chunks` and `index_meta`, the
-FAISS index as a BLOB), so a rebuilt KB, index included, replaces the old one in a single
-rename. The dense half is optional: built without an embedder, or opened without one (or
-with a different model than the vectors came from), the index searches lexically and
-`Index.dense_note` says why.
+Everything lives in the knowledge-base SQLite file (tables `chunks` and `index_meta`; the
+FAISS index and the BM25 matrix as arrays in parts, api.search.blobs, so they grow past
+SQLite's 1 GB value limit), so a rebuilt KB, index included, replaces the old one in a single
+rename. Opening reads the stored BM25 matrix and FAISS index as they are (nothing is
+re-analysed or rebuilt), and a passage's text only when a search returns it (StoredChunks).
+Up to api.search.vectors.EXACT_UP_TO passages the vector index is exact (flat); above it,
+FAISS IVF, asked for the nearest passages only. The dense half is optional: built without an
+embedder, or opened without one (or with a different model than the vectors came from), the
+index searches lexically and `Index.dense_note` says why.
 
 Fusion (mode "hybrid"): BM25 and cosine scores are each scaled to [0, 1] by the best score
 of the query and mixed as `DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * lexical`. On
@@ -22,13 +26,14 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
-from typing import Collection, Iterable, Optional
+from typing import Collection, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 
 from ingest.records import Document
 
 from ..records import Passage
+from . import blobs, vectors as vector_index
 from .analysis import ANALYZER_VERSION, Analyzer
 from .bm25 import BM25
 from .chunks import Chunk, documents_to_chunks
@@ -36,7 +41,10 @@ from .embedder import Embedder
 
 SEARCH_MODES = ("hybrid", "lexical", "dense")
 FUSIONS = ("weighted", "rrf")
-INDEX_VERSION = 1
+# 2: the FAISS index and the BM25 matrix as arrays in parts (index_blobs); 1 kept them as one
+# BLOB in index_meta and rebuilt BM25 at every open. A version-1 KB is still read (see load_index).
+INDEX_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 DENSE_WEIGHT = 0.7  # share of the dense score in hybrid fusion; see benchmarks/retrieval_results.md
 RRF_K = 60  # the constant of Cormack et al. (2009)
 CANDIDATES = 100  # how deep each list is read for fusion
@@ -63,15 +71,17 @@ class DenseUnavailable(ValueError):
 
 @dataclass
 class Index:
-    chunks: list[Chunk]
+    chunks: Sequence[Chunk]  # a list when built, StoredChunks when opened from a KB
     analyzer: Analyzer
     bm25: BM25
-    vectors: Optional[object] = None  # faiss.IndexFlatIP over normalised chunk vectors
+    vectors: Optional[object] = None  # a FAISS index over normalised chunk vectors (api.search.vectors)
     model: Optional[str] = None  # Embedder.name the vectors were made with
     embedder: Optional[Embedder] = None  # encodes queries; None means lexical only
     dense_weight: float = DENSE_WEIGHT
     fusion: str = "weighted"
     terms: list[list[str]] = field(default_factory=list, repr=False)  # analysed terms per chunk, as stored
+    dense_sample: Optional[np.ndarray] = field(default=None, repr=False)  # for an approximate index's median
+    note: str = ""  # something the user should do about this index (an old format), else ""
     _query_vectors: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -141,14 +151,9 @@ class Index:
         return vector
 
     def dense_scores(self, query: str) -> np.ndarray:
-        """Cosine similarity of the query with every chunk (vectors are normalised)."""
-        n = len(self.chunks)
-        q = self.query_vector(query).reshape(1, -1).astype(np.float32)
-        sims, ids = self.vectors.search(q, n)
-        out = np.full(n, -1.0, np.float32)
-        valid = ids[0] >= 0
-        out[ids[0][valid]] = sims[0][valid]
-        return out
+        """Cosine similarity of the query with every chunk (vectors are normalised): exact for a
+        flat index; from the nearest DENSE_DEPTH for an approximate one (api.search.vectors)."""
+        return vector_index.similarities(self.vectors, self.query_vector(query), len(self.chunks), self.dense_sample)
 
     def hybrid_scores(self, query: str) -> np.ndarray:
         lexical, dense = self.lexical_scores(query), self.dense_scores(query)
@@ -180,16 +185,54 @@ class Index:
         scores = self.scores(query, effective)
         keep = np.ones(len(self.chunks), bool)
         if docs is not None:
-            keep &= np.fromiter((c.doc in docs for c in self.chunks), bool, len(self.chunks))
+            keep &= self._member(self._docs, docs)
         if kinds is not None:
-            keep &= np.fromiter((c.kind in kinds for c in self.chunks), bool, len(self.chunks))
+            keep &= self._member(self._kinds, kinds)
         if effective == "lexical":
             keep &= scores > 0
         candidates = np.flatnonzero(keep)
         if candidates.size == 0:
             return []
-        top = candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
+        top = top_k(scores, candidates, k)
         return [self.chunks[i].to_passage(float(scores[i])) for i in top]
+
+    # each chunk's document and kind as codes, made on the first filtered search
+    @staticmethod
+    def _member(coded: tuple[np.ndarray, dict[str, int]], wanted: Collection[str]) -> np.ndarray:
+        codes, names = coded
+        return np.isin(codes, [names[w] for w in wanted if w in names])
+
+    @property
+    def _docs(self) -> tuple[np.ndarray, dict[str, int]]:
+        if "_doc_codes" not in self.__dict__:
+            self.__dict__["_doc_codes"] = _coded(self._column("doc"))
+        return self.__dict__["_doc_codes"]
+
+    @property
+    def _kinds(self) -> tuple[np.ndarray, dict[str, int]]:
+        if "_kind_codes" not in self.__dict__:
+            self.__dict__["_kind_codes"] = _coded(self._column("kind"))
+        return self.__dict__["_kind_codes"]
+
+    def _column(self, name: str) -> Iterable[str]:
+        column = getattr(self.chunks, "column", None)
+        return column(name) if column else (getattr(c, name) for c in self.chunks)
+
+
+def _coded(values: Iterable[str]) -> tuple[np.ndarray, dict[str, int]]:
+    names: dict[str, int] = {}
+    codes = np.fromiter((names.setdefault(v, len(names)) for v in values), np.int32)
+    return codes, names
+
+
+def top_k(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
+    """The k best `candidates` by score, best first, ties in index order: the same as a stable
+    sort of them all, without sorting all of a large collection."""
+    if candidates.size > 8 * k:
+        values = scores[candidates]
+        kth = np.partition(values, values.size - k)[values.size - k]  # the k-th best score
+        candidates = candidates[values >= kth]  # all that can be among the k, still in index order
+    return candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
 
 
 def _scaled(scores: np.ndarray) -> np.ndarray:
@@ -220,14 +263,6 @@ def rrf(lists: Iterable[np.ndarray], k: int = RRF_K, depth: int = CANDIDATES) ->
 
 
 # --- building ---------------------------------------------------------------------------------
-def _dense_index(vectors: np.ndarray):
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
-
-
 def build_index(docs: Iterable[Document], embedder: Optional[Embedder] = None,
                 vector_cache: Optional[dict[str, np.ndarray]] = None) -> Index:
     """Chunk the documents and index them lexically, and densely when given an embedder.
@@ -245,12 +280,14 @@ def index_chunks(chunks: list[Chunk], embedder: Optional[Embedder] = None,
     analyzer = analyzer or Analyzer.from_texts(c.search_text for c in chunks)
     terms = terms if terms is not None else [analyzer.terms(c.search_text) for c in chunks]
     bm25 = BM25.build(terms)
-    vectors, model = None, None
+    vectors, model, sample = None, None, None
     if embedder is not None and chunks:
-        vectors = _dense_index(embed_passages(embedder, [c.search_text for c in chunks], vector_cache))
+        embedded = embed_passages(embedder, [c.search_text for c in chunks], vector_cache)
+        vectors = vector_index.make_vector_index(embedded)
+        sample = None if vector_index.is_exact(vectors) else vector_index.sample_for_median(embedded)
         model = embedder.name
     return Index(chunks=chunks, analyzer=analyzer, bm25=bm25, vectors=vectors, model=model,
-                 embedder=embedder, terms=terms)
+                 embedder=embedder, terms=terms, dense_sample=sample)
 
 
 def passage_key(text: str) -> str:
@@ -307,10 +344,11 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 
 def save_index(conn: sqlite3.Connection, index: Index) -> None:
-    """Write chunks, terms, meta and the FAISS index into the KB (replacing any earlier index)."""
+    """Write chunks, terms, meta, the BM25 matrix and the FAISS index into the KB (replacing any earlier index)."""
     ensure_schema(conn)
     conn.execute("DELETE FROM chunks")
     conn.execute("DELETE FROM index_meta")
+    blobs.delete_arrays(conn)
     terms = index.terms or [index.analyzer.terms(c.search_text) for c in index.chunks]
     conn.executemany(  # row by row, so a long report's rows are not all in memory at once
         "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -330,50 +368,144 @@ def save_index(conn: sqlite3.Connection, index: Index) -> None:
         "fusion": index.fusion,
         "dense_weight": index.dense_weight,
     }
+    _save_bm25(conn, index.bm25)
     if index.vectors is not None:
         import faiss
 
         meta["dim"] = index.vectors.d
-        meta["faiss"] = sqlite3.Binary(faiss.serialize_index(index.vectors).tobytes())
+        meta["vector_index"] = vector_index.kind(index.vectors)
+        blobs.write_array(conn, "faiss", faiss.serialize_index(index.vectors))
+        if index.dense_sample is not None:
+            blobs.write_array(conn, "dense_sample", index.dense_sample)
     conn.executemany("INSERT INTO index_meta VALUES (?, ?)", [(k, v) for k, v in meta.items() if v is not None])
+
+
+def _save_bm25(conn: sqlite3.Connection, bm25: BM25) -> None:
+    weights = bm25.weights
+    vocabulary = sorted(bm25.vocabulary, key=bm25.vocabulary.__getitem__)  # terms in column order
+    blobs.write_array(conn, "bm25.data", weights.data.astype(np.float32, copy=False))
+    blobs.write_array(conn, "bm25.indices", weights.indices)
+    blobs.write_array(conn, "bm25.indptr", weights.indptr)
+    blobs.write_array(conn, "bm25.shape", np.asarray(weights.shape, np.int64))
+    blobs.write_array(conn, "bm25.vocabulary", np.frombuffer("\n".join(vocabulary).encode("utf-8"), np.uint8))
+
+
+def _load_bm25(conn: sqlite3.Connection) -> Optional[BM25]:
+    from scipy import sparse
+
+    arrays = {name: blobs.read_array(conn, f"bm25.{name}") for name in ("data", "indices", "indptr", "shape", "vocabulary")}
+    if any(a is None for a in arrays.values()):
+        return None
+    text = arrays["vocabulary"].tobytes().decode("utf-8")
+    vocabulary = {term: i for i, term in enumerate(text.split("\n"))} if text else {}
+    shape = tuple(int(x) for x in arrays["shape"])
+    weights = sparse.csc_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape, copy=False)
+    return BM25(vocabulary, weights)
+
+
+CHUNK_COLUMNS = "ord, id, doc, source_file, kind, text, search_text, section, page, page_label, line, blocks, table_id, row"
+
+
+class StoredChunks(Sequence):
+    """The chunks of a KB, read from its `chunks` table when asked for, not all at open.
+
+    A search needs every chunk's document and kind (read as one column each, on the first
+    filtered search) but the text of its top k alone: a thousand reports' 250 000 chunks are
+    not all made into objects every time a server starts. `list(chunks)` reads them all."""
+
+    def __init__(self, conn: sqlite3.Connection, n: int):
+        self._conn = conn
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        i = int(i)
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(f"chunk {i} of {self._n}")
+        row = self._conn.execute(f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE ord = ?", (i,)).fetchone()
+        return _chunk_from_row(row)
+
+    def __iter__(self) -> Iterator[Chunk]:
+        for row in self._conn.execute(f"SELECT {CHUNK_COLUMNS} FROM chunks ORDER BY ord"):
+            yield _chunk_from_row(row)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
+
+    def column(self, name: str) -> list:
+        """One attribute of every chunk, in order (`doc`, `kind`, ...), without making chunks."""
+        if name not in CHUNK_COLUMNS.split(", "):
+            raise ValueError(f"no chunk column {name!r}")
+        return [v for (v,) in self._conn.execute(f"SELECT {name} FROM chunks ORDER BY ord")]
 
 
 def _chunk_from_row(row) -> Chunk:
     return Chunk(
         id=row[1], doc=row[2], source_file=row[3], kind=row[4], text=row[5], search_text=row[6],
-        section=tuple(json.loads(row[7] or "[]")), page=row[8], page_label=row[9], line=row[10],
-        blocks=tuple(json.loads(row[11] or "[]")), table=row[12], row=row[13],
+        section=tuple(json.loads(row[7])) if row[7] and row[7] != "[]" else (), page=row[8], page_label=row[9],
+        line=row[10], blocks=tuple(json.loads(row[11])) if row[11] and row[11] != "[]" else (), table=row[12], row=row[13],
     )
 
 
 def load_index(conn: sqlite3.Connection, embedder: Optional[Embedder] = None) -> Index:
-    """Open the index stored in a KB; pass the embedder that should answer dense queries."""
+    """Open the index stored in a KB; pass the embedder that should answer dense queries.
+
+    A version-1 index (from before the arrays were stored in parts) is read as it is, its
+    BM25 matrix rebuilt from the stored terms; `Index.note` asks for `rapportkoll build`,
+    which rewrites it in the current format without embedding anything again."""
     try:
         meta = dict(conn.execute("SELECT key, value FROM index_meta").fetchall())
-        rows = conn.execute("SELECT * FROM chunks ORDER BY ord").fetchall()
     except sqlite3.OperationalError as exc:
         raise IndexMissing("the knowledge base has no search index; run `rapportkoll build`") from exc
     if not meta:
         raise IndexMissing("the knowledge base has no search index; run `rapportkoll build`")
-    if int(meta.get("version", 0)) != INDEX_VERSION:
+    version = int(meta.get("version", 0))
+    if version not in READABLE_VERSIONS:
         raise IndexMissing(f"the search index has version {meta.get('version')}, this program reads "
-                           f"{INDEX_VERSION}; run `rapportkoll build` again")
-    chunks = [_chunk_from_row(r) for r in rows]
-    if int(meta.get("analyzer", 0)) == ANALYZER_VERSION:
+                           f"{', '.join(map(str, READABLE_VERSIONS))}; run `rapportkoll build` again")
+    current_analyzer = int(meta.get("analyzer", 0)) == ANALYZER_VERSION
+    chunks = StoredChunks(conn, conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+    terms: list[list[str]] = []
+    bm25 = None
+    if current_analyzer:
         analyzer = Analyzer.from_words(json.loads(meta.get("known_words", "[]")))
-        terms = [(r[14] or "").split() for r in rows]
-    else:  # terms from an older analyser: redo them (fast) rather than mismatch query terms
+        bm25 = _load_bm25(conn) if version >= 2 else None
+        if bm25 is None:  # version 1: the matrix is made from the stored terms
+            terms = [(t or "").split() for (t,) in conn.execute("SELECT terms FROM chunks ORDER BY ord")]
+    else:  # terms from an older analyser: redo them rather than mismatch query terms
         analyzer = Analyzer.from_texts(c.search_text for c in chunks)
         terms = [analyzer.terms(c.search_text) for c in chunks]
-    vectors = None
-    if meta.get("faiss") is not None:
-        import faiss
+    if bm25 is None:
+        bm25 = BM25.build(terms)
+    if len(chunks) != bm25.weights.shape[0]:
+        raise IndexMissing("the search index does not match its passages; run `rapportkoll build --full`")
+    vectors, sample, note = None, None, ""
+    if version == 1:
+        note = ("this knowledge base stores its search index in the old format (one BLOB, at most 1 GB); "
+                "`rapportkoll build` rewrites it without embedding anything again")
+        if meta.get("faiss") is not None:
+            import faiss
 
-        vectors = faiss.deserialize_index(np.frombuffer(meta["faiss"], dtype=np.uint8))
+            vectors = faiss.deserialize_index(np.frombuffer(meta["faiss"], dtype=np.uint8))
+    else:
+        stored = blobs.read_array(conn, "faiss")
+        if stored is not None:
+            import faiss
+
+            vectors = faiss.deserialize_index(stored)
+            del stored
+            sample = blobs.read_array(conn, "dense_sample")
     return Index(
-        chunks=chunks, analyzer=analyzer, bm25=BM25.build(terms), vectors=vectors,
+        chunks=chunks, analyzer=analyzer, bm25=bm25, vectors=vectors,
         model=meta.get("model"), embedder=embedder, terms=terms,
         fusion=meta.get("fusion", "weighted"), dense_weight=float(meta.get("dense_weight", DENSE_WEIGHT)),
+        dense_sample=sample, note=note,
     )
 
 
@@ -381,6 +513,7 @@ __all__ = [
     "DENSE_WEIGHT",
     "DenseUnavailable",
     "FUSIONS",
+    "INDEX_VERSION",
     "Index",
     "IndexMissing",
     "SEARCH_MODES",
@@ -393,5 +526,6 @@ __all__ = [
     "load_index",
     "rrf",
     "save_index",
+    "top_k",
     "weighted_fusion",
 ]

@@ -16,7 +16,8 @@ from api.build import build_kb
 
 # columns that say when or where a report was read, not what the KB holds
 VOLATILE = {"path", "ingested_at"}
-TABLES = ("documents", "blocks", "tables", "footnotes", "facts", "findings", "measures", "chunks", "build_inputs")
+TABLES = ("documents", "blocks", "tables", "footnotes", "facts", "findings", "measures", "chunks", "build_inputs",
+          "index_blobs")
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:

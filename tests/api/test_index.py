@@ -201,7 +201,10 @@ def test_save_load_round_trip(index, tmp_path):
         save_index(conn, index)  # saving again replaces, never duplicates
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM chunks").fetchone()[0] == len(index.chunks)
-        assert conn.execute("SELECT typeof(value) FROM index_meta WHERE key='faiss'").fetchone()[0] == "blob"
+        assert conn.execute("SELECT count(*) FROM index_meta WHERE key='faiss'").fetchone()[0] == 0  # no single BLOB
+        assert conn.execute("SELECT count(*) FROM index_blobs WHERE name='faiss'").fetchone()[0] == 1
+        assert dict(conn.execute("SELECT key, value FROM index_meta WHERE key IN ('version', 'vector_index')")) == \
+            {"version": 2, "vector_index": "flat"}
         loaded = load_index(conn, BagOfWordsEmbedder())
     assert loaded.chunks == index.chunks
     assert loaded.model == "bag-of-words-64" and loaded.dense_available
