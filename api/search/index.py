@@ -365,6 +365,7 @@ def save_index(conn: sqlite3.Connection, index: Index) -> None:
         "chunks": len(index.chunks),
         "model": index.model,
         "known_words": json.dumps(sorted(index.analyzer.known), ensure_ascii=False),
+        "known_stems": json.dumps(sorted(index.analyzer.known_stems), ensure_ascii=False),
         "fusion": index.fusion,
         "dense_weight": index.dense_weight,
     }
@@ -470,11 +471,14 @@ def load_index(conn: sqlite3.Connection, embedder: Optional[Embedder] = None) ->
         raise IndexMissing(f"the search index has version {meta.get('version')}, this program reads "
                            f"{', '.join(map(str, READABLE_VERSIONS))}; run `rapportkoll build` again")
     current_analyzer = int(meta.get("analyzer", 0)) == ANALYZER_VERSION
-    chunks = StoredChunks(conn, conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+    n = int(meta["chunks"]) if meta.get("chunks") is not None else conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    chunks = StoredChunks(conn, n)
     terms: list[list[str]] = []
     bm25 = None
     if current_analyzer:
-        analyzer = Analyzer.from_words(json.loads(meta.get("known_words", "[]")))
+        known = json.loads(meta.get("known_words", "[]"))
+        analyzer = (Analyzer(frozenset(known), frozenset(json.loads(meta["known_stems"]))) if "known_stems" in meta
+                    else Analyzer.from_words(known))  # stems stored: a large vocabulary is not stemmed at every open
         bm25 = _load_bm25(conn) if version >= 2 else None
         if bm25 is None:  # version 1: the matrix is made from the stored terms
             terms = [(t or "").split() for (t,) in conn.execute("SELECT terms FROM chunks ORDER BY ord")]

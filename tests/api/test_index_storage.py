@@ -107,6 +107,8 @@ def test_an_approximate_index_is_saved_and_opened_as_it_was(report, tmp_path, mo
         save_index(conn, index)
         loaded = load_index(conn, BagOfWordsEmbedder())
     assert vectors.kind(loaded.vectors) == vectors.kind(index.vectors)
+    assert (loaded.analyzer.known, loaded.analyzer.known_stems) == (index.analyzer.known, index.analyzer.known_stems)
+    assert list(loaded.chunks) == index.chunks and loaded.chunks[-1] == index.chunks[-1]  # read when asked for
     assert np.array_equal(loaded.dense_sample, index.dense_sample)
     for mode in ("dense", "hybrid"):
         assert [p.id for p in loaded.search("omställningsmöten 2018", mode=mode)] == \
