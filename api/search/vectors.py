@@ -24,9 +24,9 @@ import numpy as np
 EXACT_UP_TO = 50_000
 IVF_LISTS_PER_ROOT = 4  # nlist = 4·√n (about 2 000 cells at 250 000 passages), FAISS's usual range
 # Cells searched per query, as a share of all. On the corpus's real e5 vectors (IVF forced,
-# 127 cells) recall@10 against exact search was 0.61 probing 2.4 % of the cells and 0.90
-# probing 10 %; clustered stand-in vectors reach 1.0 at 2.4 % (scale_results.md). Real text
-# is the harder case, so 10 %: about a tenth of an exact search's work.
+# 127 cells) recall@10 against exact search was 0.70 searching 3 % of the cells and 0.90
+# searching 10 %; clustered stand-in vectors reach 1.0 at 2.4 % (scale_results.md). Real
+# text is the harder case, so 10 %: about a tenth of an exact search's work.
 IVF_PROBE_SHARE = 0.10
 TRAIN_PER_LIST = 40  # k-means training points per cell (FAISS warns under 39)
 DENSE_DEPTH = 1000  # passages an approximate search returns for fusion (CANDIDATES reads 100)
