@@ -17,6 +17,7 @@ from math import log
 from typing import Iterable, Mapping, Optional, Sequence
 
 from nlp.records import Measure
+from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
@@ -208,8 +209,8 @@ class Interpreter:
             if bd:
                 breakdown.setdefault(bd[0], bd[1])
                 breakdown_word_keys.setdefault(bd[0], set()).add(self.lexicon.key(w))
-            if w in STOP_WORDS or w in UNIT_CUES or w in multi_cue_words or w in SERIES_CUES:
-                continue
+            if w in STOP_WORDS or w in UNIT_CUES or w in multi_cue_words or w in SERIES_CUES or w in NUMBER_WORDS:
+                continue  # ("under två år före": a number word says how much, not which measure)
             units = self.lexicon.units(GOAL_WORD if w in GOAL_CUES else w)
             foreign = (units.key not in self.lexicon.known and not units.parts) or w in names
             tokens.append(_Token(units, BREAKDOWN_WEIGHT if bd else 1.0, foreign))

@@ -445,3 +445,18 @@ def test_a_breakdown_word_in_the_measures_own_name_is_no_filter(asker):
     assert interp.measure == "omstallningsmoten_kvinnor_andel"
     assert not any("kon=" in w for w in interp.ignored)
     assert "kon" not in dict(interp.breakdown)
+
+
+def test_a_number_word_in_a_question_is_no_unknown_content():
+    """"under tre år före": a number word says how much, not which measure, so it neither counts against a
+    measure's cover of the question nor is listed as a word the reports do not know."""
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measure = Measure(key="tidigare_samrad_medel_antal", label="Tidigare samråd i genomsnitt", unit="antal",
+                      definition="Genomsnittligt antal samråd före insatsen.", lemmas=("samråd", "genomsnitt", "tidigare"))
+    reader = Interpreter([measure])
+    with_number = reader.interpret("hur många samråd i genomsnitt under tre år före insatsen")
+    without = reader.interpret("hur många samråd i genomsnitt före insatsen")
+    assert with_number.score == without.score
+    assert not any(w.startswith("tre ") for w in with_number.ignored)
