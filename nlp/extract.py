@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from ingest.records import Document
 from nlp.addressee import give_addressee
-from nlp.appropriations import appropriations_own_prose_amounts
+from nlp.appropriations import appropriations_named, appropriations_own_prose_amounts
 from nlp.measure_trust import distrust_weak_matches
 from nlp.part_year import settle_part_year
 from nlp.measures import MeasureMatcher
@@ -95,8 +95,10 @@ def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[M
 
         on_source = on_table = step
     prose = extract_prose_facts(document, nlp, m, on_source=on_source)
-    facts = distrust_weak_matches(settle_part_year(prose + extract_table_facts(document, m, nlp, on_table=on_table), m.by_key))
-    facts = give_addressee(appropriations_own_prose_amounts(document, facts, m.by_key), document, m)
+    named = appropriations_named(document)  # the anslag of tables and of running text alike
+    tables = extract_table_facts(document, m, nlp, on_table=on_table, appropriations=named)
+    facts = distrust_weak_matches(settle_part_year(prose + tables, m.by_key))
+    facts = give_addressee(appropriations_own_prose_amounts(document, facts, m.by_key, named), document, m)
     out: list[Fact] = []
     ids: set[str] = set()
     for f in dedupe(facts):

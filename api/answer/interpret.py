@@ -98,6 +98,7 @@ class Interpreter:
         self.breakdown_values = {m: {k: tuple(sorted(set(vs))) for k, vs in by_key.items()}
                                  for m, by_key in (breakdown_values or {}).items()}
         self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
+        self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary)
         self.lexicon.add_words(w for m in measures for w in _measure_words(m))
@@ -366,7 +367,10 @@ class Interpreter:
         the measure "medel" for the post "förvaltning", whichever measure of medel the rest of the question names."""
         if len(word.parts) < 2 or not any(part in profile.units for part in word.parts):
             return 0.0
-        values = {k for vs in self._value_keys(profile.key).values() for _, keys in vs for k in keys}
+        values = self._value_word_set.get(profile.key)
+        if values is None:  # (once per measure: this runs for every measure and word of every question)
+            values = self._value_word_set[profile.key] = frozenset(
+                k for vs in self._value_keys(profile.key).values() for _, keys in vs for k in keys)
         return 1.0 if all(part in profile.units or part in values for part in word.parts) else 0.0
 
     @staticmethod

@@ -35,13 +35,15 @@ from nlp.tables.units import (DIFFERENCE_HEADER, fraction_lines_of, label_unit, 
 
 
 def extract_table_facts(document: Document, matcher: MeasureMatcher, nlp: Optional[Language] = None,
-                        on_table: Optional[Callable[[Table], None]] = None) -> list[Fact]:
+                        on_table: Optional[Callable[[Table], None]] = None,
+                        appropriations: Optional[dict[str, str]] = None) -> list[Fact]:
     """Facts from every numeric cell of every table of one document (ids left empty: see nlp.extract).
 
-    on_table: called with each table once its facts are read (for progress).
+    on_table: called with each table once its facts are read (for progress); appropriations: the document's
+    named anslag (nlp.appropriations.appropriations_named), when the caller has them already.
     """
     facts: list[Fact] = []
-    appropriations = appropriations_named(document)
+    appropriations = appropriations_named(document) if appropriations is None else appropriations
     nearby = NearbyText(document)
     for table in document.tables:
         facts.extend(appropriations_own_their_amounts(table, appropriations, rows_keep_their_group(
