@@ -23,6 +23,8 @@ from nlp.sv.units import COUNT_UNIT, unit_note_scale, unit_phrase
 _TITLE_LENGTH = 90
 # a figure printed with nothing but digits, spaces, a sign and a decimal comma: no unit of its own
 _BARE_FIGURE = re.compile(r"^[−\-+]?\d[\d\s\u00a0\u202f]*(?:,\d+)?$")
+# "• Omställningsmöten: 1 604": a box's lines may be a bulleted list
+_BULLET = re.compile(r"^\s*[•◦▪·*–\-]\s+")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def box_title(doc: Doc, block: Block) -> Optional[BoxTitle]:
 def in_box(title: Optional[BoxTitle], block: Block, text: str) -> bool:
     """Whether `block` is the next "Label: value" line of the box under `title`."""
     return title is not None and block.section == title.section and block.line_start == title.last_line + 1 \
-        and is_label_value(text.strip())
+        and is_label_value(_BULLET.sub("", text).strip())
 
 
 def apply_box(facts: Sequence[Fact], title: BoxTitle) -> list[Fact]:

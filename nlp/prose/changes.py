@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import QUANTITIES
-from nlp.sv.periods import MONTHS, find_year_mentions
+from nlp.sv.periods import LAST_YEAR, MONTHS, find_year_mentions
 
 
 _CHANGE_VERBS = (
@@ -48,7 +48,8 @@ _CHANGE_AFTER = re.compile(
     r"^\s*(?:[\wåäö]+\s+){0,2}?(fler|färre|mer|mindre|högre|lägre|kortare|längre|större|snabbare|långsammare)"
     # the later year or the noun counted may stand between: "11 procentenheter högre 2025 än 2021",
     # "238 fler kartläggningar än 2024"
-    r"\s+(?:[^\W\d]+\s+)?(?:(?:år\s+)?(?:19|20)\d\d\s+)?än\s+"
+    # ("9 400 färre jämfört med samma månad i fjol": the comparison in other words)
+    r"\s+(?:[^\W\d]+\s+)?(?:(?:år\s+)?(?:19|20)\d\d\s+)?(?:än|jämfört\s+(?:med|mot))\s+"
     # the same month, quarter or time of an earlier year: "än samma månad föregående år", "än i oktober 2025",
     # "än tredje kvartalet 2025", "än vid samma tidpunkt ett år tidigare"
     r"(?:(?:i|under|vid)\s+)?(?:samma\s+(?:månad|period|kvartal|halvår|tertial|tid|tidpunkt)(?:et)?\s+|(?:" + "|".join(MONTHS) + r")\s+"
@@ -177,6 +178,8 @@ def change_period(doc: Doc, span: Span, period: str, default_base: bool = True,
     andelen var 62,0 procent; andelen har minskat med 0,6 procentenheter"); the year before the
     figure's own when no base is named (unless not `default_base`)."""
     base, later = _change_years(doc, span)
+    if base is None and reporting_year and _compared_with_last_year(doc, span):
+        base = reporting_year - 1  # "9 400 färre jämfört med samma månad i fjol": from the text's last year
     own = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", period or "")
     end = later if later is not None else (int(own.group(2) or own.group(1)) if own else None)
     if base is not None and (end is None or end <= base) and reporting_year and reporting_year > base:
@@ -188,3 +191,10 @@ def change_period(doc: Doc, span: Span, period: str, default_base: bool = True,
     if end is None or base >= end:
         return None
     return f"{base}-{end}"
+
+
+def _compared_with_last_year(doc: Doc, span: Span) -> bool:
+    """Whether the sentence of a change compares with last year in words ("än i fjol", "jämfört med samma
+    månad förra året"): the change is measured from the year before the text's now."""
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(role == "comparison" and period == LAST_YEAR for _, _, role, period in find_year_mentions(sent.text))

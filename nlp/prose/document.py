@@ -16,6 +16,7 @@ from ingest.records import Document
 from nlp.boxes import BoxTitle, apply_box, box_title, in_box
 from nlp.components.periods import paren_ranges
 from nlp.measures import MeasureMatcher
+from nlp.prose.articles import article_at, as_of, find_articles
 from nlp.prose.breakdown import POPULATION_BEFORE, doc_terms
 from nlp.prose.figure_facts import doc_to_facts
 from nlp.prose.periods import CARRIED_SPAN_BEFORE
@@ -53,7 +54,15 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     box: Optional[BoxTitle] = None  # the title of the key-figure box the lines now read may belong to
     leads = {a.block.order for a, b in zip(sources, sources[1:]) if b.block.kind == "list_item" and a.block.kind != "list_item"}
     lead_period: Optional[str] = None  # the period of the sentence the list now read completes
+    articles = find_articles(document)  # news pieces: each its own now, and the year its lead is about
+    article = None
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        piece = article_at(articles, source.block.order)
+        if piece is not article:
+            # a new news piece starts over: nothing an earlier piece said frames it
+            article, lead_period, box = piece, None, None
+            for frames in (carried, local, population, introduced):
+                frames.clear()
         section = source.block.section
         if source.block.kind != "list_item":
             lead_period = None
@@ -61,8 +70,9 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             # "Diagram (andel, %):" introduces what stands below it, up to the next caption ("Bild 8", "Tabell 3")
             carried.pop(section, None)
             del introduced[section]
-        frame = (lead_period if source.block.kind == "list_item" else None) or local.get(section) or _inherited(carried, section)
-        found = list(doc_to_facts(doc, source, document, matcher, frame, budget_year,
+        frame = (lead_period if source.block.kind == "list_item" else None) or local.get(section) \
+            or _inherited(carried, section) or (article.subject if article else None)
+        found = list(doc_to_facts(doc, source, as_of(document, article), matcher, frame, budget_year,
                                   population.get(section) if source.kind != "footnote" else None, fieldwork,
                                   heading_forman(section)))
         if in_box(box, source.block, doc.text):

@@ -84,6 +84,11 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comparison", re.compile(
         rf"(?:jämfört\s+med|jämfört\s+mot|(?:förändring\w*|ökning\w*|minskning\w*|skillnad\w*)\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+|(?:i\s+)?(?:{'|'.join(MONTHS)})\s+|samma\s+(?:månad|period|kvartal|halvår|tertial)(?:et)?\s+|(?:första|andra)\s+halvåret\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
+    ("comparison", re.compile(
+        # "dubbelt så många som samma kvartal förra året", "än i fjol": last year as what a figure is compared
+        # with, not the figure's own year (its period is LAST_YEAR)
+        r"(?:jämfört\s+(?:med|mot)|\bän|\bsom)\s+(?:under\s+)?(?:(?:samma|motsvarande)\s+(?:månad|period|kvartal|halvår|tertial)"
+        r"(?:et)?\s+)?(?:i\s+fjol|förra\s+året|fjolåret)\b", re.IGNORECASE)),
     ("record", re.compile(
         rf"\b(?:gången|högsta|lägsta|största|minsta|flest|färst|bästa|sämsta|högre|lägre|fler|färre)"
         rf"(?:\s+[\wåäö]+){{0,2}}?\s+sedan\s+(?:år\s+)?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
@@ -111,7 +116,10 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("current", re.compile(
         # "i år", "i dag", "innevarande år": the text's own now, the report's year ("detta år" is left
         # out: in a narrative it points back at the year just named)
-        r"\b(?:i\s+år|i\s+dag|idag|innevarande\s+år|hittills\s+i\s+år)\b", re.IGNORECASE)),
+        # "under årets första tio månader": part of the text's own year
+        r"\b(?:i\s+år|i\s+dag|idag|innevarande\s+år|hittills\s+i\s+år"
+        r"|årets(?:\s+(?:första|sista|andra|tredje|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva)){1,2}\s+(?:månader|kvartal|halvår|tertial))\b",
+        re.IGNORECASE)),
     ("previous", re.compile(
         # "sex år tidigare", "två år före", "tre år innan": N years before the sentence's own year
         r"\b(?P<count>\d{1,2}|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+(?:tidigare|före|innan|dessförinnan)\b",
@@ -281,6 +289,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
             elif role == "from":
                 start, end = m.start("year"), m.end("year")
                 period = m.group("year") + "-"  # open: see resolve_period
+            elif "year" not in pattern.groupindex:  # a comparison with last year, in words
+                start, end = m.start(), m.end()
+                period = LAST_YEAR
             else:
                 start, end = m.start("year"), m.end("year")
                 period = m.group("year")
@@ -291,10 +302,13 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
+# "Publicerad 9 februari 2027 · Uppdaterad ...", "Publicerat: 2026-11-12": the line that dates a news piece
+PUBLICATION_LINE: re.Pattern[str] = re.compile(r"\bpublicera(?:d|t|des)\b:?", re.IGNORECASE)
+
 # "Startår: 2019", "Bildat: 2005": a label whose value is a year, an attribute of what the lines describe
 LABELLED_YEAR: re.Pattern[str] = re.compile(r"^[^:\n]{1,40}:\s*(?:19|20)\d{2}\s*\.?\s*$")
 
 __all__ = ["BARE_YEAR", "BUDGET_YEAR", "CURRENT", "FULL_YEAR", "LABELLED_YEAR", "LAST_YEAR_WORDS", "MONTHS",
-           "PART_OF_YEAR_PATTERNS", "PERIOD_PATTERNS", "PERIOD_ROLES", "PREVIOUS", "PROPOSAL_CUES", "SAME_PART",
+           "PART_OF_YEAR_PATTERNS", "PERIOD_PATTERNS", "PUBLICATION_LINE", "PERIOD_ROLES", "PREVIOUS", "PROPOSAL_CUES", "SAME_PART",
            "SEASONS", "YEAR", "YEAR_LABEL", "YEAR_MAX", "YEAR_MIN", "find_parts_of_year", "find_year_mentions",
            "is_year", "previous_years", "resolve_period", "span_period"]

@@ -149,7 +149,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         if change:
             # "Förändring sedan 2021, %" in a table of 2025: the change over 2021-2025
             base = next((m[3][:4] for h in cell.col_headers + cell.row_headers for m in find_year_mentions(h)
-                         if m[2] in ("since", "comparison")), None)
+                         if m[2] in ("since", "comparison") and m[3][:4].isdigit()), None)
             if base is None and period.isdigit():
                 # rows of changes under a level row that names its year ("Anvisat 2027", then "Förändring till
                 # följd av: ... Volymer"): each column's change is from that year
