@@ -33,6 +33,8 @@ class BoxTitle:
     period: Optional[str]
     unit: Optional[tuple[str, float]]
     last_line: int  # the last line of the box so far: the next line must follow it directly
+    # the section of the lines under a title read as a heading: the title is their heading
+    heading: Optional[tuple[str, ...]] = None
 
 
 def box_title(doc: Doc, block: Block) -> Optional[BoxTitle]:
@@ -48,12 +50,13 @@ def box_title(doc: Doc, block: Block) -> Optional[BoxTitle]:
     period = years[-1][3] if len(years) == 1 else None
     if period is None and unit is None:
         return None
-    return BoxTitle(block.section, period, unit, block.line_end)
+    heading = block.section + (block.text,) if block.kind == "heading" else None
+    return BoxTitle(block.section, period, unit, block.line_end, heading)
 
 
 def in_box(title: Optional[BoxTitle], block: Block, text: str) -> bool:
     """Whether `block` is the next "Label: value" line of the box under `title`."""
-    return title is not None and block.section == title.section and block.line_start == title.last_line + 1 \
+    return title is not None and block.section in (title.section, title.heading) and block.line_start == title.last_line + 1 \
         and is_label_value(_BULLET.sub("", text).strip())
 
 

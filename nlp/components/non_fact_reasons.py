@@ -40,6 +40,10 @@ DURATION_RULE_BEFORE = frozenset({"efter", "inom", "senast", "före", "innan", "
 DURATION_BOUNDS = frozenset({"högst", "max", "maximalt", "upp till"})  # "minst två veckor" is a condition
 
 
+# what a rule's hours or days are counted in: "per vecka", "per månad", "per dygn"
+_PER_TIME = ("vecka", "veckan", "månad", "dag", "dygn", "år", "arbetsvecka", "kalendervecka", "timme")
+
+
 def _adverb_of_time(prev: list[Token]) -> bool:
     """"har i dag 320 lokalkontor": the "dag" of "i dag" (today) labels no number."""
     return len(prev) > 1 and prev[0].lower_ == "dag" and prev[1].lower_ == "i"
@@ -99,8 +103,10 @@ def non_fact_reason(doc: Doc, token: Token, numeral: Numeral, rejected: dict[int
         return "time_point"  # "de 12 månaderna": a rule's span, not a count
     if p1 in ("efter", "före") and n1 == "dagars":
         return "time_point"
-    if n1 in ("timmar", "timme", "dagar", "gånger") and word_after(doc, token.i, 2) == "per":
-        return "rate_rule"  # "minst 10 timmar per vecka": a requirement, not a result
+    if n1 in ("timmar", "timme", "dagar", "gånger") and word_after(doc, token.i, 2) == "per" \
+            and (word_after(doc, token.i, 3) or "").startswith(_PER_TIME):
+        # "minst 10 timmar per vecka": a requirement, not a result ("9,8 dagar per försäkrad" is a rate)
+        return "rate_rule"
     if p1 in ("exempelvis", "exempel") and len(prev) > 1 and prev[1].lower_ == "till":
         return "example"  # "till exempelvis 10 procent motsvarande fyra timmar"
     if _example_input(doc, token):

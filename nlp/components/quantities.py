@@ -16,6 +16,7 @@ list_number), so the benchmark can show what was left out and why.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -28,8 +29,8 @@ from nlp.components.non_fact_reasons import (DURATION_BOUNDS, DURATION_RULE_BEFO
 from nlp.components.quantity_words import (SHARED_UNIT_JOINERS, next_words, prev_words, qualifier_after,
                                            qualifier_before, qualifier_word, unit_after, word_after)
 from nlp.sv.non_facts import CONFIDENCE_WORDS, THRESHOLD_BEFORE
-from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
-                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, parse_approximate_count,
+from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_MORE_WORDS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
+                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, SINGULAR_TIME_UNITS, parse_approximate_count,
                              parse_out_of)
 from nlp.sv.qualifiers import EXACT, QUALIFIERS
 from nlp.sv.statistics import statistic_unit
@@ -104,6 +105,9 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
             return nxt[1].i + 1, share, "out_of"
     if low in MULTIPLIER_WORDS and len(nxt) == 2 and nxt[0].lower_ == "så" and nxt[1].lower_ in MULTIPLIED_WORDS:
         return nxt[1].i + 1, float(MULTIPLIER_WORDS[low]), "multiplier"  # "dubbelt så många": a factor
+    half_more = _and_a_half(doc, i)
+    if half_more is not None:
+        return half_more
     if low in ONE_WORDS and nxt and nxt[0].lower_ in HALF_WORDS:
         after = next_words(doc, nxt[0].i, 1)
         if after and after[0].lower_ in SCALES:
@@ -136,6 +140,18 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
                                             or word_after(doc, nxt[0].i, 1) in TIME_POINT_AFTER):
             return None  # "inom sex månader", "tolv månader efter": a rule's time, not a figure
         return i + 1, float(NUMBER_WORDS[low]), "word"  # "fyra procentenheter", "sju dagar", "tre gånger"
+    return None
+
+
+def _and_a_half(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
+    """(end, value, "half_more") for "halvannan gång" (1.5) and "två och en halv månad" (2.5): the end is after
+    the number, before its singular unit (see SINGULAR_TIME_UNITS)."""
+    low = doc[i].lower_
+    nxt = [t.lower_ for t in next_words(doc, i, 4)]
+    if low in HALF_MORE_WORDS and nxt and nxt[0] in SINGULAR_TIME_UNITS:
+        return i + 1, HALF_MORE_WORDS[low], "half_more"
+    if low in NUMBER_WORDS and nxt[:3] == ["och", "en", "halv"] and len(nxt) == 4 and nxt[3] in SINGULAR_TIME_UNITS:
+        return next_words(doc, i, 3)[2].i + 1, NUMBER_WORDS[low] + 0.5, "half_more"
     return None
 
 
@@ -200,13 +216,15 @@ def find_quantities(doc: Doc) -> Doc:
                 value = value * scale
             elif source == "approximate":
                 unit = COUNT_UNIT
+            elif source == "half_more":
+                unit, unit_end = SINGULAR_TIME_UNITS[nxt[0].lower_], end + 1  # "halvannan gång": gånger
             qualifier = qualifier_before(doc, i)
             if source == "approximate" and qualifier == "exact":
                 qualifier = "approximate"  # "ett tjugotal" is about twenty
             span = Span(doc, i, unit_end, label="quantity")
             span._.quantity = Quantity(
                 value=value, printed=span.text, unit=unit, scale=scale, qualifier=qualifier, source=source,
-                unit_printed=source in ("word", "half", "multiplier"),
+                unit_printed=source in ("word", "half", "multiplier", "half_more"),
             )
             quantities.append(span)
             i = unit_end
@@ -218,6 +236,7 @@ def find_quantities(doc: Doc) -> Doc:
     _named_statistics(doc, quantities)
     _thresholds(doc, quantities, non_facts)
     _interval_units(doc, quantities)
+    _change_units(doc, quantities)
     for span in quantities:
         span._.quantity = replace(span._.quantity, qualifier_word=qualifier_word(doc, span.start, span.end))
     doc.spans[QUANTITIES] = quantities
@@ -271,6 +290,26 @@ def _interval_units(doc: Doc, quantities: list[Span]) -> None:
             e = estimate._.quantity
             span._.quantity = replace(q, unit=e.unit, scale=e.scale, value=q.value / q.scale * e.scale,
                                       high=None if q.high is None else q.high / q.scale * e.scale, unit_printed=True)
+
+
+# "12,9 dagar (+0,6)": a signed figure alone in parentheses right after a figure
+_SIGNED_IN_PARENTHESES = re.compile(r"\s*\(\s*$")
+
+
+def _change_units(doc: Doc, quantities: list[Span]) -> None:
+    """"Jämtlands län: 12,9 dagar (+0,6)": a bare signed figure alone in parentheses right after a figure is its
+    change, in its unit (a share's change in procentenheter)."""
+    for k, span in enumerate(quantities):
+        q = span._.quantity
+        if k == 0 or q.unit_printed or q.source != "digits" or span.text[:1] not in "+−-–" \
+                or not doc.text[span.end_char:].lstrip().startswith(")"):
+            continue
+        level = quantities[k - 1]
+        if not level._.quantity.unit_printed or not _SIGNED_IN_PARENTHESES.fullmatch(doc.text[level.end_char:span.start_char]):
+            continue
+        e = level._.quantity
+        unit = "procentenheter" if e.unit == "procent" else e.unit
+        span._.quantity = replace(q, unit=unit, scale=e.scale, value=q.value / q.scale * e.scale, unit_printed=True)
 
 
 _THRESHOLD_UNITS = frozenset({"dagar", "veckor", "månader", "timmar"})

@@ -66,10 +66,32 @@ def unit_after(doc: Doc, end: int) -> tuple[Optional[str], float, int, bool]:
             for suffix, unit in UNIT_SUFFIXES:
                 if low[1].endswith(suffix):
                     return unit, SCALES[low[0]], nxt[1].i - end + 1, True  # "1,2 miljoner ersättningsdagar"
+        used = nxt[0].i - end + 1
+        counted = _counted_in_sentence(doc, end - 1)
+        if counted is not None:
+            return counted, SCALES[low[0]], used, True  # "Antalet ersatta dagar ... från 24,8 miljoner 2029"
         # the paragraph, not only the sentence: "Arbetsförmedlingen lämnar tillbaka drygt 57 miljoner."
         money = any(w in doc.text.lower() for w in MONEY_WORDS)
-        return ("kronor" if money else COUNT_UNIT), SCALES[low[0]], nxt[0].i - end + 1, True
+        return ("kronor" if money else COUNT_UNIT), SCALES[low[0]], used, True
     return None, 1.0, 0, False
+
+
+_COUNT_OF = re.compile(r"\bantal(?:et)?\s+((?:[^\W\d]+\s+){0,2}[^\W\d]+)", re.IGNORECASE)
+
+
+def _counted_in_sentence(doc: Doc, i: int) -> Optional[str]:
+    """The unit of a bare "N miljoner" whose sentence says what it counts and names no money: "Antalet ersatta
+    dagar ... minskar från 24,8 miljoner" (dagar), "Antalet inskrivna ... 1,2 miljoner" (antal); None otherwise."""
+    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+    text = sent.text.lower()
+    m = _COUNT_OF.search(text[:doc[i].idx - sent.start_char])
+    if m is None or any(re.search(r"\b" + re.escape(w), text) for w in MONEY_WORDS):
+        return None
+    for word in m.group(1).split():
+        for suffix, unit in UNIT_SUFFIXES:
+            if word.endswith(suffix):
+                return unit
+    return COUNT_UNIT
 
 
 def _qualifier_phrase_before(doc: Doc, start: int) -> str:

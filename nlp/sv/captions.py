@@ -100,9 +100,10 @@ def cites_table(label: str) -> re.Pattern[str]:
 
 
 # "Label: value" lines of a key-figure block ("Andel kvinnor: 56 %", "Summa: 83,4"): a short label, a colon, a value.
-LABEL_VALUE = re.compile(r"^\s*\w[^:.!?]{0,64}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
+# ("3:e kvartalet 2027: 9,4": an ordinal period as the label)
+LABEL_VALUE = re.compile(r"^\s*(?:\d{1,2}:[ae]\s+)?\w[^:.!?]{0,64}?[¹²³⁴⁵⁶⁷⁸⁹⁰]*:\s+\S[^:]{0,48}$")
 # A label that opens with a figure is a group or a year ("19–29 år: 63", "2026: 431"), never a count
-_NUMERIC_LABEL = re.compile(r"^\s*\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?:\s+år)?\s*:")
+_NUMERIC_LABEL = re.compile(r"^\s*(?:\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?:\s+år)?|\d{1,2}:[ae]\s+[^\W\d]+(?:\s+(?:19|20)\d{2})?)\s*:")
 
 
 def is_label_value(line: str) -> bool:

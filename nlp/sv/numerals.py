@@ -80,13 +80,19 @@ HALF_WORDS = frozenset({"halv", "halvt"})
 
 # A factor printed as a word before "så" and a comparative: "dubbelt så många som 2021",
 # "mer än dubbelt så lång", "tre gånger så" is read as a number word with the unit "gånger".
-MULTIPLIER_WORDS: dict[str, int] = {
+MULTIPLIER_WORDS: dict[str, float] = {
     "dubbelt": 2, "dubbla": 2, "tredubbelt": 3, "fyrdubbelt": 4, "femdubbelt": 5, "tiodubbelt": 10,
+    "hälften": 0.5,  # "hälften så många": a factor, where "hälften av dem" is a share
 }
+# "halvannan gång så många", "två och en halv månad": one and a half, and a number word and a half
+HALF_MORE_WORDS: dict[str, float] = {"halvannan": 1.5, "halvtannat": 1.5}
+# singular units after such a number ("halvannan månad", "två och en halv vecka"): the plural unit
+SINGULAR_TIME_UNITS: dict[str, str] = {"gång": "gånger", "månad": "månader", "vecka": "veckor", "dag": "dagar",
+                                       "timme": "timmar", "år": "år"}
 # The comparatives after "så" that make such a factor a figure: a count or a time ("dubbelt så många",
 # "dubbelt så lång"). "dubbelt så stor som andelen män" compares two shares printed elsewhere and
 # states no figure of its own.
-MULTIPLIED_WORDS = frozenset({"många", "mycket", "lång", "långa", "långt", "länge", "dyr", "dyrt", "dyra"})
+MULTIPLIED_WORDS = frozenset({"många", "mycket", "lång", "långa", "långt", "länge", "dyr", "dyrt", "dyra", "ofta"})
 
 # Wholes a share is read out of when printed in digits ("7 av 10", "3 av 4"); a bigger whole
 # ("200 av 1 000 deltagare") gives two counts, not a share.
@@ -198,6 +204,8 @@ def _word_or_digits(text: str) -> Optional[int]:
 __all__ = [
     "MULTIPLIED_WORDS",
     "MULTIPLIER_WORDS",
+    "HALF_MORE_WORDS",
+    "SINGULAR_TIME_UNITS",
     "EVERY_NTH_WORDS",
     "EVERY_OTHER",
     "FRACTIONS",

@@ -83,7 +83,7 @@ SCALES: dict[str, float] = {
 # cirka 39 miljoner" and "lämnar tillbaka drygt 57 miljoner" about money without "kronor".
 MONEY_WORDS: tuple[str, ...] = (
     "kronor", "kr", "tkr", "mkr", "mnkr", "medel", "anslag", "budget", "förbruk", "tilldela",
-    "kostnad", "underutnyttj", "överskott", "underskott", "avräkning", "finansier",
+    "kostnad", "kostar", "kostade", "underutnyttj", "överskott", "underskott", "avräkning", "finansier",
     # what is done with money: "satsar 100 miljoner per år", "avsätts 40 miljoner", "tillförs 2 miljarder"
     "satsa", "satsning", "avsätt", "tillför", "tillskott", "utgift", "intäkt", "pengar", "belopp",
     *ENGLISH_MONEY_WORDS,
@@ -144,7 +144,9 @@ _UNIT_PHRASE = re.compile(
     r"(?<![\d\w])(?:(?:belopp|värden|uppgifter|summor|kostnader?|utgifter)\s+)?i\s+" + _AMOUNT_UNITS + r"(?![\w])"
     r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procentenheter|procent|%|antal|dagar|tusental)\s*\)"
     r"|(?<![\d\w])i\s+tusental\b"
-    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procentenheter|procent|%|antal|dagar)\s*$"
+    # ("Sjuktalet de senaste fem kvartalen, dagar per försäkrad": a rate's unit and its base)
+    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procentenheter|procent|%|antal|dagar)"
+    r"(?:\s+per\s+[^\W\d]+)?\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
     r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental|antal|procent|dagar|kronor|promille)"
     # a unit line may add its price base or reference after a comma: "Kronor, 2027 års priser"
