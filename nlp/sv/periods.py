@@ -96,6 +96,9 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:\bfrån\s+och\s+med|\bfr\.\s?o\.\s?m\.?|\bfrom|\bfrån(?=\s+den\s+\d))\s+(?:år\s+|budgetåret\s+|och\s+med\s+)?"
         rf"(?:den\s+\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
         re.IGNORECASE)),
+    ("ago", re.compile(
+        # "För tio år sedan genomförde ...": so many years before the text's now
+        r"\bför\s+(?P<count>\d{1,2}|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+år\s+sedan\b", re.IGNORECASE)),
     ("since", re.compile(
         rf"\bsedan\s+(?:[\wåäö]+\s+){{0,2}}?(?P<year>{YEAR})" + _NOT_AFTER, re.IGNORECASE)),
     ("during", re.compile(
@@ -212,7 +215,7 @@ PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
-PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current", "last_year"})
+PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current", "last_year", "ago"})
 CURRENT = "cur"  # "i år": the report's own year
 LAST_YEAR = "cur-1"  # "förra året", "i fjol": the year before the text's own, wherever the sentence says it
 RECENT_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
@@ -225,6 +228,8 @@ def resolve_period(period: str, reporting_year: Optional[int]) -> str:
         return str(reporting_year) if reporting_year is not None else ""
     if period == LAST_YEAR:
         return str(reporting_year - 1) if reporting_year is not None else ""
+    if period.startswith("ago:") and reporting_year is not None:
+        return str(reporting_year - int(period[4:]))  # "för tio år sedan"
     if previous_years(period) and reporting_year is not None:  # "prev:6": six years before; "next:1" the year after
         return str(reporting_year - previous_years(period))
     if reporting_year is None:
@@ -281,6 +286,10 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 count = m.groupdict().get("count")
                 n = (int(count) if count.isdigit() else RECENT_WORDS[count.lower()]) if count else 1
                 period = f"prev:{n}"
+            elif role == "ago":
+                start, end = m.start(), m.end()
+                count = m.group("count")
+                period = f"ago:{int(count) if count.isdigit() else RECENT_WORDS[count.lower()]}"
             elif role == "recent":
                 start, end = m.start(), m.end()
                 count = m.group("count")

@@ -100,3 +100,10 @@ def test_last_year_as_a_comparison_is_no_period_of_the_figure():
     mentions = find_year_mentions("De var 118, dubbelt så många som samma kvartal förra året, och fler än i fjol.")
     assert [m[2] for m in mentions] == ["comparison", "comparison"]
     assert [m[2] for m in find_year_mentions("Förra året var de 118.")] == ["last_year"]
+
+
+def test_years_ago_count_back_from_the_texts_now():
+    from nlp.sv.periods import resolve_period
+
+    mentions = find_year_mentions("För fem år sedan var de 3 100, för 2 år sedan 3 900.")
+    assert [(m[2], resolve_period(m[3], 2030)) for m in mentions] == [("ago", "2025"), ("ago", "2028")]
