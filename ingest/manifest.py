@@ -136,8 +136,13 @@ def _opening(head_lines: list[str]) -> str:
     return "\n".join(l for l in head_lines[:25] if not _REFERENCE_ENTRY.search(l))
 
 
+# a title is a line or a few short lines joined; a paragraph of running text among the first lines is not one
+_TITLE_LENGTH = 140
+
+
 def _title_years(head_lines: list[str]) -> list[int]:
-    return [int(y) for y in _TITLE_YEAR.findall(" ".join(l for l in head_lines[:4] if not _DATE.search(l)))]
+    # a date in a title line ("... – juni 2030 Publicerad 2030-06-17") is the publication's, not the title's year
+    return [int(y) for y in _TITLE_YEAR.findall(" ".join(_DATE.sub(" ", l) for l in head_lines[:4] if len(l) <= _TITLE_LENGTH))]
 
 
 def _stated_or_titled(head_lines: list[str]) -> bool:

@@ -94,6 +94,16 @@ def test_the_year_a_title_names_is_the_reporting_year():
     assert (m.published, m.reporting_year) == ("2026-11-12", 2026)
 
 
+def test_a_title_joined_with_its_date_line_still_names_the_year_and_the_opening_paragraph_does_not():
+    # the first lines read as one block, and the paragraph after the title names later years of a forecast
+    text = ("MYNDIGHETEN FÖR PROGNOSER Rapport 2031:4 Utgiftsprognos – mars 2031 Publicerad 2031-03-02\n"
+            "UTGIFTSOMRÅDE 10\n"
+            "Utgifterna beräknas till 120 mdkr 2031 och stiger sedan under 2032 och 2033 för att 2034 nå 131 mdkr, "
+            "främst därför att fler väntas få sjukpenning än vad regeringen räknade med i budgeten för året, "
+            "och att ersättningsnivåerna höjs.\n")
+    assert infer_metadata(text).reporting_year == 2031
+
+
 def test_the_year_of_the_results_wins_over_the_year_in_the_title():
     # "Återrapportering 2028" is when the report was made; "resultat för 2027" what it reports on
     m = infer_metadata("Återrapportering 2028: samarbetet\n\nInsatser för sjukskrivna – resultat för 2027\n\n"
