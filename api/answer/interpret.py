@@ -21,7 +21,8 @@ from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
-from .ask_words import BREAKDOWN_WORDS, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
+from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS,
+                        TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
 from .query_words import QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
@@ -165,7 +166,8 @@ class Interpreter:
     def read_unit_cue(text: str) -> Optional[str]:
         """procent > kronor > dagar > år > antal: "hur många procent" asks for a share."""
         padded = f" {text} "
-        found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded}
+        found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded and
+                 (cue not in CONJUNCTION_CUES or re.search(rf"(?:^|\b(?:{'|'.join(TIME_PREPOSITIONS)})) {cue} ", padded))}
         if PERCENT_SIGN_RE.search(text):
             found.add("procent")
         for unit in ("procent", "kronor", "dagar", "år", "antal"):

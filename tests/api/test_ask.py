@@ -460,3 +460,66 @@ def test_a_number_word_in_a_question_is_no_unknown_content():
     without = reader.interpret("hur många samråd i genomsnitt före insatsen")
     assert with_number.score == without.score
     assert not any(w.startswith("tre ") for w in with_number.ignored)
+
+
+# -- issue 13: a number the reports print in running text but keep no fact of ---------------------
+
+@pytest.mark.parametrize("query, expected", [
+    # "hur många N": the number printed before the noun ("tre kommuner som arbetsgivare")
+    ("Hur många kommuner var med som arbetsgivare i 4ESS?", {("fk-ru-2021", 3, "tre", 244)}),
+    # a unit: a number with the unit's word; a footnote is read too ("senast 25 dagar efter sista dag ...")
+    ("Hur många dagar efter sista dag med sjukpenning kan man skriva in sig på Arbetsförmedlingen och behålla sin SGI?",
+     {("af-fk-2022", 25, "25 dagar", 304)}),
+    # "sedan vilket år": the year after "sedan", from every report that says it
+    ("Sedan vilket år samarbetar Arbetsförmedlingen och Försäkringskassan enligt regleringsbrevsuppdrag?",
+     {("af-fk-2019", 2012, "2012", 83), ("af-fk-2022", 2012, "2012", 89)}),
+    # a keyword question that stops where the number stands
+    ("överenskommelsen med Arbetsmiljöverket gäller till och med", {("fk-ru-2021", 2024, "2024", 224)}),
+])
+def test_a_number_no_fact_holds_is_read_where_the_question_points(built_asker, query, expected):
+    """Extraction keeps no fact of a rule's days, a validity year or "tre kommuner" (no unit): the
+    question is answered from the paragraph that holds its words, with the number its wording points at."""
+    answer = built_asker.ask(query)
+    assert answer.interpretation.measure is None and answer.matched_by == "text" and not answer.not_reported
+    assert {(a["doc"], a["value"], a["printed"], a["line"]) for a in answer.answers} == expected
+    for a in answer.answers:
+        assert a["fact_id"] == "" and a["measure"] == "unclassified" and a["printed"] in a["quote"].lower()
+    assert "ingen statistik" in answer.message
+
+
+def test_text_figures_answer_only_where_the_question_points():
+    from api.answer.query_words import QueryLexicon
+    from api.answer.text_figures import TextFigures
+
+    text = ("Projektet Brobygget omfattar tre olika delar. Brobygget pågick i 24 månader från 2017 med stöd av "
+            "Europeiska socialfonden.")
+    other = "Budgeten för arbetsmarknadsutbildning omfattade 2017 fem poster och 40 miljoner kronor."
+    passages = [{"id": "r:b1", "doc": "r", "kind": "paragraph", "section": ["3 Projekt"], "text": text, "page": None,
+                 "page_label": None, "line": 7, "source_file": "r.txt", "published": None},
+                {"id": "r:b2", "doc": "r", "kind": "paragraph", "section": ["4 Budget"], "text": other, "page": None,
+                 "page_label": None, "line": 9, "source_file": "r.txt", "published": None}]
+    figures = TextFigures(passages, QueryLexicon(words for p in passages for words in p["text"].lower().split()))
+
+    def printed(question, asks_for):
+        return [n.printed for f in figures.match(question, asks_for) for n in f.numbers]
+
+    assert printed("Hur många delar omfattar projektet Brobygget?", "antal") == ["tre"]
+    assert printed("Hur många månader pågick projektet Brobygget?", "antal") == ["24 månader"]
+    assert printed("Från vilket år pågick projektet Brobygget?", "år") == ["2017"]
+    # nothing the wording points at: no amount in kronor, no count of deltagare, a year after another word
+    assert printed("Hur många kronor kostade projektet Brobygget?", "kronor") == []
+    assert printed("Hur många deltagare hade projektet Brobygget?", "antal") == []
+    assert printed("Till vilket år pågick projektet Brobygget?", "år") == []
+    # a paragraph that does not hold the question's words answers nothing, whatever it prints
+    assert printed("Hur många delar omfattar arbetsmarknadsutbildning för nyanlända?", "antal") == []
+
+
+@pytest.mark.parametrize("query, asks_for", [
+    ("När bildades Arbetsmarknadsinstitut?", "år"),
+    ("sedan när har myndigheterna ett gemensamt uppdrag", "år"),
+    ("Vilken fördelning av insatser fanns när Arbetsmarknadsinstitut bildades?", None),  # "när" joins a clause
+])
+def test_när_asks_for_a_year_only_as_the_questions_own_word(query, asks_for):
+    from api.answer.interpret import Interpreter
+
+    assert Interpreter.read_unit_cue(" ".join(query.lower().strip("?").split())) == asks_for
