@@ -5,7 +5,8 @@ omställningsmöten genomfördes 2022?" become {measure, period, breakdown}. The
 catalogue entry whose words (label, lemmas, phrases, synonyms) best cover the question's words,
 compared as Snowball keys with compound parts (api.answer.query_words), each word weighted by how few
 measures share it; "andel"/"antal", "kronor", "dagar" pick the unit; a goal word picks a goal.
-No measure is claimed when too little of the question is accounted for, when a name restricts
+No measure is claimed when too little of the question is accounted for, when no word of the
+question names it (only a word of a phrase its figures are printed in), when a name restricts
 it ("i Skåne"), or when it asks for a unit no matching measure has: an honest "not reported"
 beats the nearest number. The Swedish words themselves are data, in api.answer.ask_words.
 """
@@ -59,6 +60,7 @@ class MeasureProfile:
     unit: str
     breakdowns: frozenset[str]  # keys from the catalogue and from its facts
     units: frozenset[str]  # keys of its words and of their compound parts
+    name_units: frozenset[str]  # the same for the words that name it (label, lemmas, synonyms), not its phrases' context
     word_keys: frozenset[str]  # keys of its whole words
     label_words: tuple[WordUnits, ...]  # the label's content words
     synonym_keys: tuple[frozenset[str], ...]  # content-word keys of each phrase and synonym
@@ -113,6 +115,8 @@ class Interpreter:
                     continue
                 units |= self.lexicon.units(w).units
                 word_keys.add(self.lexicon.key(w))
+            name_units = {u for t in (m.label, *m.lemmas, *m.synonyms) for w in words_of(t)
+                          if w not in STOP_WORDS and w not in UNIT_CUES for u in self.lexicon.units(w).units}
             label = words_of(m.label)
             # two content words side by side in the label name it as a phrase does: "andel kvinnor" for
             # "Andel kvinnor bland deltagare i omställningsmöten"
@@ -122,7 +126,7 @@ class Interpreter:
                                     for p in (m.label, *m.phrases, *m.synonyms) if len(words_of(p)) > 1} | label_pairs))
             self.profiles.append(MeasureProfile(
                 key=m.key, label=m.label, unit=m.unit, breakdowns=frozenset(m.breakdowns) | frozenset(fact_breakdowns.get(m.key, ())),
-                units=frozenset(units), word_keys=frozenset(word_keys), phrases=phrases,
+                units=frozenset(units), name_units=frozenset(name_units), word_keys=frozenset(word_keys), phrases=phrases,
                 synonym_keys=tuple(k for k in (self._content_keys(t) for t in (*m.phrases, *m.synonyms)) if k),
                 label_words=tuple(self.lexicon.units(w) for w in words_of(m.label) if w not in STOP_WORDS and w not in UNIT_CUES), n_facts=int(fact_counts.get(m.key, 0)),
                 is_goal="_mal_" in m.key or m.key.endswith("_mal"),
@@ -231,6 +235,10 @@ class Interpreter:
         refused = None
         if coverage <= MIN_COVERAGE:
             refused = [f"{t.units.word} ({'okänt ord i rapporterna' if t.foreign else 'matchar inte ' + p.key})" for t in unmatched]
+        elif not any(self._names(t.units, p) for t in tokens if t.units.word in matched):
+            # "Hur många delar omfattar ...": only "omfattar", a word of the phrase "jämförelsegruppen omfattar"
+            # the measure's figures are printed in, matched; no word of the question names the measure
+            refused = [f"{w} (ett ord ur sammanhanget där {p.key} anges, inte ett namn på måttet)" for w in sorted(matched)]
         elif any(t.units.word in names for t in unmatched):
             refused = [f"{t.units.word} (rapporterna redovisar inte per {t.units.word})" for t in unmatched if t.units.word in names]
         elif asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
@@ -265,6 +273,12 @@ class Interpreter:
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
+
+    def _names(self, word: WordUnits, profile: MeasureProfile) -> bool:
+        """Whether the word names the measure: a word (or compound part) of its label, lemmas or synonyms,
+        or one of the breakdown values its facts carry."""
+        return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or \
+            bool(self.named_values(profile.key, [word], whole=True))
 
     def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset(), whole: bool = False):
         """(key, value, words used) for each breakdown key of the measure whose values the question's

@@ -514,6 +514,25 @@ def test_text_figures_answer_only_where_the_question_points():
     assert printed("Hur många delar omfattar arbetsmarknadsutbildning för nyanlända?", "antal") == []
 
 
+def test_a_measure_no_word_of_the_question_names_is_not_claimed(built_asker):
+    """"omfattar" is a word of the phrase "jämförelsegruppen omfattar" that urval_antal's figures are printed
+    in, not a name of it: a question that shares only such a word with a measure gets no measure, and is
+    answered from the text that holds its words."""
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measure = Measure(key="urval_antal", label="Antal personer i analysgrupperna", unit="antal", definition="",
+                      lemmas=("urvalsgrupp",), phrases=("jämförelsegruppen omfattar",))
+    reader = Interpreter([measure], vocabulary=("delar", "samarbetet", "omfattar", "personer", "analysgrupperna"))
+    refused = reader.interpret("hur många delar omfattar samarbetet")
+    assert refused.measure is None and any("omfattar" in w for w in refused.ignored)
+    assert reader.interpret("hur många personer omfattar analysgrupperna").measure == "urval_antal"
+
+    answer = built_asker.ask("Hur många delar omfattar samarbetet?")
+    assert answer.interpretation.measure is None and answer.matched_by == "text"
+    assert {(a["doc"], a["printed"]) for a in answer.answers} >= {("af-fk-2020", "två"), ("af-fk-2022", "två")}
+
+
 @pytest.mark.parametrize("query, asks_for", [
     ("När bildades Arbetsmarknadsinstitut?", "år"),
     ("sedan när har myndigheterna ett gemensamt uppdrag", "år"),
