@@ -542,3 +542,17 @@ def test_när_asks_for_a_year_only_as_the_questions_own_word(query, asks_for):
     from api.answer.interpret import Interpreter
 
     assert Interpreter.read_unit_cue(" ".join(query.lower().strip("?").split())) == asks_for
+
+
+def test_bland_names_the_population_a_share_is_of(built_asker):
+    """"bland alla sjukpenningärenden": the share of all sick-pay cases (its denominator), not the share at
+    gemensam kartläggning, whose synonym "psykisk ohälsa kartläggning" holds more of the other words."""
+    answer = built_asker.ask("hur stor andel har psykisk ohälsa bland alla sjukpenningärenden")
+    assert answer.interpretation.measure == "sjukpenning_psykiatrisk_diagnos_andel"
+    assert {(a["doc"], a["value"], a["printed"]) for a in answer.answers} == {("fk-ru-2021", 50, "hälften")}
+    # without the population the synonym's words still name the kartläggning share
+    assert built_asker.interpret("andel psykisk ohälsa vid gemensam kartläggning").measure == \
+        "kartlaggning_psykiatrisk_diagnos_andel"
+    # a group the facts break down by is no population: "bland kvinnor" leaves the measure to the other words
+    assert built_asker.interpreter.read_population(["andel", "bland", "kvinnor"]) is None
+    assert built_asker.interpreter.read_population(["bland", "alla", "sjukpenningärenden"]).word == "sjukpenningärenden"
