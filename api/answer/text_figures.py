@@ -35,8 +35,13 @@ from .ask_words import STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES
 from .figure_search import content_words
 from .query_words import QueryLexicon, words_of
 
-# Share of the question's content weight the paragraph (with its headings) must hold.
-MIN_COVERAGE = 0.7
+# Share of the question's content weight the paragraph (with its headings) must hold; a word the paragraph
+# lacks but its report uses elsewhere counts this much ("Uppdraget gäller ... två olika förmåner" is about "det
+# förstärkta samarbetet" its report keeps naming; a report that names "handlingsplanen" once, in a footnote, is not
+# about it). The whole word, not its compound parts: every report has "hand", "ling" and "plan" somewhere.
+MIN_COVERAGE = 0.75
+REPORT_WORD = 0.5
+REPORT_TOPIC_PASSAGES = 3  # a word in at least this many of a report's paragraphs and footnotes is what it is about
 # Share the sentence that prints the number must hold itself: the number is about the question's matter.
 MIN_SENTENCE_COVERAGE = 0.5
 # Share of the question's content weight a keyword question's sentence holds to be answered by all its numbers.
@@ -114,12 +119,18 @@ class TextFigures:
         self.lexicon = lexicon
         self._passages: list[_Passage] = []
         df: dict[str, int] = {}
+        in_report: dict[str, dict[str, int]] = {}
         for p in passages:
             sentences = tuple((s, self._keys(s)) for s in SENTENCE_END_RE.split(p["text"]) if s.strip())
             keys = self._keys(" ".join(p["section"] or ())) | frozenset().union(*(k for _, k in sentences))
             self._passages.append(_Passage(p, keys, sentences))
+            counts = in_report.setdefault(p["doc"], {})
+            for k in keys:
+                counts[k] = counts.get(k, 0) + 1
             for k in keys:
                 df[k] = df.get(k, 0) + 1
+        self._report_keys = {doc: frozenset(k for k, c in counts.items() if c >= REPORT_TOPIC_PASSAGES)
+                             for doc, counts in in_report.items()}
         n = max(len(self._passages), 1)
         self._idf = {k: log(1 + n / c) for k, c in df.items()}
         self._unknown_idf = log(1 + n)
@@ -151,7 +162,9 @@ class TextFigures:
         best: dict[str, TextFigure] = {}
         ranks: dict[str, tuple] = {}
         for p in self._passages:
-            coverage = sum(w for u, w in zip(words, weights) if self._holds(u, p.keys)) / total
+            report = self._report_keys[p.row["doc"]]
+            coverage = sum(w if self._holds(u, p.keys) else REPORT_WORD * w if u.key in report else 0.0
+                           for u, w in zip(words, weights)) / total
             if coverage < MIN_COVERAGE:
                 continue
             for sentence, keys in p.sentences:
@@ -160,6 +173,8 @@ class TextFigures:
                 held = sum(w for u, w in zip(words, weights) if self._holds(u, keys)) / total
                 if held < MIN_SENTENCE_COVERAGE:
                     continue
+                if pointer == ("year", None) and held < MIN_COVERAGE:
+                    continue  # a bare "när": the year's own sentence must be about the question, not its paragraph
                 found = self._pointed(sentence, pointer, period, whole=held >= WHOLE)
                 if found is None:
                     continue

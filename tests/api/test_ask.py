@@ -556,3 +556,14 @@ def test_bland_names_the_population_a_share_is_of(built_asker):
     # a group the facts break down by is no population: "bland kvinnor" leaves the measure to the other words
     assert built_asker.interpreter.read_population(["andel", "bland", "kvinnor"]) is None
     assert built_asker.interpreter.read_population(["bland", "alla", "sjukpenningärenden"]).word == "sjukpenningärenden"
+
+
+def test_a_text_number_needs_the_questions_subject_in_its_paragraph_or_report(built_asker):
+    """"Uppdraget gäller individer med två olika förmåner": the paragraph leaves "det förstärkta samarbetet" to
+    its report, which keeps naming it, so it answers a question about it; "handlingsplanen", which the reports
+    with "omfattar två delar" name at most in passing, is another matter, and "När startade projektet Resa?"
+    is not answered by a year of the paragraph whose own sentence is about something else."""
+    answer = built_asker.ask("Hur många olika förmåner inom sjukförsäkringen gäller det förstärkta samarbetet?")
+    assert {(a["doc"], a["printed"]) for a in answer.answers} == {("af-fk-2019", "två"), ("af-fk-2020", "två")}
+    for query in ("Hur många delar omfattar handlingsplanen?", "När startade projektet Resa?"):
+        assert built_asker.ask(query).not_reported, query
