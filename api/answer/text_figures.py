@@ -71,7 +71,7 @@ class _Number:
 
 
 def _tokens(sentence: str) -> list[str]:
-    return [t.lower() for t in TOKEN_RE.findall(sentence)]
+    return TOKEN_RE.findall(sentence.lower())
 
 
 def _numbers(tokens: Sequence[str]) -> list[_Number]:
@@ -127,7 +127,6 @@ class TextFigures:
             counts = in_report.setdefault(p["doc"], {})
             for k in keys:
                 counts[k] = counts.get(k, 0) + 1
-            for k in keys:
                 df[k] = df.get(k, 0) + 1
         self._report_keys = {doc: frozenset(k for k, c in counts.items() if c >= REPORT_TOPIC_PASSAGES)
                              for doc, counts in in_report.items()}

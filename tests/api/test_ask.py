@@ -492,7 +492,7 @@ def test_text_figures_answer_only_where_the_question_points():
     from api.answer.text_figures import TextFigures
 
     text = ("Projektet Brobygget omfattar tre olika delar. Brobygget pågick i 24 månader från 2017 med stöd av "
-            "Europeiska socialfonden.")
+            "Europeiska socialfonden. Fyra kommuner deltog som arbetsgivare i Brobygget.")
     other = "Budgeten för arbetsmarknadsutbildning omfattade 2017 fem poster och 40 miljoner kronor."
     passages = [{"id": "r:b1", "doc": "r", "kind": "paragraph", "section": ["3 Projekt"], "text": text, "page": None,
                  "page_label": None, "line": 7, "source_file": "r.txt", "published": None},
@@ -506,6 +506,7 @@ def test_text_figures_answer_only_where_the_question_points():
     assert printed("Hur många delar omfattar projektet Brobygget?", "antal") == ["tre"]
     assert printed("Hur många månader pågick projektet Brobygget?", "antal") == ["24 månader"]
     assert printed("Från vilket år pågick projektet Brobygget?", "år") == ["2017"]
+    assert printed("Hur många kommuner deltog i Brobygget?", "antal") == ["fyra"]  # a sentence may open with it
     # nothing the wording points at: no amount in kronor, no count of deltagare, a year after another word
     assert printed("Hur många kronor kostade projektet Brobygget?", "kronor") == []
     assert printed("Hur många deltagare hade projektet Brobygget?", "antal") == []
