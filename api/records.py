@@ -70,7 +70,8 @@ class Answer:
     # for a definition question: the catalogue's definition and the report passage that defines the term
     definition: Optional[Mapping[str, Any]] = None
     # "measure": the answers are a catalogue measure's facts; "text": no measure covers the question and
-    # the answers are the figures of the one sentence that holds its words (api.answer.figure_search)
+    # the answers are the figures of the one sentence that holds its words (api.answer.figure_search), or
+    # the number it points at in text that no fact holds (api.answer.text_figures)
     matched_by: str = "measure"
 
 

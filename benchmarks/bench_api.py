@@ -4,7 +4,7 @@
   (report, value) pair is among the answers (a conflict or a series needs all its values),
   "partly" when some are; a question the reports cannot answer is right when the answer is
   `not_reported`. A "wrong" answer is figures where no gold value is among them. Values match
-  as printed ("8 662" = 8662, "7,9" = 7.9), on the answer's printed figure or its value.
+  as printed ("8 662" = 8662, "7,9" = 7.9, "åtta" = 8, "hälften" = 50), on the answer's printed figure or its value.
 - Latency: GET /ask through a real uvicorn server on 127.0.0.1 (a subprocess, `rapportkoll
   serve`), one request at a time over a keep-alive connection, every question `--rounds`
   times; client-side wall time. Passages are lexical (the /ask default); with `--dense`, also
@@ -48,9 +48,12 @@ def as_number(text: Any) -> Optional[float]:
         return float(text)
     m = NUMBER.search(str(text or ""))
     if not m:
-        from nlp.sv.numerals import parse_number_word  # "åtta procent"
+        from nlp.sv.numerals import FRACTIONS, parse_number_word  # "åtta procent", "hälften" (50 %)
 
         words = str(text or "").lower().split()
+        for n in (2, 1):
+            if len(words) >= n and " ".join(words[:n]) in FRACTIONS:
+                return FRACTIONS[" ".join(words[:n])]
         value = parse_number_word(words[0], allow_one=True) if words else None
         return float(value) if value is not None else None
     return float(re.sub(r"[ \u00a0\u2009\u202f]", "", m.group(0)).replace(",", "."))

@@ -24,12 +24,13 @@ from nlp.checks.precision import agree, read
 from nlp.store import load_measures
 
 from ..records import Answer, Interpretation, Passage
-from ..store.queries import (fact_counts_by_measure, iter_measure_breakdowns, iter_report_texts, measure_periods, query_facts,
-                              query_findings)
+from ..store.queries import (fact_counts_by_measure, iter_measure_breakdowns, iter_report_texts, iter_text_passages,
+                              measure_periods, query_facts, query_findings)
 from .ask_words import DEFINING_WORDS, UNIT_FAMILIES
 from .figure_search import FigureSearch
 from .interpret import Interpreter, period_in, period_sort_key
 from .query_words import words_of
+from .text_figures import TextFigures, text_answer_rows
 
 KIND_ORDER = {"table": 0, "body": 1, "summary": 2, "footnote": 3}  # which mention of a figure comes first
 # an answer's figures as CSV rows (GET /ask?format=csv, `rapportkoll ask --format csv`)
@@ -99,6 +100,7 @@ class Asker:
                 self.siblings[m.key] = (*self.siblings.get(m.key, ()), m.counts_of)
                 self.siblings[m.counts_of] = (*self.siblings.get(m.counts_of, ()), m.key)
         self._figure_search: Optional[FigureSearch] = None
+        self._text_figures: Optional[TextFigures] = None
         self.findings_by_fact: dict[str, list[dict[str, Any]]] = {}
         for f in query_findings(conn):
             for x in f["facts"]:
@@ -114,6 +116,12 @@ class Asker:
             self._figure_search = FigureSearch(query_facts(self.conn), self.interpreter.lexicon)
         return self._figure_search
 
+    def text_figures(self) -> TextFigures:
+        """The running-text index for numbers the reports print but keep no fact of, built on first use."""
+        if self._text_figures is None:
+            self._text_figures = TextFigures(iter_text_passages(self.conn), self.interpreter.lexicon)
+        return self._text_figures
+
     def passages(self, query: str, k: int = 5, mode: str = "lexical") -> tuple[Passage, ...]:
         """Supporting passages; lexical by default, since a dense query costs ~0.1 s of CPU."""
         if self.index is None or k <= 0:
@@ -124,17 +132,9 @@ class Asker:
         interp = self.interpret(query)
         passages = self.passages(query, k, mode)
         if interp.measure is None:
-            units = UNIT_FAMILIES.get(interp.asks_for or "")
-            # the unit asked for first; "när ... bildades" asks for a year the sentence gives as its period
-            found = (units and self.figure_search().match(query, interp.period, frozenset(units))) or \
-                self.figure_search().match(query, interp.period)
-            if found is not None:
-                first = found.facts[0]
-                where = f"s. {first['page_label'] or first['page']}" if first.get("page") else f"rad {first['line']}"
-                return Answer(query, interp, answers=tuple(answer_row(f) for f in found.facts), passages=passages,
-                              matched_by="text",
-                              message=f"Ingen mätning i katalogen matchar frågan, men en mening i rapporterna har nästan alla "
-                                      f"dess ord ({first['doc']}, {where}): ”{_clip(first['quote'] or '')}”")
+            answer = self.answer_from_text(query, interp, passages)
+            if answer is not None:
+                return answer
             return Answer(query, interp, passages=passages, not_reported=True,
                           message="Rapporterna redovisar ingen siffra som svarar på frågan: ingen mätning i katalogen "
                                   "matchar orden. Se avsnitten nedan, eller GET /measures för de mätningar som finns.")
@@ -158,6 +158,40 @@ class Asker:
         ordered = sorted(conflicts.values(), key=lambda f: f.get("rank") or 0)
         return Answer(query, interp, answers=tuple(answers), conflicts=tuple(ordered), passages=passages,
                       message=(note + " " if note else "") + self._message(answers))
+
+    def answer_from_text(self, query: str, interp: Interpretation, passages: tuple[Passage, ...]) -> Optional[Answer]:
+        """A question no measure covers, answered from the reports' text, or None.
+
+        First the facts of a sentence that holds nearly all its words, in the unit asked for; then
+        a number the question points at that the text prints but no fact holds ("hur många dagar",
+        "sedan vilket år", api.answer.text_figures); then, when the question asked for no unit or
+        no such number is printed, the facts of that sentence whatever their unit."""
+        units = UNIT_FAMILIES.get(interp.asks_for or "")
+        found = units and self.figure_search().match(query, interp.period, frozenset(units))
+        if not found:
+            in_text = self.text_figures().match(query, interp.asks_for, interp.period) if interp.asks_for else ()
+            if in_text:
+                return self._text_answer(query, interp, in_text, passages)
+            found = self.figure_search().match(query, interp.period)
+        if found:
+            first = found.facts[0]
+            where = f"s. {first['page_label'] or first['page']}" if first.get("page") else f"rad {first['line']}"
+            return Answer(query, interp, answers=tuple(answer_row(f) for f in found.facts), passages=passages,
+                          matched_by="text",
+                          message=f"Ingen mätning i katalogen matchar frågan, men en mening i rapporterna har nästan alla "
+                                  f"dess ord ({first['doc']}, {where}): ”{_clip(first['quote'] or '')}”")
+        in_text = self.text_figures().match(query, interp.asks_for, interp.period) if not interp.asks_for else ()
+        return self._text_answer(query, interp, in_text, passages) if in_text else None
+
+    @staticmethod
+    def _text_answer(query: str, interp: Interpretation, found, passages) -> Answer:
+        """The numbers the question points at in the reports' running text (api.answer.text_figures)."""
+        rows = text_answer_rows(found)
+        first = rows[0]
+        where = f"s. {first['page_label'] or first['page']}" if first.get("page") else f"rad {first['line']}"
+        return Answer(query, interp, answers=tuple(answer_row(r) for r in rows), passages=passages, matched_by="text",
+                      message=f"Ingen mätning i katalogen matchar frågan, och siffran är ingen statistik bland rapporternas "
+                              f"fakta, men rapporten anger den i texten ({first['doc']}, {where}): ”{_clip(first['quote'] or '')}”")
 
     def define(self, query: str, interp: Interpretation, k: int = 5, mode: str = "lexical") -> Answer:
         """What a measure is: the catalogue's definition and the passage where a report defines the

@@ -31,6 +31,14 @@ UNIT_CUES = {
     "vilket år": "år", "vilka år": "år", "när": "år", "årtal": "år",
 }
 
+# Cues that are conjunctions inside a sentence: "när" asks "when?" opening the question or after a
+# preposition ("sedan när"), but "Vilken fördelning fanns när institutet bildades?" asks for the fördelning.
+CONJUNCTION_CUES = frozenset({"när"})
+
+# Prepositions of time a question puts before its year cue ("sedan vilket år"): the year the reports print
+# after the same word ("sedan 2012") is the one asked for.
+TIME_PREPOSITIONS = frozenset({"sedan", "från", "till", "före", "efter", "fram", "innan", "under"})
+
 # Units counted as the same cue ("procentenheter" answers a share question too).
 UNIT_FAMILIES = {"procent": {"procent", "procentenheter"}, "antal": {"antal"}, "kronor": {"kronor"}, "dagar": {"dagar"},
                  "år": {"ar", "år"}}

@@ -24,6 +24,12 @@ MIN_CONTENT_WORDS = 2
 _GENERAL = frozenset({"rapport", "rapporten", "rapporterna", "år", "året", "siffra", "siffran", "antal", "andel"})
 
 
+def content_words(question: str) -> list[str]:
+    """The words of a question that say what it is about: no function words, unit cues or general words."""
+    return [w for w in words_of(question) if w not in STOP_WORDS and w not in UNIT_CUES and w not in _GENERAL
+            and not w.isdigit()]
+
+
 @dataclass(frozen=True)
 class TextMatch:
     facts: tuple[Mapping[str, Any], ...]  # the figures of the best sentence, in reading order
@@ -49,8 +55,7 @@ class FigureSearch:
         return frozenset(out)
 
     def content_words(self, question: str) -> list[str]:
-        return [w for w in words_of(question) if w not in STOP_WORDS and w not in UNIT_CUES and w not in _GENERAL
-                and not w.isdigit()]
+        return content_words(question)
 
     def match(self, question: str, period: Optional[str] = None, fact_units: Optional[frozenset[str]] = None) -> Optional[TextMatch]:
         words = self.content_words(question)
@@ -76,4 +81,4 @@ class FigureSearch:
         return TextMatch(tuple(facts), best[0], tuple(words))
 
 
-__all__ = ["FigureSearch", "TextMatch", "MIN_COVERAGE"]
+__all__ = ["FigureSearch", "TextMatch", "MIN_COVERAGE", "content_words"]

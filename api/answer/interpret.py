@@ -4,8 +4,10 @@
 omställningsmöten genomfördes 2022?" become {measure, period, breakdown}. The measure is the
 catalogue entry whose words (label, lemmas, phrases, synonyms) best cover the question's words,
 compared as Snowball keys with compound parts (api.answer.query_words), each word weighted by how few
-measures share it; "andel"/"antal", "kronor", "dagar" pick the unit; a goal word picks a goal.
-No measure is claimed when too little of the question is accounted for, when a name restricts
+measures share it; "andel"/"antal", "kronor", "dagar" pick the unit; a goal word picks a goal; "bland X"
+names whom a share is of, and a share whose label and denominator name no X is of another population.
+No measure is claimed when too little of the question is accounted for, when no word of the
+question names it (only a word of a phrase its figures are printed in), when a name restricts
 it ("i Skåne"), or when it asks for a unit no matching measure has: an honest "not reported"
 beats the nearest number. The Swedish words themselves are data, in api.answer.ask_words.
 """
@@ -21,7 +23,8 @@ from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
-from .ask_words import BREAKDOWN_WORDS, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS, UNIT_CUES, UNIT_FAMILIES
+from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS,
+                        TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
 from .query_words import QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
@@ -46,6 +49,9 @@ GOAL_BOOST = 2.0  # a goal measure asked about with one ("mål", "målsättning"
 NEGATION_PENALTY = 0.4  # "avslag utan omställningsmöte" asked about without "utan"
 BREAKDOWN_MISMATCH = 0.8  # a measure the reports never split the way the question asks
 UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
+POPULATION_CUES = frozenset({"bland"})  # "bland X": X is whom a share is of (read_population), the word itself no content
+POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of another population (its label and denominator
+# name none of it) is as far off as a measure in another unit
 UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
 
 
@@ -58,6 +64,8 @@ class MeasureProfile:
     unit: str
     breakdowns: frozenset[str]  # keys from the catalogue and from its facts
     units: frozenset[str]  # keys of its words and of their compound parts
+    name_units: frozenset[str]  # the same for the words that name it (label, lemmas, synonyms), not its phrases' context
+    population_units: frozenset[str]  # a share's: the words of its label and denominator, which name what it is a share of
     word_keys: frozenset[str]  # keys of its whole words
     label_words: tuple[WordUnits, ...]  # the label's content words
     synonym_keys: tuple[frozenset[str], ...]  # content-word keys of each phrase and synonym
@@ -112,6 +120,10 @@ class Interpreter:
                     continue
                 units |= self.lexicon.units(w).units
                 word_keys.add(self.lexicon.key(w))
+            name_units = {u for t in (m.label, *m.lemmas, *m.synonyms) for w in words_of(t)
+                          if w not in STOP_WORDS and w not in UNIT_CUES for u in self.lexicon.units(w).units}
+            population_units = {u for w in words_of(f"{m.label} {m.denominator}") if w not in STOP_WORDS
+                                for u in self.lexicon.units(w).units} if m.denominator else set()
             label = words_of(m.label)
             # two content words side by side in the label name it as a phrase does: "andel kvinnor" for
             # "Andel kvinnor bland deltagare i omställningsmöten"
@@ -121,7 +133,8 @@ class Interpreter:
                                     for p in (m.label, *m.phrases, *m.synonyms) if len(words_of(p)) > 1} | label_pairs))
             self.profiles.append(MeasureProfile(
                 key=m.key, label=m.label, unit=m.unit, breakdowns=frozenset(m.breakdowns) | frozenset(fact_breakdowns.get(m.key, ())),
-                units=frozenset(units), word_keys=frozenset(word_keys), phrases=phrases,
+                units=frozenset(units), name_units=frozenset(name_units),
+                population_units=frozenset(population_units), word_keys=frozenset(word_keys), phrases=phrases,
                 synonym_keys=tuple(k for k in (self._content_keys(t) for t in (*m.phrases, *m.synonyms)) if k),
                 label_words=tuple(self.lexicon.units(w) for w in words_of(m.label) if w not in STOP_WORDS and w not in UNIT_CUES), n_facts=int(fact_counts.get(m.key, 0)),
                 is_goal="_mal_" in m.key or m.key.endswith("_mal"),
@@ -165,7 +178,8 @@ class Interpreter:
     def read_unit_cue(text: str) -> Optional[str]:
         """procent > kronor > dagar > år > antal: "hur många procent" asks for a share."""
         padded = f" {text} "
-        found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded}
+        found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded and
+                 (cue not in CONJUNCTION_CUES or re.search(rf"(?:^|\b(?:{'|'.join(TIME_PREPOSITIONS)})) {cue} ", padded))}
         if PERCENT_SIGN_RE.search(text):
             found.add("procent")
         for unit in ("procent", "kronor", "dagar", "år", "antal"):
@@ -210,15 +224,17 @@ class Interpreter:
             if bd:
                 breakdown.setdefault(bd[0], bd[1])
                 breakdown_word_keys.setdefault(bd[0], set()).add(self.lexicon.key(w))
-            if w in STOP_WORDS or w in UNIT_CUES or w in multi_cue_words or w in SERIES_CUES or w in NUMBER_WORDS:
-                continue  # ("under två år före": a number word says how much, not which measure)
+            if w in STOP_WORDS or w in UNIT_CUES or w in multi_cue_words or w in SERIES_CUES or w in NUMBER_WORDS \
+                    or w in POPULATION_CUES:
+                continue  # ("under två år före": a number word says how much, not which measure; "bland" says among whom)
             units = self.lexicon.units(GOAL_WORD if w in GOAL_CUES else w)
             foreign = (units.key not in self.lexicon.known and not units.parts) or w in names
             tokens.append(_Token(units, BREAKDOWN_WEIGHT if bd else 1.0, foreign))
         goal = any(w in GOAL_CUES for w in words)
         negated = any(w in NEGATIONS for w in words)
         all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
-        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys)
+        population = self.read_population(words)
+        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition)
 
         if not scored or scored[0][1] <= 0:
@@ -229,6 +245,10 @@ class Interpreter:
         refused = None
         if coverage <= MIN_COVERAGE:
             refused = [f"{t.units.word} ({'okänt ord i rapporterna' if t.foreign else 'matchar inte ' + p.key})" for t in unmatched]
+        elif not any(self._names(t.units, p) for t in tokens if t.units.word in matched):
+            # "Hur många delar omfattar ...": only "omfattar", a word of the phrase "jämförelsegruppen omfattar"
+            # the measure's figures are printed in, matched; no word of the question names the measure
+            refused = [f"{w} (ett ord ur sammanhanget där {p.key} anges, inte ett namn på måttet)" for w in sorted(matched)]
         elif any(t.units.word in names for t in unmatched):
             refused = [f"{t.units.word} (rapporterna redovisar inte per {t.units.word})" for t in unmatched if t.units.word in names]
         elif asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
@@ -263,6 +283,24 @@ class Interpreter:
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
+
+    def _names(self, word: WordUnits, profile: MeasureProfile) -> bool:
+        """Whether the word names the measure: a word (or compound part) of its label, lemmas or synonyms,
+        or one of the breakdown values its facts carry."""
+        return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or \
+            bool(self.named_values(profile.key, [word], whole=True))
+
+    def read_population(self, words: Sequence[str]) -> Optional[WordUnits]:
+        """The population a share is asked among: the first content word after "bland" ("bland alla
+        sjukpenningärenden"), unless it names a group the facts break down by ("bland kvinnor")."""
+        for i, w in enumerate(words):
+            if w not in POPULATION_CUES:
+                continue
+            after = next((x for x in words[i + 1:] if x not in STOP_WORDS), None)
+            if after is None or after in BREAKDOWN_WORDS or after in NUMBER_WORDS:
+                return None
+            return self.lexicon.units(after)
+        return None
 
     def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset(), whole: bool = False):
         """(key, value, words used) for each breakdown key of the measure whose values the question's
@@ -313,7 +351,7 @@ class Interpreter:
 
     def _score(self, tokens: Sequence[_Token], all_keys: str, asks_for: Optional[str], goal: bool,
                negated: bool = False, breakdown_keys: frozenset[str] | set[str] = frozenset(),
-               breakdown_word_keys: Optional[dict[str, set[str]]] = None):
+               breakdown_word_keys: Optional[dict[str, set[str]]] = None, population: Optional[WordUnits] = None):
         """(profile, score, coverage, matched words), best first."""
         content_tokens = [t for t in tokens if t.weight == 1.0]
         query_keys = {t.units.key for t in content_tokens}
@@ -347,6 +385,9 @@ class Interpreter:
                 score *= GOAL_BOOST if goal else GOAL_PENALTY
             if p.negated and not negated:
                 score *= NEGATION_PENALTY
+            if population is not None and p.population_units and not (
+                    population.key in p.population_units or population.parts and set(population.parts) <= p.population_units):
+                score *= POPULATION_MISMATCH
             # a breakdown word among the measure's own words ("kvinnor" in "Andel kvinnor bland ...") is no filter it lacks
             filters = {k for k in breakdown_keys if not (breakdown_word_keys or {}).get(k, set()) & p.word_keys}
             if filters and not filters <= p.breakdowns:

@@ -311,7 +311,8 @@ class AnswerRow(BaseModel):
     quote: Optional[str] = None
     qualifier: Optional[str] = None
     printed: Optional[str] = None
-    fact_id: str
+    fact_id: str = Field(description='The fact\'s id; "" for a number read from the text that no fact holds (`matched_by: "text"`: '
+                         'a rule\'s days, a year, "tre kommuner").')
     conflict: bool = Field(False, description="True when an audit finding involves this fact, or another report gives another value.")
     findings: list[str] = Field(default_factory=list, description="Ids of the findings (in `conflicts`) involving this fact.")
 
@@ -327,7 +328,9 @@ class AnswerModel(BaseModel):
     message: str
     matched_by: str = Field("measure", description='"measure": the answers are the facts of the measure in `interpretation`; '
                             '"text": no catalogue measure covers the question, and the answers are the figures of the one '
-                            'sentence (or table row) in the reports that holds nearly all its words.')
+                            'sentence (or table row) in the reports that holds nearly all its words, or, where the reports '
+                            'keep no fact of it, the number that the question points at ("hur många dagar", "sedan vilket år") '
+                            'in each report\'s paragraph that holds its words (`fact_id` "").')
     definition: Optional[dict[str, Any]] = Field(None, description="For a definition question: the catalogue's "
                                                  "`measure`, `label`, `definition` and `denominator`, and `report_passage` "
                                                  "(doc, source_file, page, line, text) where a report defines the term, or null.")

@@ -273,6 +273,38 @@ def iter_report_texts(conn: sqlite3.Connection) -> Iterator[str]:
             continue
 
 
+TEXT_BLOCK_KINDS = ("paragraph", "list_item")
+
+
+def iter_text_passages(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The reports' running text, paragraph by paragraph, footnotes included: id, doc, kind
+    (paragraph, list_item, footnote), section (its headings, outermost first; a footnote has the
+    section of the block its marker sits in), text, page, page_label, line, and the document's
+    source_file and published."""
+    if not (has_table(conn, "blocks") and has_table(conn, "documents")):
+        return
+    docs = {r["id"]: r for r in conn.execute("SELECT id, source_file, published FROM documents")}
+    sections: dict[str, list[str]] = {}
+    marks = ",".join("?" * len(TEXT_BLOCK_KINDS))
+    for r in conn.execute(f"SELECT id, doc, kind, section, text, page, page_label, line_start FROM blocks "
+                          f"WHERE kind IN ({marks}) ORDER BY doc, ord", TEXT_BLOCK_KINDS):
+        section = json.loads(r["section"] or "[]")
+        sections[r["id"]] = section
+        d = docs.get(r["doc"])
+        yield {"id": r["id"], "doc": r["doc"], "kind": r["kind"], "section": section, "text": r["text"] or "",
+               "page": r["page"], "page_label": r["page_label"], "line": r["line_start"],
+               "source_file": d["source_file"] if d else None, "published": d["published"] if d else None}
+    if not has_table(conn, "footnotes"):
+        return
+    for r in conn.execute("SELECT id, doc, text, page, page_label, line, marker_refs FROM footnotes ORDER BY doc, number"):
+        refs = json.loads(r["marker_refs"] or "[]")
+        section = next((sections[b] for b in refs if b in sections), [])
+        d = docs.get(r["doc"])
+        yield {"id": r["id"], "doc": r["doc"], "kind": "footnote", "section": section, "text": r["text"] or "",
+               "page": r["page"], "page_label": r["page_label"], "line": r["line"],
+               "source_file": d["source_file"] if d else None, "published": d["published"] if d else None}
+
+
 def document_source_row(conn: sqlite3.Connection, doc_id: str) -> Optional[sqlite3.Row]:
     """Where a document was read from: id, source_file, format, path and page_count, or None."""
     return conn.execute("SELECT id, source_file, format, path, page_count FROM documents WHERE id = ?", (doc_id,)).fetchone()

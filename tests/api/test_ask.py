@@ -460,3 +460,111 @@ def test_a_number_word_in_a_question_is_no_unknown_content():
     without = reader.interpret("hur många samråd i genomsnitt före insatsen")
     assert with_number.score == without.score
     assert not any(w.startswith("tre ") for w in with_number.ignored)
+
+
+# -- issue 13: a number the reports print in running text but keep no fact of ---------------------
+
+@pytest.mark.parametrize("query, expected", [
+    # "hur många N": the number printed before the noun ("tre kommuner som arbetsgivare")
+    ("Hur många kommuner var med som arbetsgivare i 4ESS?", {("fk-ru-2021", 3, "tre", 244)}),
+    # a unit: a number with the unit's word; a footnote is read too ("senast 25 dagar efter sista dag ...")
+    ("Hur många dagar efter sista dag med sjukpenning kan man skriva in sig på Arbetsförmedlingen och behålla sin SGI?",
+     {("af-fk-2022", 25, "25 dagar", 304)}),
+    # "sedan vilket år": the year after "sedan", from every report that says it
+    ("Sedan vilket år samarbetar Arbetsförmedlingen och Försäkringskassan enligt regleringsbrevsuppdrag?",
+     {("af-fk-2019", 2012, "2012", 83), ("af-fk-2022", 2012, "2012", 89)}),
+    # a keyword question that stops where the number stands
+    ("överenskommelsen med Arbetsmiljöverket gäller till och med", {("fk-ru-2021", 2024, "2024", 224)}),
+])
+def test_a_number_no_fact_holds_is_read_where_the_question_points(built_asker, query, expected):
+    """Extraction keeps no fact of a rule's days, a validity year or "tre kommuner" (no unit): the
+    question is answered from the paragraph that holds its words, with the number its wording points at."""
+    answer = built_asker.ask(query)
+    assert answer.interpretation.measure is None and answer.matched_by == "text" and not answer.not_reported
+    assert {(a["doc"], a["value"], a["printed"], a["line"]) for a in answer.answers} == expected
+    for a in answer.answers:
+        assert a["fact_id"] == "" and a["measure"] == "unclassified" and a["printed"] in a["quote"].lower()
+    assert "ingen statistik" in answer.message
+
+
+def test_text_figures_answer_only_where_the_question_points():
+    from api.answer.query_words import QueryLexicon
+    from api.answer.text_figures import TextFigures
+
+    text = ("Projektet Brobygget omfattar tre olika delar. Brobygget pågick i 24 månader från 2017 med stöd av "
+            "Europeiska socialfonden. Fyra kommuner deltog som arbetsgivare i Brobygget.")
+    other = "Budgeten för arbetsmarknadsutbildning omfattade 2017 fem poster och 40 miljoner kronor."
+    passages = [{"id": "r:b1", "doc": "r", "kind": "paragraph", "section": ["3 Projekt"], "text": text, "page": None,
+                 "page_label": None, "line": 7, "source_file": "r.txt", "published": None},
+                {"id": "r:b2", "doc": "r", "kind": "paragraph", "section": ["4 Budget"], "text": other, "page": None,
+                 "page_label": None, "line": 9, "source_file": "r.txt", "published": None}]
+    figures = TextFigures(passages, QueryLexicon(words for p in passages for words in p["text"].lower().split()))
+
+    def printed(question, asks_for):
+        return [n.printed for f in figures.match(question, asks_for) for n in f.numbers]
+
+    assert printed("Hur många delar omfattar projektet Brobygget?", "antal") == ["tre"]
+    assert printed("Hur många månader pågick projektet Brobygget?", "antal") == ["24 månader"]
+    assert printed("Från vilket år pågick projektet Brobygget?", "år") == ["2017"]
+    assert printed("Hur många kommuner deltog i Brobygget?", "antal") == ["fyra"]  # a sentence may open with it
+    # nothing the wording points at: no amount in kronor, no count of deltagare, a year after another word
+    assert printed("Hur många kronor kostade projektet Brobygget?", "kronor") == []
+    assert printed("Hur många deltagare hade projektet Brobygget?", "antal") == []
+    assert printed("Till vilket år pågick projektet Brobygget?", "år") == []
+    # a paragraph that does not hold the question's words answers nothing, whatever it prints
+    assert printed("Hur många delar omfattar arbetsmarknadsutbildning för nyanlända?", "antal") == []
+
+
+def test_a_measure_no_word_of_the_question_names_is_not_claimed(built_asker):
+    """"omfattar" is a word of the phrase "jämförelsegruppen omfattar" that urval_antal's figures are printed
+    in, not a name of it: a question that shares only such a word with a measure gets no measure, and is
+    answered from the text that holds its words."""
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measure = Measure(key="urval_antal", label="Antal personer i analysgrupperna", unit="antal", definition="",
+                      lemmas=("urvalsgrupp",), phrases=("jämförelsegruppen omfattar",))
+    reader = Interpreter([measure], vocabulary=("delar", "samarbetet", "omfattar", "personer", "analysgrupperna"))
+    refused = reader.interpret("hur många delar omfattar samarbetet")
+    assert refused.measure is None and any("omfattar" in w for w in refused.ignored)
+    assert reader.interpret("hur många personer omfattar analysgrupperna").measure == "urval_antal"
+
+    answer = built_asker.ask("Hur många delar omfattar samarbetet?")
+    assert answer.interpretation.measure is None and answer.matched_by == "text"
+    assert {(a["doc"], a["printed"]) for a in answer.answers} >= {("af-fk-2020", "två"), ("af-fk-2022", "två")}
+
+
+@pytest.mark.parametrize("query, asks_for", [
+    ("När bildades Arbetsmarknadsinstitut?", "år"),
+    ("sedan när har myndigheterna ett gemensamt uppdrag", "år"),
+    ("Vilken fördelning av insatser fanns när Arbetsmarknadsinstitut bildades?", None),  # "när" joins a clause
+])
+def test_när_asks_for_a_year_only_as_the_questions_own_word(query, asks_for):
+    from api.answer.interpret import Interpreter
+
+    assert Interpreter.read_unit_cue(" ".join(query.lower().strip("?").split())) == asks_for
+
+
+def test_bland_names_the_population_a_share_is_of(built_asker):
+    """"bland alla sjukpenningärenden": the share of all sick-pay cases (its denominator), not the share at
+    gemensam kartläggning, whose synonym "psykisk ohälsa kartläggning" holds more of the other words."""
+    answer = built_asker.ask("hur stor andel har psykisk ohälsa bland alla sjukpenningärenden")
+    assert answer.interpretation.measure == "sjukpenning_psykiatrisk_diagnos_andel"
+    assert {(a["doc"], a["value"], a["printed"]) for a in answer.answers} == {("fk-ru-2021", 50, "hälften")}
+    # without the population the synonym's words still name the kartläggning share
+    assert built_asker.interpret("andel psykisk ohälsa vid gemensam kartläggning").measure == \
+        "kartlaggning_psykiatrisk_diagnos_andel"
+    # a group the facts break down by is no population: "bland kvinnor" leaves the measure to the other words
+    assert built_asker.interpreter.read_population(["andel", "bland", "kvinnor"]) is None
+    assert built_asker.interpreter.read_population(["bland", "alla", "sjukpenningärenden"]).word == "sjukpenningärenden"
+
+
+def test_a_text_number_needs_the_questions_subject_in_its_paragraph_or_report(built_asker):
+    """"Uppdraget gäller individer med två olika förmåner": the paragraph leaves "det förstärkta samarbetet" to
+    its report, which keeps naming it, so it answers a question about it; "handlingsplanen", which the reports
+    with "omfattar två delar" name at most in passing, is another matter, and "När startade projektet Resa?"
+    is not answered by a year of the paragraph whose own sentence is about something else."""
+    answer = built_asker.ask("Hur många olika förmåner inom sjukförsäkringen gäller det förstärkta samarbetet?")
+    assert {(a["doc"], a["printed"]) for a in answer.answers} == {("af-fk-2019", "två"), ("af-fk-2020", "två")}
+    for query in ("Hur många delar omfattar handlingsplanen?", "När startade projektet Resa?"):
+        assert built_asker.ask(query).not_reported, query
