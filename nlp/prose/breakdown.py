@@ -64,10 +64,10 @@ def allowed_keys(measure: Optional[Measure], unit: str = "") -> tuple[str, ...]:
         # about a group of people: "taket i sjukpenningen höjs till 592 000 kronor" has no förmån group
         # (the agency the money is for is no group of people: "Försäkringskassan har fått 250 miljoner kronor")
         return ("myndighet",) if unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
-    if measure.unit == "antal" and "kon" not in measure.breakdowns:
-        # a count of people splits by kön whether or not the reports the catalogue was written from did
-        # ("412 personer, varav 231 kvinnor och 181 män")
-        return (*measure.breakdowns, "kon")
+    if measure.unit == "antal":
+        # a count of people splits by kön and age whether or not the reports the catalogue was written from did
+        # ("412 personer, varav 231 kvinnor och 181 män", "I åldern 18–24 år var 44 600 inskrivna")
+        return (*measure.breakdowns, *(k for k in ("kon", "alder") if k not in measure.breakdowns))
     return tuple(measure.breakdowns)
 
 

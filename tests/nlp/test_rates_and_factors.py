@@ -57,3 +57,11 @@ def test_key_figures_under_a_heading_take_its_unit(nlp, catalogue):
     doc = read_text(Path("o.txt"), "o", DocumentMetadata(reporting_year=2029), "0", text=text)
     facts = [f for f in extract_facts(doc, nlp, catalogue) if f.printed in ("22,1", "22,6")]
     assert [(f.printed, f.unit) for f in facts] == [("22,1", "dagar"), ("22,6", "dagar")]
+
+
+def test_a_catalogue_count_splits_by_age_group(nlp, catalogue):
+    # a count whose catalogue measure lists no age groups still takes the one its sentence names
+    text = "I åldersgruppen 25–29 år var 12 300 personer inskrivna som arbetslösa i slutet av maj.\n"
+    doc = read_text(Path("a.txt"), "a", DocumentMetadata(reporting_year=2031), "0", text=text)
+    (fact,) = [f for f in extract_facts(doc, nlp, catalogue) if f.printed == "12 300"]
+    assert dict(fact.breakdown).get("alder") == "25-29"
