@@ -139,9 +139,15 @@ class Term:
     value: Optional[str]
 
 
+_AGE_LEAD = re.compile(r"^\s*(?:varav|därav|bland|unga|ungdomar|i\s+åldern|åldern|åldersgrupp(?:en)?)\s+(?=\d)",
+                       re.IGNORECASE)
+
+
 def age_value(text: str) -> Optional[str]:
     """"18–29 år" -> "18-29", "60- år" and "60 år och äldre" -> "60-", "yngre än 30 år" -> "0-29";
-    None when `text` is no age group."""
+    None when `text` is no age group. A word that says the group is part of a whole or names its
+    age may lead: "Varav 18–24 år", "Unga 18–24 år", "I åldern 25–29 år"."""
+    text = _AGE_LEAD.sub("", text)
     m = AGE_RE.match(text)
     if not m:
         older = AGE_AND_OLDER_RE.match(text)

@@ -65,3 +65,15 @@ def test_a_catalogue_count_splits_by_age_group(nlp, catalogue):
     doc = read_text(Path("a.txt"), "a", DocumentMetadata(reporting_year=2031), "0", text=text)
     (fact,) = [f for f in extract_facts(doc, nlp, catalogue) if f.printed == "12 300"]
     assert dict(fact.breakdown).get("alder") == "25-29"
+
+
+def test_a_column_of_a_part_names_its_age_group(nlp, catalogue):
+    # "Varav 16–24 år": the part of the row's total that is that age group
+    text = ("Deltagare per kommun, maj 2031\n"
+            "Kommun\tDeltagare\tVarav 16–24 år\n"
+            "Alby\t1 240\t310\n"
+            "Berga\t860\t205\n")
+    doc = read_text(Path("t.txt"), "t", DocumentMetadata(reporting_year=2031), "0", text=text)
+    facts = {f.printed: dict(f.breakdown) for f in extract_facts(doc, nlp, catalogue)}
+    assert facts["310"].get("alder") == "16-24" and facts["205"].get("alder") == "16-24"
+    assert "alder" not in facts["1 240"]
