@@ -107,6 +107,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "doc"
 
 
+def first_date(text: str) -> Optional[str]:
+    """The first date `text` prints, as an ISO date: "2026-11-12" or "9 februari 2027" -> "2027-02-09"."""
+    iso, words = _DATE.search(text), _DATE_WORDS.search(text)
+    if iso and (not words or iso.start() < words.start()):
+        return iso.group(0)
+    return _date_in_words(text) if words else None
+
+
 def _date_in_words(text: str) -> Optional[str]:
     m = _DATE_WORDS.search(text)
     if not m:

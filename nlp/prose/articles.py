@@ -13,13 +13,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ingest.manifest import NEWS_KINDS
+from ingest.manifest import NEWS_KINDS, first_date
 from ingest.records import Block, Document, DocumentMetadata
 from nlp.components.periods import paren_ranges
-from nlp.sv.periods import MONTHS, PUBLICATION_LINE, find_year_mentions
+from nlp.sv.periods import PUBLICATION_LINE, find_year_mentions
 
-_ISO = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
-_IN_WORDS = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 # a line short enough to be a dateline, not a paragraph that tells of a publication
 _DATELINE_MAX = 160
 # years in a lead that date its own figures; comparisons ("än 2025", "jämfört med samma månad i fjol") do not
@@ -46,13 +44,7 @@ def dateline(text: str) -> Optional[str]:
     m = PUBLICATION_LINE.search(text)
     if not m or not text[m.start()].isupper():
         return None  # "(publicerat 2027-08-12)": a sentence that tells of another publication
-    rest = text[m.end():]
-    iso, words = _ISO.search(rest), _IN_WORDS.search(rest)
-    if iso and (not words or iso.start() < words.start()):
-        return iso.group(0)
-    if words:
-        return f"{words.group(3)}-{MONTHS.index(words.group(2).lower()) + 1:02d}-{int(words.group(1)):02d}"
-    return None
+    return first_date(text[m.end():])
 
 
 def find_articles(document: Document) -> list[Article]:
