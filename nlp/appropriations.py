@@ -15,7 +15,7 @@ from typing import Mapping, Optional, Sequence
 
 from ingest.records import Block, Document
 from nlp.records import UNCLASSIFIED, Fact, Measure
-from nlp.sv.budget import CODE, AppropriationMention, appropriation_code, appropriation_name, find_appropriation_mentions
+from nlp.sv.budget import CODE, SEVERAL_APPROPRIATIONS, AppropriationMention, appropriation_code, appropriation_name, find_appropriation_mentions
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
 
@@ -93,6 +93,11 @@ def appropriations_own_prose_amounts(document: Document, facts: Sequence[Fact], 
         mentions = find_appropriation_mentions(sentence)
         mention = mention_of(mentions, f.offset - start)
         name = (mention.name or named.get(mention.code, "")) if mention else ""
+        if codes and mention is None and SEVERAL_APPROPRIATIONS.search(sentence[:f.offset - start]):
+            # "anslagen ökas med sammanlagt 3 360 miljoner kronor": the sum of several, not the one anslag the
+            # measure is of
+            out.append(replace(f, measure=UNCLASSIFIED, measure_label="", measure_score=0.0))
+            continue
         if not name or (codes and mention.code in codes):
             out.append(f)
             continue

@@ -22,6 +22,8 @@ OVERSPENT_AFTER: re.Pattern[str] = re.compile(
 # name; not "rskr. 2026/27:98" or "(SFS 2019:420)", and not an anslagspost ("1:6 ap.5 ...", a line of its own)
 _APPROPRIATION = re.compile(r"(?<![\d:/.])(?P<code>\d{1,2}:\d{1,2})\s+(?!ap\.)(?P<name>[A-ZÅÄÖ][^\t|]*)")
 CODE: re.Pattern[str] = re.compile(r"(?<![\d:/.])\d{1,2}:\d{1,2}(?![\d:])")  # an anslag's number
+# "anslagen", "anslagen inom utgiftsområde 10": several appropriations together, no one of them
+SEVERAL_APPROPRIATIONS = re.compile(r"\banslagen\b", re.IGNORECASE)
 # where a caption's name of an appropriation ends: a comma, its kind or unit in parentheses, a year, its unit
 _NAME_END = re.compile(r"\s*(?:[,;(]|\s(?:19|20)\d{2}\b|\s(?:i|inom)\s+(?:tusental|miljoner|miljarder|utgiftsområde)\b"
                        r"|\s(?:tkr|mnkr|mdkr|mkr|kronor)\b).*$", re.IGNORECASE)
@@ -106,5 +108,5 @@ def find_appropriation_mentions(text: str) -> list[AppropriationMention]:
     return out
 
 
-__all__ = ["CODE", "OVERSPENT_AFTER", "OVERSPENT_BEFORE", "AppropriationMention", "appropriation_code", "appropriation_name",
+__all__ = ["CODE", "OVERSPENT_AFTER", "OVERSPENT_BEFORE", "SEVERAL_APPROPRIATIONS", "AppropriationMention", "appropriation_code", "appropriation_name",
            "find_appropriation_mentions"]

@@ -44,6 +44,10 @@ BARE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 # A table label that is a year or a span of years and nothing else: "2019", "2013–2022", "2009/10".
 YEAR_LABEL = re.compile(rf"^{YEAR}(?:\s?[–\-/]\s?(?:19|20)?\d{{2,4}})?$")
 
+# The stage of a budget year in a column header ("Utfall 2026", "Prognos 2027", "Beräknat 2029"): the
+# year is the figure's period, the word only says whether it is an outcome, a forecast or a plan
+BUDGET_STAGE = re.compile(r"\b(?:utfall|prognos|beräknat|beräknad|budget|förslag|anvisat|anvisad|plan|"
+                          r"preliminärt|preliminär)\b", re.IGNORECASE)
 # A year is not part of a longer number, an identifier ("2018:8", "S2019/03413", "2020-05-08")
 # or a decimal ("2019,5").
 _NOT_BEFORE = r"(?<![\d/:.,\w\-–])"

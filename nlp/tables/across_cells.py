@@ -11,7 +11,7 @@ from nlp.measures import MeasureMatcher
 from nlp.records import Fact, UNCLASSIFIED
 from nlp.sv.budget import appropriation_code, appropriation_name
 from nlp.sv.captions import strip_caption_label
-from nlp.tables.headers import PART_OF_ABOVE, is_total, measure_axis, parent_rows
+from nlp.tables.headers import PART_OF_ABOVE, has_total_word, is_total, measure_axis, parent_rows
 
 
 def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts: list[Fact]) -> list[Fact]:
@@ -24,6 +24,8 @@ def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts:
     caption = strip_caption_label(table.caption) if table.caption else ""
     in_caption = appropriation_name(caption) or named.get(appropriation_code(caption) or "")
     parents = parent_rows(table)
+    # rows of numbered anslag: their sum ("Summa utgiftsområde 14") is no catalogue measure either
+    anslag_rows = {c.row for c in table.cells if c.col == 0 and appropriation_name(c.text, at_start=True)}
     out = []
     for f in facts:
         cell = cells.get(f.cell or "")
@@ -40,6 +42,12 @@ def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts:
         if name:
             post = name[0].lower() + name[1:]  # budget lines are named in lower case, as the catalogue's posts are
             f = replace(f, breakdown=tuple(sorted(dict(f.breakdown, post=post).items())))
+        summed = len(anslag_rows) >= 2 and bool(label) and has_total_word(label.split()[0])
+        if (own or summed) and f.measure != UNCLASSIFIED:
+            # a row of one numbered anslag measures that anslag, whatever its words share with a catalogue
+            # measure ("1:1 Arbetsförmedlingens förvaltningskostnader" is no förbrukade medel of the
+            # collaboration): its candidate key links it across reports instead
+            f = replace(f, measure=UNCLASSIFIED, measure_label="", measure_score=0.0)
         out.append(f)
     return out
 
@@ -53,7 +61,8 @@ def rows_keep_their_group(table: Table, facts: list[Fact]) -> list[Fact]:
         cell = cells.get(f.cell or "")
         for key in ("grupp", "post"):
             value = dict(f.breakdown).get(key)
-            if cell is not None and value and cell.row_headers and value.lower() in cell.row_headers[-1].lower():
+            if cell is not None and value and cell.row_headers \
+                    and re.search(rf"(?<!\w){re.escape(value.lower())}(?!\w)", cell.row_headers[-1].lower()):  # "C" is no group of "och"
                 groups[cell.row] = (key, value)
     if not groups:
         return facts

@@ -18,7 +18,7 @@ from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
 from nlp.sv.stop_words import STOP_WORDS
 from nlp.sv.units import unit_phrase
-from nlp.tables.headers import CHANGE_HEADER, has_total_word, is_total, names_group_only
+from nlp.tables.headers import CHANGE_HEADER, PART_OF_ABOVE, has_total_word, is_total, names_group_only
 
 
 # A short code in capitals, in parentheses or not: a party, a county, a member's abbreviation
@@ -120,17 +120,18 @@ def stub_header(table: Table) -> str:
     return next((r[0].strip() for r in reversed(rows) if r and r[0].strip()), "")
 
 
-def corner_key(table: Table) -> str:
+def corner_key(table: Table, unit: str = "kronor") -> str:
     """The breakdown key of the groups a table's rows list, from its corner cell: "Post" lists budget
-    lines (post), and so does any table whose columns are a budget's ("Budget | Utfall | Avvikelse");
-    any other corner ("Län", "Insats") lists groups (grupp)."""
+    lines (post), and so do the rows of money in a table whose columns are a budget's ("Budget | Utfall |
+    Avvikelse"); the counts under such columns ("Utfall 2026 | Prognos 2027": deltagare, kartläggningar)
+    list activities, and any other corner ("Län", "Insats") lists groups (grupp)."""
     corner = stub_header(table).lower()
     if corner.rstrip(":") in CORNER_KEYS:
         return CORNER_KEYS[corner.rstrip(":")]
     labels = [c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows and c.text.strip()]
     if sum(1 for label in labels if _ANSLAGSPOST.match(label)) >= 2:
         return "post"  # rows of anslagsposter ("ap.1 Sjukpenning (ram)") are budget lines, whatever the corner says
-    return "post" if _budget_columns(table) else "grupp"
+    return "post" if _budget_columns(table) and unit.startswith("kronor") else "grupp"
 
 
 def _budget_columns(table: Table) -> bool:
@@ -197,13 +198,14 @@ def _names_only(header: str, term) -> bool:
     return not re.sub(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*)\s.,:]+", "", rest)
 
 
-def row_category_of(table: Table, cell: TableCell, measure_key: str, matcher: MeasureMatcher) -> Optional[str]:
+def row_category_of(table: Table, cell: TableCell, measure_key: str, matcher: MeasureMatcher,
+                    unit: str = "kronor") -> Optional[str]:
     """The group a row stands for when the table's corner cell names what its rows list ("Län",
     "Region", "Ersättning") and the row's own label is a group of that kind, not a measure, a year or a
     total: "Stockholms län" in a table of kartläggningar per län. Such a row label names nothing the
     measure speaks of (the measure came from the column or the caption) and no known group."""
     corner = stub_header(table)
-    posts = corner_key(table) == "post"  # "Post", "Kostnadsslag": every row is a budget line, whatever is measured
+    posts = corner_key(table, unit) == "post"  # "Post", "Kostnadsslag": every row is a budget line, whatever is measured
     if not cell.row_headers or not (corner or posts) or (corner and (_NO_CATEGORY_CORNER.match(corner) or unit_phrase(corner)
                                                                      or find_year_mentions(corner))):
         return None
@@ -216,10 +218,15 @@ def row_category_of(table: Table, cell: TableCell, measure_key: str, matcher: Me
         return None  # "Antal observationer": what is counted, not a group; "Övriga intäkter" is a post
     if _BALANCE_LINE.match(label):
         return None  # "Årets resultat", "Saldo": the balance of the lines above, not a line of its own
-    if not posts and measure_key != UNCLASSIFIED and matcher.covers(measure_key, label):
-        return None  # the row speaks of the measure (or of nothing): a measure row, not a group
+    explicit_posts = corner.lower().rstrip(":") in CORNER_KEYS
+    if (not posts or not explicit_posts) and measure_key != UNCLASSIFIED and matcher.covers(measure_key, label) \
+            and (not posts or (matcher.names(measure_key, label) and not appropriation_name(label, at_start=True))):
+        # the row speaks of the measure (or of nothing): a measure row, not a group; under budget columns
+        # ("Utfall 2026 | Prognos 2027") a row that names a measure itself ("Tilldelade medel") is that measure
+        return None
     named = unit_phrase(label)
     label = label.replace(named, "").strip(" ,;:()") if named else label  # "Arbetsplatsförlagd praktik, %"
+    label = PART_OF_ABOVE.sub("", label).strip(" ,;:") or label  # "varav förvaltning": the post förvaltning
     # "1:2 Aktivitets- och sjukersättningar m.m.", "ap.1 Sjukpenning (ram)": the anslag's or the post's name
     return _APPROPRIATION_KIND.sub("", _LINE_NUMBER.sub("", label)) or label
 

@@ -162,10 +162,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         breakdown = cell_breakdown(headers, caption, caption_terms, measure, cited, unit)
         if unit in REGRESSION_UNITS:
             breakdown = ()  # a regression's rows are its variables ("Kvinna", "50 år eller äldre"), not groups counted
-        row_category = row_category_of(table, cell, measure_key, matcher)
+        row_category = row_category_of(table, cell, measure_key, matcher, unit)
         col_category = column_category(table, cell)
         category = row_category or col_category or row_sibling_category(table, cell)
-        key = corner_key(table) if row_category else "grupp"
+        key = corner_key(table, unit) if row_category else "grupp"
         if key == "post" and dict(breakdown).get("grupp", "").lower() in category.lower():
             breakdown = tuple((k, v) for k, v in breakdown if k != "grupp")  # "Övriga intäkter" in a list of posts
         if key == "post" and row_category:

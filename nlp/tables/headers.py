@@ -11,7 +11,7 @@ from nlp.nearby import NearbyText
 from nlp.sv.breakdowns import TOTAL_WORDS, age_value, find_terms
 from nlp.sv.captions import strip_caption_label
 from nlp.sv.numerals import parse_swedish_number
-from nlp.sv.periods import find_year_mentions
+from nlp.sv.periods import BUDGET_STAGE, find_year_mentions
 from nlp.sv.units import unit_phrase
 
 
@@ -149,7 +149,8 @@ def names_group_only(header: str) -> bool:
 
 
 def is_year_label(text: str) -> bool:
-    return bool(find_year_mentions(text)) and not re.search(r"[A-Za-zÅÄÖåäö]{4,}", re.sub(r"(?i)årsskiftet|q\d", "", text))
+    """A header that is a year and nothing else ("2027", "2026/27", "Utfall 2026": a budget stage's year)."""
+    return bool(find_year_mentions(text)) and not re.search(r"[A-Za-zÅÄÖåäö]{4,}", re.sub(r"(?i)årsskiftet|q\d", "", BUDGET_STAGE.sub("", text)))
 
 
 def has_total_word(header: str) -> bool:
