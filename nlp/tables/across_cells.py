@@ -41,7 +41,10 @@ def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts:
         name = own or (in_caption if f.unit.startswith("kronor") else None)
         if name:
             post = name[0].lower() + name[1:]  # budget lines are named in lower case, as the catalogue's posts are
-            f = replace(f, breakdown=tuple(sorted(dict(f.breakdown, post=post).items())))
+            # the anslag says whose money it is ("Arbetsförmedlingens förvaltningskostnader"): no split by agency, as
+            # in running text (nlp.appropriations)
+            parts = {k: v for k, v in f.breakdown if k != "myndighet"}
+            f = replace(f, breakdown=tuple(sorted(dict(parts, post=post).items())))
         summed = len(anslag_rows) >= 2 and bool(label) and has_total_word(label.split()[0])
         if (own or summed) and f.measure != UNCLASSIFIED:
             # a row of one numbered anslag measures that anslag, whatever its words share with a catalogue

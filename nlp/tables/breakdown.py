@@ -50,6 +50,17 @@ def cited_terms(document: Document, table: Table, nearby: Optional[NearbyText] =
     return terms
 
 
+# "... samarbetet med Försäkringskassan", "... mellan Arbetsförmedlingen och ...": an agency the figures are
+# shared with, not whose figures they are
+_PARTNER_BEFORE = re.compile(r"\b(?:med|mellan)\s+$", re.IGNORECASE)
+
+
+def caption_terms_of(caption: str) -> list:
+    """The group words of a caption that hold for its cells: not an agency named as a partner."""
+    return [t for t in find_terms(caption)
+            if not (t.key == "myndighet" and _PARTNER_BEFORE.search(caption[max(0, t.start - 12):t.start]))]
+
+
 def cell_breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=(),
                    unit: str = "") -> Breakdown:
     allowed = tuple(measure.breakdowns) if measure is not None else DEFAULT_BREAKDOWN_KEYS

@@ -14,14 +14,13 @@ from nlp.measures import MeasureMatcher, candidate_key
 from nlp.nearby import NearbyText
 from nlp.part_year import report_part_of_year
 from nlp.records import Fact, UNCLASSIFIED
-from nlp.sv.breakdowns import find_terms
 from nlp.sv.captions import strip_caption_label
 from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
 from nlp.sv.statistics import INTERVAL_LOWER, INTERVAL_UPPER
 from nlp.sv.units import UNITS
 from nlp.tables.across_cells import appropriations_own_their_amounts, rows_keep_their_group, totals_follow_their_parts
-from nlp.tables.breakdown import (cell_breakdown, cited_terms, column_category, corner_key, row_category_of,
+from nlp.tables.breakdown import (caption_terms_of, cell_breakdown, cited_terms, column_category, corner_key, row_category_of,
                                   row_sibling_category)
 from nlp.tables.cells import (BOUND_QUALIFIER, CELL_BOUND, CELL_MARK, CELL_UNIT, NO_CHANGE, REGRESSION_UNITS,
                               cell_pieces, is_numeric_cell, share_of_left)
@@ -65,7 +64,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         caption = continued_caption(document, table, nearby)  # "Tabell 4.12 (forts.)" is about what Tabell 4.12 is
     caption_words = caption_word_weights(caption)
     section_words = [w for t in table.section[-1:] for w in re.findall(r"[\wåäöÅÄÖ]+", t.lower()) if not w.isdigit()]
-    caption_terms = find_terms(caption)
+    caption_terms = caption_terms_of(caption)
     caption_periods = [m for m in find_year_mentions(caption) if m[2] in ("span", "during", "year", "report")]
     unit_from_note = table_unit_note(table)
     # "Avslutade | Arbetsförmåga, procent" under a caption "Avslutade ... och andel som ...": the caption's
@@ -88,10 +87,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         caption = caption_for_column(full_caption, cell.col, column_words)
         if caption != full_caption:
             caption_words = caption_word_weights(caption)
-            caption_terms = find_terms(caption)
+            caption_terms = caption_terms_of(caption)
         else:
             caption_words = caption_word_weights(full_caption)
-            caption_terms = find_terms(full_caption)
+            caption_terms = caption_terms_of(full_caption)
         text = NO_CHANGE.sub("", CELL_MARK.sub("", cell.text.strip()))  # "±0": a deviation of nothing, 0
         cell_unit = CELL_UNIT.search(text)
         bound = CELL_BOUND.match(text)  # "<5": a suppressed small count, an upper bound

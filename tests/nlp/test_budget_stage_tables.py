@@ -6,7 +6,8 @@ that names a catalogue measure by itself ("Tilldelade medel") is that measure, n
 row is the part of the row above it, named without the "varav"; the counts under such columns list
 activities, not budget lines (posts are money); a row of a numbered anslag measures that anslag and no
 catalogue measure, and so does the sum of such rows, and "anslagen" in a sentence (several appropriations)
-is not the one anslag a catalogue measure is of.
+is not the one anslag a catalogue measure is of; the agency an anslag is named after, or one a caption
+names as a partner ("tillsammans med Arbetsförmedlingen"), splits none of the figures.
 """
 from __future__ import annotations
 
@@ -39,11 +40,17 @@ varav med aktivitetsersättning\t1 120\t1 180\t1 240
 
 3 Anslagen
 
-Tabell 3 Utgifter per anslag, mnkr
+Tabell 3 Försäkringskassans utgifter per anslag, mnkr
 Anslag\tUtfall 2026\tPrognos 2027\tBeräknat 2028
 2:1 Försäkringskassans förvaltningskostnader\t9 874\t10 112\t10 390
 2:3 Bidrag till samordningsförbunden\t452\t461\t470
 Summa\t10 326\t10 573\t10 860
+
+4 Projektet
+
+Tabell 4 Deltagare i projektet tillsammans med Arbetsförmedlingen
+\t2027\t2028\tFörändring, %
+Deltagare i projektet\t412\t447\t8,5
 
 Det särskilda anslaget för samarbetet höjs med 15 miljoner kronor. Regeringen föreslår att anslagen inom
 utgiftsområdet ökas med sammanlagt 640 miljoner kronor.
@@ -92,7 +99,13 @@ def test_counts_under_budget_columns_are_activities_not_posts(facts):
 def test_numbered_anslag_rows_and_their_sum_measure_no_catalogue_measure(facts):
     for printed in ("9 874", "452", "10 573"):
         assert _fact(facts, printed).measure == "unclassified", printed
-    assert dict(_fact(facts, "452").breakdown).get("post") == "bidrag till samordningsförbunden"
+    # the anslag says whose money it is: no split by the agency of the caption
+    assert dict(_fact(facts, "452").breakdown) == {"post": "bidrag till samordningsförbunden"}
+
+
+def test_an_agency_the_caption_names_as_a_partner_splits_nothing(facts):
+    for printed in ("447", "8,5"):
+        assert "myndighet" not in dict(_fact(facts, printed).breakdown), printed
 
 
 def test_the_sum_of_several_anslag_is_not_the_measure_of_one(facts):
