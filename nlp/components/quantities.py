@@ -34,7 +34,7 @@ from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_MORE_
                              parse_out_of)
 from nlp.sv.qualifiers import EXACT, QUALIFIERS
 from nlp.sv.statistics import statistic_unit
-from nlp.sv.units import COUNT_UNIT, RATE_PER_MILLE, SCALES, UNITS
+from nlp.sv.units import COUNT_UNIT, FRACTION_FIGURE, RATE_PER_MILLE, SCALES, SHARE_COMPARISON_AFTER, SHARE_SENTENCE, UNITS
 
 
 COMPONENT = "rapportkoll_quantities"
@@ -234,6 +234,7 @@ def find_quantities(doc: Doc) -> Doc:
     _occasions(doc, quantities)
     _per_mille_rates(doc, quantities)
     _named_statistics(doc, quantities)
+    _fraction_shares(doc, quantities)
     _thresholds(doc, quantities, non_facts)
     _interval_units(doc, quantities)
     _change_units(doc, quantities)
@@ -256,6 +257,22 @@ def _named_statistics(doc: Doc, quantities: list[Span]) -> None:
         unit = statistic_unit(words[-1]) if words else None
         if unit:
             span._.quantity = replace(q, unit=unit)
+
+
+def _fraction_shares(doc: Doc, quantities: list[Span]) -> None:
+    """A bare "0,48" in a sentence about a share ("Andelen ... varierade mellan 0,08 och 0,58") is that share
+    printed as a fraction, 48 procent, as a table column "Andelar (0–1)" prints it; "0,31 lägre" is the
+    difference of two such shares, in procentenheter. A fraction in any other sentence stays as printed."""
+    for span in quantities:
+        q: Quantity = span._.quantity
+        if q.unit != COUNT_UNIT or q.unit_printed or q.source not in ("digits", "range") or not FRACTION_FIGURE.match(span.text):
+            continue
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        if not SHARE_SENTENCE.search(sent.text):
+            continue
+        unit = "procentenheter" if SHARE_COMPARISON_AFTER.match(doc.text[span.end_char:]) else "procent"
+        span._.quantity = replace(q, unit=unit, scale=100.0, value=q.value * 100.0,
+                                  high=None if q.high is None else q.high * 100.0)
 
 
 def _per_mille_rates(doc: Doc, quantities: list[Span]) -> None:

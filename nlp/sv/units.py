@@ -65,6 +65,13 @@ UNIT_SUFFIXES: tuple[tuple[str, str], ...] = (
 RATE_PER_MILLE = re.compile(r"\bper\s+(?:1[\s\u00a0\u202f]?000|tusen)(?!\s*(?:kronor|kr)\b)(?=\s+[^\W\d])", re.IGNORECASE)
 RATE_BASES: frozenset[float] = frozenset({100.0, 1000.0, 10000.0, 100000.0})
 
+# A share printed as a fraction in running text, "0,48" in a sentence about a share ("Andelen ... varierade
+# mellan 0,08 och 0,58", "knappt hälften, 0,48"): the figure, the words that make the sentence about a share,
+# and the comparison after it that makes a difference of two shares ("0,31 lägre": procentenheter)
+FRACTION_FIGURE = re.compile(r"^[−-]?0,\d{1,3}$")
+SHARE_SENTENCE = re.compile(r"\bandel(?:en|ar|arna|s)?\b|\bhälften\b", re.IGNORECASE)
+SHARE_COMPARISON_AFTER = re.compile(r"^\s*(?:lägre|högre|större|mindre|fler|färre)\b", re.IGNORECASE)
+
 # "kr/kWh", "kronor per kWh", "öre/kWh": a price per something, kept as a unit of its own.
 RATE_DENOMINATORS: frozenset[str] = frozenset({"kwh", "mwh", "liter", "km", "mil", "kvadratmeter", "kvm", "m2", "ton"})
 

@@ -1,5 +1,5 @@
 """Units of figures in public-sector prose: rates per person, changes in parentheses, counts in millions,
-factors and halves in words, key-figure lists under a heading. Sentences made up for these tests."""
+factors and halves in words, shares printed as fractions, key-figure lists under a heading. Sentences made up for these tests."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,6 +36,11 @@ def _quantities(nlp, text: str):
     ("Ansökningarna var hälften så många som året innan.", [("hälften så många", "gånger", 0.5)]),
     ("Män söker vård nästan dubbelt så ofta som kvinnor.", [("dubbelt så ofta", "gånger", 2.0)]),
     ("Hälften av de sökande fick bifall.", [("Hälften", "procent", 50.0)]),
+    # a share printed as a fraction in a sentence about a share; the difference of two such shares
+    ("Andelen med beslut inom 30 dagar låg mellan 0,61 och 0,77 i länen.",
+     [("0,61", "procent", 61.0), ("0,77", "procent", 77.0)]),
+    ("I den yngsta gruppen är andelen 0,12 högre än i den äldsta.", [("0,12", "procentenheter", 12.0)]),
+    ("Koefficienten för utbildning var 0,42 i modellen.", [("0,42", "antal", 0.42)]),
 ])
 def test_units_of_public_sector_figures(nlp, sentence, expected):
     assert _quantities(nlp, sentence) == expected
