@@ -82,3 +82,11 @@ def test_a_column_of_a_part_names_its_age_group(nlp, catalogue):
     facts = {f.printed: dict(f.breakdown) for f in extract_facts(doc, nlp, catalogue)}
     assert facts["310"].get("alder") == "16-24" and facts["205"].get("alder") == "16-24"
     assert "alder" not in facts["1 240"]
+
+
+def test_a_caption_that_calls_its_figures_shares_in_the_plural_makes_fractions_shares(nlp, catalogue):
+    text = ("Rapport 2030\n\nTabell C2 Utfall efter insats och län, 2029. Andelar (0–1)\nUtfall\tNorr\tSyd\n"
+            "I arbete\t0,44\t0,39\nI utbildning\t0,12\t0,18\nÖvrigt\t0,44\t0,43\n")
+    doc = read_text(Path("t.txt"), "t", DocumentMetadata(reporting_year=2030), "0", text=text)
+    got = {(f.printed, f.unit, f.value) for f in extract_facts(doc, nlp, catalogue) if f.line == 6}
+    assert got == {("0,12", "procent", 12.0), ("0,18", "procent", 18.0)}
