@@ -201,12 +201,19 @@ def quotes_another_table(facts: Sequence[Fact], context: CheckContext) -> set[st
                 cells[label].append(f)
         if not cells:
             continue
+        said: dict[str, set[str]] = {}  # sentence or paragraph -> the labels it cites, read once
+
+        def cites(text: str) -> set[str]:
+            if text not in said:
+                said[text] = cited_labels(text)
+            return said[text]
+
         for f in fs:
             if f.kind == "table" or not f.quote:
                 continue
             block = index.block(f.block)
-            cited = cited_labels(f.quote) or (cited_labels(block.text) if block is not None else set())
-            cited &= set(cells)
+            cited = cites(f.quote) or (cites(block.text) if block is not None else set())
+            cited = cited & set(cells)
             if not cited or any(f.measure in measures[label] for label in cited):
                 continue
             rf = read_fact(f, context.tolerances)
