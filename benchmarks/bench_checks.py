@@ -213,11 +213,13 @@ def main(argv: list[str]) -> int:
         "# Audit checks: recall and precision",
         "",
         "Written by `python -m benchmarks.bench_checks`. Gold: `tests/gold/findings.yaml` (hand-found in",
-        "corpus/) and `tests/data/planted-findings.yaml` (planted in tests/data/synthetic-planted-errors-2025.txt,",
-        "read against the synthetic 2023 and 2024 reports). Whole pipeline: ingest, extract_facts, run_checks.",
-        "A finding counts when type, measure and period agree and one of its facts is on a line the gold names.",
+        "corpus/), `tests/data/planted-findings.yaml` (planted in tests/data/synthetic-planted-errors-2025.txt,",
+        "read against the synthetic 2023 and 2024 reports) and `tests/data/blindaudit-findings.yaml` (planted",
+        "blind in a report pair of another house style, tests/data/blindaudit-*.txt). Whole pipeline: ingest,",
+        "extract_facts, run_checks. A finding counts when type, measure and period agree and one of its facts is",
+        "on a line the gold names. Serious findings are those of a severity above info.",
         "",
-        "## Both sets",
+        "## All sets",
         "",
         *table(results),
         "",
@@ -228,6 +230,8 @@ def main(argv: list[str]) -> int:
         f"Checks ran in {', '.join(f'{r.seconds:.1f} s ({r.name})' for r in results)}; whole benchmark "
         f"{time.perf_counter() - t0:.0f} s. Consistent cases flagged: "
         + ", ".join(f"{sum(1 for f in r.findings if f.id not in r.matched_findings and touches_consistent(f, r.consistent))} ({r.name})" for r in results)
+        + ". Serious false findings (severity above info): "
+        + ", ".join(f"{sum(1 for f in r.findings if f.id not in r.matched_findings and f.severity != 'info')} ({r.name})" for r in results)
         + ".",
         "",
         "## Misses and false alarms",

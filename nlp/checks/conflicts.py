@@ -15,7 +15,8 @@ and then, in this order,
     otherwise            an error                                     -> the relation's own check
 
 Facts the extractor may have read wrongly are kept out first (doubts.py): a sentence that
-seems to give one thing two values, a text figure that is another group's, a table's 100 %.
+seems to give one thing two values, a text figure that is another group's or another cited
+table's, a table's 100 %.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from typing import Iterator, Optional, Sequence
 
 from nlp.checks.base import breakdown_words, fact_ref, make_finding, measure_words, unique_figures, vintage_sorted
 from nlp.checks.context import CheckContext
-from nlp.checks.doubts import aliases, doubled_in_sentence, misnamed, range_like, ratio, span_alias, tables_disagree, whole_share
+from nlp.checks.doubts import (aliases, doubled_in_sentence, misnamed, quotes_another_table, range_like, ratio, span_alias,
+                               tables_disagree, whole_share)
 from nlp.checks.explanations import Explanation, explain
 from nlp.checks.precision import Reading, grade, magnitude, power_of_ten, read_fact, relative_gap
 from nlp.records import UNCLASSIFIED, Breakdown, Fact, Finding
@@ -111,7 +113,7 @@ def _find_conflicts(facts: Sequence[Fact], context: CheckContext) -> list[Confli
         if f.measure and f.measure != UNCLASSIFIED and f.period and not whole_share(f, context)
         and not f.period_part  # a month's figure of a measure with no period of its own is not the year's
     ]
-    doubtful = doubled_in_sentence(usable) | misnamed(usable, context)
+    doubtful = doubled_in_sentence(usable) | misnamed(usable, context) | quotes_another_table(usable, context)
     usable = [f for f in usable if f.id not in doubtful]
     misread = aliases(usable, context)
     groups: dict[tuple[str, str, Breakdown], list[Fact]] = defaultdict(list)

@@ -13,6 +13,7 @@ from itertools import combinations
 from typing import Sequence
 
 from nlp.checks.context import CheckContext
+from nlp.checks.document_index import table_id_of
 from nlp.checks.explanations import document_index
 from nlp.checks.precision import Reading, grade, read_fact
 from nlp.checks.tables import is_total, tokens_of
@@ -21,6 +22,15 @@ from nlp.records import Breakdown, Fact
 # How close (in lines of a text source) a group's figure must be printed for a text figure
 # without a group to be taken as a mis-read of it.
 ALIAS_REACH_LINES = 30
+
+# A table label as running text cites it ("tabell 2", "tabell B1", "tabell 3.2", "tabell A:1"),
+# and the list of labels after one "tabell(erna)" ("tabellerna 2 och 3", "tabell 2-4").
+_LABEL = r"(?:[A-Z]\s?[:.]?\s?\d{1,3}(?:[.:]\d{1,3})?|\d{1,3}(?:[.:]\d{1,3}){0,2}[a-z]?)(?![\w.:]?\d)"
+_CITATION = re.compile(
+    rf"\btab(?:ell(?:erna)?|\.)\s+(?P<labels>{_LABEL}(?:\s*(?:,|och|samt|respektive|resp\.|[–-])\s*{_LABEL})*)",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"\s*(?:,|och|samt|respektive|resp\.)\s*", re.IGNORECASE)
 
 
 def ratio(x: float, y: float) -> float:
@@ -144,6 +154,72 @@ def misnamed(facts: Sequence[Fact], context: CheckContext) -> set[str]:
             )
         if others[key]:
             out.add(f.id)
+    return out
+
+
+def cited_labels(text: str) -> set[str]:
+    """The table labels a text cites: "I tabell 2 redovisas ..., se tabellerna 11 och 12" -> {"2", "11", "12"}.
+    A range of plain numbers ("tabell 2–4") cites every table in it."""
+    out: set[str] = set()
+    for m in _CITATION.finditer(text or ""):
+        for part in _LIST_SEP.split(m.group("labels")):
+            ends = [re.sub(r"\s+", "", e) for e in re.split(r"\s*[–-]\s*", part) if e.strip()]
+            if len(ends) == 2 and all(e.isdigit() for e in ends) and int(ends[0]) < int(ends[1]) <= int(ends[0]) + 20:
+                out.update(str(n) for n in range(int(ends[0]), int(ends[1]) + 1))
+            else:
+                out.update(ends)
+    return out
+
+
+def quotes_another_table(facts: Sequence[Fact], context: CheckContext) -> set[str]:
+    """Text facts whose sentence (or else paragraph) cites tables that print their value but
+    hold no figure of their measure.
+
+    "I tabell 2 redovisas ... Näst vanligast var att vara inskriven som öppet arbetslös (29%)":
+    the 29 % is tabell 2's, a share of those who left with work capacity. Given the measure of
+    another table (the share of the inskrivna who are openly unemployed) it would be held
+    against that table's 52 %. The report says where its figure comes from, and the figure is
+    there: the extractor, not the report, named the measure. A cited table that holds the
+    fact's measure, or no cell of its value, leaves the fact as it is.
+    """
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_doc[f.doc].append(f)
+    out: set[str] = set()
+    for doc_id, fs in by_doc.items():
+        doc = context.document(doc_id)
+        if doc is None:
+            continue
+        index = document_index(doc, context)
+        label_of = {t.id: (t.label or (str(t.number) if t.number is not None else "")) for t in doc.tables}
+        measures: dict[str, set[str]] = defaultdict(set)
+        cells: dict[str, list[Fact]] = defaultdict(list)
+        for f in fs:
+            label = label_of.get(table_id_of(f) or "", "") if f.kind == "table" else ""
+            if label:
+                measures[label].add(f.measure)
+                cells[label].append(f)
+        if not cells:
+            continue
+        said: dict[str, set[str]] = {}  # sentence or paragraph -> the labels it cites, read once
+
+        def cites(text: str) -> set[str]:
+            if text not in said:
+                said[text] = cited_labels(text)
+            return said[text]
+
+        for f in fs:
+            if f.kind == "table" or not f.quote:
+                continue
+            block = index.block(f.block)
+            cited = cites(f.quote) or (cites(block.text) if block is not None else set())
+            cited = cited & set(cells)
+            if not cited or any(f.measure in measures[label] for label in cited):
+                continue
+            rf = read_fact(f, context.tolerances)
+            if any(t.unit == f.unit and grade(rf, read_fact(t, context.tolerances)) is None
+                   for label in cited for t in cells[label]):
+                out.add(f.id)
     return out
 
 

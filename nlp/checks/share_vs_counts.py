@@ -4,22 +4,25 @@ In a table, which counts a share column is computed from is learnt from the tabl
 every simple formula over the row's counts (a/b, a/(a+b), a over the total row) is tried, and
 the one that fits most rows (at least Tolerances.majority of them) is taken as the column's
 rule. Rows that break that rule beyond the printed decimals are findings. A row whose count is
-itself a broken sum is left to the arithmetic check. In running text, a sentence with one
+itself a broken sum is left to the arithmetic check. A table that prints its counts and shares
+as rows, with the groups in columns, is read the same way turned (tables.transposed). A share
+printed with a trailing zero ("24,50 %") may be a coarser figure padded to the column's
+decimals: a miss within one unit of its last non-zero digit is a rounding question. In running text, a sentence with one
 share and two counts of the same year ("Av de 1 200 ... 300 ..., 35 procent") must satisfy
 part/whole or part/(part+rest).
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import permutations
-from typing import Iterator, Optional, Sequence
+from typing import Generator, Iterator, Optional, Sequence
 
 from nlp.checks.base import CheckSpec, fact_ref, make_finding, sv_number, where
 from nlp.checks.context import CheckContext
 from nlp.checks.precision import grade, point, read_fact, relative_gap
-from nlp.checks.tables import Grid, Pos, cell_year, grid_ref, grids, is_total, share_columns
+from nlp.checks.tables import Grid, Pos, cell_year, grid_ref, grids, is_total, share_columns, transposed
 from nlp.records import UNCLASSIFIED, Fact, Finding
 
 TYPE = "share_vs_counts"
@@ -64,7 +67,9 @@ class Formula:
 
 def check(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:
     for grid in grids(facts, context):
-        yield from _table(grid, context)
+        ruled = yield from _table(grid, context)
+        turned = transposed(grid)
+        yield from _table(turned, context, skip={(c, r) for r, c in ruled})
     yield from _sentences(facts, context)
 
 
@@ -149,38 +154,78 @@ def _rules(grid: Grid, counts: list[int], context: CheckContext) -> dict[int, Fo
     return rules
 
 
-def _table(grid: Grid, context: CheckContext) -> Iterator[Finding]:
+def _table(grid: Grid, context: CheckContext, skip: frozenset[Pos] | set[Pos] = frozenset()) -> Generator[Finding, None, set[Pos]]:
+    """The findings of one grid; returns the share cells a rule was found for (`skip`: cells
+    already judged the other way round)."""
     counts = _count_cols(grid)
+    ruled: set[Pos] = set()
     if not counts:
-        return
+        return ruled
     for col, rule in sorted(_rules(grid, counts, context).items()):
         for r in grid.rows:
-            if (r, col) not in grid.cells or grid.cells[(r, col)].unit != "procent":
+            if (r, col) not in grid.cells or grid.cells[(r, col)].unit != "procent" or (r, col) in skip:
                 continue
             v = rule.value(grid, r)
             if v is None:
                 continue
-            g = grade(point(v), grid.cells[(r, col)].reading)
+            ruled.add((r, col))
+            share = grid.cells[(r, col)]
+            g = grade(point(v), share.reading)
+            padded = g == "error" and _padded_miss(share.text, v)
+            if g is not None:
+                yield _table_finding(grid, (r, col), rule, v, "rounding" if padded else g, context, padded)
+    return ruled
+    for col, rule in sorted(_rules(grid, counts, context).items()):
+        for r in grid.rows:
+            if (r, col) not in grid.cells or grid.cells[(r, col)].unit != "procent" or (r, col) in skip:
+                continue
+            v = rule.value(grid, r)
+            if v is None:
+                continue
+            ruled.add((r, col))
+            share = grid.cells[(r, col)]
+            g = grade(point(v), share.reading)
+            if g == "error" and _padded_miss(share.text, v) :
+                g = "rounding"
             if g is not None:
                 yield _table_finding(grid, (r, col), rule, v, g, context)
+    return ruled
 
 
-def _table_finding(grid: Grid, pos: Pos, formula: Formula, computed: float, severity: str, context: CheckContext) -> Finding:
+def _padded_miss(text: str, computed: float) -> bool:
+    """ "24,50 %" against 24,44: printed to two decimals, but the last is a padding zero; read as
+    "24,5" the miss is within one unit of the last digit."""
+    m = re.search(r"(\d+),(\d*?)(0+)\s*%?$", text.strip())
+    if m is None:
+        return False
+    digits = len(m.group(2))
+    value = float(f"{m.group(1)}.{m.group(2) or 0}")
+    return abs(value - computed) <= 10.0 ** (-digits) + 1e-9
+
+
+def _table_finding(grid: Grid, pos: Pos, formula: Formula, computed: float, severity: str, context: CheckContext,
+                   padded: bool = False) -> Finding:
     share = grid.cells[pos]
     positions = [pos] + formula.cells(pos[0])
     fact = next((grid.cells[p].fact for p in positions if grid.cells[p].fact is not None), None)
     measure = share.fact.measure if share.fact is not None else (fact.measure if fact else UNCLASSIFIED)
+    if measure == UNCLASSIFIED:
+        measure = _series_measure(grid, pos[1]) or measure
     breakdown = tuple(share.fact.breakdown) if share.fact is not None else ()
-    row = grid.row_labels.get(pos[0], "")
-    col = " / ".join(grid.col_labels.get(pos[1], ()))
+    # the grid's row is the table's row, or its column when the table was read turned
+    line, series = grid.row_labels.get(pos[0], ""), _series_label(grid, pos[1])
+    line_word, series_word, same = ("kolumnen", "raden", "kolumn") if grid.transposed else ("raden", "kolumnen", "rad")
+    others = "kolumner" if grid.transposed else "rader"
     decimals = len(share.text.rstrip("%").split(",", 1)[1]) if "," in share.text else 0
     text = (
-        f"I {grid.label()} ({grid.doc}) är andelen i raden ”{row}”, kolumnen ”{col}” {share.text}, men "
-        f"antalen i samma rad ger {formula.words(grid, pos[0])} = {sv_number(computed, 2)} procent, vilket "
-        f"avrundas till {sv_number(round(computed, decimals), decimals)}. Övriga rader i tabellen följer den "
+        f"I {grid.label()} ({grid.doc}) är andelen i {line_word} ”{line}”, {series_word} ”{series}” {share.text}, men "
+        f"antalen i samma {same} ger {formula.words(grid, pos[0])} = {sv_number(computed, 2)} procent, vilket "
+        f"avrundas till {sv_number(round(computed, decimals), decimals)}. Övriga {others} i tabellen följer den "
         f"formeln. "
         + (
-            "Skillnaden är högst en enhet i sista siffran och kan bero på avrundning av mellanled. "
+            f"Andelen slutar på en nolla och kan vara avrundad till färre decimaler än den är tryckt med; så läst "
+            f"är skillnaden högst en enhet i sista siffran. " if padded
+            else "Skillnaden är högst en enhet i sista siffran och kan bero på avrundning av mellanled. "
             if severity == "rounding" else ""
         )
         + "Kontrollera andelen och antalen mot källan."
@@ -191,6 +236,29 @@ def _table_finding(grid: Grid, pos: Pos, formula: Formula, computed: float, seve
         found=share.text, explanation=text, measure=measure, period=cell_year(grid, pos, context), breakdown=breakdown,
         discrepancy=relative_gap(computed, share.value),
     )
+
+
+def _series_label(grid: Grid, col: int) -> str:
+    """The share column's header; for one without (a wrapped line), the labelled column before it."""
+    for k in range(col, -1, -1):
+        label = " / ".join(grid.col_labels.get(k, ()))
+        if label:
+            return label
+    return ""
+
+
+def _series_measure(grid: Grid, col: int) -> Optional[str]:
+    """The measure of the share column's classified figures; for a column without a label of its
+    own (a wrapped line of the series above it: a second line of figures under an unlabelled
+    stub), the labelled column before it. None when no figure there was given a measure."""
+    while True:
+        found = Counter(c.fact.measure for (r, k), c in grid.cells.items()
+                        if k == col and c.unit == "procent" and c.fact is not None and c.fact.measure != UNCLASSIFIED)
+        if found:
+            return found.most_common(1)[0][0]
+        if grid.col_labels.get(col) or col <= 0:
+            return None
+        col -= 1
 
 
 def _sentences(facts: Sequence[Fact], context: CheckContext) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, Sequence
 
 from ingest.records import Table, TableCell
@@ -61,6 +61,7 @@ class Grid:
     # ("Q3" over four unlabelled columns) is a table the reader could not align; it makes no
     # promise about sums.
     labelled: Optional[frozenset[int]] = None
+    transposed: bool = False  # read the other way (transposed()): the table's rows are these columns
 
     def has_label(self, col: int) -> bool:
         return self.labelled is None or col in self.labelled
@@ -175,6 +176,16 @@ def grid_from_facts(table_id: str, facts: Sequence[Fact], tol: Tolerances) -> Gr
         r, c = int(m.group("row")), int(m.group("col"))
         cells[(r, c)] = GridCell(r, c, f.printed, f.unit, read(f.value, f.printed, f.unit, f.scale, f.qualifier, tol), f, None, f.scale or 1.0)
     return Grid(facts[0].doc if facts else "", table_id, None, cells, rows, {})
+
+
+def transposed(grid: Grid) -> Grid:
+    """The same table read the other way: rows become columns. A table that prints its measures
+    in rows ("Antal som uppnådde ...", "Andel som blev kvar ...") and its groups in columns
+    makes the same promises across its rows as the usual table does across its columns."""
+    cells = {(c, r): replace(cell, row=c, col=r) for (r, c), cell in grid.cells.items()}
+    row_labels = {c: ", ".join(labels) for c, labels in grid.col_labels.items()}
+    col_labels = {r: tokens_of([label]) for r, label in grid.row_labels.items()}
+    return Grid(grid.doc, grid.table_id, grid.table, cells, row_labels, col_labels, frozenset(), None, not grid.transposed)
 
 
 def share_columns(grid: Grid) -> list[int]:

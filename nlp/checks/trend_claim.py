@@ -146,16 +146,21 @@ def _years(clause: str, sentence: str) -> tuple[Optional[int], Optional[int]]:
     """(the year the claim is about, the year it compares with), as far as the words say.
 
     Only "Under 2019", "för 2022" name the claim's own year; a bare year is as often the
-    compared one ("74 procent (70 procent 2018)"), so the figures decide that case.
+    compared one ("74 procent (70 procent 2018)"), so the figures decide that case. A year in a
+    parenthesis beside a figure of its own ("7 140 personer (6 915 år 2023)") is the compared
+    year's, whatever word stands before it.
     """
     cur = cmp = None
     between = re.search(r"mellan\s+((?:19|20)\d{2})\s+och\s+((?:19|20)\d{2})", clause)
     if between:
         return int(between.group(2)), int(between.group(1))
     for text in (clause, sentence):
-        for _, _, role, period in find_year_mentions(text):
+        aside = _asides(text)
+        for start, _, role, period in find_year_mentions(text):
             if not period.isdigit():
                 continue
+            if any(a <= start < b for a, b in aside):
+                role = "comparison"
             if role in ("comparison", "since") and cmp is None and text is clause:
                 cmp = int(period)
             elif role in ("during", "report") and cur is None and int(period) != cmp:
@@ -166,6 +171,16 @@ def _years(clause: str, sentence: str) -> tuple[Optional[int], Optional[int]]:
         years = [int(p) for _, _, role, p in find_year_mentions(clause) if p.isdigit() and role == "year"]
         cur = next((y for y in years if y != cmp), None) if cmp is not None else None
     return cur, cmp
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Spans of the parentheses that give a figure beside a year: "(6 915 år 2023)", "(70 procent 2018)"."""
+    out = []
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        inner = re.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)", "", m.group(1))
+        if re.search(r"\d", inner):
+            out.append((m.start(), m.end()))
+    return out
 
 
 # --- figures --------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 """Facts the checks do not hold against each other because the extractor likely misread them."""
 from __future__ import annotations
 
+import pytest
+
 from nlp.checks import run_checks
+from nlp.checks.doubts import cited_labels
 
 
 def test_one_sentence_giving_one_thing_two_values_is_not_trusted(fact, context, flat):
@@ -80,3 +83,55 @@ def test_a_figure_whose_sentence_names_another_measure(fact, context, flat):
     ]
     assert flat(run_checks(facts, context(measures=measures))) == []
     assert flat(run_checks(facts, context())) == [("summary_vs_body", "error", "arbetsformaga_andel", "2019")]  # no catalogue: no doubt
+
+
+def _two_tables(table, table_facts):
+    """Tabell 1: where those who left went (shares of them); Tabell 2: the share of the
+    registered who are openly unemployed, by year. Another measure, printed apart."""
+    t1 = table("r", 0, [["Sysselsättning", "Andel"], ["Öppet arbetslösa", "29%"], ["Anställning", "34%"]], line=40)
+    t2 = table("r", 1, [["År", "Andel öppet arbetslösa"], ["2019", "52%"]], line=80)
+    return [t1, t2], table_facts(t1, "sysselsattning_andel") + table_facts(t2, "arbetslosa_andel")
+
+
+def _quoting(paragraph: str, sentence: str, value: float, fact, block, document, tables):
+    doc = document("r", "2020-05-08", 2019, blocks=[block("r", 1, paragraph, line=10)], tables=tables)
+    prose = fact(value, measure="arbetslosa_andel", unit="procent", printed=f"{value:g} procent", doc="r", block="r:b1", quote=sentence)
+    return doc, prose
+
+
+def test_a_text_figure_from_the_table_its_paragraph_cites_is_not_held_against_another(fact, table, table_facts, block, document, context, flat):
+    tables, cells = _two_tables(table, table_facts)
+    sentence = "Näst vanligast var att vara inskriven som öppet arbetslös (29 procent)."
+    doc, prose = _quoting(f"I tabell 1 redovisas var de hamnade. {sentence}", sentence, 29, fact, block, document, tables)
+    assert flat(run_checks([prose, *cells], context(documents=[doc]), types=["text_vs_table"])) == []
+
+
+def test_a_text_figure_still_meets_the_table_it_cites_or_one_it_is_not_in(fact, table, table_facts, block, document, context, flat):
+    tables, cells = _two_tables(table, table_facts)
+    sentence = "Näst vanligast var att vara inskriven som öppet arbetslös (29 procent)."
+    expected = [("text_vs_table", "error", "arbetslosa_andel", "2019")]
+    # the paragraph cites the table of the fact's own measure
+    doc, prose = _quoting(f"Se tabell 2 i bilagan. {sentence}", sentence, 29, fact, block, document, tables)
+    assert flat(run_checks([prose, *cells], context(documents=[doc]), types=["text_vs_table"])) == expected
+    # the cited table does not print the figure: nothing says the figure is that table's
+    doc, prose = _quoting(f"I tabell 1 redovisas var de hamnade. {sentence}", sentence, 31, fact, block, document, tables)
+    assert flat(run_checks([prose, *cells], context(documents=[doc]), types=["text_vs_table"])) == [
+        ("text_vs_table", "error", "arbetslosa_andel", "2019")]
+    # no table cited at all: compared as before
+    doc, prose = _quoting(sentence, sentence, 29, fact, block, document, tables)
+    assert flat(run_checks([prose, *cells], context(documents=[doc]), types=["text_vs_table"])) == expected
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("I tabell 2 redovisas resultatet", {"2"}),
+    ("se tabell 21 i bilagan", {"21"}),
+    ("se tabellerna 11 och 12", {"11", "12"}),
+    ("tabell 2–4 visar", {"2", "3", "4"}),
+    ("(se tabell B1.)", {"B1"}),
+    ("Tabell B3, B4 och B5", {"B3", "B4", "B5"}),
+    ("tabell 3.2 visar", {"3.2"}),
+    ("tabellen nedan visar", set()),
+    ("tabell i bilagan 2", set()),
+])
+def test_the_tables_a_text_cites(text, labels):
+    assert cited_labels(text) == labels

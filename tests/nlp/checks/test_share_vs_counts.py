@@ -80,3 +80,50 @@ def test_counts_of_another_year_are_not_a_share_base(fact, context, flat):
         fact(5112, measure="avslutade", period="2018", quote=q, block="r:b1"),
     ]
     assert flat(run_checks(facts, context(), types=["share_vs_counts"])) == []
+
+
+GROUPS = [["", "2023", "", "2024", ""], ["", "Kvinnor", "Män", "Kvinnor", "Män"]]
+
+
+def _by_row(t, table_facts, measures):
+    """Facts of a table with its measures in rows: row index -> measure."""
+    from dataclasses import replace
+
+    facts = table_facts(t, "x")
+    return [replace(f, measure=measures[int(f.cell.rsplit("r", 1)[1].split("c")[0])]) for f in facts]
+
+
+def test_a_table_with_counts_and_shares_in_rows(table, table_facts, context, document, flat):
+    t = table("r", 0, GROUPS + [
+        ["Antal som avslutade", "1 200", "800", "1 000", "900"],
+        ["Antal med arbete", "300", "200", "260", "225"],
+        ["Andel med arbete", "25%", "25%", "28%", "25%"],  # 260 / 1 000 = 26 %
+    ], header_rows=2)
+    facts = _by_row(t, table_facts, {2: "avslutade", 3: "arbete", 4: "arbete_andel"})
+    findings = run(t, facts, context, document)
+    assert flat(findings) == [("share_vs_counts", "error", "arbete_andel", "2019")]
+    assert findings[0].found == "28%" and findings[0].expected == "26 % (260 / 1 000)"
+    assert "kolumnen ”2024, Kvinnor”, raden ”Andel med arbete”" in findings[0].explanation
+
+
+def test_a_wrapped_row_and_a_share_padded_with_a_zero(table, table_facts, context, document, flat):
+    t = table("r", 0, GROUPS + [
+        ["Antal som avslutade", "1 200", "800", "1 000", "900"],
+        ["", "2 000", "1 500", "", "1 900"],  # a second line of figures under the same stub
+        ["Antal med arbete", "300", "200", "260", "225"],
+        ["", "500", "360", "", "485"],
+        ["Andel med arbete", "25%", "25%", "26%", "25%"],
+        ["", "25,00%", "24,00%", "", "25,50%"],  # 485 / 1 900 = 25,53: printed 25,5 padded to two decimals
+    ], header_rows=2)
+    # the wrapped lines' figures got no measure from the extractor
+    facts = _by_row(t, table_facts, {2: "avslutade", 3: "unclassified", 4: "arbete", 5: "unclassified",
+                                     6: "arbete_andel", 7: "unclassified"})
+    findings = run(t, facts, context, document)
+    assert flat(findings) == [("share_vs_counts", "rounding", "arbete_andel", "2019")]
+    assert findings[0].found == "25,50%" and "slutar på en nolla" in findings[0].explanation
+
+
+def test_a_share_column_beside_its_counts_is_not_read_again_turned(table, table_facts, context, document, flat):
+    t = table("r", 0, [["", "Antal", "Varav arbete", "Andel"], ["Kvinnor", "1 000", "260", "28%"],
+                       ["Män", "900", "225", "25%"], ["Totalt", "1 900", "485", "26%"]])
+    assert flat(run(t, table_facts(t, "arbete"), context, document)) == [("share_vs_counts", "error", "arbete", "2019")]

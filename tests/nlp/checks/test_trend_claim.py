@@ -111,3 +111,20 @@ def test_claim_that_holds_only_in_the_reports_own_figures_is_information(fact, b
     findings = run_checks(facts, context(measures=[measure], documents=docs), types=["trend_claim"])
     assert flat(findings) == [("trend_claim", "info", "kartlaggningar_antal", "2019")]
     assert "8936" in findings[0].expected and "senare redovisat" in findings[0].explanation
+
+
+def test_a_year_in_a_parenthesis_beside_its_figure_is_the_compared_year(fact, document, context, flat):
+    """ "(5 100 år 2020)": "år 2020" names the compared figure's year, not the claim's; the change is
+    2020 -> 2021, not 2019 -> 2020 (from the year before's report)."""
+    docs = [document("r20", "2021-05-07", 2020), document("r21", "2022-05-06", 2021)]
+    earlier = fact(4950, measure="i_insats_antal", period="2019", doc="r20", line=30, printed="4 950")
+    for change, expected in (("200", []), ("300", [("trend_claim", "error", "i_insats_antal", "2021")])):
+        q = f"I genomsnitt deltog 5 300 personer i insats per månad (5 100 år 2020), en ökning med {change} personer."
+        facts = [
+            earlier,
+            fact(5300, measure="i_insats_antal", period="2021", doc="r21", quote=q, block="r21:b1", printed="5 300"),
+            fact(5100, measure="i_insats_antal", period="2020", doc="r21", quote=q, block="r21:b1", printed="5 100"),
+            fact(float(change), measure="i_insats_antal", period="2020-2021", doc="r21", quote=q, block="r21:b1", printed=change,
+                 breakdown=(("forandring", "ökning"),)),
+        ]
+        assert flat(run_checks(facts, context(documents=docs), types=["trend_claim"])) == expected
