@@ -146,10 +146,11 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
 
 
 def _ends_footnote(prev: str, line: str) -> bool:
-    """Whether `line` is no longer part of the footnote above it: a heading, a caption or a paragraph after
-    a footnote line that was never wrapped (a word processor's export: one paragraph per line, the chapter's
-    notes at its end and the next chapter right under them)."""
-    return _unwrapped_paragraph_end(prev) or is_caption(line) or bool(NUMBERED_HEADING.match(line)) \
+    """Whether `line` is no longer part of the footnote above it: a heading, a caption, a source or note
+    line ("Källa: ..." under the notes to a table's markers) or a paragraph after a footnote line that was
+    never wrapped (a word processor's export: one paragraph per line, the chapter's notes at its end and
+    the next chapter right under them)."""
+    return _unwrapped_paragraph_end(prev) or is_caption(line) or is_source_or_note(line) or bool(NUMBERED_HEADING.match(line)) \
         or (prev.endswith((".", "!", "?")) and len(line) > UNWRAPPED_LINE)
 
 
