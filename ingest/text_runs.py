@@ -9,7 +9,7 @@ from typing import Optional
 
 from nlp.sv.captions import is_caption, is_label_value, is_source_or_note, parse_caption
 
-from .text_grid import caption_marks_removed, grid_rows_to_tabs
+from .text_grid import TableShape, caption_marks_removed, dash_rows_to_tabs, grid_rows_to_tabs
 from .text_headings import DOT_LEADER, NUMBERED_HEADING, TOC_TITLE, is_toc_line
 from .text_layout import AlignedTable, find_layouts, margin_lines
 from .text_markup import match_footnote_line, plain_footnotes
@@ -59,8 +59,10 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(grid_rows_to_tabs(html_rows_to_tabs(
-        caption_marks_removed(plain_footnotes(lines), is_caption))))))
+    shapes: dict[int, TableShape] = {}  # what a grid, simple or multiline table's notation says of its header and labels
+    lines = html_rows_to_tabs(caption_marks_removed(plain_footnotes(lines), is_caption))
+    lines = dash_rows_to_tabs(grid_rows_to_tabs(lines, shapes), is_caption, shapes)
+    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(lines)))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -114,7 +116,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
         if "\t" in line and not (is_toc_line(line, toc_mode) and (toc_mode or DOT_LEADER.search(line))):
             if cur is None or cur.kind != "table":
                 close()
-                cur = Run("table", [], i)
+                shape = shapes.get(i - 1)
+                cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents)} if shape else {})
             cur.lines.append(line)
             continue
         fn = match_footnote_line(line)
