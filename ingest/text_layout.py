@@ -79,17 +79,29 @@ def _standalone(lines: Sequence[str], i: int) -> bool:
     return above and below
 
 
+def _page_break_block(lines: Sequence[str], i: int) -> bool:
+    """Line i stands alone, or with one other short line between blank lines: a page's footer right
+    above the next page's header, as `pdftotext -layout` writes them when no form feed parts the pages."""
+    first = last = i
+    while first > 0 and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    return last - first <= 1 and all(len(lines[k].strip()) <= 100 for k in (first, last))
+
+
 def margin_lines(lines: Sequence[str]) -> set[int]:
     """Indexes (0-based) of running page headers and footers.
 
-    A footer (or header) with a page number is a short line standing alone that repeats, apart
-    from its number, at least twice, with numbers that go up ("Årsredovisning 2026   41" ... "42
-    Årsredovisning 2026"). A running header without a number is a short line that repeats as the
-    first line of the pages those numbered lines mark off (the line after each of them).
+    A footer (or header) with a page number is a short line standing alone (or with the next page's
+    header right under it) that repeats, apart from its number, at least twice, with numbers that go
+    up ("Årsredovisning 2026   41" ... "42 Årsredovisning 2026"). A running header without a number
+    is a short line that repeats as the first line of the pages those numbered lines mark off (the
+    line after each of them, right under it when no blank line parts the pages).
     """
     numbered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, line in enumerate(lines):
-        if not line.strip() or len(line.strip()) > 100 or not _standalone(lines, i):
+        if not line.strip() or len(line.strip()) > 100 or not _page_break_block(lines, i):
             continue
         found = _page_number(line)
         if found is not None:
@@ -114,7 +126,9 @@ def margin_lines(lines: Sequence[str]) -> set[int]:
         j = s + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j < len(lines) and j not in out and len(lines[j].strip()) <= 80 and _standalone(lines, j):
+        # (its words must be short, not the spaces a layout sets between its left and right parts)
+        if j < len(lines) and j not in out and len(" ".join(lines[j].split())) <= 80 and \
+                (_standalone(lines, j) or j - 1 in out and (j + 1 >= len(lines) or not lines[j + 1].strip())):
             openers[" ".join(lines[j].split()).lower()].append(j)
     for key, idx in openers.items():
         if len(idx) >= 2 and not is_caption(key):

@@ -163,9 +163,22 @@ def _starts_own_run(line: str, cur: Run) -> bool:
     below its table, with no blank line between) are two records, not one sentence."""
     text = line.strip()
     prev = cur.lines[-1].strip()
+    if _hangs_under(cur.lines[-1], line) or (is_source_or_note(prev) and text[:1].islower() and not prev.endswith((".", "!", "?"))):
+        return False  # a caption's title or a note that wraps onto the next line
     return is_caption(text) or is_source_or_note(text) or is_source_or_note(prev) \
         or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) or is_unit_line(text) \
         or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev)) or _closed_caption(prev, text)
+
+
+def _hangs_under(caption: str, line: str) -> bool:
+    """A line indented to where the title of the caption above starts goes on with that title, as a
+    layout sets a caption wrapped under its label: "Tabell C2   Utbetalningar per stöd och län, 2031."
+    over "            Kronor per dag"."""
+    found = parse_caption(caption.strip()) if is_caption(caption.strip()) else None
+    if found is None or not found.title.strip() or not line.startswith(" "):
+        return False
+    at = caption.find(found.title.strip()[:12])
+    return at > 0 and len(line) - len(line.lstrip(" ")) == at
 
 
 def _closed_caption(prev: str, line: str) -> bool:
