@@ -89,19 +89,20 @@ def _continues(above: Sequence[str], cells: Sequence[str], first: Sequence[str])
     return label[0].islower() or label[0] in "([" or bool(LABEL_GOES_ON.search(last))
 
 
-def _group_rows(lines: list[tuple[list[str], frozenset]], header: bool) -> list[list[int]]:
+def _group_rows(lines: list[tuple[list[str], frozenset]], split: bool) -> list[list[int]]:
     """The lines of one block between two borders -> its rows, as lists of indexes into `lines`
     (each a line's cells and the column borders it draws). One row, its cells wrapping over the
-    lines, unless two or more lines hold figures: then a converter left the borders between the rows
-    out, and each line with figures opens a row of its own; a line without figures goes on with the
-    row above when it continues its label. A line that draws other borders opens a row."""
+    lines, unless `split` (the body of a table with no borders between its rows) and two or more
+    lines hold figures: then each line with figures opens a row of its own, and a line without
+    figures goes on with the row above when it continues its label. A line that draws other
+    borders opens a row."""
     rows: list[list[int]] = []
-    several = not header and sum(_holds_values(cells) for cells, _ in lines) >= 2
+    several = split and sum(_holds_values(cells) for cells, _ in lines) >= 2
     for k, (cells, cuts) in enumerate(lines):
         if not rows or lines[rows[-1][0]][1] != cuts:
             rows.append([k])
-        elif not several or not any(c.strip() for c in cells):
-            rows[-1].append(k)  # a wrapped cell, or a blank line between a cell's paragraphs
+        elif not several or not any(c.strip() for c in cells) or _share_under_count(cells):
+            rows[-1].append(k)  # a wrapped cell, a blank line between a cell's paragraphs, "(45,2 %)" under "141"
         elif _holds_values(cells) and any(_holds_values(lines[j][0]) for j in rows[-1]):
             rows.append([k])
         elif _continues(lines[rows[-1][-1]][0], cells, lines[rows[-1][0]][0]):
@@ -109,6 +110,13 @@ def _group_rows(lines: list[tuple[list[str], frozenset]], header: bool) -> list[
         else:
             rows.append([k])  # a group row ("Ålder"), a label without figures
     return rows
+
+
+def _share_under_count(cells: Sequence[str]) -> bool:
+    """A line with no label whose figures are all in parentheses: the shares under the counts above
+    ("141" over "(45,2 %)"), one cell with them."""
+    filled = [c.strip() for c in cells[1:] if c.strip()]
+    return not cells[0].strip() and bool(filled) and all(c.startswith("(") and is_value(c) for c in filled)
 
 
 def _row_cells(row: Sequence[Sequence[str]], width: int) -> list[str]:
@@ -204,20 +212,23 @@ def _grid_table(lines: Sequence[str], i: int) -> Optional[_Found]:
     if end == i or len(cuts) < 2:
         return None
     head_end = next((k for k in borders if "=" in lines[k]), None)
-    found = _Found(i, end, [], [], -1, [], True, end in borders)
-    k = i + 1
-    while k <= end:
+    blocks: list[list[int]] = [[]]  # the row lines between two borders
+    for k in range(i + 1, end + 1):
         if k in borders:
-            if k == head_end:
-                found.header_rows = len(found.rows)
-            k += 1
-            continue
-        block = []
-        while k <= end and k not in borders:
-            block.append(k)
-            k += 1
-        line_cells = [_grid_line_cells(lines[b], cuts) for b in block]
-        for group in _group_rows(line_cells, header=head_end is not None and block[0] < head_end):
+            blocks.append([])
+        else:
+            blocks[-1].append(k)
+    blocks = [b for b in blocks if b]
+    cells_of = {k: _grid_line_cells(lines[k], cuts) for b in blocks for k in b}
+    in_header = [head_end is not None and b[0] < head_end for b in blocks]
+    # borders between rows of figures say where each row ends; a body with none has a row per line of figures
+    split = sum(1 for b, head in zip(blocks, in_header) if not head and any(_holds_values(cells_of[k][0]) for k in b)) <= 1
+    found = _Found(i, end, [], [], -1, [], True, end in borders)
+    for block, head in zip(blocks, in_header):
+        if head_end is not None and not head and found.header_rows < 0:
+            found.header_rows = len(found.rows)
+        line_cells = [cells_of[k] for k in block]
+        for group in _group_rows(line_cells, split=split and not head):
             found.rows.append([block[g] for g in group])
             found.cells.append(_row_cells([line_cells[g][0] for g in group], len(cuts) - 1))
             found.indents.append(_indent(line_cells[group[0]][0][0]))

@@ -237,3 +237,37 @@ def test_lines_of_dashes_round_no_figures_are_no_table():
         "Texten fortsätter här utan några tabeller.\n"
     )
     assert not doc.tables
+
+
+def test_a_grid_table_with_borders_between_its_rows_keeps_each_row_whole():
+    # each bordered row is one row, however many of its lines hold figures: a share printed under its count
+    # and a header separated from the body by a plain border
+    doc = read(
+        "+-----------------+------------+------------+\n"
+        "| Utfall          | Flickor    | Pojkar     |\n"
+        "+-----------------+------------+------------+\n"
+        "| Fullföljt       | 141        | 170        |\n"
+        "|                 | (45,2 %)   | (54,8 %)   |\n"
+        "+-----------------+------------+------------+\n"
+        "| Avbrutit        | 37         | 52         |\n"
+        "|                 | (41,6 %)   | (58,4 %)   |\n"
+        "+-----------------+------------+------------+\n"
+    )
+    (t,) = doc.tables
+    assert t.rows == [["Utfall", "Flickor", "Pojkar"], ["Fullföljt", "141 (45,2 %)", "170 (54,8 %)"],
+                      ["Avbrutit", "37 (41,6 %)", "52 (58,4 %)"]]
+
+
+def test_a_grid_table_with_only_a_plain_border_under_its_header_has_a_row_per_line_of_figures():
+    doc = read(
+        "+-------------+--------+\n"
+        "| Kommun      | Elever |\n"
+        "+-------------+--------+\n"
+        "| Ådal        | 1 804  |\n"
+        "| Bergby      | 655    |\n"
+        "|             | (45 %) |\n"
+        "+-------------+--------+\n"
+    )
+    (t,) = doc.tables
+    assert t.header_rows == 1
+    assert t.rows == [["Kommun", "Elever"], ["Ådal", "1 804"], ["Bergby", "655 (45 %)"]]
