@@ -26,16 +26,10 @@ from typing import Optional, Sequence
 from nlp.sv.captions import is_caption, is_source_or_note
 
 from .pdf_margins import page_label_of
-from .text_tables import is_numeric, is_year
+from .text_tables import LABEL_GOES_ON, PART_LABEL, is_value, is_year, join_wrapped
 
-# Statistics symbols for a missing or nil value: a cell, not a label.
-_SYMBOLS = frozenset({"–", "—", "-", "..", "…", "x", ".", "0"})
-_PAREN_FIGURE = re.compile(r"^\(\s*[−–\-+]?\d[\d\s\u00a0]*(?:[,.]\d+)?\s?%?\s*\)$")
 # Pieces of ink: words and digit groups joined by one space of any kind ("1 038", "1\u00a0038").
 _FRAGMENT = re.compile(r"\S+(?:[^\S\t\n]\S+)*")
-# A row label that goes on in the next line: it ends in a comma, a hyphen or a word that needs more.
-_LABEL_GOES_ON = re.compile(r"(?:[,\-–/]|\b(?:och|eller|samt|av|i|för|med|som|per|på|till|från|inom|utan|efter|vid|om))$",
-                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,12 +48,6 @@ class Fragment:
 def line_fragments(line: str) -> list[Fragment]:
     """The pieces of a line, cut at runs of two or more spaces."""
     return [Fragment(m.start(), m.end(), m.group()) for m in _FRAGMENT.finditer(line.expandtabs())]
-
-
-def is_value(text: str) -> bool:
-    """A figure or a statistics symbol ("1 038", "-1,5", "58,9 %", "(1 688)", "–", "..")."""
-    t = text.strip()
-    return is_numeric(t) or t in _SYMBOLS or bool(_PAREN_FIGURE.match(t))
 
 
 def _is_data_value(text: str) -> bool:
@@ -91,17 +79,29 @@ def _standalone(lines: Sequence[str], i: int) -> bool:
     return above and below
 
 
+def _page_break_block(lines: Sequence[str], i: int) -> bool:
+    """Line i stands alone, or with one other short line between blank lines: a page's footer right
+    above the next page's header, as `pdftotext -layout` writes them when no form feed parts the pages."""
+    first = last = i
+    while first > 0 and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    return last - first <= 1 and all(len(lines[k].strip()) <= 100 for k in (first, last))
+
+
 def margin_lines(lines: Sequence[str]) -> set[int]:
     """Indexes (0-based) of running page headers and footers.
 
-    A footer (or header) with a page number is a short line standing alone that repeats, apart
-    from its number, at least twice, with numbers that go up ("Årsredovisning 2026   41" ... "42
-    Årsredovisning 2026"). A running header without a number is a short line that repeats as the
-    first line of the pages those numbered lines mark off (the line after each of them).
+    A footer (or header) with a page number is a short line standing alone (or with the next page's
+    header right under it) that repeats, apart from its number, at least twice, with numbers that go
+    up ("Årsredovisning 2026   41" ... "42 Årsredovisning 2026"). A running header without a number
+    is a short line that repeats as the first line of the pages those numbered lines mark off (the
+    line after each of them, right under it when no blank line parts the pages).
     """
     numbered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, line in enumerate(lines):
-        if not line.strip() or len(line.strip()) > 100 or not _standalone(lines, i):
+        if not line.strip() or len(line.strip()) > 100 or not _page_break_block(lines, i):
             continue
         found = _page_number(line)
         if found is not None:
@@ -126,7 +126,9 @@ def margin_lines(lines: Sequence[str]) -> set[int]:
         j = s + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j < len(lines) and j not in out and len(lines[j].strip()) <= 80 and _standalone(lines, j):
+        # (its words must be short, not the spaces a layout sets between its left and right parts)
+        if j < len(lines) and j not in out and len(" ".join(lines[j].split())) <= 80 and \
+                (_standalone(lines, j) or j - 1 in out and (j + 1 >= len(lines) or not lines[j + 1].strip())):
             openers[" ".join(lines[j].split()).lower()].append(j)
     for key, idx in openers.items():
         if len(idx) >= 2 and not is_caption(key):
@@ -430,7 +432,7 @@ def _header_rows(frags: list[list[Fragment]], columns: list[tuple[int, int]]) ->
             continue
         for f in row:
             c = _column_of(f, columns)
-            leaf[c] = _join_text(leaf[c], f.text) if leaf[c] else f.text
+            leaf[c] = join_wrapped(leaf[c], f.text) if leaf[c] else f.text
     rows = spanning + ([leaf] if any(leaf) else [])
     return rows
 
@@ -502,12 +504,6 @@ def _continues(label: str) -> bool:
     return bool(label) and (label[0].islower() or label[0] == "(")
 
 
-def _join_text(a: str, b: str) -> str:
-    if re.search(r"[^\W\d_]-$", a) and b[:1].islower():
-        return a[:-1] + b  # "aktivitets-" + "ersättning"
-    return f"{a} {b}"
-
-
 def _join_wrapped_labels(body: list[tuple[int, list[str], Optional[int]]]) -> list[tuple[int, list[str], Optional[int]]]:
     """Row labels wrapped over two lines become one: a label line with no figures whose next line
     goes on it ("Handläggningstid första utbetalning," / "  dagar (medelvärde)  8,1 ..."), or a
@@ -520,20 +516,20 @@ def _join_wrapped_labels(body: list[tuple[int, list[str], Optional[int]]]) -> li
         nxt = body[k + 1] if k + 1 < len(body) else None
         if nxt is not None and _label_only(cells) and not _label_only(nxt[1]):
             n_line, n_cells, n_ind = nxt
-            strong = bool(_LABEL_GOES_ON.search(cells[0])) or not n_cells[0]
-            weak = _continues(n_cells[0]) and (n_ind or 0) >= (ind or 0) and not re.match(r"(?i)(?:varav|därav)\b", n_cells[0])
+            strong = bool(LABEL_GOES_ON.search(cells[0])) or not n_cells[0]
+            weak = _continues(n_cells[0]) and (n_ind or 0) >= (ind or 0) and not PART_LABEL.match(n_cells[0])
             after = body[k + 2] if k + 2 < len(body) else None
             sibling = after is not None and not _label_only(after[1]) and after[2] == n_ind and (n_ind or 0) > (ind or 0)
             if strong or (weak and not sibling):
-                label = _join_text(cells[0], n_cells[0]) if n_cells[0] else cells[0]
+                label = join_wrapped(cells[0], n_cells[0]) if n_cells[0] else cells[0]
                 out.append((n_line, [label] + n_cells[1:], ind))
                 k += 2
                 continue
         if out and _label_only(cells) and not _label_only(out[-1][1]) and out[-1][1][0] and \
-                (_continues(cells[0]) or _LABEL_GOES_ON.search(out[-1][1][0])) and \
+                (_continues(cells[0]) or LABEL_GOES_ON.search(out[-1][1][0])) and \
                 (nxt is None or not (_continues(nxt[1][0]) and nxt[2] == ind and not _label_only(nxt[1]))):
             p_line, p_cells, p_ind = out[-1]
-            out[-1] = (p_line, [_join_text(p_cells[0], cells[0])] + p_cells[1:], p_ind)
+            out[-1] = (p_line, [join_wrapped(p_cells[0], cells[0])] + p_cells[1:], p_ind)
             k += 1
             continue
         out.append((line, cells, ind))

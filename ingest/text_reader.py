@@ -5,7 +5,10 @@ several lines; `#` headings or numbered lines ("4. Den gemensamma ..."); tables 
 tab-separated lines; footnotes as lines starting with `<sup>N</sup>` or superscript digits;
 `---` rules; tables of contents with dot leaders; `<b>` and `**` emphasis. Text converted with
 `pdftotext -layout` sets its tables in columns aligned with spaces and keeps the pages' running
-headers and footers: ingest.text_layout reads those tables and finds those margins.
+headers and footers: ingest.text_layout reads those tables and finds those margins. pandoc's plain
+text draws grid tables (`+---+` borders) or marks the columns of simple and multiline tables with
+dash rules: ingest.text_grid reads those; Markdown pipe tables, HTML tables and ";"-delimited
+lines are read by ingest.text_tab_rows.
 
 The reader works in named stages: `lines_to_runs` groups lines into runs (paragraph, table,
 footnote, rule; ingest.text_runs), `toc_titles` learns headings from the table of contents, and

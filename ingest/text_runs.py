@@ -9,7 +9,7 @@ from typing import Optional
 
 from nlp.sv.captions import is_caption, is_label_value, is_source_or_note, parse_caption
 
-from .text_grid import caption_marks_removed, grid_rows_to_tabs
+from .text_grid import TableShape, caption_marks_removed, dash_rows_to_tabs, grid_rows_to_tabs
 from .text_headings import DOT_LEADER, NUMBERED_HEADING, TOC_TITLE, is_toc_line
 from .text_layout import AlignedTable, find_layouts, margin_lines
 from .text_markup import match_footnote_line, plain_footnotes
@@ -59,8 +59,10 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
-    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(grid_rows_to_tabs(html_rows_to_tabs(
-        caption_marks_removed(plain_footnotes(lines), is_caption))))))
+    shapes: dict[int, TableShape] = {}  # what a grid, simple or multiline table's notation says of its header and labels
+    lines = html_rows_to_tabs(caption_marks_removed(plain_footnotes(lines), is_caption))
+    lines = dash_rows_to_tabs(grid_rows_to_tabs(lines, shapes), is_caption, shapes)
+    lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(lines)))
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -114,7 +116,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
         if "\t" in line and not (is_toc_line(line, toc_mode) and (toc_mode or DOT_LEADER.search(line))):
             if cur is None or cur.kind != "table":
                 close()
-                cur = Run("table", [], i)
+                shape = shapes.get(i - 1)
+                cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents)} if shape else {})
             cur.lines.append(line)
             continue
         fn = match_footnote_line(line)
@@ -146,10 +149,11 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
 
 
 def _ends_footnote(prev: str, line: str) -> bool:
-    """Whether `line` is no longer part of the footnote above it: a heading, a caption or a paragraph after
-    a footnote line that was never wrapped (a word processor's export: one paragraph per line, the chapter's
-    notes at its end and the next chapter right under them)."""
-    return _unwrapped_paragraph_end(prev) or is_caption(line) or bool(NUMBERED_HEADING.match(line)) \
+    """Whether `line` is no longer part of the footnote above it: a heading, a caption, a source or note
+    line ("Källa: ..." under the notes to a table's markers) or a paragraph after a footnote line that was
+    never wrapped (a word processor's export: one paragraph per line, the chapter's notes at its end and
+    the next chapter right under them)."""
+    return _unwrapped_paragraph_end(prev) or is_caption(line) or is_source_or_note(line) or bool(NUMBERED_HEADING.match(line)) \
         or (prev.endswith((".", "!", "?")) and len(line) > UNWRAPPED_LINE)
 
 
@@ -159,9 +163,22 @@ def _starts_own_run(line: str, cur: Run) -> bool:
     below its table, with no blank line between) are two records, not one sentence."""
     text = line.strip()
     prev = cur.lines[-1].strip()
+    if _hangs_under(cur.lines[-1], line) or (is_source_or_note(prev) and text[:1].islower() and not prev.endswith((".", "!", "?"))):
+        return False  # a caption's title or a note that wraps onto the next line
     return is_caption(text) or is_source_or_note(text) or is_source_or_note(prev) \
         or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) or is_unit_line(text) \
         or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev)) or _closed_caption(prev, text)
+
+
+def _hangs_under(caption: str, line: str) -> bool:
+    """A line indented to where the title of the caption above starts goes on with that title, as a
+    layout sets a caption wrapped under its label: "Tabell C2   Utbetalningar per stöd och län, 2031."
+    over "            Kronor per dag"."""
+    found = parse_caption(caption.strip()) if is_caption(caption.strip()) else None
+    if found is None or not found.title.strip() or not line.startswith(" "):
+        return False
+    at = caption.find(found.title.strip()[:12])
+    return at > 0 and len(line) - len(line.lstrip(" ")) == at
 
 
 def _closed_caption(prev: str, line: str) -> bool:

@@ -35,7 +35,7 @@ def captions_below(runs: list[Run]) -> bool:
         if nxt and (nxt[0].kind == "table" or len(nxt) > 1 and nxt[1].kind == "table" and len(_run_text(nxt[0])) < 80):
             above += 1
         prev = [r for r in runs[max(0, i - 3):i]]
-        while prev and prev[-1].kind != "table" and is_source_or_note(_run_text(prev[-1])):
+        while prev and prev[-1].kind != "table" and (prev[-1].kind == "footnote" or is_source_or_note(_run_text(prev[-1]))):
             prev.pop()
         if prev and prev[-1].kind == "table":
             below += 1
@@ -45,6 +45,8 @@ def captions_below(runs: list[Run]) -> bool:
 def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: list[Run], section: tuple[str, ...],
                  cell_refs: dict[int, list[str]], below: bool = False) -> Optional[Table]:
     table_id = f"{doc_id}:t{index}"
+    # the notes to the markers in its cells ("¹ Preliminära uppgifter.") stand between a table and its source line
+    after = [r for r in after if r.kind != "footnote"]
     rows: list[list[GridCell]] = []
     unit_note = ""
     markers: list[tuple[int, int, int]] = []  # (footnote, row, col)

@@ -29,6 +29,36 @@ def is_numeric(text: str) -> bool:
     return bool(t) and bool(_NUMBER.match(t))
 
 
+# Statistics symbols for a missing or nil value: a cell, not a label.
+_SYMBOLS = frozenset({"–", "—", "-", "..", "…", "x", ".", "0"})
+_PAREN_FIGURE = re.compile(r"^\(\s*[−–\-+]?\d[\d\s\u00a0]*(?:[,.]\d+)?\s?%?\s*\)$")
+
+
+def is_value(text: str) -> bool:
+    """A figure or a statistics symbol ("1 038", "-1,5", "58,9 %", "(1 688)", "–", "..")."""
+    t = text.strip()
+    return is_numeric(t) or t in _SYMBOLS or bool(_PAREN_FIGURE.match(t))
+
+
+# A row label that goes on in the next line: it ends in a comma, a hyphen or a word that needs more.
+LABEL_GOES_ON = re.compile(r"(?:[,\-–/]|\b(?:och|eller|samt|av|i|för|med|som|per|på|till|från|inom|utan|efter|vid|om))$",
+                           re.IGNORECASE)
+# A row label that is a part of the row above, however it is set: "varav kvinnor", "därav unga"
+PART_LABEL = re.compile(r"^(?:varav|därav)\b", re.IGNORECASE)
+# Words after which a hyphen at a line's end is a shortened compound's ("hälso- och sjukvård")
+_AFTER_SUSPENDED_HYPHEN = re.compile(r"^(?:och|eller|samt|respektive|resp\.|till)\b", re.IGNORECASE)
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Two lines of one cell or label as one text: "(tusen-" + "tals kronor)" -> "(tusentals kronor)",
+    "Bostads-" + "tillägg" -> "Bostadstillägg"; "hälso-" + "och sjukvård" keeps its hyphen."""
+    if not a or not b:
+        return a or b
+    if re.search(r"[^\W\d_]-$", a) and b[:1].islower() and not _AFTER_SUSPENDED_HYPHEN.match(b):
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
 def is_year(text: str) -> bool:
     return bool(YEAR_LABEL.match(text.strip()))
 

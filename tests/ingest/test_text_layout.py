@@ -268,3 +268,35 @@ def test_a_unit_line_under_a_long_caption_is_the_tables_unit_not_a_header():
     (table,) = doc.tables
     assert table.unit_note == "Tusental"
     assert table.rows[0] == ["År", "Antal", "Förändring, %"]
+
+
+def test_a_page_footer_right_above_the_next_pages_header_is_page_furniture():
+    # no form feed and no blank line between a page's number and the next page's running header
+    header = "Uppföljning 2031:2" + " " * 70 + "Bilaga 1"
+    lines = [header, "", "Deltagarna var 1 410 under året.", "", " " * 40 + "17", header, "",
+             "Av dem gick 512 till arbete.", "", " " * 40 + "18", header, "", "Slut.", "", " " * 40 + "19"]
+    assert margin_lines(lines) == {0, 4, 5, 9, 10, 14}
+    doc = read("\n".join(lines) + "\n")
+    assert [b.text for b in doc.blocks] == ["Deltagarna var 1 410 under året.", "Av dem gick 512 till arbete.", "Slut."]
+
+
+def test_a_caption_wrapped_under_its_title_a_note_wrapped_to_a_second_line_and_a_hyphenated_header():
+    doc = read(
+        "Tabell C2   Utbetalningar per stöd och län, 2031.\n"
+        "            Kronor per dag\n"
+        "\n"
+        "                  Bostads-     Etablerings-\n"
+        "                  tillägg      ersättning\n"
+        "  Dalarna            412            233\n"
+        "  Gotland            398            241\n"
+        "\n"
+        "Anm.: Bostadstillägg avser tillägg till hushåll med barn och tillägg till de som är unga och\n"
+        "har aktivitetsersättning.\n"
+        "Källa: Länsstyrelsernas statistik.\n"
+    )
+    (t,) = doc.tables
+    assert t.caption == "Tabell C2 Utbetalningar per stöd och län, 2031. Kronor per dag"
+    assert t.rows[0] == ["", "Bostadstillägg", "Etableringsersättning"]
+    assert t.source_note == "Källa: Länsstyrelsernas statistik."
+    assert [b.kind for b in doc.blocks] == ["caption", "source_note", "source_note"]
+    assert doc.blocks[1].text.endswith("unga och har aktivitetsersättning.")

@@ -581,3 +581,18 @@ def test_a_grid_table_as_pandoc_writes_it_is_read_cell_by_cell_with_its_caption_
 def test_a_line_that_opens_with_a_colon_is_a_caption_only_when_it_is_one():
     doc = read("Villkor\n\n: gäller från och med 2027 för alla\n")
     assert not doc.tables and any(b.text.startswith(": gäller") for b in doc.blocks)
+
+
+def test_the_notes_to_a_tables_markers_stand_between_it_and_its_source_line():
+    doc = read(
+        "Tabell 5 Besökare per filial\n\n"
+        "Filial\t2030\t2031\n"
+        "Centrum¹\t8 140\t8 512\n"
+        "Hamnen\t2 077\t2 301\n\n"
+        "¹ Stängt under juli 2031.\n"
+        "Källa: Bibliotekets besöksräknare.\n"
+    )
+    (t,) = doc.tables
+    assert t.source_note == "Källa: Bibliotekets besöksräknare."
+    (note,) = doc.footnotes
+    assert note.text == "Stängt under juli 2031." and note.marker_refs == ("t:t0:r1c0",)
