@@ -295,14 +295,10 @@ class MeasureMatcher:
         return any(self._word_covered(w, vocabulary) for w in words)
 
     def names(self, key: str, label: str) -> bool:
-        """Whether a label by itself names the measure ("Tilldelade medel", "Gemensamma kartläggningar"):
-        the measure scores on the label's words alone, by a cue not made only of generic words."""
-        measure = self.by_key.get(key)
-        if measure is None:
-            return False
+        """Whether a label by itself names the measure ("Tilldelade medel"): it scores on the label alone, by a non-generic cue."""
         words = [ContextWord(w, 0.0, 1.0, i) for i, w in enumerate(re.findall(r"[\wåäöÅÄÖ%]+", label))]
-        return any(m.key == key and m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)
-                   for m in self.scores(words, normalise_unit(measure.unit)))
+        return key in self.by_key and any(m.key == key and m.score >= MIN_SCORE and any(not is_generic_cue(c) for c in m.cues)
+                                          for m in self.scores(words, normalise_unit(self.by_key[key].unit)))
 
     def _word_covered(self, word: str, vocabulary: frozenset[str]) -> bool:
         """A word speaks of the measure when the word itself, or a part of it that says which kind of

@@ -88,8 +88,9 @@ def unit_of_cell(cell: TableCell, headers: Sequence[str], caption: str, note: Op
         # "i antal dagar" names the unit; "90 dagar efter avslaget" is part of the definition
         if re.search(rf"(?<![\d\s])\s*\b{word}\b", low) and not re.search(rf"\d\s*{word}\b", low):
             return UNITS[word]
-    if re.search(r"\bandel(?:ar|arna|en)?\b", low) and not re.search(r"\bantal\b", low) and not share_column:
-        # "Andel ...", "... efter förmån, 2030. Andelar (0–1)": the caption calls its figures shares
+    if re.search(r"\bandel\b|(?:^|[.:]\s*)andelar\b", low) and not re.search(r"\bantal\b", low) and not share_column:
+        # "Andel ...", "... efter förmån, 2030. Andelar (0–1)": the caption calls its figures shares (not "Ärenden
+        # och andelar", where the rows say which)
         return "procent", 1.0
     if quoted is not None:
         return quoted  # the text before the table quotes its figures with their unit
