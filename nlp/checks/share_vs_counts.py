@@ -175,21 +175,6 @@ def _table(grid: Grid, context: CheckContext, skip: frozenset[Pos] | set[Pos] = 
             if g is not None:
                 yield _table_finding(grid, (r, col), rule, v, "rounding" if padded else g, context, padded)
     return ruled
-    for col, rule in sorted(_rules(grid, counts, context).items()):
-        for r in grid.rows:
-            if (r, col) not in grid.cells or grid.cells[(r, col)].unit != "procent" or (r, col) in skip:
-                continue
-            v = rule.value(grid, r)
-            if v is None:
-                continue
-            ruled.add((r, col))
-            share = grid.cells[(r, col)]
-            g = grade(point(v), share.reading)
-            if g == "error" and _padded_miss(share.text, v) :
-                g = "rounding"
-            if g is not None:
-                yield _table_finding(grid, (r, col), rule, v, g, context)
-    return ruled
 
 
 def _padded_miss(text: str, computed: float) -> bool:
