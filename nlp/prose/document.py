@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.records import Document
-from nlp.boxes import BoxTitle, apply_box, box_title, in_box
+from nlp.boxes import BoxTitle, apply_box, box_title, in_box, parallel_card_titles
 from nlp.components.periods import paren_ranges
 from nlp.measures import MeasureMatcher
 from nlp.prose.articles import article_at, as_of, find_articles
@@ -52,6 +52,7 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
     captions = sorted(b.order for b in document.blocks if b.kind == "caption")
     introduced: dict[tuple[str, ...], int] = {}  # section -> the block whose closing ":" introduced its carried period
     box: Optional[BoxTitle] = None  # the title of the key-figure box the lines now read may belong to
+    card_titles = parallel_card_titles(document.blocks)
     leads = {a.block.order for a, b in zip(sources, sources[1:]) if b.block.kind == "list_item" and a.block.kind != "list_item"}
     lead_period: Optional[str] = None  # the period of the sentence the list now read completes
     articles = find_articles(document)  # news pieces: each its own now, and the year its lead is about
@@ -79,7 +80,7 @@ def extract_prose_facts(document: Document, nlp: Language, matcher: MeasureMatch
             found = apply_box(found, box)
             box = replace(box, last_line=source.block.line_end)
         else:
-            box = box_title(doc, source.block) if source.kind != "footnote" else None
+            box = box_title(doc, source.block, card_titles) if source.kind != "footnote" else None
         facts.extend(found)
         if source.kind != "footnote":
             named = paragraph_population(doc)
