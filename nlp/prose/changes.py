@@ -55,7 +55,12 @@ _CHANGE_AFTER = re.compile(
     r"(?:(?:i|under|vid)\s+)?(?:samma\s+(?:månad|period|kvartal|halvår|tertial|tid|tidpunkt)(?:et)?\s+|(?:" + "|".join(MONTHS) + r")\s+"
     r"|(?:första|andra|tredje|fjärde)\s+kvartalet\s+|(?:första|andra)\s+halvåret\s+|(?:första|andra|tredje)\s+tertialet\s+)?"
     r"(?:året\s+(?:innan|före)|föregående\s+år|(?:ett|\d{1,2})\s+år\s+(?:tidigare|innan)"
-    r"|i\s+fjol|i\s+år|i\s+dag|förra\s+året|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
+    r"|i\s+fjol|i\s+år|i\s+dag|förra\s+året|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d)"
+    # what an earlier year's level is called may stand between: "925 miljoner kronor mer än i statens budget för 2027"
+    r"|(?:[^\W\d]+\s+){1,3}?(?:för|år|under)\s+(?:19|20)\d\d(?![\d,.]\d))", re.IGNORECASE)
+# "Det är 756 fler, en ökning med ...", "Störst var ökningen i Västra Götaland, 172 fler kartläggningar": "fler" or
+# "färre" with no "än" after it, in a sentence about a change, is a change against the time before
+_MORE_OR_FEWER_AFTER = re.compile(r"^\s*(fler|färre)(?:\s+[^\W\d]+)?\s*(?:[,.;)]|$)", re.IGNORECASE)
 _MORE = ("fler", "mer", "högre", "längre", "större", "långsammare")
 
 
@@ -73,9 +78,14 @@ def figure_change(doc: Doc, span: Span) -> Optional[str]:
         if word in _NO_DIRECTION:
             return "förändring"
         return "ökning" if word in _INCREASE else "minskning"
-    after = _CHANGE_AFTER.match(doc.text[span.end_char:span.end_char + 60])
+    after = _CHANGE_AFTER.match(doc.text[span.end_char:span.end_char + 80])
     if after:
         return "ökning" if after.group(1).lower() in _MORE else "minskning"
+    bare = _MORE_OR_FEWER_AFTER.match(doc.text[span.end_char:span.end_char + 40])
+    if bare:
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        if _CHANGE_NOUN.search(sent.text) or _CHANGE_WORD.search(sent.text) or _CHANGE_ANAPHORA.search(sent.text):
+            return "ökning" if bare.group(1).lower() == "fler" else "minskning"
     signed = SIGNED.match(span.text)
     if signed and span._.quantity.unit == "procentenheter" and not _DEVIATION.search(
             doc.text[max(0, span.start_char - 30):span.end_char + 30]):

@@ -1,0 +1,34 @@
+"""Changes stated with "fler"/"färre" and no "än", and against an earlier year's level named in words.
+Sentences made up for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.records import DocumentMetadata
+from ingest.text_reader import read_text
+from nlp.extract import extract_facts
+
+
+def _change(nlp, catalogue, sentence: str, printed: str):
+    doc = read_text(Path("c.txt"), "c", DocumentMetadata(reporting_year=2031), "0", text=f"Rapport 2031\n\n{sentence}\n")
+    found = [f for f in extract_facts(doc, nlp, catalogue) if f.printed.startswith(printed)]
+    assert len(found) == 1, [(f.printed, dict(f.breakdown)) for f in extract_facts(doc, nlp, catalogue)]
+    return dict(found[0].breakdown).get("forandring")
+
+
+@pytest.mark.parametrize("sentence, printed, expected", [
+    # "fler"/"färre" with no "än", in a sentence about a change
+    ("Under våren hölls 3 410 möten. Det är 214 fler, en ökning med sju procent.", "214", "ökning"),
+    ("Minskningen var störst i Kalmar län, 38 färre ärenden.", "38", "minskning"),
+    # ... and not in a sentence that states no change: a difference between two groups
+    ("I Uppsala fanns 12 fler handläggare.", "12", None),
+    # against an earlier year's level named in a few words
+    ("Anslaget blir 2 410 miljoner kronor, vilket är 85 miljoner kronor mer än i statens budget för 2030.", "85", "ökning"),
+    # a comparison with an earlier estimate of the same year is no change
+    ("Arbetslösheten blir 6,8 procent, 0,3 procentenheter lägre än regeringen antog i budgetpropositionen för 2031.",
+     "0,3", None),
+])
+def test_change_words(nlp, catalogue, sentence, printed, expected):
+    assert _change(nlp, catalogue, sentence, printed) == expected
