@@ -254,6 +254,11 @@ class EmbeddingWorker:
 
 def main(argv: list[str]) -> int:
     """The process EmbeddingWorker starts: argv holds the file descriptors of its two pipes."""
+    import gc
+
+    from ..build import BUILD_GC_THRESHOLDS
+
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)  # as in the build: torch's and transformers' imports make many objects
     requests, answers = Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False)
     serve(requests, answers)
     return 0
