@@ -72,6 +72,7 @@ class BuildReport:
     extracted: list[str] = field(default_factory=list)  # documents read and extracted in this build
     removed: list[str] = field(default_factory=list)  # documents no longer among the files
     embedded: int = 0  # passages embedded in this build (the rest came from the vector cache)
+    analysed: int = 0  # passages whose search terms were made in this build (the rest kept theirs)
 
     @property
     def ok(self) -> bool:
@@ -357,12 +358,15 @@ def _build_search_index(conn: sqlite3.Connection, db: Path, chunks: list, with_d
     """The lexical index over every passage, and vectors for those the cache lacks (from the
     embedding worker when there is one, which has made them meanwhile)."""
     from .search.analysis import Analyzer
-    from .search.index import index_chunks, load_vector_cache, passage_key, save_index, save_vector_cache
+    from .search.index import index_chunks, load_vector_cache, passage_key, save_index, save_vector_cache, stored_terms
 
     t = time.perf_counter()
-    # the lexical terms first: the worker may still be embedding
+    # the lexical terms first: the worker may still be embedding; an unchanged passage keeps its
+    # terms from the KB (they are a function of its text), so only new passages are analysed
     analyzer = Analyzer.from_texts(c.search_text for c in chunks)
-    terms = [analyzer.terms(c.search_text) for c in chunks]
+    known = stored_terms(conn) if report.incremental else {}
+    terms = [known[c.search_text] if c.search_text in known else analyzer.terms(c.search_text) for c in chunks]
+    report.analysed = sum(1 for c in chunks if c.search_text not in known)
     report.seconds["lexical"] = time.perf_counter() - t
     embedder, fresh = None, {}
     if worker is not None:

@@ -34,7 +34,7 @@ from ingest.records import Document
 
 from ..records import Passage
 from . import blobs, vectors as vector_index
-from .analysis import ANALYZER_VERSION, Analyzer
+from .analysis import ANALYZER_VERSION, Analyzer, analyzer_code
 from .bm25 import BM25
 from .chunks import Chunk, documents_to_chunks
 from .embedder import Embedder
@@ -346,6 +346,19 @@ def save_vector_cache(conn: sqlite3.Connection, model: str, cache: dict[str, np.
                       for k in sorted(set(keep)) if k in cache])
 
 
+def stored_terms(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """search text -> terms of the passages a KB's index holds, when this code would make the
+    same terms ({} when the index is missing or its analyser differs: see analysis.analyzer_code).
+    An incremental build analyses only the passages that are new."""
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM index_meta WHERE key IN ('analyzer', 'analyzer_code')").fetchall())
+        if str(meta.get("analyzer")) != str(ANALYZER_VERSION) or meta.get("analyzer_code") != analyzer_code():
+            return {}
+        return {text: (terms or "").split() for text, terms in conn.execute("SELECT search_text, terms FROM chunks")}
+    except sqlite3.OperationalError:  # no index yet
+        return {}
+
+
 # --- persistence ------------------------------------------------------------------------------
 def ensure_schema(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
@@ -370,6 +383,7 @@ def save_index(conn: sqlite3.Connection, index: Index) -> None:
     meta: dict[str, object] = {
         "version": INDEX_VERSION,
         "analyzer": ANALYZER_VERSION,
+        "analyzer_code": analyzer_code(),
         "chunks": len(index.chunks),
         "model": index.model,
         "known_words": json.dumps(sorted(index.analyzer.known), ensure_ascii=False),
@@ -535,6 +549,7 @@ __all__ = [
     "load_vector_cache",
     "passage_key",
     "save_vector_cache",
+    "stored_terms",
     "vector_cache_keys",
     "load_index",
     "rrf",
