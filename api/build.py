@@ -157,18 +157,20 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def import_spacy_without_torch() -> None:
-    """Import spaCy without letting thinc import torch (1 s of CPU and 300 MB) when this process
-    has not imported torch already and will not need it: the embedding worker has the model.
+def import_nlp_without_torch() -> None:
+    """Import the fact extraction (and with it spaCy) without letting thinc import torch (1 s of
+    CPU and 300 MB) when this process has not imported torch already and will not need it: the
+    embedding worker has the model, or nothing is embedded.
 
-    thinc.compat imports torch if it can, for its own torch layers; a blank Swedish pipeline
-    with a lookup lemmatizer has none. torch stays importable afterwards (the worker's fallback
-    loads the model here), only thinc has taken note that it is absent."""
+    thinc.compat imports torch if it can, for its own torch layers; the blank Swedish pipeline
+    with a lookup lemmatizer has none. torch stays importable afterwards (if the worker fails,
+    this process loads the model after all); only thinc has taken note that it is absent."""
     if "spacy" in sys.modules or "torch" in sys.modules:
         return
     sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now raises ImportError
     try:
-        import spacy  # noqa: F401
+        import nlp.extract  # noqa: F401
+        import nlp.pipeline  # noqa: F401
     finally:
         del sys.modules["torch"]
 
@@ -266,7 +268,7 @@ def _build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int, with_index
             chunks = documents_to_chunks([d for d, _ in docs])
             worker = _start_embedding(chunks, model_path, db, say) if chunks else None
         if worker is not None or not (with_index and with_dense):
-            import_spacy_without_torch()  # this process will not embed
+            import_nlp_without_torch()  # this process will not embed
         try:
             _extract_check_index(conn, db, docs, with_index, chunks, worker, with_dense, model_path, report, say,
                                  progress)

@@ -21,6 +21,7 @@ with OMP_WAIT_POLICY=PASSIVE unless the caller set it, so idle threads sleep ins
 """
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -133,6 +134,9 @@ def serve(requests: Connection, answers: Connection) -> None:
     means the build ended (killed, or failed): then nobody will read the vectors."""
     try:
         request = requests.recv()
+        # the build's garbage collection thresholds (api.build.fewer_collections): importing torch and
+        # transformers makes as many long-lived objects as the build's dictionaries
+        gc.set_threshold(*request.get("gc_thresholds", gc.get_threshold()))
         import torch
 
         all_threads = torch.get_num_threads()
@@ -187,7 +191,7 @@ class EmbeddingWorker:
 
     def __init__(self, texts: list[str], model_path: Optional[str] = None, kb: Optional[str | Path] = None):
         self.request = {"texts": list(texts), "model_path": None if model_path is None else str(model_path),
-                        "kb": None if kb is None else str(kb)}
+                        "kb": None if kb is None else str(kb), "gc_thresholds": gc.get_threshold()}
         self._process: Optional[subprocess.Popen] = None
         self._requests: Optional[Connection] = None
         self._answers: Optional[Connection] = None
@@ -254,11 +258,6 @@ class EmbeddingWorker:
 
 def main(argv: list[str]) -> int:
     """The process EmbeddingWorker starts: argv holds the file descriptors of its two pipes."""
-    import gc
-
-    from ..build import BUILD_GC_THRESHOLDS
-
-    gc.set_threshold(*BUILD_GC_THRESHOLDS)  # as in the build: torch's and transformers' imports make many objects
     requests, answers = Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False)
     serve(requests, answers)
     return 0
