@@ -5,9 +5,10 @@
 A build on an existing KB redoes only what changed (an incremental build): a report whose
 file and manifest entry are as they were keeps its document, facts and passage vectors; a new
 or changed one is read and extracted; a report no longer among the files is removed. The
-audit's checks and the lexical index are then redone over everything, since they compare
-reports with each other (they take about a second). What the KB holds afterwards equals a
-full build's, fact for fact and finding for finding (tests/api/test_build_incremental.py);
+audit's checks are redone only for the measures and reports the changed ones reach
+(api.build_checks), and the search index analyses only new passages and embeds only new text.
+What the KB holds afterwards equals a full build's, fact for fact and finding for finding
+(tests/api/test_build_incremental.py);
 when the program's ingest or nlp code differs from the one that built the KB, every report
 is extracted again, since the old facts might not be what this code finds.
 """
@@ -28,6 +29,10 @@ from ingest import store as ingest_store
 from ingest.manifest import lookup as manifest_entry
 from ingest.reader import content_hash, iter_report_files, read_paths
 from ingest.records import Document, IngestFailure
+
+from .build_checks import (document_scope, forget_scope, has_scope_table, merge_findings, plan_checks, run_planned,
+                           save_scope)
+from .store.scope import ensure_scope_table
 
 Say = Callable[[str], None]
 
@@ -73,6 +78,9 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)  # documents no longer among the files
     embedded: int = 0  # passages embedded in this build (the rest came from the vector cache)
     analysed: int = 0  # passages whose search terms were made in this build (the rest kept theirs)
+    # (measures, documents) the checks were run for when only those the changed reports reach
+    # were checked again (api.build_checks); None when every report was checked
+    checked: Optional[tuple[int, int]] = None
 
     @property
     def ok(self) -> bool:
@@ -226,14 +234,19 @@ def _build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int, with_index
         nlp_store.ensure_schema(conn)
         conn.execute(INPUTS_SCHEMA)
         kept_ids = set(kept_by_file.values())
+        # the checks are redone only where changed reports reach when the KB knows each report's scope
+        scoped = report.incremental and has_scope_table(conn)
+        left_measures: set[str] = set()
         if report.incremental:
             for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
                 if doc_id not in kept_ids:
                     ingest_store.delete_document(conn, doc_id)
                     nlp_store.delete_facts(conn, doc_id)
                     report.removed.append(doc_id)
+            left_measures = forget_scope(conn, report.removed) if scoped else set()
             conn.execute("DELETE FROM failures")
-            conn.execute("DELETE FROM findings")
+        ensure_scope_table(conn)
+        left = set(report.removed)  # removed, or replaced by a new version
         # every report of this build, in file order (the order a full build extracts and checks them)
         ordered: list[tuple[Document, bool]] = []
         for f in files:
@@ -271,7 +284,7 @@ def _build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int, with_index
             import_nlp_without_torch()  # this process will not embed
         try:
             _extract_check_index(conn, db, docs, with_index, chunks, worker, with_dense, model_path, report, say,
-                                 progress)
+                                 progress, (left, left_measures) if scoped else None)
         finally:
             if worker is not None:
                 worker.close()
@@ -299,8 +312,12 @@ def _start_embedding(chunks: list, model_path: Optional[str], db: Path, say: Say
 
 def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_index: bool, chunks: Optional[list],
                          worker, with_dense: bool, model_path: Optional[str], report: BuildReport, say: Say,
-                         progress: ProgressFactory) -> None:
-    """Facts of the new documents, the audit's checks over all, and the search index."""
+                         progress: ProgressFactory, left: Optional[tuple[set[str], set[str]]] = None) -> None:
+    """Facts of the new documents, the audit's checks, and the search index.
+
+    `left` is (the reports that left the KB, the measures of their scopes) when the KB records
+    each report's scope: the checks are then redone only where the changed reports reach
+    (api.build_checks); without it, over everything."""
     from nlp import store as nlp_store
     from nlp.checks import CHECKS, run_checks
     from nlp.checks.context import CheckContext
@@ -314,7 +331,7 @@ def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_in
     nlp = make_nlp() if report.extracted else None
     matcher = build_matcher(nlp, catalogue) if nlp is not None else None
     bar = progress("fakta", sum(parts(d) for d, new in docs if new))
-    facts = []
+    extracted: dict[str, list] = {}
     try:
         for doc, new in docs:
             if new:
@@ -322,30 +339,56 @@ def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_in
                 doc_facts = unique_facts(extract_facts(doc, nlp, catalogue, matcher,
                                                        on_progress=lambda done, total: bar.update(1)))
                 nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
-            else:
-                doc_facts = nlp_store.load_doc_facts(conn, doc.id)
-            facts.extend(doc_facts)
+                save_scope(conn, doc.id, document_scope(doc, doc_facts, catalogue))
+                extracted[doc.id] = doc_facts
     finally:
         bar.close()
-    report.facts = len(facts)
-    report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
+    plan = None
+    if left is not None:
+        plan = plan_checks(conn, set(report.extracted) | left[0], left[1], (d.id for d, _ in docs), CHECKS)
+    # the facts the checks read, in the order a full build has them (report by report, in file order)
+    facts = []
+    for doc, new in docs:
+        if new:
+            facts.extend(extracted.pop(doc.id))
+        elif plan is None or doc.id in plan.documents:
+            doc_facts = nlp_store.load_doc_facts(conn, doc.id)
+            if plan is None:  # a KB from before scopes were kept, or a full build: every report's is written
+                save_scope(conn, doc.id, document_scope(doc, doc_facts, catalogue))
+            facts.extend(doc_facts)
+    if plan is None:
+        report.facts = len(facts)
+        report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
+    else:
+        report.facts, report.unclassified = conn.execute(
+            "SELECT count(*), coalesce(sum(measure = 'unclassified'), 0) FROM facts").fetchone()
     report.seconds["facts"] = time.perf_counter() - t
     say(f"{report.facts} fakta ({report.unclassified} oklassificerade) på {report.seconds['facts']:.1f} s"
         + (f"; {len(report.extracted)} dokument extraherade, {len(report.reused)} oförändrade" if report.incremental else ""))
 
     t = time.perf_counter()
-    context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d, _ in docs})
+    measures = {m.key: m for m in catalogue}
+    checked = {d.id: d for d, _ in docs if plan is None or d.id in plan.documents}
     bar = progress("kontroller", len(CHECKS))
     try:
-        findings = run_checks(facts, context, on_check=lambda t: bar.update(1))
+        if plan is None:
+            findings = run_checks(facts, CheckContext(measures=measures, documents=checked),
+                                  on_check=lambda t: bar.update(1))
+        else:
+            fresh = run_planned(plan, facts, checked, lambda some: CheckContext(measures=measures, documents=some),
+                                list(CHECKS), on_check=lambda t: bar.update(1))
+            findings = merge_findings(nlp_store.load_findings(conn), fresh, plan)
+            report.checked = (len(plan.measures), len(plan.documents))
     finally:
         bar.close()
     nlp_store.save_findings(conn, findings)
     report.findings = len(findings)
     report.seconds["checks"] = time.perf_counter() - t
-    say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s")
+    scope = (f" (kontrollerade {len(plan.measures)} mått i {len(plan.documents)} av {len(docs)} dokument)"
+             if plan is not None else "")
+    say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s{scope}")
     # a long report's facts and the checks' lookups are let go before the index is built
-    del facts, findings, context
+    del facts, findings
     doc_facts = None
 
     if with_index:
