@@ -9,7 +9,9 @@ thread once the build has nothing left to do but wait for it (`EmbeddingWorker.a
 
 The worker reads the previous KB's vector cache itself (read-only), under the key of the
 engine it loaded, and embeds only the passages that cache lacks; it sends back those vectors
-and the engine's identity, and the build adds them to the cache as before. They are the
+and the engine's identity, and the build adds them to the cache as before. When every passage
+is cached under the key the engine would have (embedder.expected_engine: a build that removed
+a report or changed only its metadata), it answers without loading the model at all. They are the
 vectors the build would have made itself (the same engine; cosine above 0.9999, as batches
 are cut differently). If the worker fails, the build embeds in its own process as it did
 before this worker existed (or, when the model cannot load at all, indexes lexically alone).
@@ -91,18 +93,23 @@ class WorkerEmbedder:
 
 def cached_keys(kb: Optional[str], cache_key: str) -> set[str]:
     """The passage keys a KB file holds vectors for under `cache_key` (none when there is no KB)."""
+    return _cached(kb, cache_key)[0]
+
+
+def _cached(kb: Optional[str], cache_key: str) -> tuple[set[str], Optional[int]]:
+    """(the passage keys a KB file holds vectors for under `cache_key`, their length)."""
     if not kb or not Path(kb).is_file():
-        return set()
+        return set(), None
     from ingest.store import open_kb_readonly
 
-    from .index import vector_cache_keys
+    from .index import vector_cache_dim, vector_cache_keys
 
     try:
         conn = open_kb_readonly(kb)
     except FileNotFoundError:
-        return set()
+        return set(), None
     try:
-        return vector_cache_keys(conn, cache_key)
+        return vector_cache_keys(conn, cache_key), vector_cache_dim(conn, cache_key)
     finally:
         conn.close()
 
@@ -142,13 +149,22 @@ def serve(requests: Connection, answers: Connection) -> None:
         all_threads = torch.get_num_threads()
         torch.set_num_threads(1)  # the build extracts facts on the other core meanwhile
         t = time.perf_counter()
-        from .embedder import load_embedder, vector_cache_key
+        from .embedder import expected_engine, load_embedder, vector_cache_key
         from .index import passage_key
 
+        texts = request["texts"]
+        expected = expected_engine(request["model_path"])
+        if expected is not None:  # every passage cached under the engine's key: no model to load
+            name, backend, precision, key = expected
+            skip, dim = _cached(request["kb"], key)
+            if dim and {passage_key(text) for text in texts} <= skip:
+                answers.send(("ok", {"name": name, "backend": backend, "dim": dim, "cache_key": key,
+                                     "precision": precision, "vectors": {}, "cached": len(set(texts)),
+                                     "seconds": {"load": 0.0, "embed": 0.0}}))
+                return
         embedder = load_embedder(request["model_path"])
         loaded = time.perf_counter() - t
         key = vector_cache_key(embedder)
-        texts = request["texts"]
         skip = cached_keys(request["kb"], key)
         widened = False
 

@@ -337,6 +337,15 @@ def vector_cache_keys(conn: sqlite3.Connection, model: str) -> set[str]:
         return set()
 
 
+def vector_cache_dim(conn: sqlite3.Connection, model: str) -> Optional[int]:
+    """The length of the vectors a KB caches under `model` (None when it has none)."""
+    try:
+        row = conn.execute("SELECT length(vector) FROM passage_vectors WHERE model = ? LIMIT 1", (model,)).fetchone()
+    except sqlite3.OperationalError:  # a KB from before the cache
+        return None
+    return row[0] // np.dtype(np.float32).itemsize if row else None
+
+
 def save_vector_cache(conn: sqlite3.Connection, model: str, cache: dict[str, np.ndarray], keep: Collection[str]) -> None:
     """Store the vectors of the passages in `keep` (the index's passages): the cache never outgrows the KB."""
     conn.executescript(VECTOR_CACHE_SCHEMA)
@@ -550,6 +559,7 @@ __all__ = [
     "passage_key",
     "save_vector_cache",
     "stored_terms",
+    "vector_cache_dim",
     "vector_cache_keys",
     "load_index",
     "rrf",
