@@ -31,12 +31,13 @@ from ingest.reader import content_hash, iter_report_files, read_paths
 from ingest.records import Document, IngestFailure
 
 from .build_checks import (document_scope, forget_scope, has_scope_table, merge_findings, plan_checks, run_planned,
-                           save_scope)
+                           save_scope, scope_code)
 from .store.scope import ensure_scope_table
 
 Say = Callable[[str], None]
 
 FINGERPRINT_KEY = "pipeline_fingerprint"
+SCOPE_CODE_KEY = "check_scope_code"  # the code that wrote check_scope (api.build_checks.scope_code)
 # what each report was built from: the key of its input (file bytes, name, manifest entry) -> its document id
 INPUTS_SCHEMA = "CREATE TABLE IF NOT EXISTS build_inputs (input_key TEXT PRIMARY KEY, doc TEXT NOT NULL)"
 
@@ -132,6 +133,11 @@ def previous_inputs(db: Path, fingerprint: str) -> Optional[dict[str, str]]:
         return None
     finally:
         conn.close()
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> Optional[str]:
+    row = conn.execute("SELECT value FROM kb_meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
 def unique_facts(facts: Sequence) -> list:
@@ -235,7 +241,7 @@ def _build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int, with_index
         conn.execute(INPUTS_SCHEMA)
         kept_ids = set(kept_by_file.values())
         # the checks are redone only where changed reports reach when the KB knows each report's scope
-        scoped = report.incremental and has_scope_table(conn)
+        scoped = report.incremental and has_scope_table(conn) and _meta(conn, SCOPE_CODE_KEY) == scope_code()
         left_measures: set[str] = set()
         if report.incremental:
             for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
@@ -294,6 +300,7 @@ def _build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int, with_index
         conn.executemany("INSERT OR REPLACE INTO build_inputs VALUES (?, ?)",
                          [(keys[f], d) for f, d in doc_of_file.items() if keys[f] and d in by_id])
         conn.execute("INSERT OR REPLACE INTO kb_meta VALUES (?, ?)", (FINGERPRINT_KEY, fingerprint))
+        conn.execute("INSERT OR REPLACE INTO kb_meta VALUES (?, ?)", (SCOPE_CODE_KEY, scope_code()))
         conn.execute("INSERT OR REPLACE INTO kb_meta VALUES ('built_at', datetime('now'))")
     report.seconds["total"] = time.perf_counter() - t0
     return report

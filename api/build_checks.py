@@ -28,8 +28,11 @@ looked for between any two reports that give the same year.
 """
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from ingest.records import Document
@@ -44,6 +47,13 @@ PER_MEASURE = frozenset({"restatement", "summary_vs_body", "text_vs_table", "uni
                          "definition_change"})
 PER_REPORT = frozenset({"arithmetic", "share_vs_counts"})
 CLAIMS = frozenset({"trend_claim"})
+
+
+@lru_cache(maxsize=1)
+def scope_code() -> str:
+    """A hash of this module's source, kept with the scopes: scopes written by other code (another
+    idea of what a report's findings read) are not trusted, and the next build checks in full."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _cites(finding, docs: set[str]) -> bool:
@@ -154,5 +164,5 @@ def merge_findings(stored: Sequence, fresh: Sequence, plan: CheckPlan) -> list:
     return rank(by_id.values())
 
 
-__all__ = ["CLAIMS", "CheckPlan", "PER_MEASURE", "PER_REPORT", "document_scope", "forget_scope", "has_scope_table",
+__all__ = ["CLAIMS", "CheckPlan", "PER_MEASURE", "PER_REPORT", "document_scope", "scope_code", "forget_scope", "has_scope_table",
            "merge_findings", "named_measures", "plan_checks", "run_planned", "save_scope"]

@@ -177,6 +177,11 @@ def test_a_kb_without_scopes_is_checked_in_full_once(built_db, corpus_dir, tmp_p
     shutil.copyfile(TEST_DATA / OTHER_REPORTS[0], corpus / OTHER_REPORTS[0])
     first = build_kb([corpus], kb, with_dense=False)
     assert first.incremental and first.checked is None  # every report checked, every scope written
+    conn = sqlite3.connect(kb)
+    conn.execute("UPDATE kb_meta SET value = 'other code' WHERE key = 'check_scope_code'")
+    conn.commit()
+    conn.close()
+    assert build_kb([corpus], kb, with_dense=False).checked is None  # scopes another idea of them wrote
     shutil.copyfile(TEST_DATA / OTHER_REPORTS[1], corpus / OTHER_REPORTS[1])
     second = build_kb([corpus], kb, with_dense=False)
     assert second.checked is not None
