@@ -5,30 +5,39 @@
 A build on an existing KB redoes only what changed (an incremental build): a report whose
 file and manifest entry are as they were keeps its document, facts and passage vectors; a new
 or changed one is read and extracted; a report no longer among the files is removed. The
-audit's checks and the lexical index are then redone over everything, since they compare
-reports with each other (they take about a second). What the KB holds afterwards equals a
-full build's, fact for fact and finding for finding (tests/api/test_build_incremental.py);
+audit's checks are redone only for the measures and reports the changed ones reach
+(api.build_checks), and the search index analyses only new passages and embeds only new text.
+What the KB holds afterwards equals a full build's, fact for fact and finding for finding
+(tests/api/test_build_incremental.py);
 when the program's ingest or nlp code differs from the one that built the KB, every report
 is extracted again, since the old facts might not be what this code finds.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
+import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Protocol, Sequence
+from typing import Callable, Iterator, Optional, Protocol, Sequence
 
 from ingest import store as ingest_store
 from ingest.manifest import lookup as manifest_entry
 from ingest.reader import content_hash, iter_report_files, read_paths
 from ingest.records import Document, IngestFailure
 
+from .build_checks import (document_scope, forget_scope, has_scope_table, merge_findings, plan_checks, run_planned,
+                           save_scope, scope_code)
+from .store.scope import ensure_scope_table
+
 Say = Callable[[str], None]
 
 FINGERPRINT_KEY = "pipeline_fingerprint"
+SCOPE_CODE_KEY = "check_scope_code"  # the code that wrote check_scope (api.build_checks.scope_code)
 # what each report was built from: the key of its input (file bytes, name, manifest entry) -> its document id
 INPUTS_SCHEMA = "CREATE TABLE IF NOT EXISTS build_inputs (input_key TEXT PRIMARY KEY, doc TEXT NOT NULL)"
 
@@ -69,6 +78,10 @@ class BuildReport:
     extracted: list[str] = field(default_factory=list)  # documents read and extracted in this build
     removed: list[str] = field(default_factory=list)  # documents no longer among the files
     embedded: int = 0  # passages embedded in this build (the rest came from the vector cache)
+    analysed: int = 0  # passages whose search terms were made in this build (the rest kept theirs)
+    # (measures, documents) the checks were run for when only those the changed reports reach
+    # were checked again (api.build_checks); None when every report was checked
+    checked: Optional[tuple[int, int]] = None
 
     @property
     def ok(self) -> bool:
@@ -122,6 +135,11 @@ def previous_inputs(db: Path, fingerprint: str) -> Optional[dict[str, str]]:
         conn.close()
 
 
+def _meta(conn: sqlite3.Connection, key: str) -> Optional[str]:
+    row = conn.execute("SELECT value FROM kb_meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
 def unique_facts(facts: Sequence) -> list:
     """Facts as the KB stores them: one per id (a later duplicate replaces an earlier one, as
     INSERT OR REPLACE does), so a full and an incremental build check the same facts."""
@@ -130,6 +148,47 @@ def unique_facts(facts: Sequence) -> list:
         by_id.pop(f.id, None)
         by_id[f.id] = f
     return list(by_id.values())
+
+
+# Python's cyclic garbage collector runs after every 700 new container objects, and each run
+# of its oldest generation walks every live object. Loading the spaCy pipeline's lemma table
+# and the hunspell dictionary creates millions of objects that live as long as the build, so
+# with the default thresholds the build spent a third of its start walking them (hunspell
+# 3.6 -> 1.5 s of CPU, the pipeline 2.0 -> 1.4 s, search terms 3.1 -> 2.0 s; measured on the
+# corpus). Nothing is freed later than a build of this size can afford: the thresholds are
+# the build's only, and restored when it ends.
+BUILD_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while the block runs (BUILD_GC_THRESHOLDS)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def import_nlp_without_torch() -> None:
+    """Import the fact extraction (and with it spaCy) without letting thinc import torch (1 s of
+    CPU and 300 MB) when this process has not imported torch already and will not need it: the
+    embedding worker has the model, or nothing is embedded.
+
+    thinc.compat imports torch if it can, for its own torch layers; the blank Swedish pipeline
+    with a lookup lemmatizer has none. torch stays importable afterwards (if the worker fails,
+    this process loads the model after all); only thinc has taken note that it is absent."""
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now raises ImportError
+    try:
+        import nlp.extract  # noqa: F401
+        import nlp.pipeline  # noqa: F401
+    except ImportError:  # something there needs torch after all: the build imports it with torch
+        pass
+    finally:
+        del sys.modules["torch"]
 
 
 def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_index: bool = True,
@@ -147,6 +206,13 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
     while the facts are extracted (api.search.embed_worker), by the engine this process would
     load itself.
     """
+    with fewer_collections():
+        return _build_kb(paths, db, jobs, with_index, with_dense, model_path, say, on_file, full, progress)
+
+
+def _build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int, with_index: bool, with_dense: bool,
+              model_path: Optional[str], say: Say, on_file: Optional[Callable], full: bool,
+              progress: ProgressFactory) -> BuildReport:
     from nlp import store as nlp_store
 
     db = Path(db)
@@ -176,14 +242,19 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
         nlp_store.ensure_schema(conn)
         conn.execute(INPUTS_SCHEMA)
         kept_ids = set(kept_by_file.values())
+        # the checks are redone only where changed reports reach when the KB knows each report's scope
+        scoped = report.incremental and has_scope_table(conn) and _meta(conn, SCOPE_CODE_KEY) == scope_code()
+        left_measures: set[str] = set()
         if report.incremental:
             for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
                 if doc_id not in kept_ids:
                     ingest_store.delete_document(conn, doc_id)
                     nlp_store.delete_facts(conn, doc_id)
                     report.removed.append(doc_id)
+            left_measures = forget_scope(conn, report.removed) if scoped else set()
             conn.execute("DELETE FROM failures")
-            conn.execute("DELETE FROM findings")
+        ensure_scope_table(conn)
+        left = set(report.removed)  # removed, or replaced by a new version
         # every report of this build, in file order (the order a full build extracts and checks them)
         ordered: list[tuple[Document, bool]] = []
         for f in files:
@@ -217,9 +288,11 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
 
             chunks = documents_to_chunks([d for d, _ in docs])
             worker = _start_embedding(chunks, model_path, db, say) if chunks else None
+        if worker is not None or not (with_index and with_dense):
+            import_nlp_without_torch()  # this process will not embed
         try:
             _extract_check_index(conn, db, docs, with_index, chunks, worker, with_dense, model_path, report, say,
-                                 progress)
+                                 progress, (left, left_measures) if scoped else None)
         finally:
             if worker is not None:
                 worker.close()
@@ -229,6 +302,7 @@ def build_kb(paths: Sequence[str | Path], db: str | Path, jobs: int = 1, with_in
         conn.executemany("INSERT OR REPLACE INTO build_inputs VALUES (?, ?)",
                          [(keys[f], d) for f, d in doc_of_file.items() if keys[f] and d in by_id])
         conn.execute("INSERT OR REPLACE INTO kb_meta VALUES (?, ?)", (FINGERPRINT_KEY, fingerprint))
+        conn.execute("INSERT OR REPLACE INTO kb_meta VALUES (?, ?)", (SCOPE_CODE_KEY, scope_code()))
         conn.execute("INSERT OR REPLACE INTO kb_meta VALUES ('built_at', datetime('now'))")
     report.seconds["total"] = time.perf_counter() - t0
     return report
@@ -247,8 +321,12 @@ def _start_embedding(chunks: list, model_path: Optional[str], db: Path, say: Say
 
 def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_index: bool, chunks: Optional[list],
                          worker, with_dense: bool, model_path: Optional[str], report: BuildReport, say: Say,
-                         progress: ProgressFactory) -> None:
-    """Facts of the new documents, the audit's checks over all, and the search index."""
+                         progress: ProgressFactory, left: Optional[tuple[set[str], set[str]]] = None) -> None:
+    """Facts of the new documents, the audit's checks, and the search index.
+
+    `left` is (the reports that left the KB, the measures of their scopes) when the KB records
+    each report's scope: the checks are then redone only where the changed reports reach
+    (api.build_checks); without it, over everything."""
     from nlp import store as nlp_store
     from nlp.checks import CHECKS, run_checks
     from nlp.checks.context import CheckContext
@@ -262,7 +340,7 @@ def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_in
     nlp = make_nlp() if report.extracted else None
     matcher = build_matcher(nlp, catalogue) if nlp is not None else None
     bar = progress("fakta", sum(parts(d) for d, new in docs if new))
-    facts = []
+    extracted: dict[str, list] = {}
     try:
         for doc, new in docs:
             if new:
@@ -270,30 +348,56 @@ def _extract_check_index(conn: sqlite3.Connection, db: Path, docs: list, with_in
                 doc_facts = unique_facts(extract_facts(doc, nlp, catalogue, matcher,
                                                        on_progress=lambda done, total: bar.update(1)))
                 nlp_store.save_facts(conn, doc_facts, {doc.id: (doc.metadata.published, doc.metadata.reporting_year)})
-            else:
-                doc_facts = nlp_store.load_doc_facts(conn, doc.id)
-            facts.extend(doc_facts)
+                save_scope(conn, doc.id, document_scope(doc, doc_facts, catalogue))
+                extracted[doc.id] = doc_facts
     finally:
         bar.close()
-    report.facts = len(facts)
-    report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
+    plan = None
+    if left is not None:
+        plan = plan_checks(conn, set(report.extracted) | left[0], left[1], (d.id for d, _ in docs), CHECKS)
+    # the facts the checks read, in the order a full build has them (report by report, in file order)
+    facts = []
+    for doc, new in docs:
+        if new:
+            facts.extend(extracted.pop(doc.id))
+        elif plan is None or doc.id in plan.documents:
+            doc_facts = nlp_store.load_doc_facts(conn, doc.id)
+            if plan is None:  # a KB from before scopes were kept, or a full build: every report's is written
+                save_scope(conn, doc.id, document_scope(doc, doc_facts, catalogue))
+            facts.extend(doc_facts)
+    if plan is None:
+        report.facts = len(facts)
+        report.unclassified = sum(1 for f in facts if f.measure == "unclassified")
+    else:
+        report.facts, report.unclassified = conn.execute(
+            "SELECT count(*), coalesce(sum(measure = 'unclassified'), 0) FROM facts").fetchone()
     report.seconds["facts"] = time.perf_counter() - t
     say(f"{report.facts} fakta ({report.unclassified} oklassificerade) på {report.seconds['facts']:.1f} s"
         + (f"; {len(report.extracted)} dokument extraherade, {len(report.reused)} oförändrade" if report.incremental else ""))
 
     t = time.perf_counter()
-    context = CheckContext(measures={m.key: m for m in catalogue}, documents={d.id: d for d, _ in docs})
+    measures = {m.key: m for m in catalogue}
+    checked = {d.id: d for d, _ in docs if plan is None or d.id in plan.documents}
     bar = progress("kontroller", len(CHECKS))
     try:
-        findings = run_checks(facts, context, on_check=lambda t: bar.update(1))
+        if plan is None:
+            findings = run_checks(facts, CheckContext(measures=measures, documents=checked),
+                                  on_check=lambda t: bar.update(1))
+        else:
+            fresh = run_planned(plan, facts, checked, lambda some: CheckContext(measures=measures, documents=some),
+                                list(CHECKS), on_check=lambda t: bar.update(1))
+            findings = merge_findings(nlp_store.load_findings(conn), fresh, plan)
+            report.checked = (len(plan.measures), len(plan.documents))
     finally:
         bar.close()
     nlp_store.save_findings(conn, findings)
     report.findings = len(findings)
     report.seconds["checks"] = time.perf_counter() - t
-    say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s")
+    scope = (f" (kontrollerade {len(plan.measures)} mått i {len(plan.documents)} av {len(docs)} dokument)"
+             if plan is not None else "")
+    say(f"{report.findings} avvikelser på {report.seconds['checks']:.1f} s{scope}")
     # a long report's facts and the checks' lookups are let go before the index is built
-    del facts, findings, context
+    del facts, findings
     doc_facts = None
 
     if with_index:
@@ -308,12 +412,15 @@ def _build_search_index(conn: sqlite3.Connection, db: Path, chunks: list, with_d
     """The lexical index over every passage, and vectors for those the cache lacks (from the
     embedding worker when there is one, which has made them meanwhile)."""
     from .search.analysis import Analyzer
-    from .search.index import index_chunks, load_vector_cache, passage_key, save_index, save_vector_cache
+    from .search.index import index_chunks, load_vector_cache, passage_key, save_index, save_vector_cache, stored_terms
 
     t = time.perf_counter()
-    # the lexical terms first: the worker may still be embedding
+    # the lexical terms first: the worker may still be embedding; an unchanged passage keeps its
+    # terms from the KB (they are a function of its text), so only new passages are analysed
     analyzer = Analyzer.from_texts(c.search_text for c in chunks)
-    terms = [analyzer.terms(c.search_text) for c in chunks]
+    known = stored_terms(conn) if report.incremental else {}
+    terms = [known[c.search_text] if c.search_text in known else analyzer.terms(c.search_text) for c in chunks]
+    report.analysed = sum(1 for c in chunks if c.search_text not in known)
     report.seconds["lexical"] = time.perf_counter() - t
     embedder, fresh = None, {}
     if worker is not None:

@@ -1,4 +1,4 @@
 """`python -m api.cli`: the same command as the `rapportkoll` console script."""
-from . import cli
+from . import main
 
-cli()
+main()

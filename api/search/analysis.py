@@ -17,10 +17,12 @@
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from nlp.compounds import split_compound
@@ -34,6 +36,16 @@ from nlp.sv.stop_words import STOP_WORDS
 # on load instead of matching new query terms against old document terms.
 # 2: compounds split by nlp.compounds (hunspell-sv) instead of against the index's vocabulary.
 ANALYZER_VERSION = 2
+
+
+@lru_cache(maxsize=1)
+def analyzer_code() -> str:
+    """A hash of this module's source. An incremental build reuses the stored terms of an
+    unchanged passage only when the index records the same hash (and the KB the same nlp
+    code, whose compound splitter and stemmer the terms also come from): terms are then
+    what this code would make, even if ANALYZER_VERSION was not bumped."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
 
 # Digit groups split by a space of any kind: "8 662", "12 587 000", "8\u00a0662".
 GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])")
@@ -140,4 +152,4 @@ class Analyzer:
         return weights
 
 
-__all__ = ["ANALYZER_VERSION", "Analyzer", "NUMBER_WEIGHT", "STOP_WORDS", "normalise", "stem", "words"]
+__all__ = ["ANALYZER_VERSION", "Analyzer", "analyzer_code", "NUMBER_WEIGHT", "STOP_WORDS", "normalise", "stem", "words"]

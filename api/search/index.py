@@ -34,7 +34,7 @@ from ingest.records import Document
 
 from ..records import Passage
 from . import blobs, vectors as vector_index
-from .analysis import ANALYZER_VERSION, Analyzer
+from .analysis import ANALYZER_VERSION, Analyzer, analyzer_code
 from .bm25 import BM25
 from .chunks import Chunk, documents_to_chunks
 from .embedder import Embedder
@@ -337,6 +337,15 @@ def vector_cache_keys(conn: sqlite3.Connection, model: str) -> set[str]:
         return set()
 
 
+def vector_cache_dim(conn: sqlite3.Connection, model: str) -> Optional[int]:
+    """The length of the vectors a KB caches under `model` (None when it has none)."""
+    try:
+        row = conn.execute("SELECT length(vector) FROM passage_vectors WHERE model = ? LIMIT 1", (model,)).fetchone()
+    except sqlite3.OperationalError:  # a KB from before the cache
+        return None
+    return row[0] // np.dtype(np.float32).itemsize if row else None
+
+
 def save_vector_cache(conn: sqlite3.Connection, model: str, cache: dict[str, np.ndarray], keep: Collection[str]) -> None:
     """Store the vectors of the passages in `keep` (the index's passages): the cache never outgrows the KB."""
     conn.executescript(VECTOR_CACHE_SCHEMA)
@@ -344,6 +353,19 @@ def save_vector_cache(conn: sqlite3.Connection, model: str, cache: dict[str, np.
     conn.executemany("INSERT INTO passage_vectors VALUES (?, ?, ?)",
                      [(model, k, sqlite3.Binary(np.asarray(cache[k], dtype=np.float32).tobytes()))
                       for k in sorted(set(keep)) if k in cache])
+
+
+def stored_terms(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """search text -> terms of the passages a KB's index holds, when this code would make the
+    same terms ({} when the index is missing or its analyser differs: see analysis.analyzer_code).
+    An incremental build analyses only the passages that are new."""
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM index_meta WHERE key IN ('analyzer', 'analyzer_code')").fetchall())
+        if str(meta.get("analyzer")) != str(ANALYZER_VERSION) or meta.get("analyzer_code") != analyzer_code():
+            return {}
+        return {text: (terms or "").split() for text, terms in conn.execute("SELECT search_text, terms FROM chunks")}
+    except sqlite3.OperationalError:  # no index yet
+        return {}
 
 
 # --- persistence ------------------------------------------------------------------------------
@@ -370,6 +392,7 @@ def save_index(conn: sqlite3.Connection, index: Index) -> None:
     meta: dict[str, object] = {
         "version": INDEX_VERSION,
         "analyzer": ANALYZER_VERSION,
+        "analyzer_code": analyzer_code(),
         "chunks": len(index.chunks),
         "model": index.model,
         "known_words": json.dumps(sorted(index.analyzer.known), ensure_ascii=False),
@@ -535,6 +558,8 @@ __all__ = [
     "load_vector_cache",
     "passage_key",
     "save_vector_cache",
+    "stored_terms",
+    "vector_cache_dim",
     "vector_cache_keys",
     "load_index",
     "rrf",

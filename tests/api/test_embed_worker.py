@@ -11,7 +11,7 @@ import pytest
 import api.search.embedder
 from api.build import build_kb
 from api.search.embed_worker import Embedded, EmbeddingWorker, WorkerEmbedder, WorkerFailed, cached_keys, embed_missing
-from api.search.embedder import E5_NAME, load_embedder
+from api.search.embedder import E5_NAME, expected_engine, load_embedder, vector_cache_key
 from api.search.index import passage_key, save_vector_cache
 
 TEXTS = [
@@ -67,6 +67,21 @@ def test_cached_keys_are_read_per_engine(tmp_path):
     assert cached_keys(str(kb), "m") == set()  # float32's vectors are not bfloat16's
     assert cached_keys(str(tmp_path / "none.db"), "m") == set()
     assert cached_keys(None, "m") == set()
+
+
+def test_worker_loads_no_model_when_every_passage_is_cached(tmp_path):
+    """A build that only removed a report, or changed what no passage reads, embeds nothing: the
+    worker tells the engine's key without loading it and finds every passage cached."""
+    key = vector_cache_key(load_embedder())  # (converts the default model where that is still to do)
+    name, backend, precision, expected_key = expected_engine()
+    assert (name, expected_key) == (E5_NAME, key)
+    kb = kb_with_vectors(tmp_path / "kb.db", key, TEXTS, np.ones((len(TEXTS), 384), np.float32))
+    done = EmbeddingWorker(TEXTS, kb=kb).start().result()
+    assert (done.vectors, done.seconds["load"], done.cache_key, done.dim) == ({}, 0.0, key, 384)
+    assert done.cached == len(set(TEXTS))
+    # one passage the KB lacks: the model is loaded after all, and embeds that one
+    done = EmbeddingWorker(TEXTS + ["Ett nytt stycke."], kb=kb).start().result()
+    assert list(done.vectors) == [passage_key("Ett nytt stycke.")] and done.seconds["load"] > 0
 
 
 def test_worker_gives_the_vectors_of_the_engine_in_this_process(tmp_path):
