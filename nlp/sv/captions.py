@@ -95,7 +95,7 @@ def is_source_or_note(text: str) -> bool:
 
 def cites_table(label: str) -> re.Pattern[str]:
     """A pattern for running text that cites the table with this label ("se tabell B3", "tabellerna 2 och 3")."""
-    return re.compile(rf"\btab(?:ell(?:erna)?|\.)\s+(?:[\w.:]+\s*(?:,|och)\s*)*{re.escape(label)}(?![\w.:]\d)([^.]*)",
+    return re.compile(rf"\btab(?:ell(?:erna)?|\.)\s+(?:[\w.:]+\s*(?:,|och)\s*)*{re.escape(label)}(?!\w|[.:]\d)([^.]*)",
                       re.IGNORECASE)
 
 

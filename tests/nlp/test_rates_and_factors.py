@@ -9,7 +9,7 @@ import pytest
 from ingest.records import DocumentMetadata
 from ingest.text_reader import read_text
 from nlp.extract import extract_facts
-from nlp.sv.captions import is_label_value
+from nlp.sv.captions import cites_table, is_label_value
 from nlp.sv.units import unit_note_scale, unit_phrase
 
 
@@ -90,3 +90,15 @@ def test_a_caption_that_calls_its_figures_shares_in_the_plural_makes_fractions_s
     doc = read_text(Path("t.txt"), "t", DocumentMetadata(reporting_year=2030), "0", text=text)
     got = {(f.printed, f.unit, f.value) for f in extract_facts(doc, nlp, catalogue) if f.line == 6}
     assert got == {("0,12", "procent", 12.0), ("0,18", "procent", 18.0)}
+
+
+@pytest.mark.parametrize("label, text, cites", [
+    ("2", "se tabell 2 i bilagan", True),
+    ("2", "som tabellerna 1 och 2 visar.", True),
+    ("2", "se tabell 21 i bilagan", False),  # another table whose label starts with the same digit
+    ("3", "se tabell 3.2 nedan", False),
+    ("3.2", "se tabell 3.2 nedan", True),
+    ("B3", "(se tabell B3).", True),
+])
+def test_a_citation_names_the_whole_label(label, text, cites):
+    assert bool(cites_table(label).search(text)) is cites
