@@ -20,6 +20,7 @@ from nlp.addressee import give_addressee
 from nlp.appropriations import appropriations_named, appropriations_own_prose_amounts
 from nlp.measure_trust import distrust_weak_matches
 from nlp.part_year import settle_part_year
+from nlp.population import document_text, settle_population
 from nlp.measures import MeasureMatcher
 from nlp.prose import extract_prose_facts, text_sources
 from nlp.records import Fact, Measure
@@ -97,7 +98,10 @@ def extract_facts(document: Document, nlp: Language, catalogue: Union[Sequence[M
     prose = extract_prose_facts(document, nlp, m, on_source=on_source)
     named = appropriations_named(document)  # the anslag of tables and of running text alike
     tables = extract_table_facts(document, m, nlp, on_table=on_table, appropriations=named)
+    # the document's trust in weak matches is judged with its population measures' matches still counted (left
+    # out, a page of unemployment figures would have too few classified figures to be judged at all)
     facts = distrust_weak_matches(settle_part_year(prose + tables, m.by_key))
+    facts = settle_population(facts, m.by_key, document_text(document))
     facts = give_addressee(appropriations_own_prose_amounts(document, facts, m.by_key, named), document, m)
     out: list[Fact] = []
     ids: set[str] = set()

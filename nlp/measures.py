@@ -32,7 +32,7 @@ from nlp.wordkeys import Lexicon, WordKeys
 
 CATALOGUE_PATH = Path(__file__).with_name("measures.yaml")
 REQUIRED_FIELDS = ("key", "label", "unit", "definition")
-LIST_FIELDS = ("lemmas", "phrases", "synonyms", "breakdowns", "scope")
+LIST_FIELDS = ("lemmas", "phrases", "synonyms", "breakdowns", "scope", "population")
 KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + LIST_FIELDS + ("denominator", "counts_of", "notes"))
 
 MIN_SCORE = 0.35
@@ -104,6 +104,7 @@ def load_catalogue(path: Union[None, str, Path] = None) -> list[Measure]:
             counts_of=str(entry.get("counts_of") or ""),
             synonyms=tuple(str(x).lower() for x in entry.get("synonyms") or ()),
             scope=tuple(str(x).lower() for x in entry.get("scope") or ()),
+            population=tuple(str(x).lower() for x in entry.get("population") or ()),
         ))
     return measures
 

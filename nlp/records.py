@@ -85,6 +85,9 @@ class Measure:
     # for a measure of one project or study ("Resa", "Pila", handlingsplanssamverkan): words one of which
     # must stand near a figure (its sentence, the sentences before, its headings or caption) for it to be one
     scope: tuple[str, ...] = ()
+    # for a measure of people an event picks out ("90 dagar efter avslag"): words one of which the document
+    # must use somewhere, in any form or compound ("avslag", "indrag", "upphör"), for a figure to be one
+    population: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
