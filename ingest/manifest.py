@@ -205,12 +205,16 @@ def _names_publishers_only(line: str) -> bool:
     return bool(parts) and all(p.lower() in {x.lower() for x in PUBLISHERS} for p in parts)
 
 
+# an item of a list ("1.  Startsida", "- Om oss"): a web page's breadcrumb or a contents list, never its title
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*–])\s+\S")
+
+
 def infer_metadata(text: str) -> DocumentMetadata:
     """Best-effort metadata from the opening of a report's text."""
     head_lines = [l.strip().lstrip("#").strip() for l in text.splitlines()[:120] if l.strip()]
     head = "\n".join(head_lines)
     title = next((re.sub(r"</?b>|\*{1,3}|^#{1,6}\s+", "", l).strip() for l in head_lines
-                  if len(l) > 12 and not _DATE.search(l) and not _names_publishers_only(l)), "")
+                  if len(l) > 12 and not _DATE.search(l) and not _names_publishers_only(l) and not _LIST_ITEM.match(l)), "")
     signed = sign_off(head_lines)
     published = publication_date(head_lines) or _date_in_words(head) or signed
     year = _reporting_year(head_lines)

@@ -182,3 +182,14 @@ def test_a_line_of_publisher_names_is_no_title_and_a_publication_date_in_words_w
                        "Publicerad: 3 mars 2044\nUttag ur registren 2044-01-15.\n\nText.")
     assert m.title == "Uppföljning av samverkan, andra halvåret 2043"
     assert m.published == "2044-03-03"
+
+
+def test_a_breadcrumb_or_list_above_the_title_is_not_the_title():
+    # a web page saved as text opens with its breadcrumb as a numbered list; a list item is never the title,
+    # and the title's part of the year ("januari–juni") is what a half-year report's figures are about
+    text = ("1.  Startsida\n2.  Om myndigheten\n3.  Statistik och analys\n\n"
+            "Samverkan i siffror – uppföljning januari–juni 2031\n\nPublicerad 2031-08-20\n\nText.")
+    m = infer_metadata(text)
+    assert m.title == "Samverkan i siffror – uppföljning januari–juni 2031"
+    assert infer_metadata("- Hem\n- Nyheter om sjukförsäkringen\n\nKvartalsrapport om sjukfrånvaron 2031\n\nText.").title \
+        == "Kvartalsrapport om sjukfrånvaron 2031"
