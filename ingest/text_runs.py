@@ -1,6 +1,7 @@
 """Lines of a .txt/.md report -> runs: consecutive lines that belong together (paragraph, list item,
 table, footnote, rule, heading), with wrapped paragraphs joined over page breaks and tables set in
-aligned columns (ingest.text_layout) or other notations (ingest.text_tab_rows) made tab rows."""
+aligned columns (ingest.text_layout), one cell to a line (ingest.text_cells) or other notations
+(ingest.text_tab_rows) made tab rows."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from typing import Optional
 
 from nlp.sv.captions import is_caption, is_label_value, is_source_or_note, parse_caption
 
+from .text_cells import cell_lines_to_tabs
 from .text_grid import TableShape, caption_marks_removed, dash_rows_to_tabs, grid_rows_to_tabs
 from .text_headings import DOT_LEADER, NUMBERED_HEADING, TOC_TITLE, is_toc_line
 from .text_layout import AlignedTable, find_layouts, margin_lines
@@ -63,6 +65,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     lines = html_rows_to_tabs(caption_marks_removed(plain_footnotes(lines), is_caption))
     lines = dash_rows_to_tabs(grid_rows_to_tabs(lines, shapes), is_caption, shapes)
     lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(lines)))
+    lines = cell_lines_to_tabs(lines, shapes)
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over

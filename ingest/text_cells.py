@@ -1,0 +1,251 @@
+"""Tables written one cell to a line -> tab-separated rows.
+
+LibreOffice's plain-text export of a Word document (`soffice --convert-to "txt:Text (encoded):UTF8"`)
+writes every table cell as a line of its own, row after row, with no separator between the cells or
+the rows. A cell merged across columns gives one line; the continuation of a cell merged down gives an
+empty line:
+
+    Tabell 1. Kartläggningar efter region och kön, 2029 och 2030
+    Region                   <- merged down over two header rows
+    2029                     <- merged across three columns
+    2030
+                             <- the continuation of "Region"
+    Kvinnor
+    Män
+    Totalt
+    Kvinnor
+    Män
+    Totalt
+    Norr
+    310
+    ...
+
+Nothing but the text says where a row ends, so the structure comes from its pattern: a caption line
+("Tabell 1. ...") or a heading, then the header cells, then rows of one label line followed by the
+same number of value lines (figures, "–", "..", or empty). The period of that label/value pattern
+gives the column count; the header cells must then fit it: one header row of that many cells, two full
+rows, or a row of fewer cells over a full one, each of its cells above a merged-down (empty) cell or
+spanning the cells below it evenly (a year over "Kvinnor / Män / Totalt"; the group under each such
+label must be the same). A spanning header is written as a spanning cell prints in the other notations:
+its label in the first of its columns and empty cells to its right.
+
+To stay clear of prose the reader asks much: two or more rows with figures, header cells that fit,
+lines that are short, unindented and no sentences; a table without a caption above it needs at least
+two value columns and a heading or a paragraph's end right above its header. A list of short lines, a
+bulleted list or "label / figure" lines under a heading stay prose.
+
+Each row is written as one tab-separated line on its first line and the table's other lines are
+marked as part of it (ROW_CONTINUED), as ingest.text_grid does; `TableShape` keeps its header rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+from typing import Optional, Sequence
+
+from nlp.sv.captions import is_source_or_note, is_table_caption
+
+from .text_grid import ROW_CONTINUED, TableShape
+from .text_markup import match_footnote_line
+from .text_tables import count_header_rows, is_value, is_year
+
+MAX_COLUMNS = 16  # the label column and up to 15 value columns
+MAX_CELL = 100  # a longer line is a paragraph, not a cell
+MIN_ROWS = 2  # rows with figures a table needs
+# a cell that ends a sentence of several words is prose ("Se tabell 2 nedan."); a label may end in "m.m."
+_SENTENCE = re.compile(r"\S+\s+\S+\s+\S+.*[.!?:]$")
+_LIST_MARK = re.compile(r"^(?:[-•◦▪·*–]\s|#|<(?!sup>)|>)")
+
+
+@dataclass(frozen=True)
+class CellTable:
+    """A table found in one-cell-per-line text: the index of its first header line, of its first body
+    line and of its last line, its column count, and its header and body rows as cells (each row with
+    the index of the line it starts on)."""
+
+    first: int
+    body: int
+    last: int
+    width: int
+    header: list[tuple[int, list[str]]]
+    rows: list[tuple[int, list[str]]]
+
+
+def is_cell_line(line: str) -> bool:
+    """A line that may be one table cell: empty (a merged-down cell's continuation), or short, without tabs,
+    pipes, indentation or runs of spaces, and neither a caption, a source or note line, a footnote, a list
+    item nor a sentence."""
+    if not line.strip():
+        return True
+    text = line.rstrip()
+    if len(text) > MAX_CELL or text != text.lstrip() or "\t" in text or "|" in text or "  " in text or ROW_CONTINUED in text:
+        return False
+    if is_value(text):
+        return True
+    return not (_SENTENCE.search(text) or _LIST_MARK.match(text) or is_table_caption(text) or is_source_or_note(text)
+                or match_footnote_line(text))
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """What each line may be, worked out once: a cell, a value (figure or symbol), empty, a row label."""
+
+    cell: list[bool]
+    value: list[bool]
+    empty: list[bool]
+    label: list[bool]
+
+    @classmethod
+    def of(cls, lines: Sequence[str]) -> "_Marks":
+        cell = [is_cell_line(line) for line in lines]
+        value = [c and is_value(line.strip()) for c, line in zip(cell, lines)]
+        empty = [not line.strip() for line in lines]
+        # a row label: text that is no figure, or a year (years down the label column)
+        label = [c and not e and (not v or is_year(line.strip())) for c, v, e, line in zip(cell, value, empty, lines)]
+        return cls(cell, value, empty, label)
+
+
+def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int) -> list[tuple[int, list[str]]]:
+    """The rows of `width` cells from line `start` on: each a label line and width-1 lines of values or
+    empty cells. A row with no figure is a group row ("Ålder"), kept only between rows with figures.
+    Years as labels must run one way ("2026, 2027, ..."), so a column of figures is not read as labels."""
+    rows: list[tuple[int, list[str]]] = []
+    years: list[int] = []
+    k = start
+    while k + width <= len(lines) and marks.label[k]:
+        if not all(marks.value[j] or marks.empty[j] for j in range(k + 1, k + width)):
+            break
+        label = lines[k].strip()
+        if marks.value[k]:
+            year = int(label)
+            if years and (year == years[-1] or len(years) >= 2 and (year > years[-1]) != (years[-1] > years[-2])):
+                break
+            years.append(year)
+        rows.append((k, [label] + [lines[j].strip() for j in range(k + 1, k + width)]))
+        k += width
+    while rows and not any(rows[-1][1][1:]):
+        rows.pop()  # a label with empty cells at the end: the next paragraph's heading, not a group row
+    if sum(1 for _, cells in rows if any(cells[1:])) < MIN_ROWS:
+        return []
+    return rows
+
+
+def _spread(upper: Sequence[str], lower: Sequence[str]) -> Optional[list[str]]:
+    """A header row of fewer cells than the columns over the full row below it, or None when it does not
+    fit: its first cell heads the label column, each cell above an empty one (merged down) heads that
+    column alone, and the others share the runs of filled cells below evenly, each group under them the
+    same. Returned at full width, a spanning label in the first of its columns."""
+    width = len(lower)
+    if not upper or len(upper) >= width:
+        return None
+    runs: list[list[int]] = []  # runs of filled cells below, between the merged-down ones
+    slots: list[object] = []  # in column order: a column index (merged down) or a run
+    for c in range(1, width):
+        if not lower[c].strip():
+            slots.append(c)
+        elif slots and isinstance(slots[-1], list):
+            slots[-1].append(c)
+        else:
+            slots.append([c])
+            runs.append(slots[-1])
+    spare = len(upper) - 1 - (len(slots) - len(runs))  # the labels over runs
+    if spare < len(runs) or not runs and spare:
+        return None
+    for counts in product(range(1, spare + 1), repeat=len(runs)):
+        if sum(counts) != spare or any(len(run) % n for run, n in zip(runs, counts)):
+            continue
+        if any(n > 1 and any(lower[run[j]].strip().lower() != lower[run[j % (len(run) // n)]].strip().lower()
+                             for j in range(len(run))) for run, n in zip(runs, counts)):
+            continue  # the columns under each label are not the same kind: no telling which it spans
+        out = [upper[0]] + [""] * (width - 1)
+        labels = iter(upper[1:])
+        sizes = iter(counts)
+        for slot in slots:
+            if isinstance(slot, int):
+                out[slot] = next(labels)
+                continue
+            n = next(sizes)
+            for g in range(n):
+                out[slot[g * (len(slot) // n)]] = next(labels)
+        return out
+    return None
+
+
+def header_rows(cells: Sequence[str], width: int) -> Optional[list[tuple[int, list[str]]]]:
+    """The header lines of a table of `width` columns as rows (each with the offset of its first line), or
+    None when they fit no header: one row of `width` cells, two such rows, or a shorter row over a full one
+    (see `_spread`)."""
+    cells = [c.strip() for c in cells]
+    if len(cells) == width:
+        return [(0, list(cells))]
+    if len(cells) == 2 * width:
+        return [(0, list(cells[:width])), (width, list(cells[width:]))]
+    if width < len(cells) < 2 * width:
+        upper, lower = cells[:len(cells) - width], cells[len(cells) - width:]
+        spread = _spread(upper, lower)
+        return [(0, spread), (len(upper), list(lower))] if spread else None
+    return None
+
+
+def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_width: int) -> Optional[CellTable]:
+    """The table whose header starts at line `start`, or None: the column count and header length that
+    read the most lines as rows (the fewest columns and the shortest header on a tie, so a first row of
+    figures is no header)."""
+    best: Optional[CellTable] = None
+    cells = 0  # how many lines from `start` on may be cells
+    while start + cells < len(lines) and marks.cell[start + cells] and cells < 2 * MAX_COLUMNS:
+        cells += 1
+    for width in range(min_width, MAX_COLUMNS + 1):
+        for length in range(width, min(2 * width, cells) + 1):
+            body = start + length
+            rows = _body_rows(lines, marks, body, width)
+            if not rows:
+                continue
+            header = header_rows(lines[start:body], width)
+            if header is None:
+                continue
+            last = rows[-1][0] + width - 1
+            if best is None or last > best.last:
+                best = CellTable(start, body, last, width, [(start + k, row) for k, row in header], rows)
+    return best
+
+
+def find_cell_tables(lines: Sequence[str]) -> list[CellTable]:
+    """The one-cell-per-line tables in `lines`: under a table caption (a unit line may stand between), or,
+    with two value columns or more, under a heading or right after a paragraph."""
+    found: list[CellTable] = []
+    marks = _Marks.of(lines)
+    i = 0
+    while i < len(lines):
+        table = None
+        line = lines[i].strip()
+        if line and is_table_caption(line) and "\t" not in lines[i]:
+            table = _table_at(lines, marks, i + 1, 2) or _table_at(lines, marks, i + 2, 2)
+        elif marks.cell[i] and (i == 0 or not marks.cell[i - 1]):
+            table = _table_at(lines, marks, i, 3) or (_table_at(lines, marks, i + 1, 3) if line else None)
+        if table is None:
+            i += 1
+            continue
+        found.append(table)
+        i = table.last + 1
+    return found
+
+
+def cell_lines_to_tabs(lines: list[str], shapes: Optional[dict[int, TableShape]] = None) -> list[str]:
+    """Each row of every one-cell-per-line table in `lines` as one tab-separated line (see the module's doc).
+    The header rows of each table go into `shapes`, by the index of its first line."""
+    out = list(lines)
+    for table in find_cell_tables(lines):
+        for k in range(table.first, table.last + 1):
+            out[k] = ROW_CONTINUED
+        rows = table.header + table.rows
+        for k, cells in rows:
+            out[k] = "\t".join(cells)
+        if shapes is not None:
+            counted = count_header_rows([cells for _, cells in rows])
+            shapes[table.first] = TableShape(max(len(table.header), counted))
+    return out
+
+
+__all__ = ["CellTable", "cell_lines_to_tabs", "find_cell_tables", "header_rows", "is_cell_line"]
