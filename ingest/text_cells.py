@@ -35,7 +35,8 @@ two value columns and a heading or a paragraph's end right above its header. A l
 bulleted list or "label / figure" lines under a heading stay prose.
 
 Each row is written as one tab-separated line on its first line and the table's other lines are
-marked as part of it (ROW_CONTINUED), as ingest.text_grid does; `TableShape` keeps its header rows.
+marked as part of it (ROW_CONTINUED), as ingest.text_grid does; `TableShape` keeps its header rows and
+the line each cell stands on, so a figure's provenance is its own line.
 """
 from __future__ import annotations
 
@@ -61,15 +62,15 @@ _LIST_MARK = re.compile(r"^(?:[-•◦▪·*–]\s|#|<(?!sup>)|>)")
 @dataclass(frozen=True)
 class CellTable:
     """A table found in one-cell-per-line text: the index of its first header line, of its first body
-    line and of its last line, its column count, and its header and body rows as cells (each row with
-    the index of the line it starts on)."""
+    line and of its last line, its column count, and its header and body rows, each as the index of
+    the line of each cell (a spanning label's for the columns it spans) and the cells' texts."""
 
     first: int
     body: int
     last: int
     width: int
-    header: list[tuple[int, list[str]]]
-    rows: list[tuple[int, list[str]]]
+    header: list[tuple[list[int], list[str]]]
+    rows: list[tuple[list[int], list[str]]]
 
 
 def is_cell_line(line: str) -> bool:
@@ -106,11 +107,11 @@ class _Marks:
         return cls(cell, value, empty, label)
 
 
-def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int) -> list[tuple[int, list[str]]]:
+def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int) -> list[tuple[list[int], list[str]]]:
     """The rows of `width` cells from line `start` on: each a label line and width-1 lines of values or
     empty cells. A row with no figure is a group row ("Ålder"), kept only between rows with figures.
     Years as labels must run one way ("2026, 2027, ..."), so a column of figures is not read as labels."""
-    rows: list[tuple[int, list[str]]] = []
+    rows: list[tuple[list[int], list[str]]] = []
     years: list[int] = []
     k = start
     while k + width <= len(lines) and marks.label[k]:
@@ -122,7 +123,7 @@ def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int) -> l
             if years and (year == years[-1] or len(years) >= 2 and (year > years[-1]) != (years[-1] > years[-2])):
                 break
             years.append(year)
-        rows.append((k, [label] + [lines[j].strip() for j in range(k + 1, k + width)]))
+        rows.append((list(range(k, k + width)), [lines[j].strip() for j in range(k, k + width)]))
         k += width
     while rows and not any(rows[-1][1][1:]):
         rows.pop()  # a label with empty cells at the end: the next paragraph's heading, not a group row
@@ -131,11 +132,11 @@ def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int) -> l
     return rows
 
 
-def _spread(upper: Sequence[str], lower: Sequence[str]) -> Optional[list[str]]:
-    """A header row of fewer cells than the columns over the full row below it, or None when it does not
-    fit: its first cell heads the label column, each cell above an empty one (merged down) heads that
-    column alone, and the others share the runs of filled cells below evenly, each group under them the
-    same. Returned at full width, a spanning label in the first of its columns."""
+def _spread(upper: Sequence[str], lower: Sequence[str]) -> Optional[list[int]]:
+    """A header row of fewer cells than the columns over the full row below it: for each column, which
+    of the upper cells heads it, or None when they do not fit. The first cell heads the label column,
+    each cell above an empty one (merged down) heads that column alone, and the others share the runs of
+    filled cells below evenly, each group under them the same."""
     width = len(lower)
     if not upper or len(upper) >= width:
         return None
@@ -158,34 +159,39 @@ def _spread(upper: Sequence[str], lower: Sequence[str]) -> Optional[list[str]]:
         if any(n > 1 and any(lower[run[j]].strip().lower() != lower[run[j % (len(run) // n)]].strip().lower()
                              for j in range(len(run))) for run, n in zip(runs, counts)):
             continue  # the columns under each label are not the same kind: no telling which it spans
-        out = [upper[0]] + [""] * (width - 1)
-        labels = iter(upper[1:])
+        heads = [0] * width
+        label = 0
         sizes = iter(counts)
         for slot in slots:
             if isinstance(slot, int):
-                out[slot] = next(labels)
+                label += 1
+                heads[slot] = label
                 continue
             n = next(sizes)
-            for g in range(n):
-                out[slot[g * (len(slot) // n)]] = next(labels)
-        return out
+            for j, c in enumerate(slot):
+                heads[c] = label + 1 + j // (len(slot) // n)
+            label += n
+        return heads
     return None
 
 
-def header_rows(cells: Sequence[str], width: int) -> Optional[list[tuple[int, list[str]]]]:
-    """The header lines of a table of `width` columns as rows (each with the offset of its first line), or
-    None when they fit no header: one row of `width` cells, two such rows, or a shorter row over a full one
-    (see `_spread`)."""
+def header_rows(cells: Sequence[str], width: int) -> Optional[list[tuple[list[int], list[str]]]]:
+    """The header lines of a table of `width` columns as rows, or None when they fit no header: one row of
+    `width` cells, two such rows, or a shorter row over a full one (see `_spread`). Each row as the offset
+    of each cell's line and the cells' texts, a spanning label in the first of its columns and empty cells
+    to its right, as a spanning cell prints."""
     cells = [c.strip() for c in cells]
-    if len(cells) == width:
-        return [(0, list(cells))]
-    if len(cells) == 2 * width:
-        return [(0, list(cells[:width])), (width, list(cells[width:]))]
-    if width < len(cells) < 2 * width:
-        upper, lower = cells[:len(cells) - width], cells[len(cells) - width:]
-        spread = _spread(upper, lower)
-        return [(0, spread), (len(upper), list(lower))] if spread else None
-    return None
+    n = len(cells)
+    if n == width or n == 2 * width:
+        return [(list(range(r, r + width)), cells[r:r + width]) for r in range(0, n, width)]
+    if not width < n < 2 * width:
+        return None
+    upper, lower = cells[:n - width], cells[n - width:]
+    heads = _spread(upper, lower)
+    if heads is None:
+        return None
+    spread = [upper[h] if c == 0 or heads[c - 1] != h else "" for c, h in enumerate(heads)]
+    return [(heads, spread), (list(range(len(upper), n)), lower)]
 
 
 def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_width: int) -> Optional[CellTable]:
@@ -205,9 +211,9 @@ def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_width: int) -
             header = header_rows(lines[start:body], width)
             if header is None:
                 continue
-            last = rows[-1][0] + width - 1
+            last = rows[-1][0][-1]
             if best is None or last > best.last:
-                best = CellTable(start, body, last, width, [(start + k, row) for k, row in header], rows)
+                best = CellTable(start, body, last, width, [([start + k for k in at], row) for at, row in header], rows)
     return best
 
 
@@ -234,17 +240,19 @@ def find_cell_tables(lines: Sequence[str]) -> list[CellTable]:
 
 def cell_lines_to_tabs(lines: list[str], shapes: Optional[dict[int, TableShape]] = None) -> list[str]:
     """Each row of every one-cell-per-line table in `lines` as one tab-separated line (see the module's doc).
-    The header rows of each table go into `shapes`, by the index of its first line."""
+    The shape of each table goes into `shapes`, by the index of its first line: its header rows and the
+    line each cell stands on."""
     out = list(lines)
     for table in find_cell_tables(lines):
         for k in range(table.first, table.last + 1):
             out[k] = ROW_CONTINUED
         rows = table.header + table.rows
-        for k, cells in rows:
-            out[k] = "\t".join(cells)
+        for at, cells in rows:
+            out[min(at)] = "\t".join(cells)
         if shapes is not None:
             counted = count_header_rows([cells for _, cells in rows])
-            shapes[table.first] = TableShape(max(len(table.header), counted))
+            shapes[table.first] = TableShape(max(len(table.header), counted),
+                                             cell_lines={r: tuple(at) for r, (at, _) in enumerate(rows)})
     return out
 
 

@@ -120,7 +120,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             if cur is None or cur.kind != "table":
                 close()
                 shape = shapes.get(i - 1)
-                cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents)} if shape else {})
+                cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents),
+                                                 "cell_lines": dict(shape.cell_lines)} if shape else {})
             cur.lines.append(line)
             continue
         fn = match_footnote_line(line)

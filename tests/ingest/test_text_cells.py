@@ -195,3 +195,15 @@ def test_a_label_without_figures_after_the_last_row_is_the_next_heading():
     (table,) = doc.tables
     assert body(table) == [["Omställning", "559", "612"], ["Kontakt", "231", "248"]]
     assert any(b.text == "3 Ekonomi" for b in doc.blocks)
+
+
+@pytest.mark.issue(21)
+def test_each_cell_keeps_the_line_it_stands_on():
+    path = DATA / "cells-spanning-header.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    (table,) = read_fixture("cells-spanning-header").tables
+    for c in table.cells:
+        if c.text:
+            assert lines[c.line - 1].strip() == c.text or c.text == "Övriga" and lines[c.line - 1].endswith("Övriga1")
+    year = next(c for c in table.cells if c.text == "2030" and c.is_header)
+    assert [c.line for c in table.cells if c.row == 0 and c.col in (4, 5, 6)] == [year.line] * 3
