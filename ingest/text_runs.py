@@ -203,7 +203,7 @@ def one_paragraph_per_line(lines: list[str]) -> bool:
     """Whether the text was never wrapped: a word processor's plain-text export puts each paragraph on
     one line, with no blank lines between them, so no two lines are one paragraph (a bold sub-heading
     "Vilka som kartläggs" is a line of its own, not the first words of the paragraph under it)."""
-    text = [line for line in lines if line.strip() and "\t" not in line]
+    text = [line for line in lines if line.strip() and "\t" not in line and line != HTML_CONTINUED]  # (a table's lines are none)
     blank = sum(1 for line in lines if not line.strip())
     long = sum(1 for line in text if len(line) > UNWRAPPED_LINE)
     return len(text) >= 5 and blank <= len(lines) // 20 and long >= len(text) // 4
