@@ -22,7 +22,8 @@ empty line:
 
 Nothing but the text says where a row ends, so the structure comes from its pattern: a caption line
 ("Tabell 1. ...") or a heading, then the header cells, then rows of one label line followed by the
-same number of value lines (figures, "–", "..", or empty). The period of that label/value pattern
+same number of value lines (figures, "–", "..", or empty); a second label column may come between
+(a förmån merged down over its kön rows: an empty line in the rows under it). The period of that label/value pattern
 gives the column count; the header cells must then fit it: one header row of that many cells, two full
 rows, or a row of fewer cells over a full one, each of its cells above a merged-down (empty) cell or
 spanning the cells below it evenly (a year over "Kvinnor / Män / Totalt"; the group under each such
@@ -107,27 +108,52 @@ class _Marks:
         return cls(cell, value, empty, label)
 
 
-def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int) -> list[tuple[list[int], list[str]]]:
-    """The rows of `width` cells from line `start` on: each a label line and width-1 lines of values or
-    empty cells. A row with no figure is a group row ("Ålder"), kept only between rows with figures.
-    Years as labels must run one way ("2026, 2027, ..."), so a column of figures is not read as labels."""
+def _row_at(lines: Sequence[str], marks: _Marks, k: int, width: int, stub: int, first: bool) -> Optional[list[int]]:
+    """The line of each cell of the row that starts at line k, or None when no row of `width` cells with
+    `stub` label columns starts there. With two label columns the outer label may be empty (the label
+    above merged down over this row) or stand for both (merged across: "Samtliga", one line fewer)."""
+    n = len(lines)
+    if stub == 1:
+        if not marks.label[k]:
+            return None
+        at = list(range(k, k + width))
+    elif k + 1 < n and marks.label[k + 1] and not marks.value[k + 1] and (marks.label[k] and not marks.value[k]
+                                                                          or marks.empty[k] and not first):
+        at = list(range(k, k + width))
+    elif marks.label[k] and not marks.value[k]:
+        at = [k] + list(range(k, k + width - 1))
+    else:
+        return None
+    if at[-1] >= n or not all(marks.value[j] or marks.empty[j] for j in at[stub:]):
+        return None
+    return at
+
+
+def _body_rows(lines: Sequence[str], marks: _Marks, start: int, width: int, stub: int = 1) -> list[tuple[list[int], list[str]]]:
+    """The rows of `width` cells from line `start` on: each `stub` label lines (see `_row_at`) and then lines
+    of values or empty cells. A row with no figure is a group row ("Ålder"), kept only between rows with
+    figures. Years as labels must run one way ("2026, 2027, ..."), so a column of figures is not read as
+    labels; two label columns need two rows or more that fill both."""
     rows: list[tuple[list[int], list[str]]] = []
     years: list[int] = []
     k = start
-    while k + width <= len(lines) and marks.label[k]:
-        if not all(marks.value[j] or marks.empty[j] for j in range(k + 1, k + width)):
+    while k < len(lines):
+        at = _row_at(lines, marks, k, width, stub, not rows)
+        if at is None:
             break
-        label = lines[k].strip()
         if marks.value[k]:
-            year = int(label)
+            year = int(lines[k].strip())
             if years and (year == years[-1] or len(years) >= 2 and (year > years[-1]) != (years[-1] > years[-2])):
                 break
             years.append(year)
-        rows.append((list(range(k, k + width)), [lines[j].strip() for j in range(k, k + width)]))
-        k += width
-    while rows and not any(rows[-1][1][1:]):
+        cells = [lines[j].strip() if c == 0 or j != at[c - 1] else "" for c, j in enumerate(at)]
+        rows.append((at, cells))
+        k = at[-1] + 1
+    while rows and not any(rows[-1][1][stub:]):
         rows.pop()  # a label with empty cells at the end: the next paragraph's heading, not a group row
-    if sum(1 for _, cells in rows if any(cells[1:])) < MIN_ROWS:
+    if sum(1 for _, cells in rows if any(cells[stub:])) < MIN_ROWS:
+        return []
+    if stub > 1 and sum(1 for at, _ in rows if at[0] != at[1]) < MIN_ROWS:
         return []
     return rows
 
@@ -194,26 +220,27 @@ def header_rows(cells: Sequence[str], width: int) -> Optional[list[tuple[list[in
     return [(heads, spread), (list(range(len(upper), n)), lower)]
 
 
-def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_width: int) -> Optional[CellTable]:
-    """The table whose header starts at line `start`, or None: the column count and header length that
-    read the most lines as rows (the fewest columns and the shortest header on a tie, so a first row of
-    figures is no header)."""
+def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_values: int) -> Optional[CellTable]:
+    """The table whose header starts at line `start` with `min_values` value columns or more, or None: the
+    label columns (one or two), column count and header length that read the most lines as rows (on a tie
+    one label column, the fewest columns and the shortest header, so a first row of figures is no header)."""
     best: Optional[CellTable] = None
     cells = 0  # how many lines from `start` on may be cells
     while start + cells < len(lines) and marks.cell[start + cells] and cells < 2 * MAX_COLUMNS:
         cells += 1
-    for width in range(min_width, MAX_COLUMNS + 1):
-        for length in range(width, min(2 * width, cells) + 1):
-            body = start + length
-            rows = _body_rows(lines, marks, body, width)
-            if not rows:
-                continue
-            header = header_rows(lines[start:body], width)
-            if header is None:
-                continue
-            last = rows[-1][0][-1]
-            if best is None or last > best.last:
-                best = CellTable(start, body, last, width, [([start + k for k in at], row) for at, row in header], rows)
+    for stub in (1, 2):
+        for width in range(stub + min_values, MAX_COLUMNS + 1):
+            for length in range(width, min(2 * width, cells) + 1):
+                body = start + length
+                rows = _body_rows(lines, marks, body, width, stub)
+                if not rows:
+                    continue
+                header = header_rows(lines[start:body], width)
+                if header is None:
+                    continue
+                last = rows[-1][0][-1]
+                if best is None or last > best.last:
+                    best = CellTable(start, body, last, width, [([start + k for k in at], row) for at, row in header], rows)
     return best
 
 
@@ -227,9 +254,9 @@ def find_cell_tables(lines: Sequence[str]) -> list[CellTable]:
         table = None
         line = lines[i].strip()
         if line and is_table_caption(line) and "\t" not in lines[i]:
-            table = _table_at(lines, marks, i + 1, 2) or _table_at(lines, marks, i + 2, 2)
+            table = _table_at(lines, marks, i + 1, 1) or _table_at(lines, marks, i + 2, 1)
         elif marks.cell[i] and (i == 0 or not marks.cell[i - 1]):
-            table = _table_at(lines, marks, i, 3) or (_table_at(lines, marks, i + 1, 3) if line else None)
+            table = _table_at(lines, marks, i, 2) or (_table_at(lines, marks, i + 1, 2) if line else None)
         if table is None:
             i += 1
             continue

@@ -51,16 +51,18 @@ def col_headers(table) -> list[tuple[str, ...]]:
 
 
 def true_tables(stem: str) -> list[tuple[str, list[list[str]], int]]:
-    """(caption, body rows, header rows) of each table in the generator's document, "^1" marks taken off."""
+    """(caption, body rows, header rows) of each table in the generator's document, "^1" marks taken off, a
+    cell covered by a merge empty."""
     out = []
     for block in DOCUMENTS[stem]:
         if block[0] == "table":
             _, caption, rows, _, n_header = block
-            out.append((caption or "", [[t.split("^")[0] for t in row] for row in rows[n_header:]], n_header))
+            out.append((caption or "", [[(t or "").split("^")[0] for t in row] for row in rows[n_header:]], n_header))
     return out
 
 
-@pytest.mark.parametrize("stem", ["cells-years-in-rows", "cells-spanning-header", "cells-two-and-five"])
+@pytest.mark.parametrize("stem", ["cells-years-in-rows", "cells-spanning-header", "cells-two-and-five",
+                                  "cells-two-label-columns"])
 @pytest.mark.issue(21)
 def test_every_table_has_the_rows_and_columns_of_the_word_document(stem):
     doc = read_fixture(stem)
@@ -113,6 +115,17 @@ def test_two_and_five_value_columns_and_a_header_merged_down_over_its_column():
     empty = next(c for c in five.cells if c.row == 2 and c.col == 4)  # an empty cell is an empty line
     assert empty.text == "" and empty.row_headers == ("Arbetsträning",)
     assert five.source_note == "Källa: SUS."
+
+
+@pytest.mark.issue(21)
+def test_a_label_merged_down_over_its_rows_makes_a_second_label_column():
+    (table,) = read_fixture("cells-two-label-columns").tables
+    assert col_headers(table)[1:] == [("2029",), ("2030",)]
+    men = next(c for c in table.cells if c.text == "5 120")
+    assert (men.row_headers, men.col_headers) == (("Sjukpenning", "Män"), ("2029",))
+    # the total row's label merged across both label columns: one line fewer, its figures in their columns
+    total = next(c for c in table.cells if c.text == "20 227")
+    assert (total.row_headers, total.col_headers, total.col) == (("Samtliga",), ("2030",), 3)
 
 
 @pytest.mark.issue(21)

@@ -10,6 +10,8 @@ merged across columns gives one line, the continuation of a cell merged down giv
 - cells-two-and-five: a label column with two value columns (one header row), then one with five, whose
   last header is merged down over its column and whose body has an empty cell; a table under a heading
   with no caption;
+- cells-two-label-columns: a förmån merged down over its kön rows (two label columns), the total row's
+  label merged across both;
 - cells-prose-lists: no table at all: short lines, a bulleted list, label and figure lines under a heading.
 
 Run: .venv/bin/python tests/data/ingest_cells/make_ingest_cells.py (needs python-docx; soffice on PATH).
@@ -98,6 +100,19 @@ DOCUMENTS = {
             ["Skåne", "19 750", "19 802", "−52"],
         ]),
         ("p", "Avvikelserna är små i alla län och förklaras av senare start av insatser."),
+    ],
+    "cells-two-label-columns": [
+        ("h1", "Sjukpenning och sjukersättning"),
+        ("p", "Fler kvinnor än män fick sjukpenning båda åren, medan sjukersättningen minskade för båda könen."),
+        T("Tabell 5. Mottagare efter förmån och kön, 2029 och 2030", [
+            ["Förmån", "Kön", "2029", "2030"],
+            ["Sjukpenning", "Kvinnor", "8 662", "8 904"],
+            [None, "Män", "5 120", "5 377"],
+            ["Sjukersättning", "Kvinnor", "3 410", "3 296"],
+            [None, "Män", "2 705", "2 650"],
+            ["Samtliga", None, "19 897", "20 227"],
+        ], merges=[(1, 0, 2, 0), (3, 0, 4, 0), (5, 0, 5, 1)]),
+        ("p", "Källa: MiDAS."),
     ],
     "cells-prose-lists": [
         ("h1", "Året i korthet"),
