@@ -50,13 +50,15 @@ from nlp.sv.captions import is_source_or_note, is_table_caption
 
 from .text_grid import ROW_CONTINUED, TableShape
 from .text_markup import match_footnote_line
+from .text_tab_rows import SENTENCE_END
 from .text_tables import count_header_rows, is_value, is_year
 
 MAX_COLUMNS = 16  # the label column and up to 15 value columns
 MAX_CELL = 100  # a longer line is a paragraph, not a cell
 MIN_ROWS = 2  # rows with figures a table needs
-# a cell that ends a sentence of several words is prose ("Se tabell 2 nedan."); a label may end in "m.m."
-_SENTENCE = re.compile(r"\S+\s+\S+\s+\S+.*[.!?:]$")
+# a line of three words or more that ends a sentence ("Se tabell 2 nedan.") or opens a list ("Under året:") is
+# prose; a label may end in an abbreviation ("Övriga insatser m.m.")
+_WORDS = re.compile(r"\S+\s+\S+\s+\S+")
 _LIST_MARK = re.compile(r"^(?:[-•◦▪·*–]\s|#|<(?!sup>)|>)")
 
 
@@ -85,7 +87,7 @@ def is_cell_line(line: str) -> bool:
         return False
     if is_value(text):
         return True
-    return not (_SENTENCE.search(text) or _LIST_MARK.match(text) or is_table_caption(text) or is_source_or_note(text)
+    return not (_WORDS.match(text) and (SENTENCE_END.search(text) or text.endswith(":")) or _LIST_MARK.match(text) or is_table_caption(text) or is_source_or_note(text)
                 or match_footnote_line(text))
 
 
