@@ -57,11 +57,14 @@ ROW_CONTINUED = "\x00html-table-line"
 
 @dataclass(frozen=True)
 class TableShape:
-    """What a table's notation says beyond its rows: the number of header rows and the indentation
-    of each row's label (row index -> spaces), for the label nested under the row above it."""
+    """What a table's notation says beyond its rows: the number of header rows, the indentation
+    of each row's label (row index -> spaces), for the label nested under the row above it, and where
+    a notation sets each cell on a line of its own (ingest.text_cells), the line (0-based) of each
+    cell of each row (row index -> lines by column)."""
 
     header_rows: int
     indents: dict[int, int] = field(default_factory=dict)
+    cell_lines: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 # --- lines, rows and cells ---------------------------------------------------------------------

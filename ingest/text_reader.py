@@ -8,7 +8,8 @@ tab-separated lines; footnotes as lines starting with `<sup>N</sup>` or superscr
 headers and footers: ingest.text_layout reads those tables and finds those margins. pandoc's plain
 text draws grid tables (`+---+` borders) or marks the columns of simple and multiline tables with
 dash rules: ingest.text_grid reads those; Markdown pipe tables, HTML tables and ";"-delimited
-lines are read by ingest.text_tab_rows.
+lines are read by ingest.text_tab_rows. A word processor's export (LibreOffice's plain text of a Word
+document) writes each table cell on a line of its own: ingest.text_cells reads those.
 
 The reader works in named stages: `lines_to_runs` groups lines into runs (paragraph, table,
 footnote, rule; ingest.text_runs), `toc_titles` learns headings from the table of contents, and

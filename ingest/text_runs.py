@@ -1,6 +1,7 @@
 """Lines of a .txt/.md report -> runs: consecutive lines that belong together (paragraph, list item,
 table, footnote, rule, heading), with wrapped paragraphs joined over page breaks and tables set in
-aligned columns (ingest.text_layout) or other notations (ingest.text_tab_rows) made tab rows."""
+aligned columns (ingest.text_layout), one cell to a line (ingest.text_cells) or other notations
+(ingest.text_tab_rows) made tab rows."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from typing import Optional
 
 from nlp.sv.captions import is_caption, is_label_value, is_source_or_note, parse_caption
 
+from .text_cells import cell_lines_to_tabs
 from .text_grid import TableShape, caption_marks_removed, dash_rows_to_tabs, grid_rows_to_tabs
 from .text_headings import DOT_LEADER, NUMBERED_HEADING, TOC_TITLE, is_toc_line
 from .text_layout import AlignedTable, find_layouts, margin_lines
@@ -63,6 +65,7 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
     lines = html_rows_to_tabs(caption_marks_removed(plain_footnotes(lines), is_caption))
     lines = dash_rows_to_tabs(grid_rows_to_tabs(lines, shapes), is_caption, shapes)
     lines = amount_list_rows_to_tabs(borderless_pipe_rows_to_tabs(delimited_rows_to_tabs(lines)))
+    lines = cell_lines_to_tabs(lines, shapes)
     margins = margin_lines(lines)
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
@@ -117,7 +120,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
             if cur is None or cur.kind != "table":
                 close()
                 shape = shapes.get(i - 1)
-                cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents)} if shape else {})
+                cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents),
+                                                 "cell_lines": dict(shape.cell_lines)} if shape else {})
             cur.lines.append(line)
             continue
         fn = match_footnote_line(line)
@@ -199,7 +203,7 @@ def one_paragraph_per_line(lines: list[str]) -> bool:
     """Whether the text was never wrapped: a word processor's plain-text export puts each paragraph on
     one line, with no blank lines between them, so no two lines are one paragraph (a bold sub-heading
     "Vilka som kartläggs" is a line of its own, not the first words of the paragraph under it)."""
-    text = [line for line in lines if line.strip() and "\t" not in line]
+    text = [line for line in lines if line.strip() and "\t" not in line and line != HTML_CONTINUED]  # (a table's lines are none)
     blank = sum(1 for line in lines if not line.strip())
     long = sum(1 for line in text if len(line) > UNWRAPPED_LINE)
     return len(text) >= 5 and blank <= len(lines) // 20 and long >= len(text) // 4

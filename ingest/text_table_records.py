@@ -51,6 +51,7 @@ def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: li
     unit_note = ""
     markers: list[tuple[int, int, int]] = []  # (footnote, row, col)
     indents = run.extra.get("indents", {})
+    cell_lines = run.extra.get("cell_lines", {})  # a row whose cells stand on lines of their own (0-based)
     layout_header = run.extra.get("header_rows")
     paren_notes = _paren_note_numbers(after)
     for j, line in enumerate(run.lines):
@@ -63,7 +64,8 @@ def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: li
             continue
         for col, (_, refs) in enumerate(split):
             markers += [(r.number, len(rows), col) for r in refs]
-        rows.append([GridCell(text=p, line=run.line_of(j), indent=indents.get(j) if col == 0 else None)
+        at = cell_lines.get(j, ())
+        rows.append([GridCell(text=p, line=at[col] + 1 if col < len(at) else run.line_of(j), indent=indents.get(j) if col == 0 else None)
                      for col, p in enumerate(parts)])
     # trailing empty columns exist only because lines end with a tab
     n_cols = max(len(r) for r in rows)
