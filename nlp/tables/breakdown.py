@@ -209,6 +209,16 @@ def _names_only(header: str, term) -> bool:
     return not re.sub(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*)\s.,:]+", "", rest)
 
 
+def rows_list_groups(table: Table) -> bool:
+    """Whether a table's corner cell names a kind of group its rows list and the caption says the figures
+    are broken down by it ("Delområde" under "Gemensamma kartläggningar efter delområde och kön"): then a
+    row's label is a group of what the caption counts, not what is counted, even a group nobody listed
+    ("Göteborgsregionen")."""
+    corner = stub_header(table)
+    return bool(corner) and not (_NO_CATEGORY_CORNER.match(corner) or unit_phrase(corner) or find_year_mentions(corner)) \
+        and _caption_breaks_down_by(strip_caption_label(table.caption or ""), corner)
+
+
 def row_category_of(table: Table, cell: TableCell, measure_key: str, matcher: MeasureMatcher,
                     unit: str = "kronor") -> Optional[str]:
     """The group a row stands for when the table's corner cell names what its rows list ("Län",

@@ -21,7 +21,7 @@ from nlp.sv.statistics import INTERVAL_LOWER, INTERVAL_UPPER
 from nlp.sv.units import UNITS
 from nlp.tables.across_cells import appropriations_own_their_amounts, rows_keep_their_group, totals_follow_their_parts
 from nlp.tables.breakdown import (caption_terms_of, cell_breakdown, cited_terms, column_category, corner_key, row_category_of,
-                                  row_sibling_category)
+                                  row_sibling_category, rows_list_groups)
 from nlp.tables.cells import (BOUND_QUALIFIER, CELL_BOUND, CELL_MARK, CELL_UNIT, NO_CHANGE, REGRESSION_UNITS,
                               cell_pieces, is_numeric_cell, share_of_left)
 from nlp.tables.headers import (CHANGE_HEADER, agency_group_rows, caption_for_column, column_header_words,
@@ -73,6 +73,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
     quoted_units = {} if unit_from_note else unit_quoted_in_text(document, table, nearby)
     rows = table.rows
     axis = measure_axis(table)
+    grouped_rows = rows_list_groups(table)
     cited = cited_terms(document, table, nearby)
     parents = parent_rows(table)
     agencies = agency_group_rows(table)
@@ -127,7 +128,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         context = context_words(cell, legends, caption_words, section_words, axis, parent, lead)
         # a change is a change of the measure its row or column counts: matched in that measure's unit
         found = decide_measure(matcher, context, level_unit if change else unit, raw)
-        own_label = counted_label(cell, axis)
+        # (rows that list groups the caption breaks the figures down by name no measure: the caption does)
+        own_label = "" if axis == "row" and grouped_rows else counted_label(cell, axis)
         if found is not None and not matcher.covers(found.key, own_label):
             found = None  # the row or column names something the measure never speaks of
         if found is not None and names_median(cell) and is_mean_measure(matcher.by_key.get(found.key)):
