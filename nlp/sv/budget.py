@@ -27,6 +27,9 @@ SEVERAL_APPROPRIATIONS = re.compile(r"\banslagen\b", re.IGNORECASE)
 # where a caption's name of an appropriation ends: a comma, its kind or unit in parentheses, a year, its unit
 _NAME_END = re.compile(r"\s*(?:[,;(]|\s(?:19|20)\d{2}\b|\s(?:i|inom)\s+(?:tusental|miljoner|miljarder|utgiftsområde)\b"
                        r"|\s(?:tkr|mnkr|mdkr|mkr|kronor)\b).*$", re.IGNORECASE)
+# what may stand before an anslag's number at the start of a label: its utgiftsområde, bare or named ("10 1:6 ...",
+# "Utgiftsområde 10 anslag 1:1 Sjukpenning ...", "UO 14 1:3 ...")
+_LABEL_PREFIX = re.compile(r"(?:(?:utgiftsområde|uo)\s*)?\d{1,2}(?:\s+(?:ram)?anslag(?:et)?)?|(?:ram)?anslag(?:et)?", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")  # "m.m." ends the name "Sjukpenning och rehabilitering m.m."
 _CLIPPED_ABBREVIATION = re.compile(r"\b\w\.\w$")
 
@@ -40,7 +43,7 @@ def appropriation_name(text: str, at_start: bool = False) -> Optional[str]:
         return None
     m = _APPROPRIATION.search(text)
     prefix = text[:m.start()].strip() if m else ""
-    if m is None or (at_start and prefix and not (prefix.isdigit() and len(prefix) <= 2)):  # "10 1:6 ...": utgiftsområde 10
+    if m is None or (at_start and prefix and not _LABEL_PREFIX.fullmatch(prefix)):
         return None
     name = _NAME_END.sub("", m.group("name")).strip()
     if name.endswith(".") and not _ABBREVIATION_END.search(name):

@@ -99,6 +99,13 @@ def test_appropriation_name(text, name):
 def test_a_label_names_its_own_anslag_only_when_it_opens_with_the_number():
     assert appropriation_name("10 1:6 Bidrag för sjukskrivningsprocessen", at_start=True) == "Bidrag för sjukskrivningsprocessen"
     assert appropriation_name("Utgifter under 1:6 Bidrag för sjukskrivningsprocessen", at_start=True) is None
+    # a label may name the utgiftsområde before the number, bare or in words, as a lagrådsremiss's table does
+    assert appropriation_name("Utgiftsområde 10 anslag 1:1 Sjukpenning och rehabilitering m.m.", at_start=True) \
+        == "Sjukpenning och rehabilitering m.m."
+    assert appropriation_name("UO 14 1:3 Kostnader för arbetsmarknadspolitiska program", at_start=True) \
+        == "Kostnader för arbetsmarknadspolitiska program"
+    assert appropriation_name("Anslag 2:1 Försäkringskassan", at_start=True) == "Försäkringskassan"
+    assert appropriation_name("Ökning enligt 1:1 Sjukpenning", at_start=True) is None
     assert appropriation_code("Beställningsbemyndigande för anslaget 1:3, tkr") == "1:3"
 
 
