@@ -50,9 +50,10 @@ _CHANGE_AFTER = re.compile(
     # "238 fler kartläggningar än 2024"
     # ("9 400 färre jämfört med samma månad i fjol": the comparison in other words)
     r"\s+(?:[^\W\d]+\s+)?(?:(?:år\s+)?(?:19|20)\d\d\s+)?(?:än|jämfört\s+(?:med|mot))\s+"
-    # the same month, quarter or time of an earlier year: "än samma månad föregående år", "än i oktober 2025",
+    # the same month, quarter or time of an earlier year: "än samma månad föregående år", "än motsvarande kvartal
+    # 2028", "än i oktober 2025",
     # "än tredje kvartalet 2025", "än vid samma tidpunkt ett år tidigare"
-    r"(?:(?:i|under|vid)\s+)?(?:samma\s+(?:månad|period|kvartal|halvår|tertial|tid|tidpunkt)(?:et)?\s+|(?:" + "|".join(MONTHS) + r")\s+"
+    r"(?:(?:i|under|vid)\s+)?(?:(?:samma|motsvarande)\s+(?:månad|period|kvartal|halvår|tertial|tid|tidpunkt|vecka)(?:et|en)?\s+|(?:" + "|".join(MONTHS) + r")\s+"
     r"|(?:första|andra|tredje|fjärde)\s+kvartalet\s+|(?:första|andra)\s+halvåret\s+|(?:första|andra|tredje)\s+tertialet\s+)?"
     r"(?:året\s+(?:innan|före)|föregående\s+år|(?:ett|\d{1,2})\s+år\s+(?:tidigare|innan)"
     r"|i\s+fjol|i\s+år|i\s+dag|förra\s+året|(?:under\s+|år\s+)?(?:19|20)\d\d(?![\d,.]\d)"

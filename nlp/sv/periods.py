@@ -86,7 +86,7 @@ PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:budgetproposition\w*|propositionen|budgeten)\s+för\s+(?:år\s+|budgetåret\s+)?(?P<year>{YEAR})" + _NOT_AFTER,
         re.IGNORECASE)),
     ("comparison", re.compile(
-        rf"(?:jämfört\s+med|jämfört\s+mot|(?:förändring\w*|ökning\w*|minskning\w*|skillnad\w*)\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+|(?:i\s+)?(?:{'|'.join(MONTHS)})\s+|samma\s+(?:månad|period|kvartal|halvår|tertial)(?:et)?\s+|(?:första|andra)\s+halvåret\s+)?(?P<year>{YEAR})"
+        rf"(?:jämfört\s+med|jämfört\s+mot|(?:förändring\w*|ökning\w*|minskning\w*|skillnad\w*)\s+mot|i\s+förhållande\s+till|än\s+för|än\s+under|än\s+år|\bän|\bså\s+\w+\s+som|\bsamma\s+\w+\s+som)\s+(?:år\s+|under\s+|(?:i\s+)?(?:{'|'.join(MONTHS)})\s+|(?:samma|motsvarande)\s+(?:månad|period|kvartal|halvår|tertial|vecka)(?:et|en)?\s+|(?:första|andra|tredje|fjärde)\s+kvartalet\s+|(?:första|andra)\s+halvåret\s+)?(?P<year>{YEAR})"
         + _NOT_AFTER, re.IGNORECASE)),
     ("comparison", re.compile(
         # "dubbelt så många som samma kvartal förra året", "än i fjol": last year as what a figure is compared

@@ -32,3 +32,16 @@ def _change(nlp, catalogue, sentence: str, printed: str):
 ])
 def test_change_words(nlp, catalogue, sentence, printed, expected):
     assert _change(nlp, catalogue, sentence, printed) == expected
+
+
+@pytest.mark.parametrize("sentence, printed, period", [
+    # the corresponding part of an earlier year: the change runs from that year to the figure's
+    ("Under andra kvartalet 2031 var 88 200 personer inskrivna. Det är 4 300 färre än motsvarande kvartal 2030.",
+     "4 300", "2030-2031"),
+    ("I maj 2031 fick 6 120 personer ett arbete, 410 fler än samma månad 2029.", "410", "2029-2031"),
+    ("Under tredje kvartalet 2031 avslutades 2 950 ärenden, 120 fler än tredje kvartalet 2030.", "120", "2030-2031"),
+])
+def test_a_change_against_the_same_part_of_an_earlier_year_spans_the_years(nlp, catalogue, sentence, printed, period):
+    doc = read_text(Path("c.txt"), "c", DocumentMetadata(reporting_year=2031), "0", text=f"Rapport 2031\n\n{sentence}\n")
+    found = [f for f in extract_facts(doc, nlp, catalogue) if f.printed.startswith(printed)]
+    assert len(found) == 1 and found[0].period == period, [(f.printed, f.period) for f in found]
