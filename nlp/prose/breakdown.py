@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from nlp.components.quantities import NON_FACTS
 from nlp.prose.figures import in_parens
 from nlp.records import Breakdown, Measure
-from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, OPEN_AGE_AFTER, Term, age_value, find_group_terms, find_terms
+from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, OPEN_AGE_AFTER, UNCLASSIFIED_BREAKDOWN_KEYS, split_outcomes, Term, age_value, find_group_terms, find_terms
 from nlp.sv.places import find_place_terms, is_place
 
 
@@ -63,7 +63,7 @@ def allowed_keys(measure: Optional[Measure], unit: str = "") -> tuple[str, ...]:
         # an amount of money no catalogue measure claims (a benefit level, a cost) is not a figure
         # about a group of people: "taket i sjukpenningen höjs till 592 000 kronor" has no förmån group
         # (the agency the money is for is no group of people: "Försäkringskassan har fått 250 miljoner kronor")
-        return ("myndighet",) if unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
+        return ("myndighet",) if unit.startswith("kronor") else UNCLASSIFIED_BREAKDOWN_KEYS
     if measure.unit == "antal":
         # a count of people splits by kön and age whether or not the reports the catalogue was written from did
         # ("412 personer, varav 231 kvinnor och 181 män", "I åldern 18–24 år var 44 600 inskrivna")
@@ -76,6 +76,8 @@ def figure_breakdown(doc: Doc, span: Span, idx: int, spans: Sequence[Span], term
                      decided: dict[int, tuple[str, Breakdown]], population: Optional[str] = None) -> Breakdown:
     allowed = allowed_keys(measure, span._.quantity.unit)
     sent = span.sent
+    if measure is None and "sysselsattning" in allowed and not split_outcomes([sent.text]):
+        allowed = tuple(k for k in allowed if k != "sysselsattning")  # one outcome named is what is counted
     if "grupp" not in allowed and any(is_place(t) and sent.start_char <= t.start < sent.end_char for t in terms):
         # any figure may be a län's ("högst i Södermanlands län, 9,1 procent"), whatever groups its measure lists
         allowed = (*allowed, "grupp")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 # The keys a figure splits by when no catalogue measure says which: the groups of people (and the
 # agency) any figure of these reports may be for.
 DEFAULT_BREAKDOWN_KEYS = ("kon", "forman", "alder", "myndighet")
+# a count or share no catalogue measure claims may still be of an outcome: "Av dem gick 161 till arbete och 58 till
+# studier", a row "I arbete utan stöd" (money is no outcome: a cost is not split by what people went on to)
+UNCLASSIFIED_BREAKDOWN_KEYS = (*DEFAULT_BREAKDOWN_KEYS, "sysselsattning")
 
 # A table's corner cell that says which breakdown its rows are: "Post" (budget lines). Any other corner
 # naming what the rows list ("Län", "Insats") makes them groups (grupp).
@@ -112,7 +115,13 @@ GROUP_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"\bprogram\b", "sysselsattning", "program"),
         (r"\benbart\s+inskrivna\b", "sysselsattning", "enbart inskrivna"),
         (r"\blämnat\s+af\b", "sysselsattning", "lämnat Af, ej arbete"),
+        # work without or with support, as a row or a clause says it ("I arbete utan stöd", "Anställning med stöd")
+        (r"\b(?:i\s+arbete|arbete|anställning)\s+utan\s+(?:stöd|subvention)\b", "sysselsattning", "anställning osubventionerad"),
+        (r"\b(?:i\s+arbete|arbete|anställning)\s+med\s+(?:stöd|subvention)\b", "sysselsattning", "anställning subventionerad"),
         (r"\bi\s+arbete\b", "sysselsattning", "i arbete"),
+        # where people went on to: "161 gick till arbete och 58 till studier", a row label "Arbete" or "Studier"
+        (r"\btill\s+(?:ett\s+)?arbete\b|^\s*arbete\s*$", "sysselsattning", "i arbete"),
+        (r"\btill\s+(?:reguljära\s+)?studier\b|^\s*studier\s*$", "sysselsattning", "reguljära studier"),
         (r"\bfrån\s+arbetsförmedlingen\b|\barbetssökande\s+inskrivna\s+vid\s+arbetsförmedlingen\b", "grupp", "från Arbetsförmedlingen"),
         (r"\bgått\s+vidare\s+till\s+studier\b", "sysselsattning", "reguljära studier"),
         (r"\bfått\s+(?:ett\s+)?arbete\b", "sysselsattning", "i arbete"),
@@ -212,8 +221,25 @@ def find_group_terms(text: str) -> list[Term]:
             if key == "kohort" and len(groups) == 2 and groups[1] and len(groups[1]) == 2:
                 groups[1] = groups[0][:2] + groups[1]
             taken.append((m.start(), m.end()))
+            if key == "sysselsattning" and (_OR_AFTER.match(text[m.end():]) or _OR_BEFORE.search(text[:m.start()])):
+                continue  # "till arbete eller studier": one outcome made of two, what is counted, not a group
             found.append(Term(m.start(), m.end(), key, value.format(*groups)))
     return sorted(found, key=lambda t: t.start)
+
+
+_OR_AFTER = re.compile(r"\s*(?:eller|och/eller)\s+(?:till\s+)?[^\W\d]", re.IGNORECASE)
+_OR_BEFORE = re.compile(r"\b(?:eller|och/eller)\s+$", re.IGNORECASE)
+
+
+def split_outcomes(texts: Sequence[str]) -> set[str]:
+    """The sysselsättning values `texts` (a sentence; a table's headers) name as parts of a split: none unless
+    two or more differ ("Av dem gick 161 till arbete och 58 till studier", rows "Arbete" and "Studier"), for a
+    single outcome named ("Andelen som återgått i arbete", "till arbete eller studier") is what a figure
+    measures, not a group of it."""
+    values: set[str] = set()
+    for text in texts:
+        values |= {t.value for t in find_group_terms(text) if t.key == "sysselsattning" and t.value}
+    return values if len(values) >= 2 else set()
 
 
 def find_group_values(text: str) -> list[tuple[str, str]]:
@@ -232,6 +258,8 @@ __all__ = [
     "BUDGET_COLUMN_WORDS",
     "CORNER_KEYS",
     "DEFAULT_BREAKDOWN_KEYS",
+    "UNCLASSIFIED_BREAKDOWN_KEYS",
+    "split_outcomes",
     "OPEN_AGE_AFTER",
     "GROUP_PATTERNS",
     "TOTAL_WORDS",

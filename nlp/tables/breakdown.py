@@ -10,7 +10,7 @@ from ingest.records import Document, Table, TableCell
 from nlp.measures import MeasureMatcher
 from nlp.nearby import NearbyText
 from nlp.records import Breakdown, Measure, UNCLASSIFIED
-from nlp.sv.breakdowns import (BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, age_value,
+from nlp.sv.breakdowns import (BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, UNCLASSIFIED_BREAKDOWN_KEYS, age_value,
                                find_group_values, find_terms)
 from nlp.sv.budget import appropriation_name
 from nlp.sv.captions import strip_caption_label
@@ -62,8 +62,11 @@ def caption_terms_of(caption: str) -> list:
 
 
 def cell_breakdown(headers: Sequence[str], caption: str, caption_terms, measure: Optional[Measure], cited=(),
-                   unit: str = "") -> Breakdown:
-    allowed = tuple(measure.breakdowns) if measure is not None else DEFAULT_BREAKDOWN_KEYS
+                   unit: str = "", outcomes: bool = False) -> Breakdown:
+    """`outcomes`: the table's headers split people by sysselsättning (nlp.sv.breakdowns.split_outcomes), so a
+    figure no measure claims is one outcome's."""
+    allowed = tuple(measure.breakdowns) if measure is not None else \
+        UNCLASSIFIED_BREAKDOWN_KEYS if outcomes and not unit.startswith("kronor") else DEFAULT_BREAKDOWN_KEYS
     # a cost or benefit level no measure claims is not a figure about a group (see nlp.prose.breakdown),
     # unless a header of its own is that group and nothing else ("Utgifter, mnkr" under "Aktivitetsersättning")
     headers_only = measure is None and unit.startswith("kronor")

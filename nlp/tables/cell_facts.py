@@ -15,6 +15,7 @@ from nlp.nearby import NearbyText
 from nlp.part_year import report_part_of_year
 from nlp.records import Fact, UNCLASSIFIED
 from nlp.sv.captions import strip_caption_label
+from nlp.sv.breakdowns import split_outcomes
 from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
 from nlp.sv.statistics import INTERVAL_LOWER, INTERVAL_UPPER
@@ -74,6 +75,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
     rows = table.rows
     axis = measure_axis(table)
     grouped_rows = rows_list_groups(table)
+    outcomes = bool(split_outcomes([h for c in table.cells for h in (*c.row_headers, *c.col_headers)]))
     cited = cited_terms(document, table, nearby)
     parents = parent_rows(table)
     agencies = agency_group_rows(table)
@@ -160,7 +162,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
                 base = str(max((y for y in sibling_years(table, cell) if y < int(period)), default=0) or "") or None
             if base and period.isdigit() and int(period) > int(base):
                 period = f"{base}-{period}"
-        breakdown = cell_breakdown(headers, caption, caption_terms, measure, cited, unit)
+        breakdown = cell_breakdown(headers, caption, caption_terms, measure, cited, unit, outcomes)
         if unit in REGRESSION_UNITS:
             breakdown = ()  # a regression's rows are its variables ("Kvinna", "50 år eller äldre"), not groups counted
         row_category = row_category_of(table, cell, measure_key, matcher, unit)
