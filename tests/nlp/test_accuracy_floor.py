@@ -87,7 +87,7 @@ FIRSTRUN_FLOORS = {
     # where the budgetunderlag's and betänkande's golds give the same rows their anslag as post (see granskning above)
     "firstrun-press-budget-arbetsmarknad": {"full_recall": 66.4, "precision": 67.7, "measure": 69.0},  # [67.9, 69.2, 70.5]
     "firstrun-press-ersattningar": {"full_recall": 83.2, "precision": 84.9, "measure": 79.9},  # [84.7, 86.4, 81.4]
-    "firstrun-press-sjukforsakring": {"full_recall": 90.7, "precision": 90.7, "measure": 86.0},  # [92.2, 92.2, 87.5]
+    "firstrun-press-sjukforsakring": {"full_recall": 89.1, "precision": 89.1, "measure": 86.0},  # [90.6, 90.6, 87.5] (was 92.2: one figure became an outcome, ae33b2b)
     # measure: its gold leaves the förbund's own counts unclassified (the samordningsforbund_* measures are national)
     # and nearly every figure outside the catalogue; first run [50.7, 50.9, 36.1]
     "firstrun-samordningsforbund-2026": {"full_recall": 69.2, "precision": 69.5, "measure": 94.7},  # [70.7, 71.0, 96.2]
