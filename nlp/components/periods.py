@@ -167,6 +167,9 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
             return before, "parenthesis"
     following = _following_year(doc, span, mentions)
     if following is not None:
+        span_ends = re.fullmatch(r"(\d{4})-(\d{4})", following)
+        if span_ends and _ends_a_change(doc, span):
+            return span_ends.group(2), "from_to"  # "från 13 690 till 14 312 mellan 2026 och 2029": 14 312 is 2029's
         return following, "following"
     if _FROM_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]) \
             and not _REVISION.search(span.sent.text if doc.has_annotation("SENT_START") else doc.text):
@@ -186,7 +189,7 @@ def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
             to_period, _ = _assign_period(doc, to, mentions, parens)
             year = (to_period or "").rstrip("-")
             return (str(int(year) - 1) if year.isdigit() else "prev:1"), "from_to"
-    if _TO_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]) and _from_figure(doc, span) is not None:
+    if _ends_a_change(doc, span):
         own_period, source = _sentence_period(doc, span, mentions, parens, own)
         ends = re.fullmatch(r"(\d{4})-(\d{4})", own_period or "")
         if ends:
@@ -236,6 +239,21 @@ def _sentence_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, s
 def _holds_figure(doc: Doc, paren: tuple[int, int]) -> bool:
     """Whether a figure stands inside the parentheses (then a year there is that figure's)."""
     return any(paren[0] < q.start_char < paren[1] for q in doc.spans.get(QUANTITIES, []))
+
+
+def _ends_a_change(doc: Doc, span: Span) -> bool:
+    """Whether the figure is the level a change went to: after "till", with a figure it went from ("från 75 till
+    73 procent") or a verb of change before it in its sentence ("ökade med en tredjedel ..., till 41 200")."""
+    if not _TO_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]):
+        return False
+    if _from_figure(doc, span) is not None:
+        return True
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    return bool(_CHANGE_VERB.search(doc.text[sent.start_char:span.start_char]))
+
+
+# a verb that says a level changed, before the level it ended at ("ökade med en tredjedel mellan 2026 och 2029, till ...")
+_CHANGE_VERB = re.compile(r"\b(?:ök|minsk|steg\b|stigit|sjönk|sjunkit|växte|vuxit|höj|sänk)\w*", re.IGNORECASE)
 
 
 def _from_figure(doc: Doc, span: Span) -> Optional[Span]:

@@ -164,6 +164,12 @@ def test_rules_in_words_are_no_figures(nlp):
     # the figure a change went from is the year the sentence compares with
     ("Antalet har ökat med 43 procent jämfört med 2021, från 3 410 till 4 870 år 2025.",
      [("43 procent", None, None), ("3 410", "2021", "from_to"), ("4 870", "2025", "following")]),
+    # ... and with the span after the level it went to: that level is the span's last year
+    ("Antalet handläggare ökade från 1 240 till 1 395 mellan 2027 och 2030.",
+     [("1 240", "2027", "from_to"), ("1 395", "2030", "from_to")]),
+    # the level a change ended at, after a verb of change over a span
+    ("Antalet ärenden minskade med en femtedel mellan 2027 och 2030, till 8 400.",
+     [("en femtedel", "2027-2030", "following"), ("8 400", "2030", "from_to")]),
     # a parenthesis after a compared year holds that year's figure, with the noun it counts
     ("Sammanlagt 2 145 möten, vilket är 425 fler än 2021 (1 720 möten).",
      [("2 145", None, None), ("425", None, None), ("1 720", "2021", "parenthesis")]),
