@@ -10,7 +10,7 @@ from ingest.records import Document, Table, TableCell
 from nlp.measures import MeasureMatcher
 from nlp.nearby import NearbyText
 from nlp.records import Breakdown, Measure, UNCLASSIFIED
-from nlp.sv.breakdowns import (BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, UNCLASSIFIED_BREAKDOWN_KEYS, age_value,
+from nlp.sv.breakdowns import (TOTAL_WORDS, BREAKDOWN_CLAUSE, BUDGET_COLUMN_WORDS, CORNER_KEYS, DEFAULT_BREAKDOWN_KEYS, UNCLASSIFIED_BREAKDOWN_KEYS, age_value,
                                find_group_values, find_terms)
 from nlp.sv.budget import appropriation_name
 from nlp.sv.captions import strip_caption_label
@@ -212,6 +212,12 @@ def _names_only(header: str, term) -> bool:
     return not re.sub(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*)\s.,:]+", "", rest)
 
 
+def _short_total(label: str) -> bool:
+    """A total named with what it is the total of: "Länet totalt", "Samtliga avslutade", "Totalt riket"."""
+    words = re.findall(r"[\wåäöÅÄÖ]+", label.lower())
+    return len(words) == 2 and (words[0] in TOTAL_WORDS or words[-1] in TOTAL_WORDS)
+
+
 def rows_list_groups(table: Table) -> bool:
     """Whether a table's corner cell names a kind of group its rows list and the caption says the figures
     are broken down by it ("Delområde" under "Gemensamma kartläggningar efter delområde och kön"): then a
@@ -236,7 +242,7 @@ def row_category_of(table: Table, cell: TableCell, measure_key: str, matcher: Me
     if measure_key == UNCLASSIFIED and not posts and not _caption_breaks_down_by(strip_caption_label(table.caption or ""), corner):
         return None  # the rows may be what is counted ("Anslag 1:1 ..."): groups only where the caption says so
     label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
-    if not label or is_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
+    if not label or is_total(label) or _short_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
             or (find_terms(label, short_words=True) and not posts) or (find_group_values(label) and not posts) \
             or age_value(label) or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):
         return None  # "Antal observationer": what is counted, not a group; "Övriga intäkter" is a post

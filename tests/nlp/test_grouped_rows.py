@@ -23,7 +23,13 @@ Norrby\t212\t148\t360
 Åsen\t97\t81\t178
 Samtliga\t309\t229\t538
 
-Tabell 2 Omställningsmöten 2031
+Tabell 2 Kontaktmöten efter verksamhetsområde, 2031
+Verksamhetsområde\tAntal
+Norrby\t64
+Åsen\t23
+Regionen totalt\t87
+
+Tabell 3 Omställningsmöten 2031
 \tKvinnor\tMän\tTotalt
 Deltagare i projektet Vidare\t41\t37\t78
 """
@@ -41,6 +47,11 @@ def test_rows_a_corner_and_caption_call_groups_keep_the_caption_measure(facts):
     assert dict(norrby.breakdown) == {"grupp": "Norrby", "kon": "kvinnor"}
     assert facts["178"].measure == "omstallningsmoten_antal" and dict(facts["178"].breakdown) == {"grupp": "Åsen"}
     assert facts["538"].measure == "omstallningsmoten_antal" and dict(facts["538"].breakdown) == {}
+
+
+def test_a_total_named_with_what_it_totals_is_no_group(facts):
+    assert facts["64"].measure == "kontaktmoten_antal" and dict(facts["64"].breakdown) == {"grupp": "Norrby"}
+    assert facts["87"].measure == "kontaktmoten_antal" and dict(facts["87"].breakdown) == {}  # "Regionen totalt"
 
 
 def test_a_row_naming_something_else_without_such_a_corner_is_not_the_caption_measure(facts):
