@@ -52,6 +52,10 @@ UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
 POPULATION_CUES = frozenset({"bland"})  # "bland X": X is whom a share is of (read_population), the word itself no content
 POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of another population (its label and denominator
 # name none of it) is as far off as a measure in another unit
+# Groups of people ("kvinnor", "18-29 år"): a measure never split by one cannot answer for it, since its
+# total is another group's figure. (A förmån or myndighet word often only says where, "sjukskrivna hos
+# Arbetsförmedlingen", and is dropped with a note instead.)
+GROUP_KEYS = ("kon", "alder")
 UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
 
 
@@ -281,7 +285,15 @@ class Interpreter:
                                   ignored=tuple(refused), **base)
         kept = {k: v for k, v in breakdown.items() if k in p.breakdowns}
         # "andel kvinnor" for the measure "Andel kvinnor bland ...": the word is the measure's, not a filter
-        own = {k for k in breakdown if k not in p.breakdowns and breakdown_word_keys.get(k, set()) & p.word_keys}
+        # (or the group the word names: "kvinnors andel" for the same measure)
+        own = {k for k in breakdown if k not in p.breakdowns and (breakdown_word_keys.get(k, set()) & p.word_keys
+                                                                   or self.lexicon.key(breakdown[k]) in p.word_keys)}
+        missing_groups = [k for k in GROUP_KEYS if k in breakdown and k not in p.breakdowns and k not in own]
+        if missing_groups:
+            # "Hur stor andel av deltagarna var kvinnor?": the figure for everyone answers another question
+            return Interpretation(measure=None, breakdown=breakdown, candidates=candidates, score=round(coverage, 3),
+                                  ignored=tuple(f"{k}={breakdown[k]} (rapporterna redovisar inte {p.key} per {k})"
+                                                for k in missing_groups), **base)
         ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items()
                    if k not in p.breakdowns and k not in own]
         # a word naming one of the measure's breakdown values narrows the answer, also when it matched

@@ -70,3 +70,18 @@ def test_money_in_everyday_words_names_the_post_and_the_measure(built_asker):
 ])
 def test_a_compounds_head_says_which_unit_is_asked_for(built_asker, query, asks_for):
     assert built_asker.interpret(query).asks_for == asks_for
+
+
+def test_a_group_the_measure_is_never_split_by_is_not_answered_with_everyones_figure(built_asker):
+    """"... var män": the reports give no count of declined meetings per kön, and the figure for everyone
+    answers another question; "not reported", with the group named in `ignored`."""
+    answer = built_asker.ask("hur många av dem som avböjde kontaktmöte var män 2010")
+    assert answer.not_reported and answer.answers == ()
+    assert any(w.startswith("kon=män (rapporterna redovisar inte") for w in answer.interpretation.ignored)
+
+
+def test_a_group_the_measure_itself_names_is_no_missing_split(built_asker):
+    """"kvinnornas andel" is the measure "Andel kvinnor bland deltagare i kontaktmöten", not a filter it lacks."""
+    answer = built_asker.ask("kvinnornas andel bland deltagare i kontaktmöten 2019")
+    assert answer.interpretation.measure == "kontaktmoten_kvinnor_andel"
+    assert [(a["doc"], a["value"]) for a in answer.answers] == [("af-fk-2019", 60)]
