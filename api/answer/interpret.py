@@ -23,8 +23,8 @@ from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
-from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, GOAL_CUES, NEGATIONS, SERIES_CUES, STOP_WORDS,
-                        TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
+                        NEGATIONS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
 from .query_words import QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
@@ -52,6 +52,10 @@ UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
 POPULATION_CUES = frozenset({"bland"})  # "bland X": X is whom a share is of (read_population), the word itself no content
 POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of another population (its label and denominator
 # name none of it) is as far off as a measure in another unit
+# Groups of people ("kvinnor", "18-29 år"): a measure never split by one cannot answer for it, since its
+# total is another group's figure. (A förmån or myndighet word often only says where, "sjukskrivna hos
+# Arbetsförmedlingen", and is dropped with a note instead.)
+GROUP_KEYS = ("kon", "alder")
 UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
 
 
@@ -108,7 +112,13 @@ class Interpreter:
         self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
         self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
         fact_breakdowns = fact_breakdowns or {}
-        self.lexicon = QueryLexicon(vocabulary)
+        self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
+        self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
+        # a compound whose head is a unit cue asks for that unit: "kvinnoandelen", "deltagarantalet",
+        # "förvaltningskostnaden", "förvaltningspengarna"
+        # ("pengar" is read as the reports' "medel", so a compound of "medel" asks for kronor too)
+        self._unit_heads = {self.lexicon.key(cue): unit for cue, unit in UNIT_CUES.items() if cue.isalpha() and len(cue) >= 4}
+        self._unit_heads.update({self.lexicon.aliases[k]: u for k, u in list(self._unit_heads.items()) if k in self.lexicon.aliases})
         self.lexicon.add_words(w for m in measures for w in _measure_words(m))
         self.measures: dict[str, Measure] = {m.key: m for m in measures}
         self.profiles: list[MeasureProfile] = []
@@ -187,6 +197,11 @@ class Interpreter:
                 return unit
         return None
 
+    def _unit_head(self, words: Sequence[str]) -> Optional[str]:
+        """The unit a compound's head asks for ("kvinnoandelen": procent), as read_unit_cue ranks them."""
+        found = {self._unit_heads.get(self.lexicon.units(w).parts[-1]) for w in words if len(self.lexicon.units(w).parts) > 1}
+        return next((u for u in ("procent", "kronor", "dagar", "år", "antal") if u in found), None)
+
     @staticmethod
     def is_series(text: str) -> bool:
         padded = f" {text} "
@@ -203,9 +218,11 @@ class Interpreter:
         """
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
         text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
+        for pattern, word in self._everyday_phrases:  # "sa nej tack" -> "avböjde"
+            text = pattern.sub(word, text)
         period, rest = self.read_period(text)
         age, rest = self.read_age(rest)
-        asks_for = self.read_unit_cue(rest)
+        asks_for = self.read_unit_cue(rest) or self._unit_head(words_of(rest))
         asks_definition = period is None and asks_for is None and any(f" {cue} " in f" {rest} " for cue in DEFINITION_CUES)
         series = not asks_definition and (self.is_series(rest) or period is None or (period is not None and "-" in period))
         words = words_of(rest)
@@ -220,7 +237,7 @@ class Interpreter:
         breakdown_word_keys: dict[str, set[str]] = {}  # breakdown key -> the keys of the words that gave it
         tokens: list[_Token] = []
         for w in words:
-            bd = BREAKDOWN_WORDS.get(w)
+            bd = BREAKDOWN_WORDS.get(w) or BREAKDOWN_WORDS.get(EVERYDAY_WORDS.get(w, ""))
             if bd:
                 breakdown.setdefault(bd[0], bd[1])
                 breakdown_word_keys.setdefault(bd[0], set()).add(self.lexicon.key(w))
@@ -268,7 +285,15 @@ class Interpreter:
                                   ignored=tuple(refused), **base)
         kept = {k: v for k, v in breakdown.items() if k in p.breakdowns}
         # "andel kvinnor" for the measure "Andel kvinnor bland ...": the word is the measure's, not a filter
-        own = {k for k in breakdown if k not in p.breakdowns and breakdown_word_keys.get(k, set()) & p.word_keys}
+        # (or the group the word names: "kvinnors andel" for the same measure)
+        own = {k for k in breakdown if k not in p.breakdowns and (breakdown_word_keys.get(k, set()) & p.word_keys
+                                                                   or self.lexicon.key(breakdown[k]) in p.word_keys)}
+        missing_groups = [k for k in GROUP_KEYS if k in breakdown and k not in p.breakdowns and k not in own]
+        if missing_groups:
+            # "Hur stor andel av deltagarna var kvinnor?": the figure for everyone answers another question
+            return Interpretation(measure=None, breakdown=breakdown, candidates=candidates, score=round(coverage, 3),
+                                  ignored=tuple(f"{k}={breakdown[k]} (rapporterna redovisar inte {p.key} per {k})"
+                                                for k in missing_groups), **base)
         ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items()
                    if k not in p.breakdowns and k not in own]
         # a word naming one of the measure's breakdown values narrows the answer, also when it matched

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from nlp.stemmer import stem_word_function
 
@@ -25,7 +25,8 @@ TRIM_SUFFIXES = ("ena", "an", "en", "na", "a", "e", "s")
 MIN_STEM = 3  # never trim a key below this: "möte" -> "möt", but "kön", "tid", "män" stay
 MIN_PART = 4  # a compound part has at least four letters ("möte", "sjuk"); "om", "in" are prefixes
 LINKING = ("s", "e", "a", "o")  # fogemorfem: omställning-s-möte, kvinn-o-
-# A head never starts with a derivational ending: "kartläggn|ingar" is one word, not two.
+# A head never starts with a derivational ending: "kartläggn|ingar" is one word, not two; unless the head is
+# a word of its own longer than MIN_PART ("andel" in "kvinnoandelen").
 NOT_HEADS = ("ing", "ning", "het", "lig", "else", "are", "ade", "isk", "ande", "ende")
 
 
@@ -43,12 +44,17 @@ class WordUnits:
 
 
 class QueryLexicon:
-    """Stems and splits words against a vocabulary; caches per word (one per app, not global)."""
+    """Stems and splits words against a vocabulary; caches per word (one per app, not global).
 
-    def __init__(self, vocabulary: Iterable[str] = ()):
+    `aliases` maps an everyday word to the reports' word for it ("plugga" -> "studier"): compared
+    as keys, so every inflection meets ("pluggade", "pluggar"), and also as a compound part
+    ("rehabtjänster" -> rehabilitering + tjänst, "förvaltningspengarna" -> förvaltning + medel)."""
+
+    def __init__(self, vocabulary: Iterable[str] = (), aliases: Mapping[str, str] | None = None):
         self._stem = stem_word_function()
         self._cache: dict[str, WordUnits] = {}
         self.known: set[str] = set()
+        self.aliases: dict[str, str] = {self.key(a): self.key(b) for a, b in (aliases or {}).items()}
         self.add_words(vocabulary)
 
     def add_words(self, words: Iterable[str]) -> None:
@@ -56,6 +62,8 @@ class QueryLexicon:
             w = w.lower()
             if len(w) >= MIN_PART and w.isalpha():
                 self.known.add(self.key(w))
+
+        self.known |= self.aliases.keys()
         self._cache.clear()
 
     def key(self, word: str) -> str:
@@ -75,7 +83,9 @@ class QueryLexicon:
         w = word.lower()
         hit = self._cache.get(w)
         if hit is None:
-            hit = WordUnits(w, self.key(w), self._split(w) or ())
+            key = self.key(w)
+            parts = tuple(self.aliases.get(p, p) for p in self._split(w) or ())
+            hit = WordUnits(w, self.aliases.get(key, key), parts)
             self._cache[w] = hit
         return hit
 
@@ -97,8 +107,8 @@ class QueryLexicon:
         best: tuple[str, ...] | None = None
         for cut in range(MIN_PART, len(w) - MIN_PART + 1):
             left, right = w[:cut], w[cut:]
-            if right.startswith(NOT_HEADS):
-                continue
+            if right.startswith(NOT_HEADS) and len(self.key(right)) <= MIN_PART:
+                continue  # (a longer known word is a head all the same: "kvinno|andelen", not "kvinnoand|elen")
             first = self._part_key(left)
             if first is None:
                 continue
