@@ -16,7 +16,7 @@ from nlp.components.quantities import NON_FACTS
 from nlp.prose.figures import in_parens
 from nlp.records import Breakdown, Measure
 from nlp.sv.breakdowns import DEFAULT_BREAKDOWN_KEYS, OPEN_AGE_AFTER, UNCLASSIFIED_BREAKDOWN_KEYS, split_outcomes, Term, age_value, find_group_terms, find_terms
-from nlp.sv.places import find_place_terms, is_place
+from nlp.sv.places import find_parallel_places, find_place_terms, is_place
 
 
 _JOINERS = frozenset({"och", "eller", "samt", ",", "respektive", "/"})
@@ -46,7 +46,7 @@ def coded_group(doc: Doc, span: Span) -> Optional[str]:
 # --- breakdowns ------------------------------------------------------------------------------
 
 def doc_terms(doc: Doc) -> list[Term]:
-    terms = list(find_terms(doc.text)) + find_group_terms(doc.text) + find_place_terms(doc.text)
+    terms = list(find_terms(doc.text)) + find_group_terms(doc.text) + find_place_terms(doc.text) + find_parallel_places(doc.text)
     for nf in doc.spans.get(NON_FACTS, []):
         if nf.label_ == "age":
             value, end = age_value(nf.text), nf.end_char
@@ -327,6 +327,8 @@ def _single_term(doc: Doc, span: Span, idx: int, spans: Sequence[Span], terms: S
     if prep in _FOLLOWING_GROUP_PREPOSITIONS and len(window) == 1 and window[0].value:
         return window[0].value  # "varav 223 personer hos aktör inom den sociala ekonomin"
     before = [t for t in terms if t.end <= span.start_char]
+    if before and is_place(before[-1]) and not doc.text[before[-1].end:span.start_char].strip():
+        return before[-1].value  # "i Köping 640 och i Sala 410": the place printed right before the figure
     if before:
         last = before[-1]
         if len(window) == 1 and window[0].value and _CLAUSE_BREAK.search(doc.text[last.end:span.start_char]) \

@@ -39,8 +39,31 @@ def find_place_terms(text: str) -> list[Term]:
     return sorted(found, key=lambda t: t.start)
 
 
+# "i Köping 640 och i Sala 410": places no list knows (kommuner, towns, districts), named in parallel, each right
+# before its figure. Two or more in one sentence are the groups of its figures, and so is the place that opens the
+# sentence ("I Västerås nådde koordinatorerna 2 530 patienter, i Köping 640 och i Sala 410").
+_NAME = r"[A-ZÅÄÖ][a-zåäö]{2,}(?:[- ][A-ZÅÄÖ][a-zåäö]{2,})?"
+_PLACE_BEFORE_FIGURE = re.compile(rf"\bi\s+({_NAME})(?=\s+(?:cirka\s+|drygt\s+|knappt\s+|nästan\s+)?\d)")
+_PLACE_OPENING = re.compile(rf"^\s*I\s+({_NAME})\b")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def find_parallel_places(text: str) -> list[Term]:
+    """Places named in parallel before their figures, as Terms (key "grupp", the name as printed)."""
+    found: list[Term] = []
+    for sentence in _SENTENCE.finditer(text):
+        before = [m for m in _PLACE_BEFORE_FIGURE.finditer(sentence.group(0)) if m.group(1) not in LAN]
+        opening = _PLACE_OPENING.match(sentence.group(0))
+        named = [*([opening] if opening and opening.group(1) not in LAN else []), *before]
+        if len({m.group(1) for m in before}) >= 2 or (before and opening and len({m.group(1) for m in named}) >= 2):
+            found += [Term(sentence.start() + m.start(1), sentence.start() + m.end(1), "grupp", m.group(1))
+                      for m in dict.fromkeys(named)]
+    return found
+
+
 def is_place(term: Term) -> bool:
-    return term.key == "grupp" and term.value in LAN_NAMES
+    """A län, or a place no list knows named in parallel (find_parallel_places): a group's proper name."""
+    return term.key == "grupp" and bool(term.value) and (term.value in LAN_NAMES or term.value[:1].isupper())
 
 
-__all__ = ["LAN", "LAN_NAMES", "find_place_terms", "is_place"]
+__all__ = ["LAN", "LAN_NAMES", "find_parallel_places", "find_place_terms", "is_place"]
