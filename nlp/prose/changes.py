@@ -109,6 +109,13 @@ def figure_change(doc: Doc, span: Span) -> Optional[str]:
         if _CHANGE_NOUN.search(doc.text[sent.start_char:span.start_char]) and not _DEVIATION.search(sent.text):
             # "Minskningen var störst bland kvinnor, −7,1 procent": a signed figure in a sentence about a change
             return "ökning" if signed.group(1) == "+" else "minskning"
+    if _YEAR_AND_BEFORE.search(before):
+        # "ökar med 45 miljoner kronor 2032 och 60 miljoner kronor årligen därefter", "minskar med 35 ... 2032 och med
+        # 95 ...": a change for one year and the next level of the same change
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        previous = [o for o in doc.spans.get(QUANTITIES, []) if sent.start <= o.start and o.end <= span.start]
+        if previous and previous[-1]._.quantity.unit == span._.quantity.unit:
+            return figure_change(doc, previous[-1])
     if _OR_BEFORE.search(before):
         # "en ökning med 1 411 kartläggningar eller 16 procent": the same change restated in another unit
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -119,6 +126,9 @@ def figure_change(doc: Doc, span: Span) -> Optional[str]:
 
 
 SIGNED = re.compile(r"^\s*([+−–\-])\s?\d")
+# a year, then "och" and the next figure: "med 45 miljoner kronor 2032 och [med] 60 miljoner kronor ..."
+_YEAR_AND_BEFORE = re.compile(r"\b(?:19|20)\d\d,?\s+och\s+(?:med\s+)?(?:cirka\s+|omkring\s+|ungefär\s+|drygt\s+|knappt\s+)?$",
+                              re.IGNORECASE)
 _UP_ARROWS = "▲↑⬆△▴"
 _DOWN_ARROWS = "▼↓⬇▽▾"
 # "→ −16 dagar": an arrow pointing on marks a change whose sign says which way

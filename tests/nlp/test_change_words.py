@@ -45,3 +45,14 @@ def test_a_change_against_the_same_part_of_an_earlier_year_spans_the_years(nlp, 
     doc = read_text(Path("c.txt"), "c", DocumentMetadata(reporting_year=2031), "0", text=f"Rapport 2031\n\n{sentence}\n")
     found = [f for f in extract_facts(doc, nlp, catalogue) if f.printed.startswith(printed)]
     assert len(found) == 1 and found[0].period == period, [(f.printed, f.period) for f in found]
+
+
+@pytest.mark.parametrize("sentence, printed, expected", [
+    # a change for one year and, after "och", the next level of the same change
+    ("Utgifterna för tolkar ökar med 12 miljoner kronor 2032 och 18 miljoner kronor årligen därefter.", "18", "ökning"),
+    ("Bidragen minskar med 5 miljoner kronor 2032 och med 9 miljoner kronor per år från 2033.", "9", "minskning"),
+    # ... not a figure of another unit, nor one after a year that is no change's
+    ("Antalet ärenden ökade med 310 under 2031 och 4 procent av dem gällde unga.", "4 procent", None),
+])
+def test_a_change_continued_after_its_year(nlp, catalogue, sentence, printed, expected):
+    assert _change(nlp, catalogue, sentence, printed) == expected
