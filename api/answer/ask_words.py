@@ -8,6 +8,7 @@ from __future__ import annotations
 from nlp.sv.breakdowns import BREAKDOWN_TERMS
 from nlp.sv.negations import NEGATIONS as SV_NEGATIONS
 from nlp.sv.stop_words import QUESTION_WORDS
+from nlp.sv.everyday import EVERYDAY_PHRASES, EVERYDAY_WORDS  # noqa: F401  (read through this module)
 from nlp.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
 
 # Words that carry no measure (nlp.sv.stop_words): function words and the words a question wraps
@@ -71,42 +72,3 @@ BREAKDOWN_WORDS = {w: (k, v) for w, (k, v) in BREAKDOWN_TERMS.items() if v}
 
 # Words joining two years into a span: "mellan 2016 och 2019", "från 2016 till 2019", "2016-2019".
 SPAN_JOINERS = frozenset({"och", "till", "-", "–", "—", "tom", "t.o.m."})
-
-
-# Everyday words -> the word the reports use for the same thing. A question is typed in the words
-# of its asker ("plugga", "jobb", "killar"); the catalogue and the reports write "studier",
-# "arbete", "män". Compared as keys (api.answer.query_words), so one form covers its inflections
-# ("pluggade", "jobbet"), and as compound parts ("förvaltningspengarna" is förvaltning + medel,
-# "rehabtjänster" rehabilitering + tjänst). Only words with one meaning in these matters are listed:
-# A word the reports use in a sense of their own is left out ("utbildning" is an insats there, not
-# studies), and so is "unga" (it names an age, which the reports give as "19-29", not aktivitetsersättning),
-# so is "sjuk" (sjukpenning, sjukersättning or sjukfall).
-EVERYDAY_WORDS = {
-    # work and studies
-    "jobb": "arbete", "jobba": "arbete", "jobbet": "arbete",
-    "plugga": "studier", "pluggar": "studier", "pluggade": "studier",
-    # people (read by BREAKDOWN_WORDS under the reports' word)
-    "killar": "män", "killarna": "män", "grabbar": "män", "grabbarna": "män",
-    "tjejer": "kvinnor", "tjejerna": "kvinnor",
-    # money
-    "pengar": "medel", "pengarna": "medel", "stålar": "medel", "slantar": "medel", "anslagspengar": "medel",
-    "oanvänd": "underutnyttjande", "oanvända": "underutnyttjande", "outnyttjad": "underutnyttjande",
-    "outnyttjade": "underutnyttjande", "överskjutande": "överskott",
-    "köpa": "upphandla", "köpt": "upphandla", "köpta": "upphandla", "köpte": "upphandla", "inköpt": "upphandla",
-    "inköpta": "upphandla",
-    # clipped forms
-    "rehab": "rehabilitering",
-    # meetings
-    "träff": "möte", "träffar": "möte", "träffen": "möte",
-}
-
-# Everyday phrases -> the reports' word, replaced in the question before it is read: the words
-# one by one mean something else ("nej" would negate, "över" qualifies a number).
-EVERYDAY_PHRASES = (
-    (r"\b(?:sa|sade|säger|säga|sagt|tackade|tackar|tacka|tackat)\s+nej(?:\s+tack)?\b", "avböjde"),
-    (r"\bnej\s+tack\s+till\b", "avböjde"),
-    (r"\b(?:blev|blir|blivit)\s+över\b", "överskott"),
-    (r"\b(?:gjorde|gör|göra|gjort)\s+av\s+med\b", "förbrukade"),
-    (r"\b(?:la|lade|lagt|lägger)\s+ut\b", "förbrukade"),
-    (r"\b(?:fick|får|fått)\s+tillbaka\b", "återfick"),
-)
