@@ -40,6 +40,11 @@ FIRSTRUN_FLOORS = {
     "firstrun-pub4-lansrapport-2031": {"full_recall": 79.2, "precision": 77.0, "measure": 70.9},  # [80.7, 78.5, 72.4]
     "firstrun-pub4-statskontoret-myndighetsanalys-2030": {"full_recall": 45.5, "precision": 45.9, "measure": 84.5},  # [47.0, 47.4, 86.0]
     "firstrun-pub4-tidsserie-socialforsakring-2032": {"full_recall": 91.9, "precision": 91.9, "measure": 83.6},  # [93.4, 93.4, 85.1]
+    # first runs (2026-12-07, thirteenth session, pub5: four genres none of the 44 had)
+    "firstrun-pub5-ifau-rapport-2032": {"full_recall": 24.4, "precision": 24.0, "measure": 59.2},  # [25.9, 25.5, 60.7]
+    "firstrun-pub5-kommunrevision-2033": {"full_recall": 70.7, "precision": 72.9, "measure": 83.5},  # [72.2, 74.4, 85.0]
+    "firstrun-pub5-styrelseprotokoll-2033": {"full_recall": 68.8, "precision": 70.1, "measure": 55.9},  # [70.3, 71.6, 57.4]
+    "firstrun-pub5-verksamhetsplan-fk-2034": {"full_recall": 43.3, "precision": 50.4, "measure": 81.8},  # [44.8, 51.9, 83.3]
     # first run (benchmarks/first_runs.md, 2026-12-06 ninth session): [52.2, 57.9, 25.4]
     "firstrun-oppna-jamforelser-2028": {"full_recall": 76.4, "precision": 74.0, "measure": 68.5},  # [77.9, 75.5, 70.0]
     # first runs (benchmarks/first_runs.md, 2026-12-06 sixth session): [84.7, 83.5, 76.8], [74.8, 73.9, 27.3]
