@@ -25,7 +25,7 @@ from nlp.sv.periods import YEAR
 from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
                         NEGATIONS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
-from .query_words import QueryLexicon, WordUnits, words_of
+from .query_words import FOLD, WORD_RE, QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
@@ -114,6 +114,13 @@ class Interpreter:
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
         self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
+        # the words this module reads itself, and each one typed without å, ä, ö ("manga", "fran", "for")
+        self._own_words = frozenset({*STOP_WORDS, *(w for cue in (*UNIT_CUES, *SERIES_CUES, *DEFINITION_CUES) for w in cue.split()),
+                                     *NUMBER_WORDS, *GOAL_CUES, *BREAKDOWN_WORDS, *EVERYDAY_WORDS, *NEGATIONS, *POPULATION_CUES})
+        folded: dict[str, set[str]] = {}
+        for w in self._own_words:
+            folded.setdefault(w.translate(FOLD), set()).add(w)
+        self._own_folded = {f: next(iter(ws)) for f, ws in folded.items() if len(ws) == 1 and f not in self._own_words}
         # a compound whose head is a unit cue asks for that unit: "kvinnoandelen", "deltagarantalet",
         # "förvaltningskostnaden", "förvaltningspengarna"
         # ("pengar" is read as the reports' "medel", so a compound of "medel" asks for kronor too)
@@ -218,6 +225,10 @@ class Interpreter:
         """
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
         text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
+        # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
+        # the question to something the reports do not cover
+        names = {w.lower() for n, w in enumerate(re.findall(r"\w+", query)) if n > 0 and w[:1].isupper()}
+        text, read_as = self.respell(text, names)
         for pattern, word in self._everyday_phrases:  # "sa nej tack" -> "avböjde"
             text = pattern.sub(word, text)
         period, rest = self.read_period(text)
@@ -225,11 +236,8 @@ class Interpreter:
         asks_for = self.read_unit_cue(rest) or self._unit_head(words_of(rest))
         asks_definition = period is None and asks_for is None and any(f" {cue} " in f" {rest} " for cue in DEFINITION_CUES)
         series = not asks_definition and (self.is_series(rest) or period is None or (period is not None and "-" in period))
-        words = words_of(rest)
         multi_cue_words = {w for cue in (*UNIT_CUES, *SERIES_CUES, *(DEFINITION_CUES if asks_definition else ())) if " " in cue and f" {cue} " in f" {rest} " for w in cue.split()}
-        # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
-        # the question to something the reports do not cover
-        names = {w.lower() for n, w in enumerate(re.findall(r"\w+", query)) if n > 0 and w[:1].isupper()}
+        words = words_of(rest)
 
         breakdown: dict[str, str] = {}
         if age:
@@ -252,7 +260,7 @@ class Interpreter:
         all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
         population = self.read_population(words)
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population)
-        base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition)
+        base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
 
         if not scored or scored[0][1] <= 0:
             return Interpretation(measure=None, breakdown=breakdown, ignored=tuple(t.units.word for t in tokens), **base)
@@ -308,6 +316,33 @@ class Interpreter:
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
+
+    def respell(self, text: str, names: set[str]) -> tuple[str, tuple[str, ...]]:
+        """The text with each word the reports do not use read as the word it was typed for, and a note
+        per word so read ("omstallningsmote → omställningsmöte"). A word this module reads itself (a cue,
+        a stop word, a breakdown or everyday word) typed without å, ä, ö is that word ("hur manga",
+        "for"); any other word as QueryLexicon.spelled reads it. A name is only read without its marks
+        ("Forsakringskassan"), never one letter off ("Skane" is no report word unless a report prints
+        "Skåne"), and stays a name (`names` gets the word it was read as)."""
+        read_as: list[str] = []
+
+        def one(m: re.Match) -> str:
+            w = m.group(0)
+            if w in self._own_words:
+                return w
+            spelled = self._own_folded.get(w)
+            if spelled is None:
+                spelled = self.lexicon.spelled(w)
+                if w in names and spelled and spelled.translate(FOLD) != w.translate(FOLD):
+                    spelled = None
+            if not spelled or spelled == w:
+                return w
+            read_as.append(f"{w} → {spelled}")
+            if w in names:
+                names.add(spelled)
+            return spelled
+
+        return WORD_RE.sub(one, text), tuple(read_as)
 
     def _names(self, word: WordUnits, profile: MeasureProfile) -> bool:
         """Whether the word names the measure: a word (or compound part) of its label, lemmas or synonyms,

@@ -1,0 +1,66 @@
+"""Questions as people type them (issue 13): without å, ä, ö, one letter off, clipped, abbreviated.
+
+Each mechanism is checked on words of its own, made up here or taken from the catalogue, and on
+no question of a benchmark file: the word lists below are invented vocabularies, so a test says
+what the mechanism does, not that one wording works.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.answer.ask import Asker
+from api.answer.query_words import QueryLexicon
+from api.kb import open_readonly
+
+VOCABULARY = ["sjöräddningsövning", "sjöräddningsövningar", "båtförare", "skogsbrand", "skogsbrant", "anslag",
+              "fyrvaktare", "kustbevakning", "kustbevakningen"]
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return QueryLexicon(VOCABULARY)
+
+
+# -- spelling: without å, ä, ö, and one letter off --------------------------------------------
+
+@pytest.mark.parametrize("typed, read", [
+    ("sjoraddningsovning", "sjöräddningsövning"),  # no marks at all
+    ("sjöraddningsövningar", "sjöräddningsövningar"),  # some marks, an inflected form
+    ("batforare", "båtförare"),
+    ("kustbevakninng", "kustbevakning"),  # a letter too many
+    ("fyrvaktre", "fyrvaktare"),  # a letter dropped
+    ("fyrvaktrae", "fyrvaktare"),  # two letters swapped
+    ("kustbevakmingen", "kustbevakningen"),  # a letter changed
+])
+def test_an_unknown_word_is_read_as_the_vocabulary_word_it_was_typed_for(lexicon, typed, read):
+    assert lexicon.spelled(typed) == read
+
+
+@pytest.mark.parametrize("typed", [
+    "skogsbran",  # one letter from both "skogsbrand" and "skogsbrant": no reading is better than a guess
+    "anslog",  # six letters: one edit away is another word, not a typo
+    "fyrvakt",  # two letters off
+    "båtförare",  # known already
+])
+def test_a_word_is_not_respelled_when_no_single_reading_fits(lexicon, typed):
+    assert lexicon.spelled(typed) is None
+
+
+@pytest.fixture(scope="module")
+def asker(corpus_db):
+    return Asker(open_readonly(corpus_db))
+
+
+def test_a_question_without_swedish_letters_reads_as_with_them(asker):
+    """The catalogue words, the unit cue ("hur manga") and the förmån all meet, and `read_as` says how."""
+    plain = asker.interpret("Hur många påbörjade rehabiliteringsinsats med sjukpenning 2019?")
+    folded = asker.interpret("hur manga paborjade rehabiliteringsinsats med sjukpenning 2019")
+    assert (folded.measure, folded.period, dict(folded.breakdown), folded.asks_for) == \
+        (plain.measure, plain.period, dict(plain.breakdown), plain.asks_for)
+    assert "manga → många" in folded.read_as and "paborjade → påbörjade" in folded.read_as
+
+
+def test_a_name_is_read_without_its_marks_but_never_one_letter_off(asker):
+    assert "forsakringskassan → försäkringskassan" in asker.interpret("förbrukade medel Forsakringskassan 2019").read_as
+    skane = asker.interpret("Hur många deltog i Skane 2019?")
+    assert skane.measure is None and skane.read_as == ()
