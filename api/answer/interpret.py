@@ -165,11 +165,15 @@ class Interpreter:
 
     @staticmethod
     def read_period(text: str) -> tuple[Optional[str], str]:
-        """The period named in the text ("2019", "2016-2019", "2016-") and the text without it."""
+        """The period named in the text ("2019", "2016-2019", "2016-") and the text without it.
+
+        Years listed beside a span widen it: "2006, 2007 och 2008" is 2006-2008, not the
+        "2007 och 2008" its last two years make."""
         m = SPAN_RE.search(text)
         if m:
-            a, b = sorted((int(m.group(1)), int(m.group(2))))
-            return f"{a}-{b}", text[: m.start()] + " " + text[m.end():]
+            rest = text[: m.start()] + " " + text[m.end():]
+            years = [int(m.group(1)), int(m.group(2)), *(int(y) for y in YEAR_RE.findall(rest))]
+            return f"{min(years)}-{max(years)}", YEAR_RE.sub(" ", rest)
         m = OPEN_SPAN_RE.search(text)
         if m:
             return f"{m.group(1)}-", text[: m.start()] + " " + text[m.end():]

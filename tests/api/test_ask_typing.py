@@ -64,3 +64,18 @@ def test_a_name_is_read_without_its_marks_but_never_one_letter_off(asker):
     assert "forsakringskassan → försäkringskassan" in asker.interpret("förbrukade medel Forsakringskassan 2019").read_as
     skane = asker.interpret("Hur många deltog i Skane 2019?")
     assert skane.measure is None and skane.read_as == ()
+
+
+# -- periods: a list of years ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    ("siffror för 2011, 2012 och 2013", "2011-2013"),  # the list's last two years alone are a span
+    ("2015 och 2016 samt 2019", "2015-2019"),
+    ("mellan 2012 och 2014", "2012-2014"),
+    ("2012 och 2014", "2012-2014"),
+    ("2012", "2012"),
+])
+def test_years_listed_beside_a_span_widen_it(text, period):
+    from api.answer.interpret import Interpreter
+
+    assert Interpreter.read_period(text)[0] == period
