@@ -33,6 +33,7 @@ YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 AGE_RE = re.compile(r"(?<![\d-])(\d{1,2})\s*(?:-|–)\s*(\d{2})(?!\d)(?:\s*år)?")
 AGE_OPEN_RE = re.compile(r"(?<![\d-])(\d{2})\s*(?:år\s+och\s+äldre|år\s+eller\s+äldre|\+|-(?!\d))")
 PERCENT_SIGN_RE = re.compile(r"\d\s*%|%")
+GENITIVE_COLON_RE = re.compile(r"\b(\w+):s\b")  # Swedish writes an abbreviation's genitive "FK:s", "SCB:s"
 
 PART_MATCH = 0.5  # a question word that is only part of a measure's compound word
 BREAKDOWN_WEIGHT = 0.05  # "kvinnor" names the breakdown, not the measure: a tie-breaker at most
@@ -228,6 +229,7 @@ class Interpreter:
         another unit than the measure has and no sibling measure has it.
         """
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
+        text = GENITIVE_COLON_RE.sub(r"\1", text)  # "FK:s studier": the abbreviation's genitive, not a word "s"
         text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
         # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
         # the question to something the reports do not cover

@@ -79,3 +79,16 @@ def test_years_listed_beside_a_span_widen_it(text, period):
     from api.answer.interpret import Interpreter
 
     assert Interpreter.read_period(text)[0] == period
+
+
+# -- abbreviations ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("with_genitive, without", [
+    ("AF:s förbrukade medel för förvaltning 2019", "AF förbrukade medel för förvaltning 2019"),
+    ("kontaktmöten enligt FK:s siffror 2010", "kontaktmöten enligt FK siffror 2010"),
+])
+def test_an_abbreviations_genitive_is_the_abbreviation(asker, with_genitive, without):
+    """"FK:s" is Försäkringskassan's, not "fk" and a word "s" the reports never use."""
+    a, b = asker.interpret(with_genitive), asker.interpret(without)
+    assert (a.measure, dict(a.breakdown), a.ignored) == (b.measure, dict(b.breakdown), b.ignored)
+    assert a.measure is not None and not any(w.startswith("s ") for w in a.ignored)
