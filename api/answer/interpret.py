@@ -308,15 +308,21 @@ class Interpreter:
             return Interpretation(measure=None, breakdown=breakdown, candidates=candidates, score=round(coverage, 3),
                                   ignored=tuple(f"{k}={breakdown[k]} (rapporterna redovisar inte {p.key} per {k})"
                                                 for k in missing_groups), **base)
-        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items()
-                   if k not in p.breakdowns and k not in own]
+        dropped = {k for k in breakdown if k not in p.breakdowns and k not in own}
         # a word naming one of the measure's breakdown values narrows the answer, also when it matched
-        # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure
+        # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure.
+        # So does a breakdown word of a kind the measure is not split by, when it names a value of another
+        # kind: "Arbetsförmedlingen" is no myndighet of the kartläggningar, but their group "från Arbetsförmedlingen"
         label_keys = {lw.key for lw in p.label_words}
         narrowing = [t for t in tokens if t.weight == 1.0 and (t in unmatched or t.units.key not in label_keys)]
         for key, value, used in self.named_values(p.key, [t.units for t in narrowing], taken=set(kept)):
             kept[key] = value
             unmatched = [t for t in unmatched if t.units not in used]
+        elsewhere = [t.units for t in tokens if t.weight != 1.0 and any(t.units.key in breakdown_word_keys.get(k, ()) for k in dropped)]
+        for key, value, used in self.named_values(p.key, elsewhere, taken=set(kept), whole=True):
+            kept[key] = value
+            dropped -= {k for k in dropped if breakdown_word_keys.get(k, set()) & {u.key for u in used}}
+        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k in dropped]
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),

@@ -92,3 +92,31 @@ def test_an_abbreviations_genitive_is_the_abbreviation(asker, with_genitive, wit
     a, b = asker.interpret(with_genitive), asker.interpret(without)
     assert (a.measure, dict(a.breakdown), a.ignored) == (b.measure, dict(b.breakdown), b.ignored)
     assert a.measure is not None and not any(w.startswith("s ") for w in a.ignored)
+
+
+# -- a breakdown word of another kind ----------------------------------------------------------
+
+def _excursion_reader(groups):
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measure = Measure(key="friluftsdagar_antal", label="Antal friluftsdagar", unit="antal",
+                      definition="Friluftsdagar som ordnats under året.", lemmas=("friluftsdag",), breakdowns=("grupp",))
+    return Interpreter([measure], {"friluftsdagar_antal": 3}, vocabulary=("friluftsdagar", "deltagare", "försäkringskassan"),
+                       breakdown_values={"friluftsdagar_antal": {"grupp": groups}})
+
+
+def test_a_breakdown_word_the_measure_is_not_split_by_can_name_a_value_of_another_kind():
+    """"Försäkringskassan" is a myndighet, which the made-up measure is not split by; but one of its
+    groups is "från Försäkringskassan", and that narrows the answer instead of being dropped."""
+    interp = _excursion_reader(["från Försäkringskassan", "övriga"]).interpret(
+        "hur många friluftsdagar för deltagare från Försäkringskassan 2019")
+    assert interp.measure == "friluftsdagar_antal"
+    assert dict(interp.breakdown) == {"grupp": "från Försäkringskassan"}
+    assert not any(w.startswith("myndighet=") for w in interp.ignored)
+
+
+def test_a_breakdown_word_naming_no_value_is_still_dropped_with_a_note():
+    interp = _excursion_reader(["unga", "övriga"]).interpret("hur många friluftsdagar för deltagare från Försäkringskassan 2019")
+    assert interp.measure == "friluftsdagar_antal" and dict(interp.breakdown) == {}
+    assert "myndighet=Försäkringskassan (måttet redovisas inte per myndighet)" in interp.ignored
