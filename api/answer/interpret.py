@@ -24,7 +24,7 @@ from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
-                        NEGATIONS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+                        NEGATIONS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
 from .query_words import FOLD, WORD_RE, QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
@@ -115,6 +115,7 @@ class Interpreter:
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
         self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
+        self._receiving_verbs = [(re.compile(p), w) for p, w in RECEIVING_VERBS]
         # the words this module reads itself, and each one typed without å, ä, ö ("manga", "fran", "for")
         self._own_words = frozenset({*STOP_WORDS, *(w for cue in (*UNIT_CUES, *SERIES_CUES, *DEFINITION_CUES) for w in cue.split()),
                                      *NUMBER_WORDS, *GOAL_CUES, *BREAKDOWN_WORDS, *EVERYDAY_WORDS, *NEGATIONS, *POPULATION_CUES})
@@ -240,6 +241,9 @@ class Interpreter:
         period, rest = self.read_period(text)
         age, rest = self.read_age(rest)
         asks_for = self.read_unit_cue(rest) or self._unit_head(words_of(rest))
+        if asks_for == "kronor":  # "hur mycket pengar fick X": what X was allotted ("fick jobb" is no money)
+            for pattern, word in self._receiving_verbs:
+                rest = pattern.sub(word, rest)
         asks_definition = period is None and asks_for is None and any(f" {cue} " in f" {rest} " for cue in DEFINITION_CUES)
         series = not asks_definition and (self.is_series(rest) or period is None or (period is not None and "-" in period))
         multi_cue_words = {w for cue in (*UNIT_CUES, *SERIES_CUES, *(DEFINITION_CUES if asks_definition else ())) if " " in cue and f" {cue} " in f" {rest} " for w in cue.split()}

@@ -120,3 +120,36 @@ def test_a_breakdown_word_naming_no_value_is_still_dropped_with_a_note():
     interp = _excursion_reader(["unga", "övriga"]).interpret("hur många friluftsdagar för deltagare från Försäkringskassan 2019")
     assert interp.measure == "friluftsdagar_antal" and dict(interp.breakdown) == {}
     assert "myndighet=Försäkringskassan (måttet redovisas inte per myndighet)" in interp.ignored
+
+
+# -- verbs of receiving in a question about money ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def grant_reader():
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measures = [
+        Measure(key="bidrag_tilldelade_kronor", label="Tilldelade bidrag", unit="kronor",
+                definition="Bidrag som tilldelats föreningen under året.", lemmas=("tilldela", "bidrag")),
+        Measure(key="bidrag_forbrukade_kronor", label="Förbrukade bidrag", unit="kronor",
+                definition="Bidrag som föreningen förbrukat under året.", lemmas=("förbruka", "bidrag")),
+    ]
+    return Interpreter(measures, {m.key: 2 for m in measures}, vocabulary=("föreningen", "bidrag", "bidragen"))
+
+
+@pytest.mark.parametrize("query, measure", [
+    ("hur mycket pengar fick föreningen i bidrag 2015", "bidrag_tilldelade_kronor"),
+    ("hur mycket bidrag har föreningen fått 2015 i kronor", "bidrag_tilldelade_kronor"),
+    ("hur mycket pengar tog föreningen emot i bidrag 2015", "bidrag_tilldelade_kronor"),
+    ("hur mycket pengar förbrukade föreningen av bidragen 2015", "bidrag_forbrukade_kronor"),
+])
+def test_a_verb_of_receiving_asks_for_money_allotted_not_spent(grant_reader, query, measure):
+    assert grant_reader.interpret(query).measure == measure
+
+
+def test_a_verb_of_receiving_is_no_money_in_a_question_about_something_else(asker):
+    """"fick arbete" asks for an outcome; only a question that asks for kronor reads "fick" as "tilldelades"."""
+    interp = asker.interpret("andel som fick arbete efter insats 2022")
+    assert interp.measure == "sysselsattning_efter_avslut_andel"
+    assert not any("tilldelades" in w for w in interp.ignored)
