@@ -25,7 +25,7 @@ from nlp.sv.periods import YEAR
 from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
                         NEGATIONS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
-from .query_words import FOLD, WORD_RE, QueryLexicon, WordUnits, words_of
+from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
@@ -57,6 +57,10 @@ POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of anoth
 # total is another group's figure. (A förmån or myndighet word often only says where, "sjukskrivna hos
 # Arbetsförmedlingen", and is dropped with a note instead.)
 GROUP_KEYS = ("kon", "alder")
+# A word that is the beginning of a measure's word, a clipped or derived form ("arbetsföra" of "arbetsförmåga"):
+# half a word, as a compound part is; from five letters of its key, below which a beginning is shared by too many words
+CLIP_MATCH = 0.5
+CLIP_MIN = 5
 UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
 
 
@@ -112,6 +116,7 @@ class Interpreter:
                                  for m, by_key in (breakdown_values or {}).items()}
         self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
         self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
+        self._clipped_cache: dict[str, frozenset[str]] = {}  # a word's key -> the measures a word it begins names
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
         self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
@@ -263,7 +268,8 @@ class Interpreter:
                     or w in POPULATION_CUES:
                 continue  # ("under två år före": a number word says how much, not which measure; "bland" says among whom)
             units = self.lexicon.units(GOAL_WORD if w in GOAL_CUES else w)
-            foreign = (units.key not in self.lexicon.known and not units.parts) or w in names
+            # (a clipped word, "admin" of "administration", is no foreign word: it begins one of the catalogue's)
+            foreign = (units.key not in self.lexicon.known and not units.parts and not self.clipped(units.key)) or w in names
             tokens.append(_Token(units, BREAKDOWN_WEIGHT if bd else 1.0, foreign))
         goal = any(w in GOAL_CUES for w in words)
         negated = any(w in NEGATIONS for w in words)
@@ -363,7 +369,7 @@ class Interpreter:
     def _names(self, word: WordUnits, profile: MeasureProfile) -> bool:
         """Whether the word names the measure: a word (or compound part) of its label, lemmas or synonyms,
         or one of the breakdown values its facts carry."""
-        return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or \
+        return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or profile.key in self.clipped(word.key) or \
             bool(self.named_values(profile.key, [word], whole=True))
 
     def read_population(self, words: Sequence[str]) -> Optional[WordUnits]:
@@ -435,7 +441,8 @@ class Interpreter:
             return []
         n = len(self.profiles)
         matches = {p.key: [self._match(t.units, p) or self._value_compound(t.units, p) or
-                           (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True) else 0.0)
+                           (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True) else 0.0) or
+                           (CLIP_MATCH if t.weight == 1.0 and p.key in self.clipped(t.units.key) else 0.0)
                            for t in tokens] for p in self.profiles}
         idf = []
         for i, _ in enumerate(tokens):
@@ -489,6 +496,24 @@ class Interpreter:
             values = self._value_word_set[profile.key] = frozenset(
                 k for vs in self._value_keys(profile.key).values() for _, keys in vs for k in keys)
         return 1.0 if all(part in profile.units or part in values for part in word.parts) else 0.0
+
+    def clipped(self, key: str) -> frozenset[str]:
+        """The measures named by a word of which this word's key is the beginning: a clipped or derived
+        form ("arbetsför" of "arbetsförmåga", "handlägg" of "handläggning"); CLIP_MIN letters at least."""
+        found = self._clipped_cache.get(key)
+        if found is None:
+            found = self._clipped_cache[key] = frozenset(
+                p.key for p in self.profiles if len(key) >= CLIP_MIN and any(self._clips(key, k) for k in p.name_units))
+        return found
+
+    def _clips(self, key: str, word_key: str) -> bool:
+        """Whether `key` is the beginning of `word_key` and the rest no word: "arbetsför|måg" is a clipped
+        "arbetsförmåga", but "medel|ålder" and "arbet|s|förmåg" are compounds (a part is a compound's part, not a clip)."""
+        if word_key == key or not word_key.startswith(key):
+            return False
+        rest = word_key[len(key):]
+        known = self.lexicon.known
+        return not (rest in known or self.lexicon.key(rest) in known or rest[0] in LINKING and self.lexicon.key(rest[1:]) in known)
 
     @staticmethod
     def _match(word: WordUnits, profile: MeasureProfile) -> float:

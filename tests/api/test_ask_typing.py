@@ -153,3 +153,41 @@ def test_a_verb_of_receiving_is_no_money_in_a_question_about_something_else(aske
     interp = asker.interpret("andel som fick arbete efter insats 2022")
     assert interp.measure == "sysselsattning_efter_avslut_andel"
     assert not any("tilldelades" in w for w in interp.ignored)
+
+
+# -- clipped and derived forms ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def office_reader():
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measures = [
+        Measure(key="administration_kronor", label="Kostnader för administration", unit="kronor",
+                definition="Föreningens kostnader för administration under året.", lemmas=("administration",)),
+        Measure(key="medelalder_ar", label="Medelålder", unit="ar", definition="Medlemmarnas medelålder.", lemmas=("medelålder",)),
+        Measure(key="medlemmar_antal", label="Antal medlemmar", unit="antal", definition="Medlemmar vid årets slut.",
+                lemmas=("medlem",)),
+    ]
+    return Interpreter(measures, {m.key: 2 for m in measures},
+                       vocabulary=("administration", "föreningen", "medel", "ålder", "medlemmar", "kostnader"))
+
+
+@pytest.mark.parametrize("query, measure", [
+    ("vad kostade adminen 2015", "administration_kronor"),  # clipped, "admin" of "administration", and inflected
+    ("kostnader för admin 2015", "administration_kronor"),
+])
+def test_a_word_that_begins_a_measures_word_names_it(office_reader, query, measure):
+    assert office_reader.interpret(query).measure == measure
+
+
+def test_a_compounds_first_part_is_no_clipped_word(office_reader):
+    """"medel" begins "medelålder", but the rest is a word ("ålder"): a compound's part (weighed as the
+    compound splitter has it), not a clipped word."""
+    assert office_reader.clipped(office_reader.lexicon.key("medel")) == frozenset()
+    assert office_reader.clipped(office_reader.lexicon.key("admin")) == frozenset({"administration_kronor"})
+
+
+def test_a_beginning_shorter_than_five_letters_names_nothing(office_reader):
+    assert office_reader.clipped(office_reader.lexicon.key("adm")) == frozenset()
+    assert office_reader.clipped("medl") == frozenset()
