@@ -24,7 +24,7 @@ from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
-                        NEGATIONS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+                        NEGATIONS, PRIVATIVE_HEADS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
 from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
@@ -121,6 +121,7 @@ class Interpreter:
         self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
         self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
         self._receiving_verbs = [(re.compile(p), w) for p, w in RECEIVING_VERBS]
+        self._privative_heads = frozenset(self.lexicon.key(h) for h in PRIVATIVE_HEADS)
         # the words this module reads itself, and each one typed without å, ä, ö ("manga", "fran", "for")
         self._own_words = frozenset({*STOP_WORDS, *(w for cue in (*UNIT_CUES, *SERIES_CUES, *DEFINITION_CUES) for w in cue.split()),
                                      *NUMBER_WORDS, *GOAL_CUES, *BREAKDOWN_WORDS, *EVERYDAY_WORDS, *NEGATIONS, *POPULATION_CUES})
@@ -414,14 +415,15 @@ class Interpreter:
     def _value_word_keys(self, value: str) -> frozenset[str]:
         """The keys that name a breakdown value: its words', and the first part of a compound among
         them, which says which one it is ("handlingsplanen" names "handlingsplanssamverkan"; the
-        head "samverkan" is shared by many values and names none)."""
+        head "samverkan" is shared by many values and names none), unless the head denies it
+        ("arbetslösa" is without work: "arbete" does not name it)."""
         keys = set()
         for w in words_of(value):
             if w in STOP_WORDS:
                 continue
             units = self.lexicon.units(w)
             keys.add(units.key)
-            if len(units.parts) > 1:
+            if len(units.parts) > 1 and units.parts[-1] not in self._privative_heads:
                 keys.add(units.parts[0])
         return frozenset(keys)
 

@@ -191,3 +191,19 @@ def test_a_compounds_first_part_is_no_clipped_word(office_reader):
 def test_a_beginning_shorter_than_five_letters_names_nothing(office_reader):
     assert office_reader.clipped(office_reader.lexicon.key("adm")) == frozenset()
     assert office_reader.clipped("medl") == frozenset()
+
+
+# -- a head that denies its first part ----------------------------------------------------------
+
+def test_a_value_whose_head_denies_its_first_part_is_not_named_by_that_part():
+    """"arbetslösa" is without work, "avgiftsfria" without a fee: "avgift" names the made-up measure's
+    value "med avgift" only, never "avgiftsfria besök"; the value's whole word still names it."""
+    from api.answer.interpret import Interpreter
+    from nlp.records import Measure
+
+    measure = Measure(key="besok_antal", label="Antal besök", unit="antal", definition="Besök på museet under året.",
+                      lemmas=("besök",), breakdowns=("typ",))
+    reader = Interpreter([measure], {"besok_antal": 4}, vocabulary=("besök", "avgift", "avgiftsfria", "fria", "skolklasser"),
+                         breakdown_values={"besok_antal": {"typ": ["avgiftsfria besök", "skolklasser"]}})
+    assert dict(reader.interpret("hur många besök med avgift 2015").breakdown) == {}
+    assert dict(reader.interpret("hur många avgiftsfria besök 2015").breakdown) == {"typ": "avgiftsfria besök"}
