@@ -48,6 +48,7 @@ class Interpretation:
     ignored: tuple[str, ...] = ()  # words and breakdowns that played no part, with why
     related: tuple[str, ...] = ()  # count/share sibling measures whose facts are among the answers
     asks_definition: bool = False  # "Vad är en gemensam kartläggning?": what the measure is, not its figures
+    read_as: tuple[str, ...] = ()  # unknown words read as the reports spell them: "omstallningsmote → omställningsmöte"
 
 
 @dataclass(frozen=True)

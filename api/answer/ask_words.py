@@ -6,9 +6,9 @@ out and why. Words are written as a user types them; api.answer.ask stems them i
 from __future__ import annotations
 
 from nlp.sv.breakdowns import BREAKDOWN_TERMS
-from nlp.sv.negations import NEGATIONS as SV_NEGATIONS
+from nlp.sv.negations import NEGATIONS as SV_NEGATIONS, PRIVATIVE_HEADS  # noqa: F401  (read through this module)
 from nlp.sv.stop_words import QUESTION_WORDS
-from nlp.sv.everyday import EVERYDAY_PHRASES, EVERYDAY_WORDS  # noqa: F401  (read through this module)
+from nlp.sv.everyday import EVERYDAY_PHRASES, EVERYDAY_WORDS, RECEIVING_VERBS  # noqa: F401  (read through this module)
 from nlp.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
 
 # Words that carry no measure (nlp.sv.stop_words): function words and the words a question wraps

@@ -24,8 +24,8 @@ from nlp.sv.periods import YEAR
 
 from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
-                        NEGATIONS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
-from .query_words import QueryLexicon, WordUnits, words_of
+                        NEGATIONS, PRIVATIVE_HEADS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
@@ -33,6 +33,7 @@ YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 AGE_RE = re.compile(r"(?<![\d-])(\d{1,2})\s*(?:-|–)\s*(\d{2})(?!\d)(?:\s*år)?")
 AGE_OPEN_RE = re.compile(r"(?<![\d-])(\d{2})\s*(?:år\s+och\s+äldre|år\s+eller\s+äldre|\+|-(?!\d))")
 PERCENT_SIGN_RE = re.compile(r"\d\s*%|%")
+GENITIVE_COLON_RE = re.compile(r"\b(\w+):s\b")  # Swedish writes an abbreviation's genitive "FK:s", "SCB:s"
 
 PART_MATCH = 0.5  # a question word that is only part of a measure's compound word
 BREAKDOWN_WEIGHT = 0.05  # "kvinnor" names the breakdown, not the measure: a tie-breaker at most
@@ -56,6 +57,10 @@ POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of anoth
 # total is another group's figure. (A förmån or myndighet word often only says where, "sjukskrivna hos
 # Arbetsförmedlingen", and is dropped with a note instead.)
 GROUP_KEYS = ("kon", "alder")
+# A word that is the beginning of a measure's word, a clipped or derived form ("arbetsföra" of "arbetsförmåga"):
+# half a word, as a compound part is; from five letters of its key, below which a beginning is shared by too many words
+CLIP_MATCH = 0.5
+CLIP_MIN = 5
 UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
 
 
@@ -111,9 +116,19 @@ class Interpreter:
                                  for m, by_key in (breakdown_values or {}).items()}
         self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
         self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
+        self._clipped_cache: dict[str, frozenset[str]] = {}  # a word's key -> the measures a word it begins names
         fact_breakdowns = fact_breakdowns or {}
         self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
         self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
+        self._receiving_verbs = [(re.compile(p), w) for p, w in RECEIVING_VERBS]
+        self._privative_heads = frozenset(self.lexicon.key(h) for h in PRIVATIVE_HEADS)
+        # the words this module reads itself, and each one typed without å, ä, ö ("manga", "fran", "for")
+        self._own_words = frozenset({*STOP_WORDS, *(w for cue in (*UNIT_CUES, *SERIES_CUES, *DEFINITION_CUES) for w in cue.split()),
+                                     *NUMBER_WORDS, *GOAL_CUES, *BREAKDOWN_WORDS, *EVERYDAY_WORDS, *NEGATIONS, *POPULATION_CUES})
+        folded: dict[str, set[str]] = {}
+        for w in self._own_words:
+            folded.setdefault(w.translate(FOLD), set()).add(w)
+        self._own_folded = {f: next(iter(ws)) for f, ws in folded.items() if len(ws) == 1 and f not in self._own_words}
         # a compound whose head is a unit cue asks for that unit: "kvinnoandelen", "deltagarantalet",
         # "förvaltningskostnaden", "förvaltningspengarna"
         # ("pengar" is read as the reports' "medel", so a compound of "medel" asks for kronor too)
@@ -158,11 +173,15 @@ class Interpreter:
 
     @staticmethod
     def read_period(text: str) -> tuple[Optional[str], str]:
-        """The period named in the text ("2019", "2016-2019", "2016-") and the text without it."""
+        """The period named in the text ("2019", "2016-2019", "2016-") and the text without it.
+
+        Years listed beside a span widen it: "2006, 2007 och 2008" is 2006-2008, not the
+        "2007 och 2008" its last two years make."""
         m = SPAN_RE.search(text)
         if m:
-            a, b = sorted((int(m.group(1)), int(m.group(2))))
-            return f"{a}-{b}", text[: m.start()] + " " + text[m.end():]
+            rest = text[: m.start()] + " " + text[m.end():]
+            years = [int(m.group(1)), int(m.group(2)), *(int(y) for y in YEAR_RE.findall(rest))]
+            return f"{min(years)}-{max(years)}", YEAR_RE.sub(" ", rest)
         m = OPEN_SPAN_RE.search(text)
         if m:
             return f"{m.group(1)}-", text[: m.start()] + " " + text[m.end():]
@@ -217,19 +236,24 @@ class Interpreter:
         another unit than the measure has and no sibling measure has it.
         """
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
+        text = GENITIVE_COLON_RE.sub(r"\1", text)  # "FK:s studier": the abbreviation's genitive, not a word "s"
         text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
+        # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
+        # the question to something the reports do not cover
+        names = {w.lower() for n, w in enumerate(re.findall(r"\w+", query)) if n > 0 and w[:1].isupper()}
+        text, read_as = self.respell(text, names)
         for pattern, word in self._everyday_phrases:  # "sa nej tack" -> "avböjde"
             text = pattern.sub(word, text)
         period, rest = self.read_period(text)
         age, rest = self.read_age(rest)
         asks_for = self.read_unit_cue(rest) or self._unit_head(words_of(rest))
+        if asks_for == "kronor":  # "hur mycket pengar fick X": what X was allotted ("fick jobb" is no money)
+            for pattern, word in self._receiving_verbs:
+                rest = pattern.sub(word, rest)
         asks_definition = period is None and asks_for is None and any(f" {cue} " in f" {rest} " for cue in DEFINITION_CUES)
         series = not asks_definition and (self.is_series(rest) or period is None or (period is not None and "-" in period))
-        words = words_of(rest)
         multi_cue_words = {w for cue in (*UNIT_CUES, *SERIES_CUES, *(DEFINITION_CUES if asks_definition else ())) if " " in cue and f" {cue} " in f" {rest} " for w in cue.split()}
-        # a capitalised word inside the question is a name ("Skåne", "Norge"): unmatched, it restricts
-        # the question to something the reports do not cover
-        names = {w.lower() for n, w in enumerate(re.findall(r"\w+", query)) if n > 0 and w[:1].isupper()}
+        words = words_of(rest)
 
         breakdown: dict[str, str] = {}
         if age:
@@ -245,14 +269,15 @@ class Interpreter:
                     or w in POPULATION_CUES:
                 continue  # ("under två år före": a number word says how much, not which measure; "bland" says among whom)
             units = self.lexicon.units(GOAL_WORD if w in GOAL_CUES else w)
-            foreign = (units.key not in self.lexicon.known and not units.parts) or w in names
+            # (a clipped word, "admin" of "administration", is no foreign word: it begins one of the catalogue's)
+            foreign = (units.key not in self.lexicon.known and not units.parts and not self.clipped(units.key)) or w in names
             tokens.append(_Token(units, BREAKDOWN_WEIGHT if bd else 1.0, foreign))
         goal = any(w in GOAL_CUES for w in words)
         negated = any(w in NEGATIONS for w in words)
         all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
         population = self.read_population(words)
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population)
-        base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition)
+        base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
 
         if not scored or scored[0][1] <= 0:
             return Interpretation(measure=None, breakdown=breakdown, ignored=tuple(t.units.word for t in tokens), **base)
@@ -294,25 +319,58 @@ class Interpreter:
             return Interpretation(measure=None, breakdown=breakdown, candidates=candidates, score=round(coverage, 3),
                                   ignored=tuple(f"{k}={breakdown[k]} (rapporterna redovisar inte {p.key} per {k})"
                                                 for k in missing_groups), **base)
-        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items()
-                   if k not in p.breakdowns and k not in own]
+        dropped = {k for k in breakdown if k not in p.breakdowns and k not in own}
         # a word naming one of the measure's breakdown values narrows the answer, also when it matched
-        # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure
+        # the measure's wider words ("studier" for "reguljära studier"); a word of the label is the measure.
+        # So does a breakdown word of a kind the measure is not split by, when it names a value of another
+        # kind: "Arbetsförmedlingen" is no myndighet of the kartläggningar, but their group "från Arbetsförmedlingen"
         label_keys = {lw.key for lw in p.label_words}
         narrowing = [t for t in tokens if t.weight == 1.0 and (t in unmatched or t.units.key not in label_keys)]
         for key, value, used in self.named_values(p.key, [t.units for t in narrowing], taken=set(kept)):
             kept[key] = value
             unmatched = [t for t in unmatched if t.units not in used]
+        elsewhere = [t.units for t in tokens if t.weight != 1.0 and any(t.units.key in breakdown_word_keys.get(k, ()) for k in dropped)]
+        for key, value, used in self.named_values(p.key, elsewhere, taken=set(kept), whole=True):
+            kept[key] = value
+            dropped -= {k for k in dropped if breakdown_word_keys.get(k, set()) & {u.key for u in used}}
+        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k in dropped]
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
 
 
+    def respell(self, text: str, names: set[str]) -> tuple[str, tuple[str, ...]]:
+        """The text with each word the reports do not use read as the word it was typed for, and a note
+        per word so read ("omstallningsmote → omställningsmöte"). A word this module reads itself (a cue,
+        a stop word, a breakdown or everyday word) typed without å, ä, ö is that word ("hur manga",
+        "for"); any other word as QueryLexicon.spelled reads it. A name is only read without its marks
+        ("Forsakringskassan"), never one letter off ("Skane" is no report word unless a report prints
+        "Skåne"), and stays a name (`names` gets the word it was read as)."""
+        read_as: list[str] = []
+
+        def one(m: re.Match) -> str:
+            w = m.group(0)
+            if w in self._own_words:
+                return w
+            spelled = self._own_folded.get(w)
+            if spelled is None:
+                spelled = self.lexicon.spelled(w)
+                if w in names and spelled and spelled.translate(FOLD) != w.translate(FOLD):
+                    spelled = None
+            if not spelled or spelled == w:
+                return w
+            read_as.append(f"{w} → {spelled}")
+            if w in names:
+                names.add(spelled)
+            return spelled
+
+        return WORD_RE.sub(one, text), tuple(read_as)
+
     def _names(self, word: WordUnits, profile: MeasureProfile) -> bool:
         """Whether the word names the measure: a word (or compound part) of its label, lemmas or synonyms,
         or one of the breakdown values its facts carry."""
-        return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or \
+        return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or profile.key in self.clipped(word.key) or \
             bool(self.named_values(profile.key, [word], whole=True))
 
     def read_population(self, words: Sequence[str]) -> Optional[WordUnits]:
@@ -357,14 +415,15 @@ class Interpreter:
     def _value_word_keys(self, value: str) -> frozenset[str]:
         """The keys that name a breakdown value: its words', and the first part of a compound among
         them, which says which one it is ("handlingsplanen" names "handlingsplanssamverkan"; the
-        head "samverkan" is shared by many values and names none)."""
+        head "samverkan" is shared by many values and names none), unless the head denies it
+        ("arbetslösa" is without work: "arbete" does not name it)."""
         keys = set()
         for w in words_of(value):
             if w in STOP_WORDS:
                 continue
             units = self.lexicon.units(w)
             keys.add(units.key)
-            if len(units.parts) > 1:
+            if len(units.parts) > 1 and units.parts[-1] not in self._privative_heads:
                 keys.add(units.parts[0])
         return frozenset(keys)
 
@@ -384,7 +443,8 @@ class Interpreter:
             return []
         n = len(self.profiles)
         matches = {p.key: [self._match(t.units, p) or self._value_compound(t.units, p) or
-                           (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True) else 0.0)
+                           (VALUE_MATCH if t.weight == 1.0 and self.named_values(p.key, [t.units], whole=True) else 0.0) or
+                           (CLIP_MATCH if t.weight == 1.0 and p.key in self.clipped(t.units.key) else 0.0)
                            for t in tokens] for p in self.profiles}
         idf = []
         for i, _ in enumerate(tokens):
@@ -438,6 +498,24 @@ class Interpreter:
             values = self._value_word_set[profile.key] = frozenset(
                 k for vs in self._value_keys(profile.key).values() for _, keys in vs for k in keys)
         return 1.0 if all(part in profile.units or part in values for part in word.parts) else 0.0
+
+    def clipped(self, key: str) -> frozenset[str]:
+        """The measures named by a word of which this word's key is the beginning: a clipped or derived
+        form ("arbetsför" of "arbetsförmåga", "handlägg" of "handläggning"); CLIP_MIN letters at least."""
+        found = self._clipped_cache.get(key)
+        if found is None:
+            found = self._clipped_cache[key] = frozenset(
+                p.key for p in self.profiles if len(key) >= CLIP_MIN and any(self._clips(key, k) for k in p.name_units))
+        return found
+
+    def _clips(self, key: str, word_key: str) -> bool:
+        """Whether `key` is the beginning of `word_key` and the rest no word: "arbetsför|måg" is a clipped
+        "arbetsförmåga", but "medel|ålder" and "arbet|s|förmåg" are compounds (a part is a compound's part, not a clip)."""
+        if word_key == key or not word_key.startswith(key):
+            return False
+        rest = word_key[len(key):]
+        known = self.lexicon.known
+        return not (rest in known or self.lexicon.key(rest) in known or rest[0] in LINKING and self.lexicon.key(rest[1:]) in known)
 
     @staticmethod
     def _match(word: WordUnits, profile: MeasureProfile) -> float:

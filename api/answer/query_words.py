@@ -9,6 +9,12 @@ catalogue), read once, and a compound splits into words of that list:
 A key is the Snowball stem with the light endings Snowball leaves behind trimmed
 ("omställningsmötena" -> omställningsmöten -> omställningsmöt, "gemensamma" ->
 gemensamm -> gemensam, "arbetsförmågan" -> arbetsförmåg), so inflected forms meet.
+
+A word the vocabulary does not know and that does not split is read as the vocabulary's word
+it is typed for, when exactly one fits (`spelled`): the same letters without å, ä, ö
+("omstallningsmote" -> omställningsmöte), or, for a long word, one letter added, dropped,
+changed or two swapped ("kartlägning" -> kartläggning). Two words that fit equally are no
+reading: the word stays unknown.
 """
 from __future__ import annotations
 
@@ -28,6 +34,10 @@ LINKING = ("s", "e", "a", "o")  # fogemorfem: omställning-s-möte, kvinn-o-
 # A head never starts with a derivational ending: "kartläggn|ingar" is one word, not two; unless the head is
 # a word of its own longer than MIN_PART ("andel" in "kvinnoandelen").
 NOT_HEADS = ("ing", "ning", "het", "lig", "else", "are", "ade", "isk", "ande", "ende")
+# Letters a keyboard without Swedish keys, or a hurried user, types without their marks.
+FOLD = str.maketrans("åäöéüæø", "aaoeuao")
+SPELL_MIN = 7  # a word is read as a vocabulary word one edit away only from this length: "kartlägning" (11)
+# -> kartläggning, but "anslog" (6) is no misspelling of "anslag"; at four letters one edit makes another word
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,8 @@ class QueryLexicon:
         self._stem = stem_word_function()
         self._cache: dict[str, WordUnits] = {}
         self.known: set[str] = set()
+        self._folded: dict[str, set[str]] = {}  # a word or key without å, ä, ö -> the vocabulary's words
+        self._one_off: dict[str, set[str]] | None = None  # a folded word with one letter dropped -> words, built on first use
         self.aliases: dict[str, str] = {self.key(a): self.key(b) for a, b in (aliases or {}).items()}
         self.add_words(vocabulary)
 
@@ -61,10 +73,14 @@ class QueryLexicon:
         for w in words:
             w = w.lower()
             if len(w) >= MIN_PART and w.isalpha():
-                self.known.add(self.key(w))
+                key = self.key(w)
+                self.known.add(key)
+                self._folded.setdefault(w.translate(FOLD), set()).add(w)
+                self._folded.setdefault(key.translate(FOLD), set()).add(w)
 
         self.known |= self.aliases.keys()
         self._cache.clear()
+        self._one_off = None
 
     def key(self, word: str) -> str:
         s = self._stem(word.lower())
@@ -88,6 +104,36 @@ class QueryLexicon:
             hit = WordUnits(w, self.aliases.get(key, key), parts)
             self._cache[w] = hit
         return hit
+
+    def spelled(self, word: str) -> str | None:
+        """The vocabulary's word an unknown word is typed for, or None: the word is known, splits into
+        known parts, or no single word fits. Without å, ä, ö first ("omstallningsmote" ->
+        "omställningsmöte"); then, from SPELL_MIN letters, one edit away ("kartlägning")."""
+        w = word.lower()
+        if len(w) < MIN_PART or not w.isalpha() or self.is_known(w) or self.units(w).parts:
+            return None
+        folded = w.translate(FOLD)
+        found = self._folded.get(folded) or self._folded.get(self.key(folded).translate(FOLD))
+        if not found and len(w) >= SPELL_MIN:
+            found = self._one_edit(folded)
+        # one word in its forms, however the reports mark it ("arbetsformedlingen" in a web address);
+        # the spelling with å, ä, ö, the shortest form, is the one read
+        keys = {self.key(f).translate(FOLD) for f in found or ()}
+        return min(found, key=lambda f: (f == f.translate(FOLD), len(f), f)) if len(keys) == 1 else None
+
+    def _one_edit(self, folded: str) -> set[str]:
+        """Vocabulary words one edit from a folded word: one letter dropped on either side, or on
+        both at once (a letter changed, two swapped): the symmetric-delete lookup."""
+        if self._one_off is None:
+            self._one_off = {}
+            for form, words in self._folded.items():
+                if len(form) >= SPELL_MIN - 1:
+                    for d in _deletes(form):
+                        self._one_off.setdefault(d, set()).update(words)
+        found = set(self._one_off.get(folded, ()))  # a letter dropped from the vocabulary's word
+        for d in _deletes(folded):
+            found |= self._folded.get(d, set()) | self._one_off.get(d, set())
+        return found
 
     def _part_key(self, part: str) -> str | None:
         """The key of a first part, allowing a linking letter; None when not a known word."""
@@ -121,6 +167,10 @@ class QueryLexicon:
             if best is None or (len(candidate), -len(candidate[-1])) < (len(best), -len(best[-1])):
                 best = candidate
         return best
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def words_of(text: str) -> list[str]:

@@ -290,6 +290,8 @@ class InterpretationModel(BaseModel):
                                "`answers` (a question that does not say share or count gets both).")
     asks_definition: bool = Field(False, description='The question asks what the measure is ("Vad är en gemensam '
                                   'kartläggning?"): `definition` answers it and `answers` is empty.')
+    read_as: list[str] = Field(default_factory=list, description='Words the reports do not use, read as the report word they '
+                               'were typed for: without å, ä, ö or one letter off ("omstallningsmote → omställningsmöte").')
 
 
 class AnswerRow(BaseModel):

@@ -39,5 +39,15 @@ EVERYDAY_PHRASES = (
     (r"\b(?:fick|får|fått)\s+tillbaka\b", "återfick"),
 )
 
+# Verbs of receiving in a question about money -> the reports' word for money a body was given
+# ("tilldelades", the catalogue's lemma "tilldela"): "hur mycket fick X" asks what X was allotted,
+# not what it spent. Read only when the question asks for kronor: "fick jobb", "fick avslag" and
+# "fått arbetsförmåga" are no money. Spending needs no entry: "förbrukade", "spenderade", "använde"
+# are the catalogue's own words, and "gjorde av med", "la ut" are EVERYDAY_PHRASES.
+RECEIVING_VERBS = (
+    (r"\b(?:fick|får|fått|erhöll|erhåller|erhållit|erhölls)\b", "tilldelades"),
+    (r"\b(?:tog|tar|tagit|ta)\s+((?:\w+\s+){0,2})emot\b", r"tilldelades \1"),  # "tog Försäkringskassan emot"
+)
 
-__all__ = ["EVERYDAY_PHRASES", "EVERYDAY_WORDS"]
+
+__all__ = ["EVERYDAY_PHRASES", "EVERYDAY_WORDS", "RECEIVING_VERBS"]

@@ -10,4 +10,9 @@ NEGATIONS: frozenset[str] = frozenset({"inte", "ej", "icke", "utan", "aldrig", "
 # Answers printed as table headers ("Ja", "Nej"): a cue of their own, never denied.
 ANSWERS: frozenset[str] = frozenset({"ja", "nej"})
 
-__all__ = ["ANSWERS", "NEGATIONS"]
+# Heads that deny the compound's first part: "arbetslös" is without work, "avgiftsfri" without a fee.
+# So "arbete" (or "jobb") names no value "öppet arbetslösa", as "handlingsplan" names "handlingsplanssamverkan".
+# Written as a user types the head; compared as stem keys.
+PRIVATIVE_HEADS: frozenset[str] = frozenset({"lös", "lösa", "fri", "fria"})
+
+__all__ = ["ANSWERS", "NEGATIONS", "PRIVATIVE_HEADS"]
