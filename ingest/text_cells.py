@@ -104,6 +104,8 @@ class _Marks:
     def of(cls, lines: Sequence[str]) -> "_Marks":
         cell = [is_cell_line(line) for line in lines]
         value = [c and is_value(line.strip()) for c, line in zip(cell, lines)]
+        # a unit in a cell of its own right after a figure ("71,2" then "%"): Word's way of lining up figures
+        value = [v or (c and k > 0 and value[k - 1] and is_unit_cell(line)) for k, (v, c, line) in enumerate(zip(value, cell, lines))]
         empty = [not line.strip() for line in lines]
         # a row label: text that is no figure, or a year (years down the label column)
         label = [c and not e and (not v or is_year(line.strip())) for c, v, e, line in zip(cell, value, empty, lines)]
@@ -222,6 +224,33 @@ def header_rows(cells: Sequence[str], width: int) -> Optional[list[tuple[list[in
     return [(heads, spread), (list(range(len(upper), n)), lower)]
 
 
+# A cell that holds only a unit: the figure's unit in the cell to its left (see `_merge_unit_columns`)
+_UNIT_CELL = re.compile(r"^(?:%|procent|st|tkr|mnkr|mkr|kr|kronor|dagar)$", re.IGNORECASE)
+
+
+def is_unit_cell(line: str) -> bool:
+    return bool(_UNIT_CELL.match(line.strip()))
+
+
+def _unit_columns(rows: Sequence[tuple[list[int], list[str]]], width: int, stub: int) -> list[int]:
+    """The value columns whose every filled cell is a unit alone ("%" beside each share), under a header
+    merged over the figure and its unit ("Andel av utfallet" over "71,2 | %")."""
+    return [c for c in range(stub + 1, width)
+            if any(cells[c] for _, cells in rows) and all(not cells[c] or is_unit_cell(cells[c]) for _, cells in rows)]
+
+
+def _merge_unit_columns(rows: list[tuple[list[int], list[str]]], units: Sequence[int]) -> list[tuple[list[int], list[str]]]:
+    """Each unit cell joined to the figure on its left ("71,2 %"), which keeps its own line."""
+    out = []
+    for at, cells in rows:
+        cells = list(cells)
+        for c in units:
+            if cells[c - 1] and cells[c]:
+                cells[c - 1] = f"{cells[c - 1]} {cells[c]}"
+        out.append(([j for c, j in enumerate(at) if c not in units], [x for c, x in enumerate(cells) if c not in units]))
+    return out
+
+
 def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_values: int) -> Optional[CellTable]:
     """The table whose header starts at line `start` with `min_values` value columns or more, or None: the
     label columns (one or two), column count and header length that read the most lines as rows (on a tie
@@ -232,17 +261,21 @@ def _table_at(lines: Sequence[str], marks: _Marks, start: int, min_values: int) 
         cells += 1
     for stub in (1, 2):
         for width in range(stub + min_values, MAX_COLUMNS + 1):
-            for length in range(width, min(2 * width, cells) + 1):
+            for length in range(max(1, width - 2), min(2 * width, cells) + 1):
                 body = start + length
                 rows = _body_rows(lines, marks, body, width, stub)
                 if not rows:
                     continue
-                header = header_rows(lines[start:body], width)
+                units = _unit_columns(rows, width, stub)
+                if length < width - len(units):
+                    continue
+                header = header_rows(lines[start:body], width - len(units))
                 if header is None:
                     continue
                 last = rows[-1][0][-1]
                 if best is None or last > best.last:
-                    best = CellTable(start, body, last, width, [([start + k for k in at], row) for at, row in header], rows)
+                    best = CellTable(start, body, last, width - len(units), [([start + k for k in at], row) for at, row in header],
+                                     _merge_unit_columns(rows, units) if units else rows)
     return best
 
 

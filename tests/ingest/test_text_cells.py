@@ -220,3 +220,24 @@ def test_each_cell_keeps_the_line_it_stands_on():
             assert lines[c.line - 1].strip() == c.text or c.text == "Övriga" and lines[c.line - 1].endswith("Övriga1")
     year = next(c for c in table.cells if c.text == "2030" and c.is_header)
     assert [c.line for c in table.cells if c.row == 0 and c.col in (4, 5, 6)] == [year.line] * 3
+
+
+@pytest.mark.issue(21)
+def test_a_unit_in_a_cell_of_its_own_joins_the_figure_on_its_left():
+    # Word lines up shares by giving their "%" a cell of its own under a header merged over both; LibreOffice
+    # writes the header once and each "%" on a line of its own
+    text = "\n".join([
+        "Tabell 3. Utgifter per verksamhet 2031, tkr",
+        "Verksamhet", "Budget", "Utfall", "Andel av utfallet",
+        "Skolskjuts", "1 200", "1 260", "12,4", "%",
+        "Hemtjänst", "8 800", "8 910", "87,6", "%",
+        "Summa", "10 000", "10 170", "100", "%",
+        "Källa: Ekonomisystemet.",
+    ])
+    doc = read(text)
+    (table,) = doc.tables
+    assert col_headers(table) == [("Budget",), ("Utfall",), ("Andel av utfallet",)]
+    assert body(table) == [["Skolskjuts", "1 200", "1 260", "12,4 %"], ["Hemtjänst", "8 800", "8 910", "87,6 %"],
+                           ["Summa", "10 000", "10 170", "100 %"]]
+    share = next(c for c in table.cells if c.text == "87,6 %")
+    assert share.line == 14  # the figure's own line, not its unit's
