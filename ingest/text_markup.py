@@ -25,13 +25,25 @@ def superscript_to_int(text: str) -> int:
     return int("".join(_SUPERSCRIPT_TO_DIGIT.get(c, c) for c in text))
 
 
+# Markdown's backslash escapes (a cell "4,1\*\*\* (0,6)", stars that are no emphasis): the character itself
+_ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~\\])")
+_HIDDEN = re.compile("\x00(\\d+)\x00")
+
+
 def strip_tags(text: str) -> str:
-    """Remove HTML-ish formatting tags and markdown emphasis, keep the words."""
+    """Remove HTML-ish formatting tags and markdown emphasis, keep the words (and what a backslash escapes)."""
     text = _TAG.sub("", text)
+    escaped: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        escaped.append(m.group(1))
+        return f"\x00{len(escaped) - 1}\x00"
+
+    text = _ESCAPED.sub(hide, text)
     prev = None
     while prev != text:
         prev, text = text, _EMPHASIS.sub(r"\2", text)
-    return text
+    return _HIDDEN.sub(lambda m: escaped[int(m.group(1))], text)
 
 
 def split_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:

@@ -83,7 +83,7 @@ def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: li
     header_rows = max(marked, count_header_rows([[c.text for c in row] for row in grid])) if marked else layout_header
     for number, row, col in markers:
         cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
-    caption = (_caption_after(after) if below else _nearby_caption(before)) or _figure_caption(before, after)
+    caption = _own_caption(before, after, below) or _figure_caption(before, after)
     source = _nearby_source(after)
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""
@@ -95,6 +95,44 @@ def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: li
                  cells=cells_from_grid(table_id, grid, header_rows), source_note=source, unit_note=unit_note,
                  section=section, line_start=run.start, line_end=run.end, label=label, continued=continued,
                  header_rows=header_rows if header_rows is not None else count_header_rows([[c.text for c in r] for r in grid]))
+
+
+def _own_caption(before: list[Run], after: list[Run], below: bool) -> str:
+    """The table's caption: the one right above or right below it that no other table stands next to
+    (a house style may print some captions above and some below: a Word template's, or an editor's
+    habit); a caption between two tables, or one on both sides, goes by the document's habit."""
+    above_text, after_caption = _nearby_caption(before), _caption_after(after)
+    shared_above = bool(above_text) and _ends_a_table(before)
+    shared_below = bool(after_caption) and _opens_a_table(after)
+    if above_text and not shared_above and not after_caption:
+        return above_text
+    if after_caption and not shared_below and not above_text:
+        return after_caption
+    return after_caption if below else above_text
+
+
+def _ends_a_table(before: list[Run]) -> bool:
+    """Whether the caption nearest above (see `_nearby_caption`) stands right below another table, with
+    only source and note lines between."""
+    runs = before[-4:]
+    at = next((i for i in range(len(runs) - 1, -1, -1) if runs[i].kind != "table" and is_table_caption(_run_text(runs[i]))), None)
+    if at is None:
+        return False
+    for run in reversed(runs[:at]):
+        if run.kind == "table":
+            return True
+        if not (run.kind == "footnote" or is_source_or_note(_run_text(run))):
+            return False
+    return False
+
+
+def _opens_a_table(after: list[Run]) -> bool:
+    """Whether the caption right below a table (see `_caption_after`) stands right above another."""
+    at = next((i for i, run in enumerate(after[:4]) if run.kind != "table" and is_table_caption(_run_text(run))), None)
+    if at is None:
+        return False
+    nxt = after[at + 1:at + 3]
+    return bool(nxt) and (nxt[0].kind == "table" or len(nxt) > 1 and nxt[1].kind == "table" and len(_run_text(nxt[0])) < 80)
 
 
 def _nearby_caption(before: list[Run]) -> str:

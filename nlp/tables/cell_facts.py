@@ -23,7 +23,8 @@ from nlp.sv.units import UNITS
 from nlp.tables.across_cells import appropriations_own_their_amounts, rows_keep_their_group, totals_follow_their_parts
 from nlp.tables.breakdown import (caption_terms_of, cell_breakdown, cited_terms, column_category, corner_key, row_category_of,
                                   row_sibling_category, rows_list_groups)
-from nlp.tables.cells import (BOUND_QUALIFIER, CELL_BOUND, CELL_MARK, CELL_UNIT, NO_CHANGE, REGRESSION_UNITS,
+from nlp.tables.cells import (CELL_BOUND, CELL_MARK, CELL_UNIT, ERROR_PIECE, ESTIMATE_PIECE, NO_CHANGE, REGRESSION_UNITS,
+                              bound_qualifier,
                               cell_pieces, is_numeric_cell, share_of_left)
 from nlp.tables.headers import (CHANGE_HEADER, agency_group_rows, caption_for_column, column_header_words,
                                 continued_caption, expand_legends, legends_for, measure_axis, parent_rows)
@@ -121,11 +122,12 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
             elif unit not in ("procent", "procentenheter"):  # (a header "Förändring (procentenheter)" says it)
                 unit, scale = level_unit, level_scale
+        fraction = not cell_unit and "%" not in cell.text and abs(raw) <= 1.0 and \
+            not names_percent(headers, caption, table.unit_note) and \
+            (("col", cell.col) in fraction_lines or ("row", cell.row) in fraction_lines)
         if unit == "procent" and not change and DIFFERENCE_HEADER.search(" ".join(cell.col_headers)):
-            unit, scale = "procentenheter", 1.0  # "Avvikelse" from a goal in a row of shares: percentage points
-        if unit == "procent" and not cell_unit and "%" not in cell.text and raw <= 1.0 and \
-                not names_percent(headers, caption, table.unit_note) and \
-                (("col", cell.col) in fraction_lines or ("row", cell.row) in fraction_lines):
+            unit, scale = "procentenheter", 100.0 if fraction else 1.0  # "Avvikelse" from a goal in a row of shares: points
+        elif unit == "procent" and fraction and raw >= 0:
             scale = 100.0  # a share printed as a fraction: "0,64" under "Andel kvinnor" is 64 procent
         context = context_words(cell, legends, caption_words, section_words, axis, parent, lead)
         # a change is a change of the measure its row or column counts: matched in that measure's unit
@@ -163,7 +165,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
             if base and period.isdigit() and int(period) > int(base):
                 period = f"{base}-{period}"
         breakdown = cell_breakdown(headers, caption, caption_terms, measure, cited, unit, outcomes)
-        if unit in REGRESSION_UNITS:
+        if unit in REGRESSION_UNITS or any(h in (ESTIMATE_PIECE, ERROR_PIECE) for h in cell.col_headers):
             breakdown = ()  # a regression's rows are its variables ("Kvinna", "50 år eller äldre"), not groups counted
         row_category = row_category_of(table, cell, measure_key, matcher, unit)
         col_category = column_category(table, cell)
@@ -201,7 +203,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
             printed=cell.text,
             unit=unit,
             scale=scale,
-            qualifier=BOUND_QUALIFIER[bound.group(1)] if bound else "exact",
+            qualifier=bound_qualifier(bound) if bound else "exact",
             qualifier_word=bound.group(1) if bound else "",
             kind="table",
             page=cell.page if cell.page is not None else table.page,

@@ -7,15 +7,23 @@ from dataclasses import replace
 
 from ingest.records import TableCell
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
+from nlp.sv.qualifiers import QUALIFIERS
 from nlp.sv.statistics import INTERVAL_LOWER, INTERVAL_UPPER, statistic_unit
 
 
-_CELL_NUMBER = re.compile(r"^(?:[<>≤≥]\s?)?[+−–\-±]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
-                          r"(?:%|procent|år|dagar|kr|tkr|mkr|mnkr)?\s?[*†‡]{0,3}$")
+# A qualifier before a cell's figure: "<5" (a suppressed small count), "minst 85" and "högst 30" in a table of
+# goals, "ca 400" (nlp.sv.qualifiers, the words prose uses before a figure)
+_BOUND_WORDS = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True) if q[0] not in "<>≤≥")
+CELL_BOUND = re.compile(rf"^([<>≤≥]|(?:{_BOUND_WORDS})(?=\s?[+−–\-]?\d))\s?", re.IGNORECASE)
+_CELL_NUMBER = re.compile(rf"^(?:{CELL_BOUND.pattern[1:]})?[+−–\-±]?\s?\d[\d \u00a0\u202f\u2009]*(?:[,.]\d+)?\s?"
+                          r"(?:%|procent|år|dagar|kr|tkr|mkr|mnkr)?\s?[*†‡]{0,3}$", re.IGNORECASE)
 # "345 400*", "62%†": a footnote sign after a cell marks it, it is no part of the number
 CELL_MARK = re.compile(r"\s?[*†‡]{1,3}$")
-CELL_BOUND = re.compile(r"^([<>≤≥])\s?")
-BOUND_QUALIFIER = {"<": "under", "≤": "under", ">": "over", "≥": "over"}
+
+
+def bound_qualifier(bound: "re.Match[str]") -> str:
+    """The qualifier a CELL_BOUND match names: "<" and "högst" under, ">" and "minst" over, "ca" approximate."""
+    return QUALIFIERS[bound.group(1).lower()]
 CELL_UNIT = re.compile(r"\s?(procent|år|dagar|kr|tkr|mkr|mnkr)$")
 
 
@@ -33,6 +41,11 @@ _SHARE_AND_COUNT = re.compile(rf"^\s*(?P<share>{_SHARE})\s*\(\s*(?P<count>{NUMBE
 
 
 REGRESSION_UNITS = ("koefficient", "standardfel")
+# The two figures of an estimate cell ("4,1*** (0,6)") are marked with these pseudo-headers: they are a regression's
+# koefficient and standardfel unless the table names their unit ("Procentenheter, standardfel inom parentes",
+# a row "Årsinkomst, tkr"), see nlp.tables.units.unit_of_cell
+ESTIMATE_PIECE = "(skattning)"
+ERROR_PIECE = "(standardfel)"
 # "0,12*** (0,03)": a regression's estimate, with its significance stars, and its standard error in parentheses
 _ESTIMATE_AND_ERROR = re.compile(rf"^\s*(?P<estimate>[−–-]?{NUMBER_PATTERN})\s?(?P<stars>[*†]{{1,3}})?\s*\(\s*(?P<error>{NUMBER_PATTERN})\s*\)\s*$")
 
@@ -59,8 +72,8 @@ def cell_pieces(cell: TableCell) -> list[TableCell]:
             for g in ("estimate", "error"))):
         named = any(statistic_unit(h) for h in cell.col_headers)
         return [replace(cell, text=estimate.group("estimate") + (estimate.group("stars") or ""),
-                        col_headers=cell.col_headers if named else (*cell.col_headers, "koefficient")),
-                replace(cell, text=estimate.group("error"), col_headers=(*cell.col_headers, "standardfel"))]
+                        col_headers=cell.col_headers if named else (*cell.col_headers, ESTIMATE_PIECE)),
+                replace(cell, text=estimate.group("error"), col_headers=(*cell.col_headers, ERROR_PIECE))]
     m = _COUNT_AND_SHARE.match(cell.text) or _SHARE_AND_COUNT.match(cell.text)
     if m is None or cell.is_header:
         return [cell]

@@ -11,11 +11,12 @@ from nlp.nearby import NearbyText
 from nlp.sv.numerals import NUMBER_PATTERN, parse_swedish_number
 from nlp.sv.statistics import statistic_unit
 from nlp.sv.units import UNITS, unit_note_scale, unit_phrase
-from nlp.tables.cells import CELL_MARK, CELL_UNIT, is_numeric_cell
+from nlp.tables.cells import CELL_MARK, CELL_UNIT, ERROR_PIECE, ESTIMATE_PIECE, is_numeric_cell
 
 
 _SHARE_WORDS = ("andel", "könsfördelning", "procent", "%")
 _COUNT_WORDS = ("antal",)
+_POINTS = re.compile(r"\bprocentenheter\b", re.IGNORECASE)
 
 
 # A header that makes its cells changes between two periods, not levels.
@@ -37,7 +38,8 @@ def table_unit_note(table: Table) -> Optional[tuple[str, float]]:
 
 def fraction_lines_of(table: Table) -> set[tuple[str, int]]:
     """Columns and rows whose figures are all between 0 and 1 with decimals ("0,64", "0,7"):
-    shares printed as fractions when a header calls them a share."""
+    shares printed as fractions when a header calls them a share. A row's difference between two
+    such shares ("0,31 | 0,34 | −0,03" under "... | Skillnad") may be below 0."""
     values: dict[tuple[str, int], list[str]] = {}
     for c in table.cells:
         if c.is_header or not is_numeric_cell(c.text):
@@ -47,7 +49,9 @@ def fraction_lines_of(table: Table) -> set[tuple[str, int]]:
     out = set()
     for key, texts in values.items():
         nums = [parse_swedish_number(CELL_UNIT.sub("", CELL_MARK.sub("", t))) for t in texts]
-        if nums and all(n is not None and 0 <= n <= 1.0 for n in nums) and any(re.search(r"[,.]\d", t) for t in texts):
+        low = -1.0 if key[0] == "row" else 0.0
+        if nums and all(n is not None and low <= n <= 1.0 for n in nums) and any(n > 0 for n in nums if n is not None) \
+                and any(re.search(r"[,.]\d", t) for t in texts):
             out.add(key)
     return out
 
@@ -62,11 +66,13 @@ def unit_of_cell(cell: TableCell, headers: Sequence[str], caption: str, note: Op
                  quoted: Optional[tuple[str, float]] = None, share_column: bool = False) -> tuple[str, float]:
     if "%" in cell.text:
         return "procent", 1.0
-    for header in cell.col_headers[::-1]:
+    pieces = [h for h in cell.col_headers if h in (ESTIMATE_PIECE, ERROR_PIECE)]
+    col_headers = [h for h in cell.col_headers if h not in pieces]
+    for header in col_headers[::-1]:
         statistic = statistic_unit(header)
         if statistic:
             return statistic, 1.0  # "Koefficient | Standardfel | Oddskvot": a regression's statistics
-    for header in list(cell.col_headers)[::-1] + list(cell.row_headers)[::-1]:
+    for header in col_headers[::-1] + list(cell.row_headers)[::-1]:
         # a unit named in the cell's own header or row label ("Kostnad, mnkr", "Andel (%)",
         # "Antal ärenden (tusental)", "Tid, dagar (median)") rules its cells
         named = label_unit(header)
@@ -74,6 +80,12 @@ def unit_of_cell(cell: TableCell, headers: Sequence[str], caption: str, note: Op
             return note  # "Antal" under a unit line "Tusental": counted in thousands
         if named is not None:
             return named
+    if pieces:
+        # an effect and its standard error in the unit the caption gives them ("Effekter ... Procentenheter,
+        # standardfel inom parentes"); else a regression's koefficient and its standardfel
+        if _POINTS.search(caption):
+            return "procentenheter", 1.0
+        return ("standardfel" if ERROR_PIECE in pieces else "koefficient"), 1.0
     words = " ".join(headers).lower()
     if any(w in words for w in _SHARE_WORDS):
         return "procent", 1.0
@@ -119,6 +131,8 @@ def unit_quoted_in_text(document: Document, table: Table, nearby: Optional[Nearb
                 quoted.setdefault(value, set()).add(UNITS[m.group(2).lower()])
     per_col: dict[int, dict[tuple[str, float], int]] = {}
     for c in table.cells:
+        if any(label_unit(h) is not None for h in (*c.row_headers, *c.col_headers)):
+            continue  # a row "Påbörjat rehabiliteringsinsats, %" names its own unit: quoting it says nothing of the column
         value = parse_swedish_number(c.text) if not c.is_header else None
         for unit in quoted.get(value, ()) if value is not None else ():
             per_col.setdefault(c.col, {}).setdefault(unit, 0)
