@@ -28,8 +28,8 @@ from nlp.tables.cells import (CELL_BOUND, CELL_MARK, CELL_UNIT, ERROR_PIECE, EST
                               cell_pieces, is_numeric_cell, share_of_left)
 from nlp.tables.headers import (CHANGE_HEADER, agency_group_rows, caption_for_column, column_header_words,
                                 continued_caption, expand_legends, legends_for, measure_axis, parent_rows)
-from nlp.tables.measure import (candidate_words, caption_word_weights, context_words, counted_label, decide_measure,
-                                is_mean_measure, lead_words, names_median)
+from nlp.tables.measure import (candidate_words, caption_word_weights, context_words, counted_label, decide_measure, goal_key,
+                                is_mean_measure, lead_words, names_goal, names_median)
 from nlp.tables.periods import DIFF_HEADER, cell_period, level_after_changes, level_row_year, period_part, sibling_years
 from nlp.tables.units import (DIFFERENCE_HEADER, fraction_lines_of, label_unit, names_percent, table_unit_note,
                               unit_of_cell, unit_quoted_in_text)
@@ -141,6 +141,9 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         if found is not None and any(h in (INTERVAL_LOWER, INTERVAL_UPPER) for h in cell.col_headers):
             found = None  # an end of an estimate's interval is its uncertainty, not the measure
         measure_key = found.key if found else UNCLASSIFIED
+        if measure_key != UNCLASSIFIED and names_goal(cell):
+            # "Mål 2034": a goal set is no outcome; the catalogue's goal key beside the outcome's, where it has one
+            measure_key = goal_key(measure_key, matcher)
         measure = matcher.by_key.get(measure_key)
         # a row "Kv 3 2025" of a yearly measure keeps it here; nlp.part_year settles it
         part = period_part(list(cell.row_headers) + list(parent) + list(cell.col_headers), full_caption)

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from ingest.records import Document, Table, TableCell
 from nlp.measures import ContextWord, MIN_SCORE, MeasureMatch, MeasureMatcher, is_generic_cue
 from nlp.nearby import NearbyText
-from nlp.records import Measure
+from nlp.records import UNCLASSIFIED, Measure
 from nlp.sv.breakdowns import find_group_values
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import unit_phrase
@@ -20,6 +20,9 @@ from nlp.tables.headers import PART_OF_ABOVE, is_total, is_year_label, names_gro
 # they say little about what is counted, so they weigh less when the measure is chosen.
 _DENOMINATOR = re.compile(r"\bav\s+(?:alla|de|dem|samtliga)\b(?:\s+som)?|\bbland\b", re.IGNORECASE)
 HEADER_WEIGHT = 1.0
+# a header's words after "efter" or "bland": counted below a header's own words, above the caption's
+_POPULATION_AFTER = re.compile(r"(?<=\w)\s+(?:efter|bland)\s+(?=\w)", re.IGNORECASE)
+POPULATION_WEIGHT = 0.8
 OTHER_AXIS_WEIGHT = 0.5  # the headers that name groups (rows when columns name measures)
 CAPTION_WEIGHT = 0.6
 DENOMINATOR_WEIGHT = 0.25
@@ -53,6 +56,24 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
                 continue
             return found
     return matcher.match(context, unit, value)
+
+
+# A column or row of goals: "Mål 2034", "Målvärde", "Målnivå 2030" (not "Avvikelse mot mål", "Måluppfyllelse")
+_GOAL_HEADER = re.compile(r"^\s*(?:mål|målet|målvärde|målvärdet|målnivå|målnivån|målsättning)\b", re.IGNORECASE)
+
+
+def names_goal(cell: TableCell) -> bool:
+    """Whether the cell's own column or row header says it is a goal set, not an outcome."""
+    return any(_GOAL_HEADER.match(h) for h in (*cell.col_headers, *cell.row_headers))
+
+
+def goal_key(measure_key: str, matcher: MeasureMatcher) -> str:
+    """The catalogue's goal key beside an outcome's ("gemensamma_kartlaggningar_mal_antal"), or unclassified
+    where the catalogue keeps no goal for the measure."""
+    if "_mal_" in measure_key:
+        return measure_key
+    head, _, tail = measure_key.rpartition("_")
+    return f"{head}_mal_{tail}" if f"{head}_mal_{tail}" in matcher.by_key else UNCLASSIFIED
 
 
 def counted_label(cell: TableCell, axis: str) -> str:
@@ -97,7 +118,12 @@ def context_words(cell: TableCell, legends: dict[str, str], caption_words: Seque
     main, other = (cell.col_headers, cell.row_headers) if axis == "col" else (cell.row_headers, cell.col_headers)
     for k, header in enumerate(main):  # in reading order; the innermost header is nearest the cell
         distance = float(len(main) - 1 - k)
-        words.extend((w, distance, HEADER_WEIGHT) for w in _header_words(header, legends))
+        # "Omställningsmöten efter avslag på sjukpenning": what follows "efter" or "bland" is whom or when the
+        # figure counts, not what (the caption's words are weighed so after "av alla som", see _DENOMINATOR)
+        cut = _POPULATION_AFTER.search(header)
+        words.extend((w, distance, HEADER_WEIGHT) for w in _header_words(header[:cut.start()] if cut else header, legends))
+        if cut:
+            words.extend((w, distance, POPULATION_WEIGHT) for w in _header_words(header[cut.start():], legends))
     for header in other:
         words.extend((w, 2.0, OTHER_AXIS_WEIGHT) for w in _header_words(header, legends))
     for header in parent:

@@ -163,3 +163,39 @@ def test_units_quoted_for_rows_that_name_their_own_say_nothing_of_the_column(nlp
     counts = {f.printed: f.unit for f in facts if f.line == 6}
     assert counts == {"231": "antal", "268": "antal"}
     assert {f.printed: f.unit for f in facts if f.line == 7} == {"61": "procent", "64": "procent"}
+
+
+GOAL_COLUMNS = """Verksamhetsplan 2031
+
+Tabell 2. Det förstärkta samarbetet
+Indikator\tUtfall 2029\tUtfall 2030\tMål 2031
+Gemensamma kartläggningar, antal\t9 870\t10 240\tminst 11 000
+Kontaktmöten, antal\t1 020\t1 110\t1 200
+Källa: SUS.
+"""
+
+
+def test_a_goal_column_takes_the_goal_key_or_none(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, GOAL_COLUMNS, year=2031)
+    kartl = {f.period: f.measure for f in facts if f.line == 5}
+    assert kartl == {"2029": "gemensamma_kartlaggningar_antal", "2030": "gemensamma_kartlaggningar_antal",
+                     "2031": "gemensamma_kartlaggningar_mal_antal"}
+    meetings = {f.period: f.measure for f in facts if f.line == 6}
+    assert meetings["2030"] == "kontaktmoten_antal"
+    assert meetings["2031"] == "unclassified"  # a goal the catalogue keeps no key for is no outcome
+
+
+AFTER_WORDS = """Uppföljning 2031
+
+Tabell 5. Samarbetet i kommunen
+Uppgift\t2029\t2030
+Avslag på sjukpenning, antal\t174\t196
+Omställningsmöten efter avslag på sjukpenning, antal\t29\t41
+Källa: Försäkringskassan.
+"""
+
+
+def test_what_follows_efter_in_a_label_is_whom_it_counts_not_what(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, AFTER_WORDS, year=2030)
+    assert {f.measure for f in facts if f.line == 5} == {"avslag_antal"}
+    assert {f.measure for f in facts if f.line == 6} == {"omstallningsmoten_antal"}
