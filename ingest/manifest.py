@@ -40,6 +40,9 @@ _SIGN_OFF = re.compile(r"^\W*[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ]?[a-zåäö
 _DATE_WORDS = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
 # Kinds of text that speak of the day they were published rather than report on a past year.
 NEWS_KINDS = frozenset({"pressmeddelande", "artikel"})
+# Minutes of a meeting ("Protokoll fört vid styrelsemöte", "Riksdagens protokoll") speak as of the meeting's
+# day, as news does: "årets första kvartal" and a figure with no year are that day's year
+_PROTOCOL_TITLE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll|mötesprotokoll)\b(?!\s+från)", re.IGNORECASE)
 _DIARIENUMMER = re.compile(
     r"\b(Af[- ]?\d{4}/\d{4}[\d ]{0,6}\d|FK\s?\d{4}/\d{6}|FK\s?\d{6}-\d{4}|S\d{4}/\d{5}/[A-Z]{2,3}|Dnr\.?\s?[A-Z]{0,3}\s?[\d/ -]{6,})"
 )
@@ -166,6 +169,25 @@ _REPORTING_PERIOD = re.compile(
     r"((?:19|20)\d{2})(?:-\d{2}-\d{2})?\b", re.IGNORECASE | re.MULTILINE)
 
 
+# A study's population over a span of years: "Vi jämför 8 612 deltagare från kohorterna 2027–2029",
+# "Studiepopulationen består av alla sjukfall ... mellan den 1 januari 2020 och den 31 december 2026"
+_STUDY_SPAN = re.compile(
+    r"\b(?:kohort(?:erna|en|er)?|studiepopulation(?:en)?|undersökningspopulation(?:en)?|studiegrupp(?:en)?)\b"
+    r"[^.\n]{0,140}?\b(?:((?:19|20)\d{2})\s*[–—\-]\s*((?:19|20)\d{2})\b"
+    r"|mellan\s+(?:den\s+)?(?:\d{1,2}\s+\w+\s+)?((?:19|20)\d{2})\s+och\s+(?:den\s+)?(?:\d{1,2}\s+\w+\s+)?((?:19|20)\d{2})\b)",
+    re.IGNORECASE)
+
+
+def study_period(text: str) -> Optional[str]:
+    """The span of years a study's population covers, as its text first states it ("kohorterna 2027–2029"):
+    the period of the figures it gives without a year of their own. None when it states none."""
+    m = _STUDY_SPAN.search(text)
+    if m is None:
+        return None
+    first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return f"{first}-{last}" if int(last) > int(first) else None
+
+
 def reporting_period(head_lines: list[str]) -> Optional[str]:
     """The span of years a report says it covers as a whole, "2024-2026"; None when it states none
     (or one year only)."""
@@ -225,12 +247,16 @@ def infer_metadata(text: str) -> DocumentMetadata:
     period = reporting_period(head_lines)
     if period is not None:
         year = int(period[-4:])  # a project's final report is about its whole period, up to its last year
+    else:
+        period = study_period(text)  # (a study's report keeps the year it speaks from: "i dag", "förra året")
     if year is None and published:
         year = int(published[:4]) - 1  # reports on last year are published in spring
     publishers = tuple(p for p in PUBLISHERS if p in head)
     diarienummer = tuple(dict.fromkeys(m.strip() for m in _DIARIENUMMER.findall(head)))
     kind = next((k for k, rx in _KINDS if rx.search(head)), "rapport")
-    if kind in NEWS_KINDS and published:
+    if any(_PROTOCOL_TITLE.search(line) for line in head_lines[:6]):
+        kind = "protokoll"  # (its agenda may name an årsredovisning or an artikel: the title says what it is)
+    if (kind in NEWS_KINDS or kind == "protokoll") and published:
         # a press release speaks of its own day: "i år" and a figure with no year are the year it
         # was published; a budget year it announces is named where it applies ("från och med 2027")
         year = int(published[:4])

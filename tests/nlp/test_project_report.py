@@ -97,3 +97,53 @@ def test_about_so_many_is_an_approximate_count(nlp):
     assert read("Det finns ett 60-tal förbund.") == [("60-tal", 60.0, "antal", "approximate")]
     assert read("Under 1990-talet ökade antalet.") == []  # a decade
     assert read("Antal ärenden (tusental)") == []  # a unit
+
+
+STUDY = """# Arbetsträning i samverkan – en utvärdering
+
+*Rapport 2031:4 · Publicerad 2031-10-02*
+
+## Sammanfattning
+
+Vi följer 4 120 deltagare ur kohorterna 2026–2028 och jämför dem med 9 870 sjukskrivna som inte deltog.
+Efter ett år var 38 procent av deltagarna i arbete. Under 2030 avslutade 1 510 personer en insats.
+"""
+
+
+def test_a_studys_population_span_dates_its_figures_without_a_year(nlp, catalogue):
+    meta = infer_metadata(STUDY)
+    assert meta.reporting_period == "2026-2028"
+    doc = read_text(Path("studie.md"), "studie", meta, "0", text=STUDY)
+    facts = extract_facts(doc, nlp, catalogue)
+    assert {f.printed: f.period for f in facts if f.printed in ("4 120", "9 870", "38 procent")} == {
+        "4 120": "2026-2028", "9 870": "2026-2028", "38 procent": "2026-2028"}
+    assert _one(facts, "1 510").period == "2030"  # a figure with its own year keeps it
+
+
+def test_no_study_span_without_a_study_population():
+    text = "# Årsrapport 2030\n\nAntalet kartläggningar 2026–2028 ökade. Urvalet av handlingar gjordes 2029-2030.\n"
+    assert infer_metadata(text).reporting_period is None
+
+
+MINUTES = """KOMMUNSTYRELSENS ARBETSUTSKOTT                    PROTOKOLL
+Sammanträdesdatum: 2032-03-09
+
+§ 4 Årsredovisning 2031 för samordningsförbundet
+Arbetsutskottet noterar att förbundet under årets första månader har tagit emot 38 nya deltagare.
+Under 2031 deltog 212 personer.
+"""
+
+
+def test_minutes_speak_as_of_the_meeting_day(nlp, catalogue):
+    # the agenda names an årsredovisning, but the title says it is minutes: "årets" is the meeting's year
+    meta = infer_metadata(MINUTES)
+    assert (meta.kind, meta.published, meta.reporting_year) == ("protokoll", "2032-03-09", 2032)
+    doc = read_text(Path("protokoll.txt"), "protokoll", meta, "0", text=MINUTES)
+    facts = extract_facts(doc, nlp, catalogue)
+    assert _one(facts, "38").period == "2032"
+    assert _one(facts, "212").period == "2031"
+
+
+def test_a_protocol_cited_in_a_report_does_not_make_it_minutes():
+    text = "# Återrapport 2031\n\nEnligt protokoll från styrelsemötet i mars fattades beslutet.\nPublicerad 2032-02-20\n"
+    assert infer_metadata(text).kind != "protokoll"
