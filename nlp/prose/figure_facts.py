@@ -14,8 +14,8 @@ from nlp.measures import MeasureMatcher, candidate_key
 from nlp.part_year import report_part_of_year
 from nlp.prose.breakdown import allowed_keys, coded_group, doc_terms, figure_breakdown, group_difference
 from nlp.prose.changes import SIGNED, change_period, figure_change
-from nlp.prose.figures import (appositive, compared_level, comparison_anchors, gapped_measure, is_compared,
-                               level_before, previous_period_parentheses, respektive_groups, share_of_count)
+from nlp.prose.figures import (appositive, compared_level, comparison_anchors, continues_comparison, gapped_measure,
+                               is_compared, level_before, previous_period_parentheses, respektive_groups, share_of_count)
 from nlp.prose.measure import context_words, figure_measure, figure_phrase, goal_sibling, section_words
 from nlp.prose.periods import earlier_period, is_survey_figure, month_not_yet_reached, respektive_year
 from nlp.prose.sources import TextSource
@@ -49,6 +49,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     reporting_year = document.metadata.reporting_year
     reporting_part = report_part_of_year(document)
     decided: dict[int, tuple[str, Breakdown]] = {}
+    compared: set[int] = set()  # figures another is compared with ("jämfört med 72,6 procent 2026 och 71,8 procent 2025")
     # "2 Möten för omställning", "3.2 Resultat", "§ 5 Svar på ...": a heading's own number labels it, counts nothing
     numbered = _HEADING_NUMBER.match(doc.text) if source.block.kind == "heading" else None
     for idx, span in enumerate(spans):
@@ -62,7 +63,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 measure_key = figure_measure(doc, span, spans, heading_words, matcher)
         else:
             measure_key = figure_measure(doc, span, spans, heading_words, matcher)
-            if is_compared(doc, span):
+            if is_compared(doc, span) or (idx - 1 in compared and continues_comparison(doc, spans[idx - 1], span)):
+                compared.add(idx)
                 # "71 procent, jämfört med 64 procent av dem med aktivitetsersättning": the measure of the
                 # figure it is compared with, for another group or year
                 measure_key = compared_level(doc, span, idx, spans, decided) or measure_key

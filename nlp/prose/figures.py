@@ -113,6 +113,18 @@ def is_compared(doc: Doc, span: Span) -> bool:
     return bool(_COMPARED_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char]))
 
 
+# between two figures of one list: the first one's year, then "och", "," or "respektive"
+_LIST_GAP = re.compile(r"^\s*(?:(?:år\s+|under\s+)?(?:19|20)\d\d\s*)?(?:,|och|samt|respektive)\s+(?:(?:med|till)\s+)?$",
+                       re.IGNORECASE)
+
+
+def continues_comparison(doc: Doc, before: Span, span: Span) -> bool:
+    """True when `span` goes on the list a compared figure opened: "jämfört med 72,6 procent 2026 och 71,8
+    procent 2025" (the same unit, only a year and "och" or a comma between)."""
+    return before._.quantity.unit == span._.quantity.unit and before.sent.start == span.sent.start \
+        and bool(_LIST_GAP.match(doc.text[before.end_char:span.start_char]))
+
+
 def compared_level(doc: Doc, span: Span, idx: int, spans: Sequence[Span],
                    decided: dict[int, tuple[str, Breakdown]]) -> Optional[str]:
     """The measure of the level a compared figure is set against: the last figure before it in

@@ -180,3 +180,13 @@ def test_a_signed_figure_alone_in_parentheses_after_a_figure_is_its_change(nlp, 
     by_printed = {p: (v, b) for p, v, _, _, b, _ in got}
     assert by_printed["+230"] == (230.0, {"forandring": "ökning"})
     assert "forandring" not in by_printed["+2,5 miljoner kronor"][1]  # an amount added for something, no change
+
+
+def test_a_list_of_earlier_years_after_jamfort_med_keeps_the_measure(nlp, matcher):
+    # each figure the first is compared with is the same measure for another year, not only the first of them
+    got = facts(nlp, matcher, "Andelen som påbörjade en rehabiliteringsinsats efter den gemensamma kartläggningen var "
+                              "76,4 procent i landet 2030, jämfört med 75,1 procent 2029 och 72,9 procent 2028.", year=2030)
+    assert [(p, period, measure) for p, _, period, measure, _, _ in got] == [
+        ("76,4 procent", "2030", "paborjar_rehabiliteringsinsats_andel"),
+        ("75,1 procent", "2029", "paborjar_rehabiliteringsinsats_andel"),
+        ("72,9 procent", "2028", "paborjar_rehabiliteringsinsats_andel")]
