@@ -94,7 +94,12 @@ def unit_of_cell(cell: TableCell, headers: Sequence[str], caption: str, note: Op
     if any(re.search(rf"\b{w}\b", words) for w in _COUNT_WORDS):
         return "antal", 1.0
     low = caption.lower()
-    for word in ("dagar", "procent"):
+    # "Förändring i antal, dagar respektive procentenheter": a caption that names several units names none
+    # for a row of its own (the rows and their cells say which)
+    # ("Antal dagar" is one unit: days counted)
+    named_units = re.sub(r"\bantal\s+(?=dagar|veckor|månader|timmar)", "", low)
+    listed = {u for u in ("antal", "dagar", "procent", "procentenheter", "kronor", "tkr", "mnkr") if re.search(rf"\b{u}\b", named_units)}
+    for word in ("dagar", "procent") if len(listed) < 2 else ():
         if word == "procent" and (re.search(r"\bantal\b", low) or share_column):
             continue  # "Deltagare per halvår, antal och procent": the rows say which
         # "i antal dagar" names the unit; "90 dagar efter avslaget" is part of the definition
@@ -149,12 +154,14 @@ def unit_quoted_in_text(document: Document, table: Table, nearby: Optional[Nearb
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+# "Tid i samverkan vid avslut, dagar i genomsnitt": which statistic, after the unit
+_TRAILING_STATISTIC = re.compile(r"\s+(?:i\s+genomsnitt|i\s+snitt|i\s+median|som\s+median|per\s+person)\s*$", re.IGNORECASE)
 
 
 def label_unit(label: str) -> Optional[tuple[str, float]]:
     """The unit and scale a header or row label names, also before a closing remark in
     parentheses ("Handläggningstid, dagar (median)" -> dagar), or None."""
-    for text in (label, _TRAILING_NOTE.sub("", label)):
+    for text in (label, _TRAILING_NOTE.sub("", label), _TRAILING_STATISTIC.sub("", label)):
         named = unit_phrase(text)
         if named and unit_note_scale(named):
             return unit_note_scale(named)

@@ -199,3 +199,22 @@ def test_what_follows_efter_in_a_label_is_whom_it_counts_not_what(nlp, catalogue
     _, facts = facts_of(nlp, catalogue, AFTER_WORDS, year=2030)
     assert {f.measure for f in facts if f.line == 5} == {"avslag_antal"}
     assert {f.measure for f in facts if f.line == 6} == {"omstallningsmoten_antal"}
+
+
+KEY_FIGURES = """Halvårsuppföljning 2031
+
+Tabell 1. Nyckeltal, första halvåret 2030 och 2031. Förändring i antal, dagar respektive procentenheter
+Mått\tFörsta halvåret 2030\tFörsta halvåret 2031\tFörändring
+Deltagare i insats per månad, genomsnitt\t4 210\t4 388\t+178
+Andel som fått arbete\t41,2 %\t43,0 %\t+1,8
+Väntetid till första möte, dagar i genomsnitt\t37\t33\t−4
+Källa: Uppföljningssystemet.
+"""
+
+
+def test_a_caption_naming_several_units_names_none_and_a_row_of_shares_changes_in_points(nlp, catalogue):
+    _, facts = facts_of(nlp, catalogue, KEY_FIGURES, year=2031)
+    assert {f.printed: f.unit for f in facts if f.line == 5} == {"4 210": "antal", "4 388": "antal", "+178": "antal"}
+    assert {f.printed: f.unit for f in facts if f.line == 6} == {"41,2 %": "procent", "43,0 %": "procent",
+                                                                  "+1,8": "procentenheter"}
+    assert {f.printed: f.unit for f in facts if f.line == 7} == {"37": "dagar", "33": "dagar", "−4": "dagar"}
