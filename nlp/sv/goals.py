@@ -19,4 +19,7 @@ GOAL_INTENT: re.Pattern[str] = re.compile(
 GOAL_OUTCOME: re.Pattern[str] = re.compile(r"\b(?:uppnådde|uppnåddes|nådde|nåddes|överträffade|överträffades|klarade)s?\b",
                                            re.IGNORECASE)
 
-__all__ = ["GOAL_INTENT", "GOAL_NOUN", "GOAL_OUTCOME"]
+# A table column or row of goals: "Mål 2034", "Målvärde", "Målnivå 2030" (not "Avvikelse mot mål", "Måluppfyllelse")
+GOAL_HEADER: re.Pattern[str] = re.compile(r"^\s*(?:mål|målet|målvärde|målvärdet|målnivå|målnivån|målsättning)\b", re.IGNORECASE)
+
+__all__ = ["GOAL_HEADER", "GOAL_INTENT", "GOAL_NOUN", "GOAL_OUTCOME"]

@@ -11,6 +11,7 @@ from nlp.measures import ContextWord, MIN_SCORE, MeasureMatch, MeasureMatcher, i
 from nlp.nearby import NearbyText
 from nlp.records import UNCLASSIFIED, Measure
 from nlp.sv.breakdowns import find_group_values
+from nlp.sv.goals import GOAL_HEADER
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.units import unit_phrase
 from nlp.tables.headers import PART_OF_ABOVE, is_total, is_year_label, names_group_only
@@ -58,13 +59,9 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
     return matcher.match(context, unit, value)
 
 
-# A column or row of goals: "Mål 2034", "Målvärde", "Målnivå 2030" (not "Avvikelse mot mål", "Måluppfyllelse")
-_GOAL_HEADER = re.compile(r"^\s*(?:mål|målet|målvärde|målvärdet|målnivå|målnivån|målsättning)\b", re.IGNORECASE)
-
-
 def names_goal(cell: TableCell) -> bool:
     """Whether the cell's own column or row header says it is a goal set, not an outcome."""
-    return any(_GOAL_HEADER.match(h) for h in (*cell.col_headers, *cell.row_headers))
+    return any(GOAL_HEADER.match(h) for h in (*cell.col_headers, *cell.row_headers))
 
 
 def goal_key(measure_key: str, matcher: MeasureMatcher) -> str:
