@@ -14,8 +14,8 @@ from nlp.measures import MeasureMatcher, candidate_key
 from nlp.part_year import report_part_of_year
 from nlp.prose.breakdown import allowed_keys, coded_group, doc_terms, figure_breakdown, group_difference
 from nlp.prose.changes import SIGNED, change_period, figure_change
-from nlp.prose.figures import (appositive, compared_level, comparison_anchors, continues_comparison, gapped_measure,
-                               is_compared, level_before, previous_period_parentheses, respektive_groups, share_of_count)
+from nlp.prose.figures import (appositive, compared_level, comparison_anchors, continues_comparison, from_to_pair,
+                               gapped_measure, is_compared, level_before, previous_period_parentheses, respektive_groups, share_of_count)
 from nlp.prose.measure import context_words, figure_measure, figure_phrase, goal_sibling, section_words
 from nlp.prose.periods import earlier_period, is_survey_figure, month_not_yet_reached, respektive_year
 from nlp.prose.sources import TextSource
@@ -77,6 +77,8 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                 breakdown = tuple(sorted(dict(breakdown, forman=section_forman).items()))
         if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and appositive(doc, spans[idx - 1], span):
             measure_key, breakdown = decided[idx - 1]  # "drygt sju av tio, 73 procent": the same figure restated
+        elif idx > 0 and decided.get(idx - 1, (UNCLASSIFIED,))[0] != UNCLASSIFIED and from_to_pair(doc, spans[idx - 1], span):
+            measure_key = decided[idx - 1][0]  # "ökade från 96 till 121": the second end is the first one's measure
         change = figure_change(doc, span)
         share = share_of_count(doc, span, idx, spans, decided, matcher)
         if share is not None:

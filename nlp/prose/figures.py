@@ -26,6 +26,18 @@ def appositive(doc: Doc, first: Span, second: Span) -> bool:
     return first._.quantity.unit == second._.quantity.unit and between in (",", "(", "–", "-", ":", "till")
 
 
+_FROM_BEFORE = re.compile(r"\bfrån\s+(?:cirka\s+|drygt\s+|knappt\s+|omkring\s+|ungefär\s+)?$", re.IGNORECASE)
+
+
+def from_to_pair(doc: Doc, first: Span, second: Span) -> bool:
+    """True when `first` and `second` are the two ends of "från X till Y" ("ökade från 96 till 121 mellan 2030
+    och 2032"): one measure at two times, whatever other words stand near the second."""
+    between = doc.text[first.end_char:second.start_char].strip()
+    between = re.sub(r"^(?:(?:år\s+)?(?:19|20)\d\d\s+)?(?=till$)", "", between)
+    return between == "till" and first._.quantity.unit == second._.quantity.unit \
+        and bool(_FROM_BEFORE.search(doc.text[max(0, first.start_char - 20):first.start_char]))
+
+
 # A share that restates the count before it: "7 310 kartläggningar, vilket motsvarar 74 procent",
 # "1 876 (19 procent)".
 _RESTATES_COUNT = re.compile(r"^\s*(?:\(|,?\s*(?:vilket|som|det)\s+(?:motsvarar|utgör|är)\s+(?:en\s+andel\s+(?:om|på)\s+)?)$", re.IGNORECASE)

@@ -190,3 +190,11 @@ def test_a_list_of_earlier_years_after_jamfort_med_keeps_the_measure(nlp, matche
         ("76,4 procent", "2030", "paborjar_rehabiliteringsinsats_andel"),
         ("75,1 procent", "2029", "paborjar_rehabiliteringsinsats_andel"),
         ("72,9 procent", "2028", "paborjar_rehabiliteringsinsats_andel")]
+
+
+def test_the_end_of_a_from_to_pair_keeps_the_measure_of_its_start(nlp, matcher):
+    # the second end stands among other words ("avslag", "kommunen") that must not name it
+    got = facts(nlp, matcher, "Under 2030 fick 180 personer avslag på sjukpenning. Antalet gemensamma kartläggningar "
+                              "i kommunen ökade från 64 till 88 mellan 2028 och 2030.", year=2030)
+    ends = {p: measure for p, _, _, measure, _, _ in got if p in ("64", "88")}
+    assert ends == {"64": "gemensamma_kartlaggningar_antal", "88": "gemensamma_kartlaggningar_antal"}
