@@ -118,7 +118,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
             # (a unit the text quotes for this column is the changes' own: "8,8 procent mot 5,2 procent")
             level_unit, level_scale = unit_of_cell(level, [h for h in headers if not CHANGE_HEADER.search(h)], caption, unit_from_note,
                                                    None, share_column)
-            if "%" not in cell.text and _row_prints_percent(table, cell, by_place):
+            if "%" not in cell.text and _row_prints_percent(table, cell):
                 level_unit, level_scale = "procent", 1.0  # "72,4 % | 74,5 % | +2,1": the change of a share its row prints
             if level_unit == "procent" and "%" not in cell.text:
                 unit, scale = "procentenheter", 1.0  # a change of a share is in percentage points
@@ -235,8 +235,7 @@ def _quote(table: Table, cell: TableCell, rows: list[list[str]]) -> str:
     return f"{label}: {caption} | {row_header} | {col_header}: {cell.text}"
 
 
-def _row_prints_percent(table: Table, cell: TableCell, by_place: dict[tuple[int, int], TableCell]) -> bool:
+def _row_prints_percent(table: Table, cell: TableCell) -> bool:
     """Whether every other figure of the cell's row prints "%" (a row of shares beside its change column)."""
-    others = [by_place[(cell.row, c)].text for c in range(1, 64) if (cell.row, c) in by_place and c != cell.col
-              and by_place[(cell.row, c)].text.strip() and not by_place[(cell.row, c)].is_header]
+    others = [c.text for c in table.cells if c.row == cell.row and c.col not in (0, cell.col) and not c.is_header and c.text.strip()]
     return len(others) >= 2 and all("%" in text for text in others)
