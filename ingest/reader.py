@@ -19,7 +19,7 @@ from .records import Document, DocumentMetadata, IngestFailure
 from .text_reader import read_text
 
 PDF_SUFFIXES = (".pdf",)
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SUFFIXES = PDF_SUFFIXES + TEXT_SUFFIXES
 # files in a corpus folder that describe it rather than being reports
 SKIPPED_NAMES = ("readme.md", "readme.txt", "changelog.md", "license.txt", "license.md")

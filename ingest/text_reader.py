@@ -1,4 +1,4 @@
-"""The text versions in corpus/ (.txt, .md) -> the same Document as a PDF gives.
+"""The text versions in corpus/ (.txt, .md) and web pages (.html) -> the same Document as a PDF gives.
 
 Formats seen (see shared/corpus/README.md): plain paragraphs, one per line or wrapped over
 several lines; `#` headings or numbered lines ("4. Den gemensamma ..."); tables as runs of
@@ -21,17 +21,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .html_lines import html_to_lines, is_html
 from .records import Document, DocumentMetadata
 from .text_records import runs_to_records
 from .text_runs import lines_to_runs
 
 
 def read_text(path: Path, doc_id: str, metadata: DocumentMetadata, content_hash: str, text: Optional[str] = None) -> Document:
-    """Read a .txt/.md report into a Document."""
+    """Read a .txt/.md/.html report into a Document."""
     if text is None:
         text = Path(path).read_text(encoding="utf-8")
-    lines = text.splitlines()
-    runs = lines_to_runs(lines)
+    block_starts: set[int] = set()
+    if Path(path).suffix.lower() in (".html", ".htm") and is_html(text):
+        lines, block_starts = html_to_lines(text)  # a web page: its markup as the notation read below, line for line
+    else:
+        lines = text.splitlines()
+    runs = lines_to_runs(lines, block_starts)
     blocks, tables, footnotes = runs_to_records(doc_id, runs)
     return Document(id=doc_id, source_file=Path(path).name, content_hash=content_hash, format="text",
                     metadata=metadata, line_count=len(lines), blocks=tuple(blocks), tables=tuple(tables),

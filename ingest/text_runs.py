@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Collection, Optional
 
 from nlp.sv.captions import is_caption, is_label_value, is_source_or_note, parse_caption
 
@@ -54,10 +54,11 @@ class Run:
         return self.line_of(len(self.lines) - 1)
 
 
-def lines_to_runs(lines: list[str]) -> list[Run]:
+def lines_to_runs(lines: list[str], block_starts: Collection[int] = ()) -> list[Run]:
     """Group raw lines into runs; blank lines separate paragraphs, tabs make tables, and so do
     columns aligned with spaces (see ingest.text_layout); running page headers and footers are
-    left out like blank lines."""
+    left out like blank lines. `block_starts` (0-based lines) are where the source's own markup
+    opens a block (an HTML page's <p>): a paragraph never runs on over one."""
     runs: list[Run] = []
     cur: Optional[Run] = None
     toc_mode = False  # inside a table of contents: "Sammanfattning<TAB>4" is an entry, not a table row
@@ -84,6 +85,8 @@ def lines_to_runs(lines: list[str]) -> list[Run]:
         if not line.strip() or i - 1 in margins:
             close()
             continue
+        if i - 1 in block_starts and cur is not None and cur.kind in ("paragraph", "footnote"):
+            close()
         if i - 1 in layouts:
             close()
             runs.extend(layout_runs(layouts[i - 1]))

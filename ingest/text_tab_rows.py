@@ -10,6 +10,7 @@ from nlp.sv.captions import is_caption
 from nlp.sv.units import unit_phrase
 
 from .text_grid import ROW_CONTINUED
+from .text_markup import SUPERSCRIPT_DIGITS
 from .text_tables import is_numeric
 
 
@@ -171,8 +172,15 @@ _HTML_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE 
 _HTML_TAG = re.compile(r"<[^>]+>")
 
 
+_HTML_SUP = re.compile(r"<sup\b[^>]*>\s*(\d{1,3})\s*</sup\s*>", re.IGNORECASE)
+_HTML_INLINE = re.compile(r"</?(?:b|strong|i|em|u|span|a|abbr|small|sub|mark|data|time)\b[^>]*>", re.IGNORECASE)
+
+
 def _html_text(fragment: str) -> str:
-    return " ".join(html.unescape(_HTML_TAG.sub(" ", fragment)).split())
+    """A cell's text: a note marker in <sup> as the superscript digits the reader knows ("1 234<sup>2</sup>"
+    is 1 234 with note 2, not 1 234 2), inline tags gone without a space ("<b>12</b>%" is "12%")."""
+    fragment = _HTML_SUP.sub(lambda m: "".join(SUPERSCRIPT_DIGITS[int(d)] for d in m.group(1)), fragment)
+    return " ".join(html.unescape(_HTML_TAG.sub(" ", _HTML_INLINE.sub("", fragment))).split())
 
 
 def html_rows_to_tabs(lines: list[str]) -> list[str]:
@@ -198,12 +206,25 @@ def html_rows_to_tabs(lines: list[str]) -> list[str]:
             return i + next(k for k in range(len(offsets) - 1) if offsets[k] <= pos < offsets[k + 1])
         if caption is not None:
             out[line_of(caption.start())] = _html_text(caption.group(1))
+        below: dict[int, int] = {}  # column -> rows a cell above (rowspan) still covers
         for row in _HTML_ROW.finditer(block):
             cells: list[str] = []
+
+            def covered() -> None:
+                while below.get(len(cells), 0) > 0:  # a cell merged down from a row above: empty here, as in a PDF
+                    below[len(cells)] -= 1
+                    cells.append("")
             for attrs, inner in _HTML_CELL.findall(row.group(1)):
+                covered()
+                col = len(cells)
                 cells.append(_html_text(inner))
                 span = re.search(r"colspan\s*=\s*[\"']?(\d+)", attrs, re.IGNORECASE)
                 cells.extend([""] * (int(span.group(1)) - 1 if span else 0))
+                down = re.search(r"rowspan\s*=\s*[\"']?(\d+)", attrs, re.IGNORECASE)
+                if down and int(down.group(1)) > 1:
+                    for c in range(col, len(cells)):
+                        below[c] = int(down.group(1)) - 1
+            covered()
             at = line_of(row.start())
             out[at] = "\t".join(cells) if len(cells) > 1 else (cells[0] + "\t" if cells else "")
         if out[end] == HTML_CONTINUED and not _HTML_ROW.search(lines[end]):

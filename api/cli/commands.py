@@ -60,7 +60,7 @@ def _jobs_default() -> int:
               help="Parallel worker processes for parsing; PDFs parse in parallel, text files are fast either way.")
 @quiet_option
 def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int, quiet: bool) -> None:
-    """Ingest report files and folders (PDF, .txt, .md) into the knowledge base.
+    """Ingest report files and folders (PDF, .txt, .md, .html) into the knowledge base.
 
     Folders are searched recursively. A file that cannot be read is reported by name
     with the reason; the others are ingested and the command exits 1.
@@ -74,7 +74,7 @@ def ingest(paths: tuple[Path, ...], db: Optional[Path], jobs: int, quiet: bool) 
     files = list(iter_report_files(paths))
     missing = [p for p in paths if not p.exists()]
     if not files and not missing:
-        raise click.ClickException("no .pdf, .txt or .md files found in " + ", ".join(map(str, paths)))
+        raise click.ClickException("no .pdf, .txt, .md or .html files found in " + ", ".join(map(str, paths)))
     results = _read_with_progress(files, jobs, quiet)
     failures = [r for r in results if isinstance(r, IngestFailure)]
     with ingest_store.building(_db(db), start_from_existing=True) as conn:
@@ -202,7 +202,7 @@ def build(paths: tuple[Path, ...], db: Optional[Path], jobs: int, no_index: bool
 
     files = list(iter_report_files(paths))
     if not files:
-        raise click.ClickException("no .pdf, .txt or .md files found in " + ", ".join(map(str, paths)))
+        raise click.ClickException("no .pdf, .txt, .md or .html files found in " + ", ".join(map(str, paths)))
     bar = _progress(len(files), "läser", quiet=quiet)
     try:
         report = build_kb(paths, _db(db), jobs=jobs, with_index=not no_index, with_dense=not lexical_only,
