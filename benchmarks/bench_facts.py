@@ -166,12 +166,12 @@ def _printed_value(text: str):
 
 
 def own_report_files(pattern: str) -> tuple[list[Path], list[Path], list[Path]]:
-    """(gold files, report files (.txt or .md), non-fact files) of our own reports matching `pattern`."""
+    """(gold files, report files (.txt, .md or .html), non-fact files) of our own reports matching `pattern`."""
     files = sorted(DATA.glob(pattern))
     docs = []
     for p in files:
         stem = p.name.replace(".facts.yaml", "")
-        docs += [d for d in (DATA / f"{stem}.txt", DATA / f"{stem}.md") if d.exists()]
+        docs += [d for d in (DATA / f"{stem}.txt", DATA / f"{stem}.md", DATA / f"{stem}.html") if d.exists()]
     nonfacts = [DATA / p.name.replace(".facts.yaml", ".nonfacts.yaml") for p in files]
     return files, docs, [n for n in nonfacts if n.exists()]
 

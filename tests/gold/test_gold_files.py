@@ -43,7 +43,7 @@ def doc_files() -> dict[str, Path]:
     """Doc id -> text file: the manifest for the corpus, the file stem for tests/data."""
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))
     files = {r["id"]: CORPUS / r["file"] for r in manifest["report"]}
-    files.update({p.stem: p for p in [*DATA.glob("*.txt"), *DATA.glob("*.md")]})
+    files.update({p.stem: p for p in [*DATA.glob("*.txt"), *DATA.glob("*.md"), *DATA.glob("*.html")]})
     return files
 
 
