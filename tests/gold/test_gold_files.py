@@ -6,6 +6,7 @@ tests read only YAML and text, so they are fast and need no NLP model.
 """
 from __future__ import annotations
 
+import html
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -49,7 +50,11 @@ def doc_files() -> dict[str, Path]:
 
 @lru_cache(maxsize=None)
 def text_lines(doc: str) -> tuple[str, ...]:
-    return tuple(doc_files()[doc].read_text(encoding="utf-8").split("\n"))
+    path = doc_files()[doc]
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":  # a web page's gold quotes what the page shows: "2&nbsp;904" is printed "2 904"
+        text = html.unescape(text).replace("\xa0", " ")
+    return tuple(text.split("\n"))
 
 
 @lru_cache(maxsize=None)

@@ -44,6 +44,11 @@ FIRSTRUN_FLOORS = {
     "firstrun-pub5-kommunrevision-2033": {"full_recall": 69.9, "precision": 69.9, "measure": 83.1},  # [71.4, 71.4, 84.6]
     "firstrun-pub5-styrelseprotokoll-2033": {"full_recall": 73.9, "precision": 75.2, "measure": 61.5},  # [75.4, 76.7, 63.0]
     "firstrun-pub5-verksamhetsplan-fk-2034": {"full_recall": 60.1, "precision": 59.6, "measure": 92.0},  # [61.6, 61.1, 93.5]
+    # first runs (2026-12-07, fourteenth session, pub6: four more genres, one a web page)
+    "firstrun-pub6-lagesbild-fk-af-2035": {"full_recall": 48.2, "precision": 47.6, "measure": 79.3},  # [49.7, 49.1, 80.8]
+    "firstrun-pub6-regional-tertialrapport-2034": {"full_recall": 45.2, "precision": 51.4, "measure": 73.7},  # [46.7, 52.9, 75.2]
+    "firstrun-pub6-remissvar-af-2035": {"full_recall": 55.1, "precision": 63.7, "measure": 79.0},  # [56.6, 65.2, 80.5]
+    "firstrun-pub6-rut-pm-2035": {"full_recall": 79.4, "precision": 79.4, "measure": 87.4},  # [80.9, 80.9, 88.9]
     # first run (benchmarks/first_runs.md, 2026-12-06 ninth session): [52.2, 57.9, 25.4]
     "firstrun-oppna-jamforelser-2028": {"full_recall": 76.4, "precision": 74.0, "measure": 68.5},  # [77.9, 75.5, 70.0]
     # first runs (benchmarks/first_runs.md, 2026-12-06 sixth session): [84.7, 83.5, 76.8], [74.8, 73.9, 27.3]
