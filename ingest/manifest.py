@@ -42,12 +42,16 @@ _DATE_WORDS = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|2
 NEWS_KINDS = frozenset({"pressmeddelande", "artikel"})
 # Minutes of a meeting ("Protokoll fört vid styrelsemöte", "Riksdagens protokoll") speak as of the meeting's
 # day, as news does: "årets första kvartal" and a figure with no year are that day's year
+# Kinds that speak as of the day they are dated, as news does: minutes, an answer on a proposal.
+DATED_KINDS = frozenset({"protokoll", "remissvar"})
 _PROTOCOL_TITLE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll|mötesprotokoll)\b(?!\s+från)", re.IGNORECASE)
 _DIARIENUMMER = re.compile(
     r"\b(Af[- ]?\d{4}/\d{4}[\d ]{0,6}\d|FK\s?\d{4}/\d{6}|FK\s?\d{6}-\d{4}|S\d{4}/\d{5}/[A-Z]{2,3}|Dnr\.?\s?[A-Z]{0,3}\s?[\d/ -]{6,})"
 )
 _KINDS = (
     ("pressmeddelande", re.compile(r"\bpressmeddelande\b", re.I)),
+    # an agency's answer on a proposal ("Remissvar över betänkandet ...", "Yttrande över ...") speaks as of its date
+    ("remissvar", re.compile(r"\bremissvar\b|^\s*yttrande\s+över\b", re.I | re.M)),
     ("artikel", re.compile(r"\b(?:debattartikel|budgetartikel|artikel|nyhet)\b", re.I)),
     ("underlagsrapport", re.compile(r"underlagsrapport", re.I)),
     ("återrapport", re.compile(r"återrapport", re.I)),
@@ -256,7 +260,7 @@ def infer_metadata(text: str) -> DocumentMetadata:
     kind = next((k for k, rx in _KINDS if rx.search(head)), "rapport")
     if any(_PROTOCOL_TITLE.search(line) for line in head_lines[:6]):
         kind = "protokoll"  # (its agenda may name an årsredovisning or an artikel: the title says what it is)
-    if (kind in NEWS_KINDS or kind == "protokoll") and published:
+    if (kind in NEWS_KINDS or kind in DATED_KINDS) and published:
         # a press release speaks of its own day: "i år" and a figure with no year are the year it
         # was published; a budget year it announces is named where it applies ("från och med 2027")
         year = int(published[:4])

@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 from nlp.sv.captions import is_caption, is_source_or_note
 
 from .pdf_margins import page_label_of
-from .text_tables import LABEL_GOES_ON, PART_LABEL, is_value, is_year, join_wrapped
+from .text_tables import LABEL_GOES_ON, PART_LABEL, is_figure_range, is_value, is_year, join_wrapped
 
 # Pieces of ink: words and digit groups joined by one space of any kind ("1 038", "1\u00a0038").
 _FRAGMENT = re.compile(r"\S+(?:[^\S\t\n]\S+)*")
@@ -51,8 +51,9 @@ def line_fragments(line: str) -> list[Fragment]:
 
 
 def _is_data_value(text: str) -> bool:
-    """A value that is data, not a year or year span standing as a column header."""
-    return is_value(text) and not is_year(text)
+    """A value that is data, not a year or year span standing as a column header ("22–30" in a column of
+    cost estimates is data)."""
+    return (is_value(text) or is_figure_range(text)) and not is_year(text)
 
 
 # --- running headers and footers ------------------------------------------------------------
@@ -293,7 +294,7 @@ def read_block(lines: Sequence[str], idx: Sequence[int]) -> AlignedTable | TextC
     body = [frags[k] for k in range(n_header, len(frags)) if len(frags[k]) >= 2]
     # columns from the lines of figures only, where there are such: a word cell that runs over
     # into the next column ("uppgift saknas") would join two columns in the projection
-    figures = [f for f in body if all(is_value(x.text) for x in f[1:])]
+    figures = [f for f in body if all(is_value(x.text) or is_figure_range(x.text) for x in f[1:])]
     columns = _columns(figures if len(figures) >= 2 else body)
     if len(columns) < 2:
         return None

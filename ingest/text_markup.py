@@ -66,7 +66,9 @@ def split_markers(text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
 # Word's plain-text export writes a footnote's reference as a plain digit glued to the word or the stop
 # before it ("kartläggningar2", "redovisningar.1", "Övriga3") and the notes as lines "1 I redovisningen ...".
 _PLAIN_NOTE_LINE = re.compile(r"^(\d{1,2}) ([A-ZÅÄÖ0-9].{20,}[.!?)])\s*$")
-_GLUED_MARK = re.compile(r"(?<=[a-zåäöé]{3})(\d{1,2})(?=[\s.,;:)]|$)|(?<=[a-zåäöé]{4}[.,;:])(\d{1,2})(?=\s|$)")
+_GLUED_MARK = re.compile(r"(?<=[a-zåäöé]{3})(\d{1,2})(?=[\s.,;:)]|$)|(?<=[a-zåäöé]{4}[.,;:])(\d{1,2})(?=\s|$)"
+                         # a statistics symbol in a cell of its own with its note ("..3": no figure there, see note 3)
+                         r"|(?:(?<=^\.\.)|(?<=^…))(\d{1,2})$")
 
 
 def plain_footnotes(lines: list[str]) -> list[str]:
@@ -82,13 +84,13 @@ def plain_footnotes(lines: list[str]) -> list[str]:
                 (int(_PLAIN_NOTE_LINE.match(lines[block[-1]]).group(1)) + 1 if block else int(m.group(1))):
             block.append(k)
             k += 1
-        if len(block) >= 2:
+        if len(block) >= 2 or (block and _marked_above(lines, block[0])):
             notes.update({int(_PLAIN_NOTE_LINE.match(lines[i]).group(1)): i for i in block})
         k += 1 if not block else 0
     if not notes:
         return lines
-    first_note = min(notes.values())
-    marked = {int(m.group(1) or m.group(2)) for line in lines[:first_note] for m in _GLUED_MARK.finditer(line)}
+    # (references stand above their notes: a chapter's or a table's notes may come before the next one's text)
+    marked = {int(m.group(0)) for line in lines[:max(notes.values())] for m in _GLUED_MARK.finditer(line)}
     if len(marked & set(notes)) * 2 < len(notes):
         return lines
     out = list(lines)
@@ -99,6 +101,18 @@ def plain_footnotes(lines: list[str]) -> list[str]:
         elif i < max(notes.values()):
             out[i] = _GLUED_MARK.sub(lambda m: f"<sup>{m.group(0)}</sup>" if int(m.group(0)) in notes else m.group(0), line)
     return out
+
+
+# How far above a lone note its reference may stand: a table's note right under the table ("varav längre än
+# 365 dagar1" ... "1 Sjukfall som pågått längre än 365 dagar.").
+LONE_NOTE_REACH = 60
+
+
+def _marked_above(lines: list[str], at: int) -> bool:
+    """Whether a lone numbered line ("1 Sjukfall som ...") has its number glued to a word or symbol just above:
+    a note of its own under a table or a paragraph, not a numbered paragraph."""
+    number = int(_PLAIN_NOTE_LINE.match(lines[at]).group(1))
+    return any(int(m.group(0)) == number for line in lines[max(0, at - LONE_NOTE_REACH):at] for m in _GLUED_MARK.finditer(line))
 
 
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[\^(\d{1,3})\]:)\s*(\S.*)$")

@@ -9,7 +9,7 @@ from typing import Optional
 from nlp.sv.captions import is_caption
 from nlp.sv.units import unit_phrase
 
-from .text_grid import ROW_CONTINUED
+from .text_grid import ROW_CONTINUED, TableShape
 from .text_markup import SUPERSCRIPT_DIGITS
 from .text_tables import is_numeric
 
@@ -183,10 +183,12 @@ def _html_text(fragment: str) -> str:
     return " ".join(html.unescape(_HTML_TAG.sub(" ", _HTML_INLINE.sub("", fragment))).split())
 
 
-def html_rows_to_tabs(lines: list[str]) -> list[str]:
+def html_rows_to_tabs(lines: list[str], shapes: Optional[dict[int, TableShape]] = None) -> list[str]:
     """Lines of HTML tables as tab-separated rows: "<tr><td>Arbete</td><td>97</td></tr>" -> "Arbete\t97".
     A cell spanning columns (colspan) is followed by empty cells so the columns stay in place; a
-    <caption> becomes a caption line of its own."""
+    <caption> becomes a caption line of its own. What the markup says beyond the rows goes into
+    `shapes` (by the index of the table's first row line): the header rows (the leading rows of <th>
+    cells only) and the line each cell stands on, for a page that sets each <td> on a line of its own."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -202,31 +204,48 @@ def html_rows_to_tabs(lines: list[str]) -> list[str]:
         offsets = [0]
         for k in range(i, end + 1):
             offsets.append(offsets[-1] + len(lines[k]) + 1)
+
         def line_of(pos: int) -> int:
             return i + next(k for k in range(len(offsets) - 1) if offsets[k] <= pos < offsets[k + 1])
         if caption is not None:
             out[line_of(caption.start())] = _html_text(caption.group(1))
         below: dict[int, int] = {}  # column -> rows a cell above (rowspan) still covers
-        for row in _HTML_ROW.finditer(block):
+        cell_lines: dict[int, tuple[int, ...]] = {}
+        header_rows, body_seen, first_row = 0, False, None
+        for r, row in enumerate(_HTML_ROW.finditer(block)):
+            at = line_of(row.start())
             cells: list[str] = []
+            where: list[int] = []
 
             def covered() -> None:
                 while below.get(len(cells), 0) > 0:  # a cell merged down from a row above: empty here, as in a PDF
                     below[len(cells)] -= 1
                     cells.append("")
-            for attrs, inner in _HTML_CELL.findall(row.group(1)):
+                    where.append(at)
+            only_th = True
+            for cell in _HTML_CELL.finditer(row.group(1)):
+                attrs, inner = cell.group(1), cell.group(2)
                 covered()
                 col = len(cells)
                 cells.append(_html_text(inner))
                 span = re.search(r"colspan\s*=\s*[\"']?(\d+)", attrs, re.IGNORECASE)
                 cells.extend([""] * (int(span.group(1)) - 1 if span else 0))
+                where.extend([line_of(row.start(1) + cell.start())] * (len(cells) - col))
+                only_th = only_th and cell.group(0)[:3].lower() == "<th"
                 down = re.search(r"rowspan\s*=\s*[\"']?(\d+)", attrs, re.IGNORECASE)
                 if down and int(down.group(1)) > 1:
                     for c in range(col, len(cells)):
                         below[c] = int(down.group(1)) - 1
             covered()
-            at = line_of(row.start())
+            first_row = at if first_row is None else first_row
+            cell_lines[r] = tuple(where)
+            if only_th and cells and not body_seen:
+                header_rows += 1
+            else:
+                body_seen = True
             out[at] = "\t".join(cells) if len(cells) > 1 else (cells[0] + "\t" if cells else "")
+        if shapes is not None and first_row is not None and header_rows and any(len(set(w)) > 1 for w in cell_lines.values()):
+            shapes[first_row] = TableShape(header_rows, cell_lines=cell_lines)
         if out[end] == HTML_CONTINUED and not _HTML_ROW.search(lines[end]):
             out[end] = ""  # "</table>": the table ends here
         i = end + 1

@@ -24,9 +24,22 @@ _NUMBER = re.compile(rf"^{_FIGURE}(?:\s*\(\s*{_FIGURE}\s*\))?$")
 _UNIT_ROW = re.compile(r"^(?:belopp\s+i\s+|i\s+)?(tkr|mkr|mnkr|kr|kronor|tusentals kronor|miljoner kronor|procent|antal)\b", re.I)
 
 
+# "22–30", "1 200–1 500": a range of figures in a cell (a span of years, "2026–2027", is a label)
+_RANGE = re.compile(r"^(\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s?[–—-]\s?(\d[\d\s\u00a0\u202f]*(?:,\d+)?)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
 def is_numeric(text: str) -> bool:
     t = text.strip()
     return bool(t) and bool(_NUMBER.match(t))
+
+
+def is_figure_range(text: str) -> bool:
+    """"22–30" in a column of figures: a range, a value (not "2033–2034", a span of years). In a label
+    column a range is a label ("19–29" is an age group), so only the readers that know which column is
+    the labels' ask."""
+    r = _RANGE.match(text.strip())
+    return bool(r) and not (_YEAR.match(r.group(1).strip()) and _YEAR.match(r.group(2).strip()))
 
 
 # Statistics symbols for a missing or nil value: a cell, not a label.
@@ -34,10 +47,14 @@ _SYMBOLS = frozenset({"–", "—", "-", "..", "…", "x", ".", "0"})
 _PAREN_FIGURE = re.compile(r"^\(\s*[−–\-+]?\d[\d\s\u00a0]*(?:[,.]\d+)?\s?%?\s*\)$")
 
 
+# A note mark after a symbol: "..<sup>3</sup>", "..³" (no figure, and a note says why)
+_SYMBOL_MARK = re.compile(r"(?:<sup>\s*\d{1,3}\s*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})$")
+
+
 def is_value(text: str) -> bool:
-    """A figure or a statistics symbol ("1 038", "-1,5", "58,9 %", "(1 688)", "–", "..")."""
+    """A figure or a statistics symbol ("1 038", "-1,5", "58,9 %", "(1 688)", "–", "..", "..³")."""
     t = text.strip()
-    return is_numeric(t) or t in _SYMBOLS or bool(_PAREN_FIGURE.match(t))
+    return is_numeric(t) or t in _SYMBOLS or _SYMBOL_MARK.sub("", t) in _SYMBOLS or bool(_PAREN_FIGURE.match(t))
 
 
 # A row label that goes on in the next line: it ends in a comma, a hyphen or a word that needs more.

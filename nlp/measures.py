@@ -25,6 +25,7 @@ from nlp.records import DefinitionNote, Measure
 from nlp.sv.breakdowns import BREAKDOWN_TERMS, TOTAL_WORDS
 from nlp.sv.negations import ANSWERS, NEGATIONS
 from nlp.sv.periods import MONTHS
+from nlp.sv.statistics import MEAN_COUNT_WORDS, MEAN_WORDS
 from nlp.stemmer import swedish_stemmer
 from nlp.sv.units import SCALES, UNIT_NOTES, UNITS
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
@@ -255,8 +256,8 @@ class MeasureMatcher:
         if any(m.score >= max(MIN_SCORE, GENERIC_YIELD * top) and any(not is_generic_cue(c) for c in m.cues) for m in ranked):
             ranked = [m for m in ranked if any(not is_generic_cue(c) for c in m.cues)]
         ranked = [m for m in ranked if value is None or float(value).is_integer() or self.may_be_fractional(m.key)]
-        if not ranked or ranked[0].score < MIN_SCORE:
-            return None
+        if not ranked or ranked[0].score < MIN_SCORE or not self.fits_statistic(ranked[0].key, words):
+            return None  # (the words fit a mean best, but say no mean: none of the catalogue's measures, not the next best)
         tied = [m for m in ranked if m.score >= ranked[0].score * (1 - TIE)]
         if len(tied) > 1:
             # a tie goes to the measure whose own words cover more of the figure's nearest words: "Andel
@@ -325,6 +326,17 @@ class MeasureMatcher:
         """The score of one measure in this context (0.0 when its unit does not fit)."""
         found = next((m for m in self.scores(words, unit) if m.key == key), None)
         return found.score if found else 0.0
+
+    @cached_property
+    def _mean_counts(self) -> frozenset[str]:
+        """The count measures the catalogue defines as means ("Genomsnittligt antal ...", "... per månad (genomsnitt)")."""
+        return frozenset(e.measure.key for e in self._entries if normalise_unit(e.measure.unit) == "antal"
+                         and MEAN_WORDS.search(f"{e.measure.label} {e.measure.definition}"))
+
+    def fits_statistic(self, key: str, words: Sequence[ContextWord]) -> bool:
+        """A count the catalogue defines as a mean is a figure's measure only where its words say mean:
+        "Genomsnittligt antal tidigare sjukfall" is not what "6 289 nya sjukfall" counts."""
+        return key not in self._mean_counts or bool(MEAN_COUNT_WORDS.search(" ".join(w.text for w in words)))
 
     def may_be_fractional(self, key: str) -> bool:
         m = self.by_key.get(key)

@@ -117,6 +117,8 @@ def decide_in_clause(matcher: MeasureMatcher, context: Sequence[ContextWord], un
     def evidence(m: MeasureMatch) -> MeasureMatch:
         return full.get(m.key, m)
     best = evidence(max(tied, key=lambda m: evidence(m).score))
+    if not matcher.fits_statistic(best.key, context):
+        return None  # the clause's words fit a mean best but say no mean
     # "anvisade flest deltagare": the same words name several measures equally (see settle_tie)
     return settle_tie(best, [evidence(m) for m in tied if evidence(m).score == best.score])
 

@@ -13,6 +13,11 @@ MEAN_WORDS: re.Pattern[str] = re.compile(
     r"\b(?:medelvärde(?:t|n)?|medeltid(?:en)?|genomsnitt(?:et|lig|liga|ligt)?|genomsnittstid(?:en)?|i\s+snitt|snittet)\b",
     re.IGNORECASE)
 
+# What says a count is a mean ("I genomsnitt deltog 7 148 personer per månad", "Antal sjukfall de två
+# föregående åren (medel)", "Snitt per månad"): a catalogue measure that is a mean count is no plain count
+MEAN_COUNT_WORDS: re.Pattern[str] = re.compile(
+    MEAN_WORDS.pattern + r"|\bmedel(?:antal|antalet)?\b|\bsnitt\b|\bper\s+månad\b|\bmånadsgenomsnitt\w*", re.IGNORECASE)
+
 # The statistics of a regression or a comparison of risks, in the units the reports' tables give them: a
 # column "Koefficient | Standardfel | Oddskvot", a sentence "oddskvoten är 0,66". A ratio is "gånger", as
 # "1,34 gånger så hög" is.
@@ -37,4 +42,4 @@ def statistic_unit(text: str) -> str | None:
     return next((unit for pattern, unit in STATISTIC_UNITS if pattern.search(text)), None)
 
 
-__all__ = ["INTERVAL_LOWER", "INTERVAL_UPPER", "MEAN_WORDS", "MEDIAN_WORDS", "STATISTIC_UNITS", "statistic_unit"]
+__all__ = ["INTERVAL_LOWER", "INTERVAL_UPPER", "MEAN_COUNT_WORDS", "MEAN_WORDS", "MEDIAN_WORDS", "STATISTIC_UNITS", "statistic_unit"]

@@ -152,7 +152,7 @@ _UNIT_PHRASE = re.compile(
     r"|\(\s*(?:i\s+|antal\s+i\s+|belopp\s+i\s+)?(?:" + _AMOUNT_UNITS[3:-1] + r"|procentenheter|procent|%|antal|dagar|tusental)\s*\)"
     r"|(?<![\d\w])i\s+tusental\b"
     # ("Sjuktalet de senaste fem kvartalen, dagar per försäkrad": a rate's unit and its base)
-    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procentenheter|procent|%|antal|dagar)"
+    r"|(?<=[,;:])\s*(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals kronor|kronor|kr|procentenheter|procent|%|antal|dagar|tusental)"
     r"(?:\s+per\s+[^\W\d]+)?\s*$"
     r"|(?<![\d\s])\s+(?:tkr|mkr|mnkr|mdkr)\b"
     r"|^\s*(?:(?:belopp|värden|uppgifter|antal)\s+i\s+)?(?:tkr|mkr|mnkr|mdkr|miljoner kronor|miljarder kronor|tusentals? kronor|tusen kronor|tusental|antal|procent|dagar|kronor|promille)"
@@ -166,7 +166,15 @@ def unit_phrase(text: str) -> str:
     or "": "Kostnader 2024–2026 (miljoner kronor)" -> "(miljoner kronor)"; "Anm.: Belopp i mnkr." ->
     "Belopp i mnkr". A unit after a number ("90 dagar", "5 mnkr") is a figure, not a note."""
     m = _UNIT_PHRASE.search(text or "")
-    return m.group(0).strip(" ,;:.") if m else ""
+    if not m:
+        return ""
+    # "Antal, tusental": the scale after the comma belongs to the unit before it
+    scale = _SCALE_AFTER.match(text[m.end():])
+    return (m.group(0) + scale.group(0) if scale else m.group(0)).strip(" ,;:.")
+
+
+_SCALE_AFTER = re.compile(r"\s*,\s*(?:i\s+)?(?:tusental|tusentals?\s+kronor|tkr|mkr|mnkr|mdkr|miljoner(?:\s+kronor)?|"
+                          r"miljarder(?:\s+kronor)?)(?![\w])", re.IGNORECASE)
 
 
 __all__ = ["COUNT_UNIT", "MONEY_WORDS", "RATE_BASES", "RATE_PER_MILLE", "SCALES", "UNITS", "UNIT_NOTES", "UNIT_SUFFIXES",

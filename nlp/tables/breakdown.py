@@ -154,14 +154,21 @@ def _budget_columns(table: Table) -> bool:
     return len(labels & BUDGET_COLUMN_WORDS) >= 2
 
 
+# A caption that opens with the kind of thing its rows list and a relative clause: "Insatser som deltagarna tog del av"
+_LISTED_KIND = re.compile(r"^\s*([\wåäöÅÄÖ]{3,})\s+som\s", re.IGNORECASE)
+
+
 def _caption_breaks_down_by(caption: str, corner: str) -> bool:
     """Whether the caption says the table's figures are broken down by what its corner cell names:
-    "Deltagare ... efter insats och kön" under the corner "Insats"; then the rows are groups of that
-    kind even when no catalogue measure is counted."""
+    "Deltagare ... efter insats och kön" under the corner "Insats", or lists things of that kind ("Insatser
+    som deltagarna tog del av"); then the rows are groups of that kind even when no catalogue measure is
+    counted."""
     clause = BREAKDOWN_CLAUSE.search(caption)
-    if clause is None:
+    listed = _LISTED_KIND.match(caption)
+    if clause is None and listed is None:
         return False
-    words = re.findall(r"[\wåäöÅÄÖ]+", clause.group(1).lower())
+    # ("Insatser som deltagarna tog del av" over the corner "Insats": the rows are the insatser the caption lists)
+    words = re.findall(r"[\wåäöÅÄÖ]+", (clause.group(1) if clause else listed.group(1)).lower())
     # ("Län" under "... per län": a short word counts when it is no function word)
     return any(len(c) >= 3 and c not in STOP_WORDS and any(w.startswith(c[:max(4, len(c) - 2)]) for w in words)
                for c in re.findall(r"[\wåäöÅÄÖ]+", corner.lower()))

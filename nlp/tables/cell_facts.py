@@ -25,8 +25,8 @@ from nlp.tables.breakdown import (caption_terms_of, cell_breakdown, cited_terms,
                                   row_sibling_category, rows_list_groups)
 from nlp.tables.cells import (CELL_BOUND, CELL_MARK, CELL_UNIT, ERROR_PIECE, ESTIMATE_PIECE, NO_CHANGE, REGRESSION_UNITS,
                               bound_qualifier,
-                              cell_pieces, is_numeric_cell, share_of_left)
-from nlp.tables.headers import (CHANGE_HEADER, agency_group_rows, caption_for_column, column_header_words,
+                              cell_pieces, is_numeric_cell, is_range, share_of_left)
+from nlp.tables.headers import (CHANGE_HEADER, agency_group_rows, block_groups, caption_for_column, column_header_words,
                                 continued_caption, expand_legends, legends_for, measure_axis, parent_rows)
 from nlp.tables.measure import (candidate_words, caption_word_weights, context_words, counted_label, decide_measure, goal_key,
                                 is_mean_measure, lead_words, names_goal, names_median)
@@ -79,12 +79,13 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
     outcomes = bool(split_outcomes([h for c in table.cells for h in (*c.row_headers, *c.col_headers)]))
     cited = cited_terms(document, table, nearby)
     parents = parent_rows(table)
+    blocks = block_groups(table)
     agencies = agency_group_rows(table)
     fraction_lines = fraction_lines_of(table)
     column_words = column_header_words(table)
     full_caption = caption
     by_place = {(c.row, c.col): c for c in table.cells}
-    for cell in (piece for whole in table.cells for piece in cell_pieces(whole)):
+    for whole, cell in ((whole, piece) for whole in table.cells for piece in cell_pieces(whole)):
         if cell.is_header or not is_numeric_cell(cell.text):
             continue
         cell = share_of_left(cell, by_place)
@@ -102,8 +103,10 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
         if raw is None:
             continue
         parent = parents.get(cell.row, ())
-        # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet
-        headers = expand_legends(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends)
+        # the varav row's own words first: "Varav aktivitetsstöd" sets the post, its parent row the myndighet;
+        # a row in a block of rows under a förmån's row is that förmån's
+        headers = expand_legends(list(cell.col_headers) + list(cell.row_headers) + list(parent), legends) + \
+            ([blocks[cell.row]] if cell.row in blocks else [])
         unit, scale = UNITS[cell_unit.group(1)] if cell_unit else unit_of_cell(cell, headers, caption, unit_from_note, quoted_units.get(cell.col),
                                                                                share_column)
         change = CHANGE_HEADER.search(" ".join(cell.col_headers + cell.row_headers)) or (
@@ -205,7 +208,7 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
             period=period,
             breakdown=breakdown,
             value=value,
-            printed=cell.text,
+            printed=whole.text if is_range(whole.text) else cell.text,  # both ends of "22–30" quote the range
             unit=unit,
             scale=scale,
             qualifier=bound_qualifier(bound) if bound else "exact",

@@ -56,11 +56,29 @@ _ESTIMATE_AND_INTERVAL = re.compile(
     rf"(?P<low>{NUMBER_PATTERN})\s?[–—-]\s?(?P<high>{NUMBER_PATTERN})\s*\)\s*$", re.IGNORECASE)
 
 
+# "22–30" in a table of cost estimates: a range, two figures (its lower end at least, its upper at most), as in prose
+_RANGE = re.compile(rf"^\s*(?P<low>{NUMBER_PATTERN})\s?[–—-]\s?(?P<high>{NUMBER_PATTERN})\s*$")
+
+
+def is_range(text: str) -> bool:
+    """Whether a cell prints a range ("22–30", "1 200–1 500"): its first end below its second."""
+    m = _RANGE.match(text)
+    if m is None:
+        return False
+    low, high = parse_swedish_number(m.group("low")), parse_swedish_number(m.group("high"))
+    years = all(re.fullmatch(r"(?:19|20)\d\d", m.group(g).strip()) for g in ("low", "high"))
+    return low is not None and high is not None and low < high and not years  # ("2028–2029" is a span of years)
+
+
 def cell_pieces(cell: TableCell) -> list[TableCell]:
     """The figures a cell prints: itself, or for "141 (45,2 %)" the count and the share, each a cell
     of its own place (the share under its column's headers and "andel"); for "0,12*** (0,03)" the
     estimate and its standard error (under its column's headers and the statistic each is); for
-    "63,1 (58,4–67,8)" the estimate and the ends of its interval (under its headers and which end)."""
+    "63,1 (58,4–67,8)" the estimate and the ends of its interval (under its headers and which end); for
+    "22–30" its two ends, at least 22 and at most 30."""
+    if not cell.is_header and is_range(cell.text):
+        ends = _RANGE.match(cell.text)
+        return [replace(cell, text="≥" + ends.group("low").strip()), replace(cell, text="≤" + ends.group("high").strip())]
     interval = _ESTIMATE_AND_INTERVAL.match(cell.text) if not cell.is_header else None
     if interval is not None:
         return [replace(cell, text=interval.group("estimate").strip()),

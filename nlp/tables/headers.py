@@ -85,6 +85,36 @@ def parent_rows(table: Table) -> dict[int, tuple[str, ...]]:
     return out
 
 
+# The groups whose rows a stub may set out in blocks, each headed by the row that names its group
+BLOCK_KEYS = ("forman", "kon")
+
+
+def block_groups(table: Table) -> dict[int, str]:
+    """Row -> the group its block of rows is about, where the stub repeats the same rows under each of two
+    or more rows naming a group: "Avslag på sjukpenning | därav med omställningsmöte | Andel med möte",
+    then "Avslag på aktivitetsersättning | därav med omställningsmöte | Andel med möte". The rows under a
+    head name no group of their own, but they are that group's."""
+    stubs: dict[int, str] = {}
+    for c in table.cells:
+        if not c.is_header and c.row_headers and c.row not in stubs:
+            stubs[c.row] = c.row_headers[-1]
+    rows = sorted(stubs)
+    for key in BLOCK_KEYS:
+        named = {r: {t.value for t in find_terms(stubs[r], short_words=True) if t.key == key and t.value} for r in rows}
+        heads = [r for r in rows if len(named[r]) == 1]
+        if len({next(iter(named[r])) for r in heads}) < 2:
+            continue
+        ends = [*heads[1:], None]
+        blocks = [[r for r in rows if h < r and (e is None or r < e)] for h, e in zip(heads, ends)]
+        size = len(blocks[0])
+        blocks[-1] = blocks[-1][:size]
+        labels = [tuple(re.sub(r"\s+", " ", stubs[r]).strip().lower() for r in b) for b in blocks]
+        if size == 0 or len(set(labels)) != 1 or any(named[r] for b in blocks for r in b):
+            continue
+        return {r: next(iter(named[h])) for h, b in zip(heads, blocks) for r in b}
+    return {}
+
+
 def column_header_words(table: Table) -> dict[int, set[str]]:
     """Column -> the lower-case words of its own header cells (years left out)."""
     out: dict[int, set[str]] = {}

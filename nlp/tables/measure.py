@@ -53,6 +53,8 @@ def decide_measure(matcher: MeasureMatcher, context: Sequence[ContextWord], unit
         for found in matcher.scores(context, unit):
             if found.key not in named:
                 continue
+            if not matcher.fits_statistic(found.key, context):
+                return None
             if not float(value).is_integer() and not matcher.may_be_fractional(found.key):
                 continue
             return found

@@ -27,7 +27,8 @@ FIRSTRUN_FLOORS = {
     "firstrun-pub2-af-manadsstatistik-2030": {"full_recall": 76.8, "precision": 76.8, "measure": 98.5},  # [78.3, 78.3, 100.0]
     "firstrun-pub2-debattartikel-gd-2031": {"full_recall": 61.9, "precision": 59.0, "measure": 74.1},  # [63.4, 60.5, 75.6]
     "firstrun-pub2-esv-utgiftsomrade14-2030": {"full_recall": 78.0, "precision": 78.0, "measure": 76.0},  # [79.5, 79.5, 77.5]
-    "firstrun-pub2-fk-sjuktal-kvartal-2028": {"full_recall": 81.1, "precision": 77.7, "measure": 80.7},  # [82.6, 79.2, 82.2]
+    # lowered from [82.6, 79.2] on purpose (fourteenth session), as press-sjukforsakring above
+    "firstrun-pub2-fk-sjuktal-kvartal-2028": {"full_recall": 76.8, "precision": 73.5, "measure": 87.4},  # [78.3, 75.0, 88.9]
     "firstrun-pub2-fragor-svar-sjukpenningtak-2029": {"full_recall": 41.7, "precision": 34.3, "measure": 96.2},  # [43.2, 35.8, 97.7]
     "firstrun-pub2-regeringen-andringsbudget-2029": {"full_recall": 67.5, "precision": 69.2, "measure": 81.4},  # [69.0, 70.7, 82.9]
     "firstrun-pub3-budgetartikel-2031": {"full_recall": 72.2, "precision": 69.2, "measure": 86.4},  # [73.7, 70.7, 87.9]
@@ -45,10 +46,12 @@ FIRSTRUN_FLOORS = {
     "firstrun-pub5-styrelseprotokoll-2033": {"full_recall": 73.9, "precision": 75.2, "measure": 61.5},  # [75.4, 76.7, 63.0]
     "firstrun-pub5-verksamhetsplan-fk-2034": {"full_recall": 60.1, "precision": 59.6, "measure": 92.0},  # [61.6, 61.1, 93.5]
     # first runs (2026-12-07, fourteenth session, pub6: four more genres, one a web page)
-    "firstrun-pub6-lagesbild-fk-af-2035": {"full_recall": 48.2, "precision": 47.6, "measure": 79.3},  # [49.7, 49.1, 80.8]
-    "firstrun-pub6-regional-tertialrapport-2034": {"full_recall": 45.2, "precision": 51.4, "measure": 73.7},  # [46.7, 52.9, 75.2]
-    "firstrun-pub6-remissvar-af-2035": {"full_recall": 55.1, "precision": 63.7, "measure": 79.0},  # [56.6, 65.2, 80.5]
-    "firstrun-pub6-rut-pm-2035": {"full_recall": 79.4, "precision": 79.4, "measure": 87.4},  # [80.9, 80.9, 88.9]
+    "firstrun-pub6-lagesbild-fk-af-2035": {"full_recall": 84.4, "precision": 79.4, "measure": 93.6},  # [85.9, 80.9, 95.1]
+    # (after the session's fixes: each <td> on its own line, rates in promille by the gold README; precision falls as
+    # more cells are read, 52.9 -> 48.3, most with the förmån the caption names, which this gold leaves out)
+    "firstrun-pub6-regional-tertialrapport-2034": {"full_recall": 49.6, "precision": 46.8, "measure": 75.9},  # [51.1, 48.3, 77.4]
+    "firstrun-pub6-remissvar-af-2035": {"full_recall": 66.4, "precision": 64.0, "measure": 76.6},  # [67.9, 65.5, 78.1]
+    "firstrun-pub6-rut-pm-2035": {"full_recall": 82.3, "precision": 82.3, "measure": 87.4},  # [83.8, 83.8, 88.9]
     # first run (benchmarks/first_runs.md, 2026-12-06 ninth session): [52.2, 57.9, 25.4]
     "firstrun-oppna-jamforelser-2028": {"full_recall": 76.4, "precision": 74.0, "measure": 68.5},  # [77.9, 75.5, 70.0]
     # first runs (benchmarks/first_runs.md, 2026-12-06 sixth session): [84.7, 83.5, 76.8], [74.8, 73.9, 27.3]
@@ -96,7 +99,10 @@ FIRSTRUN_FLOORS = {
     # where the budgetunderlag's and betänkande's golds give the same rows their anslag as post (see granskning above)
     "firstrun-press-budget-arbetsmarknad": {"full_recall": 94.7, "precision": 95.9, "measure": 87.0},  # [96.2, 97.4, 88.5]
     "firstrun-press-ersattningar": {"full_recall": 83.2, "precision": 84.9, "measure": 79.9},  # [84.7, 86.4, 81.4]
-    "firstrun-press-sjukforsakring": {"full_recall": 89.1, "precision": 89.1, "measure": 86.0},  # [90.6, 90.6, 87.5] (was 92.2: one figure became an outcome, ae33b2b)
+    # lowered from [90.6, 90.6] on purpose (fourteenth session): "182 000 sjukfall med sjukpenning" lost the mean
+    # measure it had by mistake (nlp.measures.fits_statistic) and, unclassified, takes förmån sjukpenning, which this
+    # gold leaves out and sjukforsakring-i-siffror-2028's gold gives: a split between golds
+    "firstrun-press-sjukforsakring": {"full_recall": 87.6, "precision": 87.6, "measure": 87.6},  # [89.1, 89.1, 89.1]
     # measure: its gold leaves the förbund's own counts unclassified (the samordningsforbund_* measures are national)
     # and nearly every figure outside the catalogue; first run [50.7, 50.9, 36.1]
     "firstrun-samordningsforbund-2026": {"full_recall": 69.2, "precision": 69.5, "measure": 94.7},  # [70.7, 71.0, 96.2]

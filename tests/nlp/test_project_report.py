@@ -147,3 +147,12 @@ def test_minutes_speak_as_of_the_meeting_day(nlp, catalogue):
 def test_a_protocol_cited_in_a_report_does_not_make_it_minutes():
     text = "# Återrapport 2031\n\nEnligt protokoll från styrelsemötet i mars fattades beslutet.\nPublicerad 2032-02-20\n"
     assert infer_metadata(text).kind != "protokoll"
+
+
+def test_an_answer_on_a_proposal_is_a_remissvar_and_speaks_as_of_its_date():
+    text = ("MYNDIGHETEN                                   Datum: 2031-03-02\n"
+            "                                              Dnr: Af-2031/0042 1100\n\n"
+            "Remissvar över betänkandet Ett nytt stöd (SOU 2030:77)\n\n"
+            "Myndigheten tillstyrker förslaget. Av den årliga återrapporteringen framgår att 900 personer berördes.\n")
+    meta = infer_metadata(text)
+    assert (meta.kind, meta.published, meta.reporting_year) == ("remissvar", "2031-03-02", 2031)
