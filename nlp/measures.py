@@ -28,7 +28,7 @@ from nlp.sv.periods import MONTHS
 from nlp.sv.statistics import MEAN_COUNT_WORDS, MEAN_WORDS
 from nlp.stemmer import swedish_stemmer
 from nlp.sv.units import SCALES, UNIT_NOTES, UNITS
-from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
+from nlp.sv.stop_words import STOP_WORDS
 from nlp.wordkeys import Lexicon, WordKeys
 
 CATALOGUE_PATH = Path(__file__).with_name("measures.yaml")
@@ -143,7 +143,7 @@ class _Entry:
     scope: list[tuple[str, ...]] = field(default_factory=list)
 
 
-def _words_of(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     """Words of a cue; numbers become "#" as they do in the context ("90 dagar efter avslaget")."""
     out = []
     for w in re.findall(r"[\wåäöÅÄÖ%:\-]+", text.lower()):
@@ -155,7 +155,7 @@ def _words_of(text: str) -> list[str]:
 
 def is_generic_cue(cue: str) -> bool:
     """True for a cue made only of unit, total and group words ("andel kvinnor"): it fits many measures."""
-    words = _words_of(cue)
+    words = words_of(cue)
     return bool(words) and all(w in GENERIC_WORDS for w in words)
 
 
@@ -180,18 +180,18 @@ class MeasureMatcher:
         for m in self.catalogue:
             entry = _Entry(m, normalise_unit(m.unit))
             for lemma in m.lemmas:
-                words = _words_of(lemma)
+                words = words_of(lemma)
                 if all(w in UNITS and UNITS[w][0] == "kronor" for w in words):
                     continue  # a currency word ("mkr") says what an amount is in, not which amount it is
                 if words:
                     entry.cues.append(_Cue(lemma, tuple(self.lexicon.keys(w) for w in words), _generic(words, 1.0), len(words) > 1))
             for phrase in m.phrases:
-                words = _words_of(phrase)
+                words = words_of(phrase)
                 if words:
                     entry.cues.append(_Cue(phrase, tuple(self.lexicon.keys(w) for w in words),
                                            _generic(words, 1.0 + 0.75 * len(words)), True))
             # each scope entry as its words' forms; every word of one entry ("maximal tid") must be near the figure
-            entry.scope = [tuple(_words_of(s)) for s in m.scope]
+            entry.scope = [tuple(words_of(s)) for s in m.scope]
             self._entries.append(entry)
 
     def context(self, texts: Iterable[tuple[str, float, float]]) -> list[ContextWord]:
@@ -227,7 +227,7 @@ class MeasureMatcher:
             hits = []
             for cue in entry.cues:
                 value, positions = self._best_occurrence(cue, words, keys, meets)
-                if value > 0 and positions and min(positions) in negated and not any(w in NEGATIONS for w in _words_of(cue.text)):
+                if value > 0 and positions and min(positions) in negated and not any(w in NEGATIONS for w in words_of(cue.text)):
                     continue  # the cue names what the text denies ("riskerar att inte kunna gå tillbaka till sin arbetsgivare")
                 if value > 0:
                     hits.append((value, positions, cue.text))
@@ -278,7 +278,7 @@ class MeasureMatcher:
             texts = [m.key.replace("_", " "), m.label, m.definition, m.denominator, *m.lemmas, *m.phrases, *m.synonyms]
             out: set[str] = set()
             for t in texts:
-                for w in _words_of(t):
+                for w in words_of(t):
                     if w != "#":
                         out |= self.lexicon.keys(w).all
             cached = self._vocabulary[key] = frozenset(out)
@@ -288,7 +288,7 @@ class MeasureMatcher:
         """Whether a figure's own label ("1:2 Bidrag till arbetslöshetsersättning") speaks of the
         measure at all: True when the label has no content word of its own (a group, a year, "Antal")
         or when one of its content words or their compound parts is among the measure's words."""
-        words = [w for w in _words_of(label)
+        words = [w for w in words_of(label)
                  if w != "#" and len(w) > 2 and w not in GENERIC_WORDS and w not in STOP_WORDS
                  and w not in BREAKDOWN_TERMS and w not in NEGATIONS and w not in ANSWERS and w not in _NOT_CONTENT]
         if not words:
@@ -402,62 +402,6 @@ class MeasureMatcher:
             return 0.0, set()
         dist = min(words[j].distance for j in hits)
         return 0.9 * cue.strength * words[hits[0]].weight * proximity(dist), set(hits)
-
-
-# Words that say nothing of what a figure is, left out of a candidate key.
-_CANDIDATE_SKIP = STOP_WORDS | FIGURE_FILLER_WORDS | frozenset(
-    {"tabell", "kronor", "miljoner", "miljarder", "tkr", "mnkr", "mkr", "mdkr"})
-_FOLD = str.maketrans("åäöéü", "aaoeu")
-_UNIT_SUFFIX = {"antal": "antal", "procent": "andel", "procentenheter": "andel", "kronor": "kronor", "dagar": "dagar",
-                "ar": "ar", "år": "ar", "månader": "manader", "veckor": "veckor", "timmar": "timmar", "gånger": "ganger"}
-
-
-def candidate_key(phrase: str, unit: str, lexicon: Optional[Lexicon] = None) -> str:
-    """A stable key for a figure no measure claims, from the words that name it and its unit:
-    "Höjt inkomsttak i sjukpenningen" (kronor) -> "x_hojt_inkomsttak_kronor". Words are stemmed so
-    that "inkomsttaket" and "inkomsttak" meet; breakdown words, numbers and generic words are left
-    out, so the same unlisted figure gets the same key in every report and year."""
-    lexicon = lexicon or Lexicon()
-    words = []
-    for w in _words_of(phrase):
-        if w.isdigit() or len(w) < 3 or w in GENERIC_WORDS or w in _CANDIDATE_SKIP or w in BREAKDOWN_TERMS:
-            continue
-        stem = lexicon.stem(w).translate(_FOLD)
-        if stem and stem not in words:
-            words.append(stem)
-        if len(words) == 3:
-            break
-    suffix = _UNIT_SUFFIX.get(normalise_unit(unit.split("/")[0]), re.sub(r"[^a-z]", "", unit.lower().translate(_FOLD)) or "antal")
-    return "x_" + "_".join(words + [suffix]) if words else ""
-
-
-# A measure counted over a whole year says so in its definition ("under året", "per år"); a snapshot of a
-# month names the month ("i december").
-_YEARLY = re.compile(r"\b(?:under\s+året|per\s+år|årligen|under\s+ett\s+år|årets|helår\w*)\b", re.IGNORECASE)
-_NAMED_MONTH = re.compile(rf"\b(?:i|under|per)\s+({'|'.join(MONTHS)})\b", re.IGNORECASE)
-
-
-def covers_part_of_year(measure: Measure, part: str) -> bool:
-    """Whether a figure for `part` of a year ("oktober", "kvartal 3", "januari–september"; "" for the
-    whole year) can be `measure`: not when the measure counts over the whole year, and not when it is
-    a snapshot of another month. A measure whose definition names no period takes any part."""
-    if not part or part.endswith("–december"):
-        # "augusti–december 2018": the rest of the year, the year's figure of something begun that August
-        # (the figure keeps its part, so a reader sees it)
-        return True
-    months = {m.lower() for m in _NAMED_MONTH.findall(f"{measure.label} {measure.definition}")}
-    if months:
-        return part in months
-    return not _YEARLY.search(f"{measure.definition} {measure.denominator}")
-
-
-def part_candidate_key(measure_key: str, part: str) -> str:
-    """The candidate key of a part-year figure of a yearly measure: the measure's key and the kind
-    of part, so every October (or third quarter) of every report links up:
-    ("gemensamma_kartlaggningar_antal", "oktober") -> "x_gemensamma_kartlaggningar_antal_manad"."""
-    kind = "manad" if part in MONTHS else part.split()[0].translate(_FOLD) if " " in part and part.split()[0] in (
-        "kvartal", "halvår") else "delar"
-    return f"x_{measure_key}_{kind}"
 
 
 def settle_tie(best: MeasureMatch, equal: Sequence[MeasureMatch]) -> Optional[MeasureMatch]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from ingest.records import Document
-from nlp.measures import covers_part_of_year, part_candidate_key
+from nlp.candidate_keys import covers_part_of_year, part_candidate_key
 from nlp.records import UNCLASSIFIED, Fact, Measure
 from nlp.sv.periods import SAME_PART, find_parts_of_year
 

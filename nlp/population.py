@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from ingest.records import Document
-from nlp.measures import candidate_key
+from nlp.candidate_keys import candidate_key
 from nlp.records import UNCLASSIFIED, Fact, Measure
 
 def document_text(document: Document) -> str:

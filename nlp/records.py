@@ -51,7 +51,7 @@ class Fact:
     period_source: str = ""  # how the period was found: sentence, parenthesis, table, report
     offset: Optional[int] = None  # character offset of the figure in its block's text (prose)
     measure_score: float = 0.0  # the lexical evidence for `measure` (nlp.measures); below MIN_SCORE it stays unclassified
-    measure_candidate: str = ""  # for an unclassified figure: a stable key from its context (nlp.measures.candidate_key)
+    measure_candidate: str = ""  # for an unclassified figure: a stable key from its context (nlp.candidate_keys.candidate_key)
     qualifier_word: str = ""  # the qualifier as printed ("drygt", "knappt", "upp till", "<"): its direction
     period_part: str = ""  # the part of the period the figure covers ("oktober", "kvartal 3"); "" for all of it
 

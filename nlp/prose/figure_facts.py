@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from ingest.records import Document
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import QUANTITIES, Quantity
-from nlp.measures import MeasureMatcher, candidate_key
+from nlp.candidate_keys import candidate_key
+from nlp.measures import MeasureMatcher
 from nlp.part_year import report_part_of_year
 from nlp.prose.breakdown import allowed_keys, coded_group, doc_terms, figure_breakdown, group_difference
 from nlp.prose.changes import SIGNED, change_period, figure_change

@@ -10,7 +10,8 @@ from spacy.language import Language
 
 from ingest.records import Document, Table, TableCell
 from nlp.appropriations import appropriations_named
-from nlp.measures import MeasureMatcher, candidate_key
+from nlp.candidate_keys import candidate_key
+from nlp.measures import MeasureMatcher
 from nlp.nearby import NearbyText
 from nlp.part_year import report_part_of_year
 from nlp.records import Fact, UNCLASSIFIED

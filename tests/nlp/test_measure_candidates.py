@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.measures import candidate_key
+from nlp.candidate_keys import candidate_key
 
 
 @pytest.mark.parametrize("a, b", [

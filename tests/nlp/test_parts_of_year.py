@@ -13,7 +13,7 @@ import pytest
 from ingest.records import DocumentMetadata
 from ingest.text_reader import read_text
 from nlp.extract import extract_facts
-from nlp.measures import covers_part_of_year, part_candidate_key
+from nlp.candidate_keys import covers_part_of_year, part_candidate_key
 from nlp.records import UNCLASSIFIED, Measure
 from nlp.sv.periods import find_parts_of_year
 from nlp.tables import period_part
