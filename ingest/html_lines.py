@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 from .text_markup import SUPERSCRIPT_DIGITS
 
@@ -49,6 +50,7 @@ def html_to_lines(text: str) -> tuple[list[str], set[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DOCTYPE.sub(_blank, _HIDDEN.sub(_blank, text))
     text = _MULTILINE_TAG.sub(_one_line_tag, text)
+    text = _without_layout_tables(text)
     parts: list[str] = []
     starts: set[int] = set()
     pos = 0
@@ -60,6 +62,67 @@ def html_to_lines(text: str) -> tuple[list[str], set[int]]:
     converted, block_lines = _convert(text[pos:], text.count("\n", 0, pos))
     parts.append(converted)
     return [line.rstrip() for line in "".join(parts).splitlines()], starts | block_lines
+
+
+class _TableScan(HTMLParser):
+    """Where each <table> and its own rows and cells stand, and whether it lays out a page rather than holds data."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._starts = [0]
+        for line in text.split("\n"):
+            self._starts.append(self._starts[-1] + len(line) + 1)
+        self.tables: list[dict] = []
+        self._open: list[dict] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        at, raw = self._offset(), self.get_starttag_text() or ""
+        if tag == "table":
+            if self._open:
+                self._open[-1]["layout"] = True  # a table inside a cell: the outer one lays out the page
+            # (role="presentation" alone says little: e-mail sets a box of label | value rows so too, and those are data)
+            table = {"layout": False, "tags": [(at, at + len(raw))]}
+            self.tables.append(table)
+            self._open.append(table)
+        elif self._open and tag in _TABLE_PARTS:
+            self._open[-1]["tags"].append((at, at + len(raw)))
+        elif self._open and tag in _LAYOUT_CONTENT:
+            self._open[-1]["layout"] = True  # paragraphs and headings in its cells: a page's layout, not data
+
+    def handle_endtag(self, tag: str) -> None:
+        at = self._offset()
+        if tag == "table" and self._open:
+            self._open.pop()["tags"].append((at, at + len(f"</{tag}>")))
+        elif self._open and tag in _TABLE_PARTS:
+            self._open[-1]["tags"].append((at, at + len(f"</{tag}>")))
+
+
+_TABLE_PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot", "caption", "colgroup", "col"})
+_LAYOUT_CONTENT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "div", "blockquote"})
+
+
+def _without_layout_tables(text: str) -> str:
+    """The page with the tags of its layout tables blanked (HTML e-mail sets a whole newsletter in nested
+    tables with paragraphs and headings in the cells): their content is read as blocks, and the tables that
+    hold data (no paragraphs, headings or tables in their cells) stay tables."""
+    scan = _TableScan(text)
+    try:
+        scan.feed(text)
+        scan.close()
+    except Exception:  # (a page html.parser cannot follow keeps its tables as they are)
+        return text
+    chars = list(text)
+    for table in scan.tables:
+        if table["layout"]:
+            for start, end in table["tags"]:
+                for k in range(start, min(end, len(chars))):
+                    if chars[k] != "\n":
+                        chars[k] = " "
+    return "".join(chars)
 
 
 # A tag written over several lines ("<a\n href=...>"): its name stays where it opens, its attributes

@@ -156,8 +156,15 @@ _TITLE_LENGTH = 140
 
 
 def _title_years(head_lines: list[str]) -> list[int]:
-    # a date in a title line ("... – juni 2030 Publicerad 2030-06-17") is the publication's, not the title's year
-    return [int(y) for y in _TITLE_YEAR.findall(" ".join(_DATE.sub(" ", l) for l in head_lines[:4] if len(l) <= _TITLE_LENGTH))]
+    # a date in a title line ("... – juni 2030 Publicerad 2030-06-17", "Sidan redigerades senast den 17 januari 2036")
+    # is the publication's, not the title's year
+    return [int(y) for y in _TITLE_YEAR.findall(" ".join(_STAMPED_DATE.sub(" ", _DATE.sub(" ", l))
+                                                         for l in head_lines[:4] if len(l) <= _TITLE_LENGTH))]
+
+
+# "Sidan redigerades senast den 17 januari 2036", "Uppdaterad 3 mars 2031": when a page was edited, in words
+_STAMPED_DATE = re.compile(r"\b(?:redigera|uppdatera|ändra|publicera)\w*\s+(?:senast\s+)?(?:den\s+)?[0-3]?\d\s+(?:"
+                           + "|".join(MONTHS) + r")\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
 
 def _stated_or_titled(head_lines: list[str]) -> bool:

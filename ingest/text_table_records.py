@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from nlp.sv.captions import is_source_or_note, is_table_caption, parse_caption
+from nlp.sv.captions import is_source_or_note, is_table_caption, parse_caption, table_intro
 from nlp.sv.units import unit_phrase
 
 from .records import FootnoteRef, Table
@@ -80,10 +80,12 @@ def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: li
     # a Markdown table says which rows are its header: those above its |---| rule
     marked = sum(1 for j in range(len(run.lines)) if run.skipped and run.line_of(j) < run.skipped[0]) \
         if layout_header is None else 0
-    header_rows = max(marked, count_header_rows([[c.text for c in row] for row in grid])) if marked else layout_header
+    # (a two-column table under its rule is label | value rows, an infobox's "Införd | 2004": no second header row)
+    header_rows = (marked if n_cols == 2 else max(marked, count_header_rows([[c.text for c in row] for row in grid]))) \
+        if marked else layout_header
     for number, row, col in markers:
         cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
-    caption = _own_caption(before, after, below) or _figure_caption(before, after)
+    caption = _own_caption(before, after, below) or _figure_caption(before, after) or _introduced(before)
     source = _nearby_source(after)
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""
@@ -199,6 +201,14 @@ def _figure_caption(before: list[Run], after: list[Run]) -> str:
         if not is_source_or_note(text):
             break
     return ""
+
+
+def _introduced(before: list[Run]) -> str:
+    """For a table with no caption, the sentence right above that introduces it ("Tabellen visar förbunden per län
+    2035."): it says what and when the table counts, as a caption would."""
+    if not before or before[-1].kind != "paragraph":
+        return ""
+    return table_intro(_run_text(before[-1]))
 
 
 def _unit_line_above(before: list[Run]) -> str:

@@ -60,6 +60,9 @@ def find_english_numerals(text: str) -> list[tuple[int, int, Numeral]]:
     return out
 
 
+_SPACED_DASH = re.compile(r"\s[\-–—]\s")
+
+
 def find_numerals(text: str) -> list[tuple[int, int, Numeral]]:
     """(start, end, Numeral) for each number in `text`; identifiers with leading zeros are skipped.
     An English passage (a report's English summary) is read with English digits."""
@@ -73,6 +76,11 @@ def find_numerals(text: str) -> list[tuple[int, int, Numeral]]:
             continue  # "001386-2020", "0000 3819": parts of a diarienummer
         if m.group("range"):
             ends = parse_range(printed)
+            if ends is not None and ends[1] < ends[0] and _SPACED_DASH.search(printed):
+                # "2006 – 49 förbund": a dash between a year and a figure (a timeline's item), two numbers
+                out += [(m.start() + n.start(), m.start() + n.end(), Numeral(printed=n.group(0), value=v, grouped=" " in n.group(0)))
+                        for n in re.finditer(NUMBER_PATTERN, printed) for v in [parse_swedish_number(n.group(0))] if v is not None]
+                continue
             if ends is None or ends[1] < ends[0]:
                 continue  # "2010-2" (a report number), "2007–08"
             numeral = Numeral(printed=printed, low=ends[0], high=ends[1])

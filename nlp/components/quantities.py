@@ -28,10 +28,10 @@ from nlp.components.non_fact_reasons import (DURATION_BOUNDS, DURATION_RULE_BEFO
                                              non_fact_reason)
 from nlp.components.quantity_words import (SHARED_UNIT_JOINERS, next_words, prev_words, qualifier_after,
                                            qualifier_before, qualifier_word, unit_after, word_after)
-from nlp.sv.non_facts import CONFIDENCE_WORDS, THRESHOLD_BEFORE
+from nlp.sv.non_facts import CONFIDENCE_WORDS, LABEL_WORDS, THRESHOLD_BEFORE
 from nlp.sv.numerals import (EVERY_NTH_WORDS, EVERY_OTHER, FRACTIONS, HALF_MORE_WORDS, HALF_WORDS, MULTIPLIED_WORDS, MULTIPLIER_WORDS,
-                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, SINGULAR_TIME_UNITS, parse_approximate_count,
-                             parse_out_of)
+                             NUMBER_WORDS, ONE_WORDS, ORDINALS, OUT_OF_DIGIT_WHOLES, SINGULAR_TIME_UNITS, SPOKEN_YEARS,
+                             parse_approximate_count, parse_cardinal, parse_out_of)
 from nlp.sv.qualifiers import EXACT, QUALIFIERS
 from nlp.sv.statistics import statistic_unit
 from nlp.sv.units import COUNT_UNIT, FRACTION_FIGURE, RATE_PER_MILLE, SCALES, SHARE_COMPARISON_AFTER, SHARE_SENTENCE, UNITS
@@ -134,13 +134,37 @@ def _word_quantity(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:
     approx = parse_approximate_count(low)
     if approx is not None and "ett" in prev:
         return i + 1, float(approx), "approximate"  # "ett tjugotal arbetsgivare", "ett drygt sextiotal"
-    if low in NUMBER_WORDS and nxt and nxt[0].lower_ in _WORD_UNITS:
+    said = _said_number(doc, i)
+    if said is not None and said[2] and prev and prev[0] in LABEL_WORDS and prev[:2] != ["dag", "i"]:
+        return None  # "dag nittioett", "bild tjugotre": a number that labels something, said in words ("i dag" is now)
+    if said is not None and said[0] > i + 1:
+        return said[0], float(said[1]), "word"  # "sju tusen fyrahundra": the whole number, not "sju tusen"
+    word_value = NUMBER_WORDS.get(low, said[1] if said is not None else None)
+    if word_value is not None and nxt and nxt[0].lower_ in _WORD_UNITS:
         bound = bool(prev) and (prev[0] in DURATION_BOUNDS or " ".join(reversed(prev[:2])) in DURATION_BOUNDS)
         if nxt[0].lower_ in TIME_UNITS and (prev and prev[0] in DURATION_RULE_BEFORE and not bound
                                             or word_after(doc, nxt[0].i, 1) in TIME_POINT_AFTER):
             return None  # "inom sex månader", "tolv månader efter": a rule's time, not a figure
-        return i + 1, float(NUMBER_WORDS[low]), "word"  # "fyra procentenheter", "sju dagar", "tre gånger"
+        return i + 1, float(word_value), "word"  # "fyra procentenheter", "sju dagar", "sjuttioåtta procent"
+    if said is not None and said[2]:
+        return said[0], float(said[1]), "word"  # "sju tusen fyrahundra personer", "niohundrafemtio": said, not written
     return None
+
+
+def _said_number(doc: Doc, i: int) -> Optional[tuple[int, int, bool]]:
+    """(end, value, figure) of a number in words that opens at token i ("sjuttioåtta", "tre tusen sexhundra",
+    nlp.sv.numerals.parse_cardinal), or None. `figure`: composed of several number words or 13 and above,
+    so a figure whatever follows ("tre frågor" may count a report's parts; "fyrtiotre tusen deltagare" counts
+    people); a year said in words ("tvåtusentrettiofem") is none."""
+    following = next_words(doc, i, 2)
+    card = parse_cardinal([doc[i].lower_, *(t.lower_ for t in following)])
+    if card is None:
+        return None
+    value, used, composed = card
+    if used == 1 and "tusen" in doc[i].lower_ and value in SPOKEN_YEARS:
+        return None
+    end = i + 1 if used == 1 else following[used - 2].i + 1
+    return end, value, composed or (value >= 13 and doc[i].lower_ not in ("hundra", "tusen"))
 
 
 def _and_a_half(doc: Doc, i: int) -> Optional[tuple[int, float, str]]:

@@ -17,6 +17,10 @@ from nlp.sv.surveys import SURVEY_WORDS
 # A span of years that a section goes on describing ("att under 2006–2008 bedriva ett projekt"):
 # the words before it that make it the period of what follows, not a figure's own span.
 CARRIED_SPAN_BEFORE = re.compile(r"(?:under|åren|perioden|period)\s*$", re.IGNORECASE)
+# A year that is what a sentence speaks of ("2035 blev ett rekordår för förbundet.", "Året 2035 präglades av ..."):
+# the paragraph's year, as "under 2035" is
+YEAR_AS_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)(?:året\s+)?((?:19|20)\d{2})\s+(?:blev|var|är|präglades|innebar|"
+                             r"kännetecknades|bjöd|inleddes|avslutades)\b", re.IGNORECASE)
 
 
 def is_survey_figure(doc: Doc, span: Span, period_source: str) -> bool:
@@ -56,12 +60,14 @@ def earlier_period(doc: Doc, span: Span) -> Optional[str]:
         bare_from = sent.start_char
     # a line that ends in ":" introduces the lines below it ("Diagram, helår 2026 (andel, %):")
     introducing = [(s.start_char, s.end_char) for s in doc.sents if s.end <= span.sent.start and s.text.rstrip().endswith(":")]
+    subject_years = {y.start(1) for y in YEAR_AS_SUBJECT.finditer(text)}
     mentions = [m for m in find_year_mentions(text)
                 if not any(o < m[0] < c for o, c in parens)
                 and (m[2] in ("during", "recent", "from") or (m[2] in ("year", "span") and m[0] >= bare_from)
                      or (m[2] in ("year", "span") and any(a <= m[0] < b for a, b in introducing))
                      or m[2] == "last_year"
-                     or (m[2] == "span" and CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]])))
+                     or (m[2] == "span" and CARRIED_SPAN_BEFORE.search(text[max(0, m[0] - 12):m[0]]))
+                     or (m[2] == "year" and m[0] in subject_years))
                 and not _IN_COMPARISON.search(re.split(r"[.;:!?]", text[:m[0]])[-1])
                 and not (m[2] in ("year", "during") and FROM_YEAR_BEFORE.search(text[:m[0]]))]
     return mentions[-1][3] if mentions else None

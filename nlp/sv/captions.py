@@ -88,6 +88,17 @@ def strip_caption_label(caption: str) -> str:
     return found.title if found else caption
 
 
+# The sentence that introduces a table the text gives no caption: "Tabellen visar förbunden per län 2035.",
+# "I tabellen nedan redovisas ...", "Av tabellen framgår ..."
+TABLE_INTRO = re.compile(r"\b(?:(?:nedanstående\s+)?tabell(?:en|erna)?(?:\s+nedan)?\s+(?:visar|redovisar|sammanfattar|anger|"
+                         r"beskriver|innehåller)|(?:i|av)\s+tabell(?:en|erna)?\s+(?:nedan|framgår|redovisas|visas))\b", re.IGNORECASE)
+
+
+def table_intro(paragraph: str) -> str:
+    """The sentence of `paragraph` that introduces the table below it, or ""."""
+    return next((s.strip() for s in re.split(r"(?<=[.!?])\s+", paragraph) if TABLE_INTRO.search(s)), "")
+
+
 def is_source_or_note(text: str) -> bool:
     """'Källa: SUS', 'Anm.: .. = uppgift saknas', 'Not: ...': printed with a table, never a row of it."""
     return bool(SOURCE_PATTERN.match(text) or NOTE_PATTERN.match(text))
@@ -115,5 +126,6 @@ def is_label_value(line: str) -> bool:
     return not line.lstrip()[:1].isdigit() or bool(_NUMERIC_LABEL.match(line))
 
 
-__all__ = ["CAPTION_PATTERN", "LABEL_VALUE", "is_label_value", "Caption", "NOTE_PATTERN", "SOURCE_PATTERN", "cites_table", "is_caption",
+__all__ = ["CAPTION_PATTERN", "LABEL_VALUE", "TABLE_INTRO", "table_intro", "is_label_value", "Caption", "NOTE_PATTERN", "SOURCE_PATTERN",
+           "cites_table", "is_caption",
            "is_source_or_note", "is_table_caption", "parse_caption", "strip_caption_label"]

@@ -168,6 +168,59 @@ def parse_number_word(word: str, allow_one: bool = False) -> Optional[int]:
     return None
 
 
+# --- cardinals as they are said: "sjuttioåtta", "niohundrafemtio", "tre tusen sexhundra" ----------------------------
+
+_UNITS_1_9 = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_TEENS = {w: v for w, v in NUMBER_WORDS.items() if 10 <= v <= 19}
+_TENS = {w: v for w, v in NUMBER_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
+_TENS_AND_UNITS = {t + u: tv + uv for t, tv in _TENS.items() for u, uv in _UNITS_1_9.items()}  # "sjuttioåtta", "tjugoen"
+_BELOW_100 = {**{w: v for w, v in _UNITS_1_9.items() if w != "en"}, **_TEENS, **_TENS, **_TENS_AND_UNITS}
+_BELOW_1000 = re.compile(r"^(?:(?P<h>" + "|".join(sorted(_UNITS_1_9, key=len, reverse=True)) + r")?(?P<hundra>hundra))?(?P<r>"
+                         + "|".join(sorted(_BELOW_100, key=len, reverse=True)) + r")?$")
+# "tvåtusentrettiofem": a year said in words, not a count
+SPOKEN_YEARS = range(1950, 2101)
+
+
+def _below_thousand(word: str) -> Optional[tuple[int, bool]]:
+    """(value, composed) of one word below 1 000 ("sjuttioåtta" 78, "niohundrafemtio" 950, "tolv" 12, "ett" 1);
+    composed when it joins more than one number word ("fyrahundra", "tjugoen"; not "tolv", "hundra")."""
+    m = _BELOW_1000.match(word)
+    if not word or m is None or word == "en":
+        return None
+    hundreds = (_UNITS_1_9[m.group("h")] if m.group("h") else 1) if m.group("hundra") else 0
+    rest = _BELOW_100[m.group("r")] if m.group("r") else 0
+    composed = bool(m.group("hundra")) and word != "hundra" or (m.group("r") or "") in _TENS_AND_UNITS
+    return hundreds * 100 + rest, composed
+
+
+def parse_cardinal(words: list[str]) -> Optional[tuple[int, int, bool]]:
+    """(value, words used, composed) of the cardinal that `words` (lower case) open, as Swedish says and writes
+    numbers in words: "sjuttioåtta" 78, "sjuhundra" 700, "niohundrafemtio" 950, "femtusen" 5 000, "tre tusen
+    sexhundra" 3 600, "fyrtiotre tusen" 43 000, "tolv tusen fyrahundra" 12 400. `composed`: more than one number
+    word joined (a figure whoever says it; "tre" alone may count a report's parts). None for no number word."""
+    if not words:
+        return None
+    first = words[0]
+    glued = re.match(r"^(.*?)tusen(.*)$", first)
+    if glued and glued.group(1) != "" or (glued and first != "tusen"):
+        left = _below_thousand(glued.group(1)) if glued.group(1) else (1, False)
+        right = _below_thousand(glued.group(2)) if glued.group(2) else (0, False)
+        if left is None or right is None:
+            return None
+        return left[0] * 1000 + right[0], 1, True
+    head = _below_thousand(first)
+    if head is None:
+        return None
+    value, used, composed = head[0], 1, head[1]
+    if len(words) > 1 and words[1] == "tusen" and value:
+        value, used, composed = value * 1000, 2, True
+        if len(words) > 2:
+            tail = _below_thousand(words[2])
+            if tail is not None and tail[0] and words[2] not in ("en", "ett"):
+                value, used = value + tail[0], 3
+    return value, used, composed
+
+
 # "ett tjugotal", "ett drygt sextiotal", "ett 60-tal": about that many ("tusental" names a unit, "1990-talet" a decade)
 APPROXIMATE_TENS = {"tiotal": 10, "tjugotal": 20, "trettiotal": 30, "fyrtiotal": 40, "femtiotal": 50, "sextiotal": 60,
                     "sjuttiotal": 70, "åttiotal": 80, "nittiotal": 90, "hundratal": 100}
@@ -202,6 +255,7 @@ def _word_or_digits(text: str) -> Optional[int]:
 
 
 __all__ = [
+    "SPOKEN_YEARS", "parse_cardinal",
     "MULTIPLIED_WORDS",
     "MULTIPLIER_WORDS",
     "HALF_MORE_WORDS",

@@ -11,7 +11,7 @@ from nlp.measures import MeasureMatcher
 from nlp.records import Fact, UNCLASSIFIED
 from nlp.sv.budget import appropriation_code, appropriation_name
 from nlp.sv.captions import strip_caption_label
-from nlp.tables.headers import PART_OF_ABOVE, has_total_word, is_total, measure_axis, parent_rows
+from nlp.tables.headers import NOTE_MARK_AT_END, PART_OF_ABOVE, has_total_word, is_total, measure_axis, parent_rows
 
 
 def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts: list[Fact]) -> list[Fact]:
@@ -36,7 +36,7 @@ def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts:
         label = cell.row_headers[-1] if cell.row_headers else ""
         if own is None and PART_OF_ABOVE.match(label) and any(appropriation_name(h, at_start=True) for h in parents.get(cell.row, ())):
             # "varav personalkostnader" under "1:1 Arbetsförmedlingens förvaltningskostnader": a line of that anslag
-            own = PART_OF_ABOVE.sub("", re.sub(r"\s*(?:\d\)|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", label)).strip()
+            own = PART_OF_ABOVE.sub("", re.sub(NOTE_MARK_AT_END, "", label)).strip()
         # the row's own anslag for all its figures ("Förändring, %" too); the caption's for its amounts
         name = own or (in_caption if f.unit.startswith("kronor") else None)
         if name:

@@ -18,7 +18,7 @@ from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import find_year_mentions
 from nlp.sv.stop_words import STOP_WORDS
 from nlp.sv.units import unit_phrase
-from nlp.tables.headers import CHANGE_HEADER, PART_OF_ABOVE, has_total_word, is_total, names_group_only
+from nlp.tables.headers import CHANGE_HEADER, NOTE_MARK_AT_END, PART_OF_ABOVE, has_total_word, is_total, names_group_only
 
 
 # A short code in capitals, in parentheses or not: a party, a county, a member's abbreviation
@@ -131,6 +131,8 @@ def stub_header(table: Table) -> str:
     """The header of the row labels: the corner cell, or under a spanning year row ("| | 2026 | | 2027 |"
     over "| Län | Kvinnor | Män | ...") the first cell of the lowest header row that has one."""
     rows = table.rows[:max(1, table.header_rows)]
+    if not any(c.strip() for r in rows for c in r[1:]):
+        return ""  # "| **Finansiell samordning** | |" over label-value rows: the box's title, no column of groups
     return next((r[0].strip() for r in reversed(rows) if r and r[0].strip()), "")
 
 
@@ -205,7 +207,7 @@ def sibling_category(labels: Sequence[str], own: str) -> Optional[str]:
     if not any(_names_only(label, t) for label in labels for t in find_terms(label, short_words=True)
                if t.value and t.key in ("myndighet", "forman")):
         return None
-    label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", own).strip()
+    label = re.sub(NOTE_MARK_AT_END, "", own).strip()
     if not label or is_total(label) or find_year_mentions(label) or unit_phrase(label) or CHANGE_HEADER.search(label) \
             or parse_swedish_number(label) is not None or find_terms(label, short_words=True) or find_group_values(label) \
             or age_value(label) or label.split()[0].lower() in _MEASURE_HEAD_WORDS:
@@ -248,7 +250,7 @@ def row_category_of(table: Table, cell: TableCell, measure_key: str, matcher: Me
         return None
     if measure_key == UNCLASSIFIED and not posts and not _caption_breaks_down_by(strip_caption_label(table.caption or ""), corner):
         return None  # the rows may be what is counted ("Anslag 1:1 ..."): groups only where the caption says so
-    label = re.sub(r"\s*(?:\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$", "", cell.row_headers[-1]).strip()
+    label = re.sub(NOTE_MARK_AT_END, "", cell.row_headers[-1]).strip()
     if not label or is_total(label) or _short_total(label) or find_year_mentions(label) or parse_swedish_number(label) is not None \
             or (find_terms(label, short_words=True) and not posts) or (find_group_values(label) and not posts) \
             or age_value(label) or label.split()[0].lower() in ("antal", "andel", "summa", "medelvärde", "median", "genomsnitt"):

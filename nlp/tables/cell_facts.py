@@ -27,7 +27,7 @@ from nlp.tables.breakdown import (caption_terms_of, cell_breakdown, cited_terms,
 from nlp.tables.cells import (CELL_BOUND, CELL_MARK, CELL_UNIT, ERROR_PIECE, ESTIMATE_PIECE, NO_CHANGE, REGRESSION_UNITS,
                               bound_qualifier,
                               cell_pieces, is_numeric_cell, is_range, share_of_left)
-from nlp.tables.headers import (CHANGE_HEADER, agency_group_rows, block_groups, caption_for_column, column_header_words,
+from nlp.tables.headers import (CHANGE_HEADER, FEWER_HEADER, agency_group_rows, block_groups, caption_for_column, column_header_words,
                                 continued_caption, expand_legends, legends_for, measure_axis, parent_rows)
 from nlp.tables.measure import (candidate_words, caption_word_weights, context_words, counted_label, decide_measure, goal_key,
                                 is_mean_measure, lead_words, names_goal, names_median)
@@ -198,7 +198,8 @@ def table_to_facts(document: Document, table: Table, matcher: MeasureMatcher,
             # a column "Förändring 2025–2026" ("+233", "−69"), or one in percent ("Förändring (%)") of a
             # count or an amount: a change of the measure, its size and direction (a change of a share in points
             # keeps its sign, "−3,1", as a difference between two shares is printed and read)
-            breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if value > 0 else "minskning").items()))
+            rises = (value > 0) != bool(FEWER_HEADER.search(" ".join(cell.col_headers + cell.row_headers)))
+            breakdown = tuple(sorted(dict(breakdown, forandring="ökning" if rises else "minskning").items()))
             value = abs(value)
         yield Fact(
             id="",

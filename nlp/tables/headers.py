@@ -18,7 +18,15 @@ from nlp.sv.units import unit_phrase
 LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([A-ZÅÄÖ]{1,6})\s*$")
 
 
-CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b", re.IGNORECASE)
+CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b"
+                           # "Fler deltagare än 2034", "Färre ärenden än 2029": a change against that year
+                           r"|\b(?:fler|färre)\b[^|\t]*?\bän\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# A change column that counts a fall as a positive figure ("Färre ärenden än 2029 | 120")
+FEWER_HEADER = re.compile(r"\bfärre\b[^|\t]*?\bän\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+# A note mark at the end of a label: "Övriga 1)", "Deltagare[^2]", "Avslutade²" (not the ")" of "Förbund (2035)")
+NOTE_MARK_AT_END = re.compile(r"\s*(?:(?<![\d(])\d\)|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*$")
 
 
 # A stub that is part of the row above it: "varav kvinnor", "därav aktivitetsstöd".

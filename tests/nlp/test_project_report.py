@@ -156,3 +156,11 @@ def test_an_answer_on_a_proposal_is_a_remissvar_and_speaks_as_of_its_date():
             "Myndigheten tillstyrker förslaget. Av den årliga återrapporteringen framgår att 900 personer berördes.\n")
     meta = infer_metadata(text)
     assert (meta.kind, meta.published, meta.reporting_year) == ("remissvar", "2031-03-02", 2031)
+
+
+def test_a_page_edited_on_a_date_in_words_does_not_report_on_that_year():
+    text = ("# Finansiell samordning\n\n"
+            "*Sidan redigerades senast den 17 januari 2036 kl. 14.32.*\n\n"
+            "Finansiell samordning är en form av samverkan. År 2035 fanns 76 förbund.\n")
+    meta = infer_metadata(text)
+    assert (meta.published, meta.reporting_year) == ("2036-01-17", 2035)
