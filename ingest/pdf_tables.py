@@ -30,7 +30,7 @@ from .pdf_blocks import BULLET_MARK, DOT_LEADER
 from .pdf_borderless import is_figure, body_rows, broken_inside_word, column_bounds, column_edges, cut_line, header_rows, is_table_line, line_atoms, row_cells
 from .pdf_page import Grid, Line, Rule, Word
 from .records import BBox
-from .text_tables import count_header_rows, is_year
+from .text_tables import count_header_rows, is_value, is_year
 
 TABLE_STRATEGIES = ("ruled", "borderless")
 PROSE_LINE_WORDS = 8  # a header label is never this long; a line of a paragraph is
@@ -242,11 +242,13 @@ def _cell_from_box(box: BBox, lines: Sequence[Line], lexicon: Optional[Mapping[s
 
 
 def _bold_header_rows(rows: Sequence[Sequence[CellDraft]]) -> int:
-    """Leading rows whose every filled cell is bold (not all rows: then bold means nothing)."""
+    """Leading rows whose every filled cell is bold (not all rows: then bold means nothing), and that hold no
+    figures: a bold total row right under the header ("Samtliga | 11 400 | 8 322") is the first row of data."""
     n = 0
     for row in rows:
         filled = [c for c in row if c.text]
-        if filled and all(c.bold for c in filled):
+        figures = any(is_value(c.text) and not is_year(c.text) for c in row[1:] if c.text)
+        if filled and all(c.bold for c in filled) and not figures:
             n += 1
         else:
             break
