@@ -10,6 +10,7 @@ from nlp.sv.negations import NEGATIONS as SV_NEGATIONS, PRIVATIVE_HEADS  # noqa:
 from nlp.sv.stop_words import QUESTION_WORDS
 from nlp.sv.everyday import EVERYDAY_PHRASES, EVERYDAY_WORDS, RECEIVING_VERBS  # noqa: F401  (read through this module)
 from nlp.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
+from nlp.sv.units import UNITS
 
 # Words that carry no measure (nlp.sv.stop_words): function words and the words a question wraps
 # around the measure ("Hur många ... genomfördes 2022?").
@@ -33,6 +34,9 @@ UNIT_CUES = {
     "dagar": "dagar", "hur länge": "dagar", "hur lång tid": "dagar",
     "vilket år": "år", "vilka år": "år", "när": "år", "årtal": "år",
 }
+# Every word the reports print money in is a money cue too ("hur många mnkr", "i tkr", "i miljoner kronor"):
+# read from the extraction's own unit list (nlp.sv.units), so a unit the reports gain is asked about as well.
+UNIT_CUES.update({word: "kronor" for word, (unit, _) in UNITS.items() if unit == "kronor" and word not in UNIT_CUES})
 
 # Cues that are conjunctions inside a sentence: "när" asks "when?" opening the question or after a
 # preposition ("sedan när"), but "Vilken fördelning fanns när institutet bildades?" asks for the fördelning.

@@ -21,6 +21,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 from nlp.records import Measure
 from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import YEAR
+from nlp.sv.units import SCALES
 
 from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
@@ -34,6 +35,10 @@ AGE_RE = re.compile(r"(?<![\d-])(\d{1,2})\s*(?:-|–)\s*(\d{2})(?!\d)(?:\s*år)?
 AGE_OPEN_RE = re.compile(r"(?<![\d-])(\d{2})\s*(?:år\s+och\s+äldre|år\s+eller\s+äldre|\+|-(?!\d))")
 PERCENT_SIGN_RE = re.compile(r"\d\s*%|%")
 GENITIVE_COLON_RE = re.compile(r"\b(\w+):s\b")  # Swedish writes an abbreviation's genitive "FK:s", "SCB:s"
+# A number and the unit word after it ("90 dagar", "tio procent"): a quantity the question names, not the unit it
+# asks for. (A scale word is no such number: "hur många tusen kronor" asks for kronor.)
+QUANTITY_RE = re.compile(rf"(?:(?<![\w-])\d+(?:[ ,.]\d+)*|\b(?:{'|'.join(sorted(set(NUMBER_WORDS) - set(SCALES), key=len, reverse=True))}))\s+"
+                         rf"(?:{'|'.join(re.escape(c) for c in sorted(UNIT_CUES, key=len, reverse=True) if c[:1].isalpha())})(?!\w)")
 
 PART_MATCH = 0.5  # a question word that is only part of a measure's compound word
 BREAKDOWN_WEIGHT = 0.05  # "kvinnor" names the breakdown, not the measure: a tie-breaker at most
@@ -205,8 +210,11 @@ class Interpreter:
 
     @staticmethod
     def read_unit_cue(text: str) -> Optional[str]:
-        """procent > kronor > dagar > år > antal: "hur många procent" asks for a share."""
-        padded = f" {text} "
+        """procent > kronor > dagar > år > antal: "hur många procent" asks for a share.
+
+        A unit word after a number is a quantity the question names, not the unit it asks for:
+        "antal inskrivna 90 dagar efter avslag" asks for a count, "andel med mer än 100 mkr" for a share."""
+        padded = f" {QUANTITY_RE.sub(' ', text)} "
         found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded and
                  (cue not in CONJUNCTION_CUES or re.search(rf"(?:^|\b(?:{'|'.join(TIME_PREPOSITIONS)})) {cue} ", padded))}
         if PERCENT_SIGN_RE.search(text):
