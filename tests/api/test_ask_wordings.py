@@ -1,15 +1,26 @@
-"""How a question's wording is read (issue 13): money units, a number's own unit.
+"""How a question's wording is read (issue 13): money units, a number's own unit, a particle verb with its
+subject inside, everyday paraphrases.
 
 The wordings here are made up and in no benchmark question file: each test says what a mechanism
 does, not that one question works.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from api.answer.ask import Asker
+from api.answer.ask_words import EVERYDAY_PHRASES, EVERYDAY_WORDS
 from api.answer.interpret import Interpreter
+from api.answer.query_words import QueryLexicon
 from api.kb import load_search_index, open_readonly
+
+
+def everyday(text: str) -> str:
+    for pattern, word in EVERYDAY_PHRASES:
+        text = re.sub(pattern, word, text)
+    return " ".join(text.split())
 
 
 # -- units --------------------------------------------------------------------------------------
@@ -33,6 +44,44 @@ def test_a_unit_after_a_number_is_a_quantity_the_question_names(query, asks_for)
     assert Interpreter.read_unit_cue(query) == asks_for
 
 
+# -- everyday wordings ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, read", [
+    ("vad lade kommunen ut på konsulter", "vad förbrukade kommunen på konsulter"),
+    ("hur mycket gjorde regionen av med", "hur mycket förbrukade regionen"),
+    ("hur mycket fick de tillbaka", "hur mycket återfick de"),
+    ("hur många sa de nej", "hur många avböjde de"),
+    ("hur många sa inte nej", "hur många sa inte nej"),  # a negation is no subject: not "avböjde"
+    ("hur mycket blev det över 2030", "hur mycket överskott det 2030"),
+    ("hur många blev sjukskrivna över 90 dagar", "hur många blev sjukskrivna över 90 dagar"),  # a number's "över"
+    ("hur länge innan kursen tog slut", "hur länge innan kursen avslutades"),
+    ("när tar utbildningen slut", "när avslutades utbildningen"),
+])
+def test_a_particle_verb_is_read_with_its_subject_between(text, read):
+    """A question puts its subject between a particle verb and its particle: "la X ut" is "la ut"."""
+    assert everyday(text) == read
+
+
+@pytest.mark.parametrize("text", [
+    "hur många var fortfarande sjukskrivna", "hur många var kvar som sjukskrivna", "andel som fortfarande var sjukskrivna",
+    "hur många låg kvar i sjukskrivning",
+])
+def test_still_on_sick_leave_is_the_reports_kvar_i_sjukforsakringen(text):
+    assert "kvar i sjukförsäkringen" in everyday(text) and "sjukskriv" not in everyday(text)
+
+
+def test_sick_leave_without_still_is_left_to_name_the_group():
+    assert everyday("kvinnor som varit sjukskrivna") == "kvinnor som varit sjukskrivna"
+
+
+@pytest.mark.parametrize("word, report", [
+    ("lönestödet", "lönebidrag"), ("fortfarande", "kvar"),
+])
+def test_a_word_is_read_as_the_reports_word_for_the_same_thing(word, report):
+    lexicon = QueryLexicon(aliases=EVERYDAY_WORDS)
+    assert lexicon.units(word).key == lexicon.key(report)
+
+
 # -- on the corpus, in wordings of no question file ----------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -46,3 +95,10 @@ def test_money_in_mnkr_asked_with_a_verb_of_receiving(built_asker):
     answer = built_asker.ask("hur många mnkr fick Arbetsförmedlingen för förvaltningen 2019")
     assert answer.interpretation.measure == "tilldelade_medel_kronor"
     assert {(a["doc"], a["value"]) for a in answer.answers} == {("af-fk-2019", 375_600_000)}
+
+
+def test_still_on_sick_leave_when_the_insats_ended(built_asker):
+    answer = built_asker.ask("hur stor andel låg kvar i sjukskrivning när rehabiliteringen tog slut 2019")
+    assert answer.interpretation.measure == "avslut_kvar_sjukforsakring_andel"
+    assert dict(answer.interpretation.breakdown) == {}
+    assert {(a["doc"], a["value"]) for a in answer.answers} == {("af-fk-2019", 39)}
