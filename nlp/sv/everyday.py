@@ -23,7 +23,7 @@ EVERYDAY_WORDS = {
     "köpa": "upphandla", "köpt": "upphandla", "köpta": "upphandla", "köpte": "upphandla", "inköpt": "upphandla",
     "inköpta": "upphandla",
     # clipped forms
-    "rehab": "rehabilitering",
+    "rehab": "rehabilitering", "snitt": "genomsnitt", "snittet": "genomsnitt",
     # a support under its present name: the wage subsidy the reports call lönebidrag is called lönestöd now
     "lönestöd": "lönebidrag", "lönestödet": "lönebidrag",
     # remaining in a state: "fortfarande inskrivna" is the reports' "kvar som inskrivna"
@@ -47,6 +47,8 @@ EVERYDAY_PHRASES = (
     (rf"\b(?:gjorde|gör|göra|gjort)\s+{SUBJECT}av\s+med\b", r"förbrukade \1"),
     (rf"\b(?:la|lade|lagt|lägger)\s+{SUBJECT}ut\b", r"förbrukade \1"),
     (rf"\b(?:fick|får|fått)\s+{SUBJECT}tillbaka\b", r"återfick \1"),
+    # an age asked about: "hur gamla var deltagarna", "hur gammal är en deltagare" (the reports' "ålder", "medelålder")
+    (r"\bhur\s+gam(?:mal|malt|la|le)\b", "ålder"),
     # an insats or a sjukfall that ends: "när insatsen tog slut", "innan sjukfallet tar slut"
     (rf"\b(?:tog|tar|tagit|ta)\s+{SUBJECT}slut\b", r"avslutades \1"),
     # still on sick leave is the reports' "kvar i sjukförsäkringen": "fortfarande sjukskrivna", "fortfarande var

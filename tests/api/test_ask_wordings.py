@@ -1,8 +1,8 @@
 """How a question's wording is read (issue 13): money units, a number's own unit, a particle verb with its
-subject inside, everyday paraphrases.
+subject inside, everyday paraphrases, a mean, a negated group.
 
-The wordings here are made up and in no benchmark question file: each test says what a mechanism
-does, not that one question works.
+The wordings here are made up and in no benchmark question file, and some run against a small catalogue
+written here (fire drills and courses): each test says what a mechanism does, not that one question works.
 """
 from __future__ import annotations
 
@@ -11,10 +11,39 @@ import re
 import pytest
 
 from api.answer.ask import Asker
-from api.answer.ask_words import EVERYDAY_PHRASES, EVERYDAY_WORDS
+from api.answer.ask_words import EVERYDAY_PHRASES, EVERYDAY_WORDS, NEGATION_SYNONYMS
 from api.answer.interpret import Interpreter
 from api.answer.query_words import QueryLexicon
 from api.kb import load_search_index, open_readonly
+from nlp.records import Measure
+
+
+DRILLS = [
+    Measure(key="ovningar_antal", label="Antal brandövningar", unit="antal", definition="Antal brandövningar under året.",
+            lemmas=("brandövning",)),
+    Measure(key="ovningar_kvinnor_andel", label="Andel kvinnor bland deltagare i brandövningar", unit="procent",
+            definition="Andel kvinnor bland dem som deltagit i brandövningar.", denominator="Deltagare i brandövningar.",
+            lemmas=("kvinnor", "brandövning")),
+    Measure(key="kurs_kvinnor_andel", label="Andel kvinnor i räddningsutbildningen", unit="procent",
+            definition="Andel kvinnor bland deltagarna i räddningsutbildningen.", denominator="Deltagare i räddningsutbildningen.",
+            lemmas=("kvinnor", "andel")),
+    Measure(key="aldre_deltagare_andel", label="Andel deltagare över 60 år i räddningsutbildningen", unit="procent",
+            definition="Andel av deltagarna som är över 60 år.", denominator="Deltagare i räddningsutbildningen.",
+            lemmas=("deltagare", "utbildning"), breakdowns=("grupp",)),
+    Measure(key="medelalder_ar", label="Medelålder", unit="ar", definition="Medelålder i år bland deltagarna.",
+            lemmas=("medelålder",), synonyms=("ålder",), breakdowns=("grupp",)),
+    Measure(key="utbildning_kostnad_kronor", label="Kostnad för räddningsutbildningen", unit="kronor",
+            definition="Vad utbildningen kostade under året.", lemmas=("kostnad", "utbildning")),
+]
+VOCABULARY = ["brandövning", "brandövningar", "räddning", "utbildning", "utbildningen", "deltagare", "deltagarna",
+              "kvinnor", "ålder", "åldern", "medelålder", "kurs", "kursen", "gått", "genomsnitt", "genomsnittlig"]
+GROUPS = {"medelalder_ar": {"grupp": ["i utbildningen", "ej i utbildningen"]},
+          "aldre_deltagare_andel": {"grupp": ["i utbildningen", "ej i utbildningen"]}}
+
+
+@pytest.fixture(scope="module")
+def drills():
+    return Interpreter(DRILLS, {m.key: 3 for m in DRILLS}, vocabulary=VOCABULARY, breakdown_values=GROUPS)
 
 
 def everyday(text: str) -> str:
@@ -75,11 +104,36 @@ def test_sick_leave_without_still_is_left_to_name_the_group():
 
 
 @pytest.mark.parametrize("word, report", [
-    ("lönestödet", "lönebidrag"), ("fortfarande", "kvar"),
+    ("lönestödet", "lönebidrag"), ("fortfarande", "kvar"), ("snittet", "genomsnitt"), ("ej", "inte"), ("icke", "inte"),
 ])
 def test_a_word_is_read_as_the_reports_word_for_the_same_thing(word, report):
-    lexicon = QueryLexicon(aliases=EVERYDAY_WORDS)
+    lexicon = QueryLexicon(aliases={**EVERYDAY_WORDS, **NEGATION_SYNONYMS})
     assert lexicon.units(word).key == lexicon.key(report)
+
+
+# -- means, negated groups, populations ----------------------------------------------------------
+
+@pytest.mark.parametrize("query", [
+    "hur gamla var deltagarna i räddningsutbildningen i snitt",
+    "deltagarnas ålder i genomsnitt i räddningsutbildningen",
+    "snittåldern bland deltagarna",
+    "hur gammal är en deltagare i utbildningen",
+])
+def test_a_mean_is_answered_by_a_measure_that_is_a_mean(drills, query):
+    """"i snitt", "hur gamla", "snittåldern": the mean, not the share over 60 whose label holds more of the words."""
+    assert drills.interpret(query).measure == "medelalder_ar"
+
+
+def test_without_a_mean_word_the_share_is_read(drills):
+    assert drills.interpret("andel deltagare i räddningsutbildningen över 60 år").measure == "aldre_deltagare_andel"
+
+
+@pytest.mark.parametrize("query, group", [
+    ("medelålder för dem som inte var i utbildningen", "ej i utbildningen"),
+    ("medelålder för dem som var i utbildningen", "i utbildningen"),
+])
+def test_inte_in_a_question_names_the_group_a_table_prints_with_ej(drills, query, group):
+    assert dict(drills.interpret(query).breakdown) == {"grupp": group}
 
 
 # -- on the corpus, in wordings of no question file ----------------------------------------------
