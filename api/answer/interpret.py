@@ -58,6 +58,7 @@ BREAKDOWN_MISMATCH = 0.8  # a measure the reports never split the way the questi
 UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
 MEAN_MISMATCH = 0.55  # "i snitt" asked, a measure that is no mean offered: as far off as another unit
 POPULATION_CUES = frozenset({"bland"})  # "bland X": X is whom a share is of (read_population), the word itself no content
+PLACE_PREPOSITIONS = frozenset({"i", "inom", "vid"})  # "bland deltagarna i samverkan": where the population is
 POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of another population (its label and denominator
 # name none of it) is as far off as a measure in another unit
 # Groups of people ("kvinnor", "18-29 år"): a measure never split by one cannot answer for it, since its
@@ -387,17 +388,26 @@ class Interpreter:
         return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or profile.key in self.clipped(word.key) or \
             bool(self.named_values(profile.key, [word], whole=True))
 
-    def read_population(self, words: Sequence[str]) -> Optional[WordUnits]:
+    def read_population(self, words: Sequence[str]) -> tuple[WordUnits, ...]:
         """The population a share is asked among: the first content word after "bland" ("bland alla
-        sjukpenningärenden"), unless it names a group the facts break down by ("bland kvinnor")."""
+        sjukpenningärenden"), unless it names a group the facts break down by ("bland kvinnor"), and
+        the word of the place it is in, right after it ("bland deltagarna i samverkan": deltagarna in
+        samverkan, not in omställningsmöten), unless that one is a group's word, a number or a cue."""
         for i, w in enumerate(words):
             if w not in POPULATION_CUES:
                 continue
-            after = next((x for x in words[i + 1:] if x not in STOP_WORDS), None)
-            if after is None or after in BREAKDOWN_WORDS or after in NUMBER_WORDS:
-                return None
-            return self.lexicon.units(after)
-        return None
+            rest = [(j, x) for j, x in enumerate(words) if j > i and x not in STOP_WORDS]
+            if not rest or rest[0][1] in BREAKDOWN_WORDS or rest[0][1] in NUMBER_WORDS:
+                return ()
+            j, head = rest[0]
+            found = [self.lexicon.units(head)]
+            if len(rest) > 1 and j + 1 < len(words) and words[j + 1] in PLACE_PREPOSITIONS and rest[1][0] == j + 2:
+                place = rest[1][1]
+                if place not in BREAKDOWN_WORDS and place not in NUMBER_WORDS and place not in SERIES_CUES \
+                        and place not in UNIT_CUES and place not in NEGATIONS:
+                    found.append(self.lexicon.units(place))
+            return tuple(found)
+        return ()
 
     def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset(), whole: bool = False):
         """(key, value, words used) for each breakdown key of the measure whose values the question's
@@ -449,7 +459,7 @@ class Interpreter:
 
     def _score(self, tokens: Sequence[_Token], all_keys: str, asks_for: Optional[str], goal: bool,
                negated: bool = False, breakdown_keys: frozenset[str] | set[str] = frozenset(),
-               breakdown_word_keys: Optional[dict[str, set[str]]] = None, population: Optional[WordUnits] = None,
+               breakdown_word_keys: Optional[dict[str, set[str]]] = None, population: Sequence[WordUnits] = (),
                mean: bool = False):
         """(profile, score, coverage, matched words), best first."""
         content_tokens = [t for t in tokens if t.weight == 1.0]
@@ -487,8 +497,8 @@ class Interpreter:
                 score *= GOAL_BOOST if goal else GOAL_PENALTY
             if p.negated and not negated:
                 score *= NEGATION_PENALTY
-            if population is not None and p.population_units and not (
-                    population.key in p.population_units or population.parts and set(population.parts) <= p.population_units):
+            if population and p.population_units and not all(
+                    w.key in p.population_units or w.parts and set(w.parts) <= p.population_units for w in population):
                 score *= POPULATION_MISMATCH
             # a breakdown word among the measure's own words ("kvinnor" in "Andel kvinnor bland ...") is no filter it lacks
             filters = {k for k in breakdown_keys if not (breakdown_word_keys or {}).get(k, set()) & p.word_keys}

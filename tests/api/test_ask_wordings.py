@@ -1,5 +1,5 @@
 """How a question's wording is read (issue 13): money units, a number's own unit, a particle verb with its
-subject inside, everyday paraphrases, a mean, a negated group.
+subject inside, everyday paraphrases, a mean, a negated group, the place a population is in.
 
 The wordings here are made up and in no benchmark question file, and some run against a small catalogue
 written here (fire drills and courses): each test says what a mechanism does, not that one question works.
@@ -134,6 +134,16 @@ def test_without_a_mean_word_the_share_is_read(drills):
 ])
 def test_inte_in_a_question_names_the_group_a_table_prints_with_ej(drills, query, group):
     assert dict(drills.interpret(query).breakdown) == {"grupp": group}
+
+
+def test_the_place_after_a_population_is_part_of_it():
+    """"bland deltagarna i utbildningen": the share among the course's participants, not the drills', although the
+    drills' label has "bland deltagare" word for word and the course's only a compound of "utbildning"."""
+    shares = Interpreter([m for m in DRILLS if m.key != "aldre_deltagare_andel"], vocabulary=VOCABULARY)
+    assert [w.word for w in shares.read_population(["andel", "bland", "deltagarna", "i", "utbildningen"])] == \
+        ["deltagarna", "utbildningen"]
+    assert shares.interpret("andel kvinnor bland deltagarna i utbildningen").measure == "kurs_kvinnor_andel"
+    assert shares.interpret("andel kvinnor bland deltagarna i brandövningar").measure == "ovningar_kvinnor_andel"
 
 
 # -- on the corpus, in wordings of no question file ----------------------------------------------
