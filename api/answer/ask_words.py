@@ -5,11 +5,15 @@ out and why. Words are written as a user types them; api.answer.ask stems them i
 """
 from __future__ import annotations
 
+import re
+
 from nlp.sv.breakdowns import BREAKDOWN_TERMS
 from nlp.sv.negations import NEGATIONS as SV_NEGATIONS, PRIVATIVE_HEADS  # noqa: F401  (read through this module)
 from nlp.sv.stop_words import QUESTION_WORDS
 from nlp.sv.everyday import EVERYDAY_PHRASES, EVERYDAY_WORDS, RECEIVING_VERBS  # noqa: F401  (read through this module)
+from nlp.sv.statistics import MEAN_WORDS
 from nlp.sv.stop_words import STOP_WORDS as SV_STOP_WORDS
+from nlp.sv.units import UNITS
 
 # Words that carry no measure (nlp.sv.stop_words): function words and the words a question wraps
 # around the measure ("Hur många ... genomfördes 2022?").
@@ -20,6 +24,21 @@ STOP_WORDS = (SV_STOP_WORDS - SV_NEGATIONS) | QUESTION_WORDS | {"hos"}  # a nega
 # A measure of the complement ("avslag utan omställningsmöte", "ej återvänt") is never the answer
 # unless the question itself negates; "nej" negates a question too.
 NEGATIONS = SV_NEGATIONS | {"nej"}
+
+# Negations that deny the same way, read as one word: a question types "inte" where a report's
+# table prints "ej" or "icke" ("inte med i samverkan" is the group "ej i samverkan"). ("utan", "ingen"
+# deny a noun, not a verb or a group's name, and are left as they are.)
+NEGATION_SYNONYMS = {"ej": "inte", "icke": "inte"}
+
+# Words that ask for a mean ("i snitt", "i genomsnitt", "genomsnittlig", "medelålder"): the extraction's
+# MEAN_WORDS (nlp.sv.statistics) and the compounds of "medel" that name a mean, not money ("medel",
+# "medlen", "medelstilldelning" are money). A measure whose label or definition says it is a mean
+# answers such a question; a count or a share, however near its words, does not.
+MEAN_CUES = re.compile(rf"{MEAN_WORDS.pattern}|\bsnitt\w*|\bmedel(?:ålder|åldern|antal|antalet|tal|talet|värde|värdet|tid|tiden)\b",
+                       re.IGNORECASE)
+# First parts of a compound that make it a mean of its head: "snittåldern", "genomsnittstiden", "medelåldern"
+# ("snitt" is read as "genomsnitt", nlp.sv.everyday)
+MEAN_PARTS = ("genomsnitt", "medel")
 
 # Unit cues: a word that says whether the question asks for a share, a count, money or time.
 # "andel" picks the *_andel measure over the *_antal one with the same words, and back.
@@ -33,6 +52,9 @@ UNIT_CUES = {
     "dagar": "dagar", "hur länge": "dagar", "hur lång tid": "dagar",
     "vilket år": "år", "vilka år": "år", "när": "år", "årtal": "år",
 }
+# Every word the reports print money in is a money cue too ("hur många mnkr", "i tkr", "i miljoner kronor"):
+# read from the extraction's own unit list (nlp.sv.units), so a unit the reports gain is asked about as well.
+UNIT_CUES.update({word: "kronor" for word, (unit, _) in UNITS.items() if unit == "kronor" and word not in UNIT_CUES})
 
 # Cues that are conjunctions inside a sentence: "när" asks "when?" opening the question or after a
 # preposition ("sedan när"), but "Vilken fördelning fanns när institutet bildades?" asks for the fördelning.

@@ -21,10 +21,12 @@ from typing import Iterable, Mapping, Optional, Sequence
 from nlp.records import Measure
 from nlp.sv.numerals import NUMBER_WORDS
 from nlp.sv.periods import YEAR
+from nlp.sv.units import SCALES
 
 from ..records import Interpretation
-from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES,
-                        NEGATIONS, PRIVATIVE_HEADS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS, TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES, MEAN_CUES,
+                        MEAN_PARTS, NEGATION_SYNONYMS, NEGATIONS, PRIVATIVE_HEADS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS,
+                        TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
 from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
@@ -34,6 +36,10 @@ AGE_RE = re.compile(r"(?<![\d-])(\d{1,2})\s*(?:-|–)\s*(\d{2})(?!\d)(?:\s*år)?
 AGE_OPEN_RE = re.compile(r"(?<![\d-])(\d{2})\s*(?:år\s+och\s+äldre|år\s+eller\s+äldre|\+|-(?!\d))")
 PERCENT_SIGN_RE = re.compile(r"\d\s*%|%")
 GENITIVE_COLON_RE = re.compile(r"\b(\w+):s\b")  # Swedish writes an abbreviation's genitive "FK:s", "SCB:s"
+# A number and the unit word after it ("90 dagar", "tio procent"): a quantity the question names, not the unit it
+# asks for. (A scale word is no such number: "hur många tusen kronor" asks for kronor.)
+QUANTITY_RE = re.compile(rf"(?:(?<![\w-])\d+(?:[ ,.]\d+)*|\b(?:{'|'.join(sorted(set(NUMBER_WORDS) - set(SCALES), key=len, reverse=True))}))\s+"
+                         rf"(?:{'|'.join(re.escape(c) for c in sorted(UNIT_CUES, key=len, reverse=True) if c[:1].isalpha())})(?!\w)")
 
 PART_MATCH = 0.5  # a question word that is only part of a measure's compound word
 BREAKDOWN_WEIGHT = 0.05  # "kvinnor" names the breakdown, not the measure: a tie-breaker at most
@@ -50,7 +56,9 @@ GOAL_BOOST = 2.0  # a goal measure asked about with one ("mål", "målsättning"
 NEGATION_PENALTY = 0.4  # "avslag utan omställningsmöte" asked about without "utan"
 BREAKDOWN_MISMATCH = 0.8  # a measure the reports never split the way the question asks
 UNIT_MISMATCH = 0.55  # "andel" asked, a count offered (and back)
+MEAN_MISMATCH = 0.55  # "i snitt" asked, a measure that is no mean offered: as far off as another unit
 POPULATION_CUES = frozenset({"bland"})  # "bland X": X is whom a share is of (read_population), the word itself no content
+PLACE_PREPOSITIONS = frozenset({"i", "inom", "vid"})  # "bland deltagarna i samverkan": where the population is
 POPULATION_MISMATCH = 0.55  # "bland alla sjukpenningärenden": a share of another population (its label and denominator
 # name none of it) is as far off as a measure in another unit
 # Groups of people ("kvinnor", "18-29 år"): a measure never split by one cannot answer for it, since its
@@ -81,6 +89,7 @@ class MeasureProfile:
     phrases: tuple[str, ...]  # phrase keys joined by spaces, for word-for-word matches
     n_facts: int
     is_goal: bool
+    is_mean: bool  # its label or definition says it is a mean ("Genomsnittlig tid", "Medelålder")
     negated: bool  # the label names a complement ("utan", "ej")
     counts_of: str  # the count measure a share is computed from
 
@@ -118,10 +127,11 @@ class Interpreter:
         self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
         self._clipped_cache: dict[str, frozenset[str]] = {}  # a word's key -> the measures a word it begins names
         fact_breakdowns = fact_breakdowns or {}
-        self.lexicon = QueryLexicon(vocabulary, aliases=EVERYDAY_WORDS)
+        self.lexicon = QueryLexicon(vocabulary, aliases={**EVERYDAY_WORDS, **NEGATION_SYNONYMS})
         self._everyday_phrases = [(re.compile(p), w) for p, w in EVERYDAY_PHRASES]
         self._receiving_verbs = [(re.compile(p), w) for p, w in RECEIVING_VERBS]
         self._privative_heads = frozenset(self.lexicon.key(h) for h in PRIVATIVE_HEADS)
+        self._mean_parts = frozenset(self.lexicon.units(w).key for w in MEAN_PARTS)
         # the words this module reads itself, and each one typed without å, ä, ö ("manga", "fran", "for")
         self._own_words = frozenset({*STOP_WORDS, *(w for cue in (*UNIT_CUES, *SERIES_CUES, *DEFINITION_CUES) for w in cue.split()),
                                      *NUMBER_WORDS, *GOAL_CUES, *BREAKDOWN_WORDS, *EVERYDAY_WORDS, *NEGATIONS, *POPULATION_CUES})
@@ -163,6 +173,7 @@ class Interpreter:
                 synonym_keys=tuple(k for k in (self._content_keys(t) for t in (*m.phrases, *m.synonyms)) if k),
                 label_words=tuple(self.lexicon.units(w) for w in words_of(m.label) if w not in STOP_WORDS and w not in UNIT_CUES), n_facts=int(fact_counts.get(m.key, 0)),
                 is_goal="_mal_" in m.key or m.key.endswith("_mal"),
+                is_mean=bool(MEAN_CUES.search(f"{m.label} {m.definition}")),
                 negated=any(w in NEGATIONS for w in words_of(m.label)), counts_of=m.counts_of,
             ))
 
@@ -205,8 +216,11 @@ class Interpreter:
 
     @staticmethod
     def read_unit_cue(text: str) -> Optional[str]:
-        """procent > kronor > dagar > år > antal: "hur många procent" asks for a share."""
-        padded = f" {text} "
+        """procent > kronor > dagar > år > antal: "hur många procent" asks for a share.
+
+        A unit word after a number is a quantity the question names, not the unit it asks for:
+        "antal inskrivna 90 dagar efter avslag" asks for a count, "andel med mer än 100 mkr" for a share."""
+        padded = f" {QUANTITY_RE.sub(' ', text)} "
         found = {unit for cue, unit in UNIT_CUES.items() if f" {cue} " in padded and
                  (cue not in CONJUNCTION_CUES or re.search(rf"(?:^|\b(?:{'|'.join(TIME_PREPOSITIONS)})) {cue} ", padded))}
         if PERCENT_SIGN_RE.search(text):
@@ -276,7 +290,8 @@ class Interpreter:
         negated = any(w in NEGATIONS for w in words)
         all_keys = " " + " ".join(self.lexicon.key(w) for w in words) + " "
         population = self.read_population(words)
-        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population)
+        mean = bool(MEAN_CUES.search(rest))
+        scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population, mean)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
 
         if not scored or scored[0][1] <= 0:
@@ -373,17 +388,26 @@ class Interpreter:
         return bool(word.units & profile.name_units) or self._value_compound(word, profile) > 0 or profile.key in self.clipped(word.key) or \
             bool(self.named_values(profile.key, [word], whole=True))
 
-    def read_population(self, words: Sequence[str]) -> Optional[WordUnits]:
+    def read_population(self, words: Sequence[str]) -> tuple[WordUnits, ...]:
         """The population a share is asked among: the first content word after "bland" ("bland alla
-        sjukpenningärenden"), unless it names a group the facts break down by ("bland kvinnor")."""
+        sjukpenningärenden"), unless it names a group the facts break down by ("bland kvinnor"), and
+        the word of the place it is in, right after it ("bland deltagarna i samverkan": deltagarna in
+        samverkan, not in omställningsmöten), unless that one is a group's word, a number or a cue."""
         for i, w in enumerate(words):
             if w not in POPULATION_CUES:
                 continue
-            after = next((x for x in words[i + 1:] if x not in STOP_WORDS), None)
-            if after is None or after in BREAKDOWN_WORDS or after in NUMBER_WORDS:
-                return None
-            return self.lexicon.units(after)
-        return None
+            rest = [(j, x) for j, x in enumerate(words) if j > i and x not in STOP_WORDS]
+            if not rest or rest[0][1] in BREAKDOWN_WORDS or rest[0][1] in NUMBER_WORDS:
+                return ()
+            j, head = rest[0]
+            found = [self.lexicon.units(head)]
+            if len(rest) > 1 and j + 1 < len(words) and words[j + 1] in PLACE_PREPOSITIONS and rest[1][0] == j + 2:
+                place = rest[1][1]
+                if place not in BREAKDOWN_WORDS and place not in NUMBER_WORDS and place not in SERIES_CUES \
+                        and place not in UNIT_CUES and place not in NEGATIONS:
+                    found.append(self.lexicon.units(place))
+            return tuple(found)
+        return ()
 
     def named_values(self, measure: str, words: Sequence[WordUnits], taken: set[str] = frozenset(), whole: bool = False):
         """(key, value, words used) for each breakdown key of the measure whose values the question's
@@ -435,7 +459,8 @@ class Interpreter:
 
     def _score(self, tokens: Sequence[_Token], all_keys: str, asks_for: Optional[str], goal: bool,
                negated: bool = False, breakdown_keys: frozenset[str] | set[str] = frozenset(),
-               breakdown_word_keys: Optional[dict[str, set[str]]] = None, population: Optional[WordUnits] = None):
+               breakdown_word_keys: Optional[dict[str, set[str]]] = None, population: Sequence[WordUnits] = (),
+               mean: bool = False):
         """(profile, score, coverage, matched words), best first."""
         content_tokens = [t for t in tokens if t.weight == 1.0]
         query_keys = {t.units.key for t in content_tokens}
@@ -466,12 +491,14 @@ class Interpreter:
             score = raw + bonus
             if asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
                 score *= UNIT_MISMATCH
+            if mean and not p.is_mean:
+                score *= MEAN_MISMATCH
             if p.is_goal:
                 score *= GOAL_BOOST if goal else GOAL_PENALTY
             if p.negated and not negated:
                 score *= NEGATION_PENALTY
-            if population is not None and p.population_units and not (
-                    population.key in p.population_units or population.parts and set(population.parts) <= p.population_units):
+            if population and p.population_units and not all(
+                    w.key in p.population_units or w.parts and set(w.parts) <= p.population_units for w in population):
                 score *= POPULATION_MISMATCH
             # a breakdown word among the measure's own words ("kvinnor" in "Andel kvinnor bland ...") is no filter it lacks
             filters = {k for k in breakdown_keys if not (breakdown_word_keys or {}).get(k, set()) & p.word_keys}
@@ -517,14 +544,18 @@ class Interpreter:
         known = self.lexicon.known
         return not (rest in known or self.lexicon.key(rest) in known or rest[0] in LINKING and self.lexicon.key(rest[1:]) in known)
 
-    @staticmethod
-    def _match(word: WordUnits, profile: MeasureProfile) -> float:
+    def _match(self, word: WordUnits, profile: MeasureProfile) -> float:
         """1 when the word, or every part of the compound, is one of the measure's words; 0.5 when
         it is only a part of one ("möten" in "omställningsmöten", but also "arbete" in
-        "arbetsförmåga", which is why it counts half); else 0."""
+        "arbetsförmåga", which is why it counts half); else 0. A mean's compound ("snittåldern",
+        "genomsnittskostnaden") is a mean measure's when its head is: the first part says mean, as
+        the measure's label or definition does, in whichever word ("Medelålder")."""
         if word.key in profile.word_keys:
             return 1.0
         if word.parts and all(part in profile.units for part in word.parts):
+            return 1.0
+        if profile.is_mean and len(word.parts) > 1 and word.parts[0] in self._mean_parts and \
+                all(part in profile.units for part in word.parts[1:]):
             return 1.0
         if word.key in profile.units:
             return PART_MATCH

@@ -23,20 +23,39 @@ EVERYDAY_WORDS = {
     "köpa": "upphandla", "köpt": "upphandla", "köpta": "upphandla", "köpte": "upphandla", "inköpt": "upphandla",
     "inköpta": "upphandla",
     # clipped forms
-    "rehab": "rehabilitering",
+    "rehab": "rehabilitering", "snitt": "genomsnitt", "snittet": "genomsnitt",
+    # a support under its present name: the wage subsidy the reports call lönebidrag is called lönestöd now
+    "lönestöd": "lönebidrag", "lönestödet": "lönebidrag",
+    # remaining in a state: "fortfarande inskrivna" is the reports' "kvar som inskrivna"
+    "fortfarande": "kvar",
     # meetings
     "träff": "möte", "träffar": "möte", "träffen": "möte",
 }
 
+# A question puts its subject between a particle verb and its particle ("vad la Arbetsförmedlingen ut",
+# "hur mycket gjorde de av med", "sa de nej"): up to two words, none of them a negation ("sa inte nej"
+# is no "avböjde"), stand there and are kept.
+SUBJECT = r"((?:(?!inte\b|ej\b|icke\b|aldrig\b)\w+\s+){0,2})"
+
 # Everyday phrases -> the reports' word, replaced in the question before it is read: the words
 # one by one mean something else ("nej" would negate, "över" qualifies a number).
 EVERYDAY_PHRASES = (
-    (r"\b(?:sa|sade|säger|säga|sagt|tackade|tackar|tacka|tackat)\s+nej(?:\s+tack)?\b", "avböjde"),
+    (rf"\b(?:sa|sade|säger|säga|sagt|tackade|tackar|tacka|tackat)\s+{SUBJECT}nej(?:\s+tack)?\b", r"avböjde \1"),
     (r"\bnej\s+tack\s+till\b", "avböjde"),
-    (r"\b(?:blev|blir|blivit)\s+över\b", "överskott"),
-    (r"\b(?:gjorde|gör|göra|gjort)\s+av\s+med\b", "förbrukade"),
-    (r"\b(?:la|lade|lagt|lägger)\s+ut\b", "förbrukade"),
-    (r"\b(?:fick|får|fått)\s+tillbaka\b", "återfick"),
+    # ("blev sjukskrivna över 90 dagar": "över" qualifies a number that is no year)
+    (rf"\b(?:blev|blir|blivit)\s+{SUBJECT}över\b(?!\s+(?!(?:19|20)\d\d\b)\d)", r"överskott \1"),
+    (rf"\b(?:gjorde|gör|göra|gjort)\s+{SUBJECT}av\s+med\b", r"förbrukade \1"),
+    (rf"\b(?:la|lade|lagt|lägger)\s+{SUBJECT}ut\b", r"förbrukade \1"),
+    (rf"\b(?:fick|får|fått)\s+{SUBJECT}tillbaka\b", r"återfick \1"),
+    # an age asked about: "hur gamla var deltagarna", "hur gammal är en deltagare" (the reports' "ålder", "medelålder")
+    (r"\bhur\s+gam(?:mal|malt|la|le)\b", "ålder"),
+    # an insats or a sjukfall that ends: "när insatsen tog slut", "innan sjukfallet tar slut"
+    (rf"\b(?:tog|tar|tagit|ta)\s+{SUBJECT}slut\b", r"avslutades \1"),
+    # still on sick leave is the reports' "kvar i sjukförsäkringen": "fortfarande sjukskrivna", "fortfarande var
+    # sjukskrivna", "kvar i sjukskrivning", "kvar som sjukskriven"; the word alone would name förmån
+    # sjukpenning, a group, not the state
+    (r"\b(?:fortfarande|fortsatt|alltjämt|kvar)\s+(?:(?:var|är|varit|vara|blev|som|i)\s+){0,2}sjukskriv\w*",
+     "kvar i sjukförsäkringen"),
 )
 
 # Verbs of receiving in a question about money -> the reports' word for money a body was given
