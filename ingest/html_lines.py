@@ -14,7 +14,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .text_markup import SUPERSCRIPT_DIGITS
+from .text_markup import sup_tags_as_superscripts
 
 # Elements whose content no reader sees (or that only repeat the site's menus).
 _HIDDEN = re.compile(r"<!--.*?-->|<(head|script|style|nav|noscript|template|svg)\b[^>]*>.*?</\1\s*>",
@@ -25,7 +25,6 @@ _BLOCK_OPEN = re.compile(r"<(p|li|h[1-6]|div|dt|dd|blockquote|figcaption|caption
                          r"aside|main|pre|address|details|summary)\b[^>]*>", re.IGNORECASE)
 _BLOCK_CLOSE = re.compile(r"</(?:p|li|h[1-6]|div|dt|dd|blockquote|figcaption|section|article|header|footer|aside|"
                           r"main|pre|address|details|summary|ul|ol|dl|figure)\s*>|<br\s*/?>", re.IGNORECASE)
-_SUP = re.compile(r"<sup\b[^>]*>\s*(\d{1,3})\s*</sup\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>", re.DOTALL)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
 
@@ -38,10 +37,6 @@ def is_html(text: str) -> bool:
 def _blank(match: re.Match[str]) -> str:
     """The matched markup as spaces, its line breaks kept."""
     return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def _superscript(match: re.Match[str]) -> str:
-    return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in match.group(1))
 
 
 def html_to_lines(text: str) -> tuple[list[str], set[int]]:
@@ -155,7 +150,7 @@ def _convert(segment: str, first_line: int) -> tuple[str, set[int]]:
                 pending_prefix = pending_prefix or mark
         if _BLOCK_CLOSE.search(line) and _TAG.sub("", _BLOCK_CLOSE.split(line)[-1]).strip():
             starts.add(first_line + k)  # "...</p> Next text": the next block starts on this line too
-        body = _SUP.sub(_superscript, line)
+        body = sup_tags_as_superscripts(line)
         body = _BLOCK_CLOSE.sub(" ", body)
         body = html.unescape(_TAG.sub("", body))
         body = body.strip() if (prefix or first_line + k in starts) else body.rstrip()

@@ -10,7 +10,7 @@ from nlp.sv.captions import is_caption
 from nlp.sv.units import unit_phrase
 
 from .text_grid import ROW_CONTINUED, TableShape
-from .text_markup import SUPERSCRIPT_DIGITS
+from .text_markup import sup_tags_as_superscripts
 from .text_tables import is_numeric
 
 
@@ -172,14 +172,13 @@ _HTML_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE 
 _HTML_TAG = re.compile(r"<[^>]+>")
 
 
-_HTML_SUP = re.compile(r"<sup\b[^>]*>\s*(\d{1,3})\s*</sup\s*>", re.IGNORECASE)
 _HTML_INLINE = re.compile(r"</?(?:b|strong|i|em|u|span|a|abbr|small|sub|mark|data|time)\b[^>]*>", re.IGNORECASE)
 
 
 def _html_text(fragment: str) -> str:
     """A cell's text: a note marker in <sup> as the superscript digits the reader knows ("1 234<sup>2</sup>"
     is 1 234 with note 2, not 1 234 2), inline tags gone without a space ("<b>12</b>%" is "12%")."""
-    fragment = _HTML_SUP.sub(lambda m: "".join(SUPERSCRIPT_DIGITS[int(d)] for d in m.group(1)), fragment)
+    fragment = sup_tags_as_superscripts(fragment)
     return " ".join(html.unescape(_HTML_TAG.sub(" ", _HTML_INLINE.sub("", fragment))).split())
 
 

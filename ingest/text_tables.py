@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from nlp.sv.captions import parse_caption
+from nlp.sv.numerals import parse_swedish_number
 from nlp.sv.periods import YEAR_LABEL
 from nlp.sv.units import unit_phrase
 
@@ -26,7 +27,6 @@ _UNIT_ROW = re.compile(r"^(?:belopp\s+i\s+|i\s+)?(tkr|mkr|mnkr|kr|kronor|tusenta
 
 # "22–30", "1 200–1 500": a range of figures in a cell (a span of years, "2026–2027", is a label)
 _RANGE = re.compile(r"^(\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s?[–—-]\s?(\d[\d\s\u00a0\u202f]*(?:,\d+)?)$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def is_numeric(text: str) -> bool:
@@ -35,11 +35,14 @@ def is_numeric(text: str) -> bool:
 
 
 def is_figure_range(text: str) -> bool:
-    """"22–30" in a column of figures: a range, a value (not "2033–2034", a span of years). In a label
+    """"22–30" in a column of figures: a range, a value (not "2033–2034", a span of years, nor "30–22"). In a label
     column a range is a label ("19–29" is an age group), so only the readers that know which column is
     the labels' ask."""
     r = _RANGE.match(text.strip())
-    return bool(r) and not (_YEAR.match(r.group(1).strip()) and _YEAR.match(r.group(2).strip()))
+    if r is None or (is_year(r.group(1)) and is_year(r.group(2))):
+        return False
+    low, high = parse_swedish_number(r.group(1)), parse_swedish_number(r.group(2))
+    return low is not None and high is not None and low < high  # ("30–22" is no range)
 
 
 # Statistics symbols for a missing or nil value: a cell, not a label.
