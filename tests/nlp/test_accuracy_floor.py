@@ -58,6 +58,12 @@ FIRSTRUN_FLOORS = {
     "firstrun-pub7-nyhetsbrev-samordningsforbund-2036": {"full_recall": 72.7, "precision": 72.7, "measure": 87.6},  # [74.2, 74.2, 89.1]
     "firstrun-pub7-presstraff-transkript-2036": {"full_recall": 57.6, "precision": 49.9, "measure": 62.2},  # [59.1, 51.4, 63.7]
     "firstrun-pub7-uppslagsverk-finsam-2036": {"full_recall": 82.2, "precision": 75.1, "measure": 68.3},  # [83.7, 76.6, 69.8]
+    # first runs (2026-12-07, fifteenth session, pub8: a written question and answer, a yearbook chapter in Word, an
+    # annual report's results in Markdown, a statistics-database page)
+    "firstrun-pub8-skriftlig-fraga-svar-2037": {"full_recall": 46.9, "precision": 46.9, "measure": 60.7},  # [48.4, 48.4, 62.2]
+    "firstrun-pub8-statistisk-arsbok-2037": {"full_recall": 84.5, "precision": 85.6, "measure": 83.9},  # [86.0, 87.1, 85.4]
+    "firstrun-pub8-arsredovisning-resultat-2037": {"full_recall": 62.4, "precision": 62.4, "measure": 81.3},  # [63.9, 63.9, 82.8]
+    "firstrun-pub8-statistikdatabas-2038": {"full_recall": 89.2, "precision": 86.0, "measure": 72.6},  # [90.7, 87.5, 74.1]
     # first run (benchmarks/first_runs.md, 2026-12-06 ninth session): [52.2, 57.9, 25.4]
     "firstrun-oppna-jamforelser-2028": {"full_recall": 76.4, "precision": 74.0, "measure": 68.5},  # [77.9, 75.5, 70.0]
     # first runs (benchmarks/first_runs.md, 2026-12-06 sixth session): [84.7, 83.5, 76.8], [74.8, 73.9, 27.3]
