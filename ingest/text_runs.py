@@ -71,6 +71,7 @@ def lines_to_runs(lines: list[str], block_starts: Collection[int] = ()) -> list[
     layouts = find_layouts(lines, margins)
     layout_end = -1  # 1-based last line of the aligned block being passed over
     unwrapped = one_paragraph_per_line(lines)
+    width = wrap_width(lines)
 
     def close() -> None:
         nonlocal cur
@@ -146,7 +147,7 @@ def lines_to_runs(lines: list[str], block_starts: Collection[int] = ()) -> list[
             close()
             runs.append(Run("list_item", [line], i))
             continue
-        if cur is not None and cur.kind == "paragraph" and not unwrapped and not _starts_own_run(line, cur):
+        if cur is not None and cur.kind == "paragraph" and not unwrapped and not _starts_own_run(line, cur, width):
             cur.lines.append(line)
         else:
             close()
@@ -164,17 +165,38 @@ def _ends_footnote(prev: str, line: str) -> bool:
         or (prev.endswith((".", "!", "?")) and len(line) > UNWRAPPED_LINE)
 
 
-def _starts_own_run(line: str, cur: Run) -> bool:
+def _starts_own_run(line: str, cur: Run, width: Optional[int] = None) -> bool:
     """A caption, a source line or a "Label: value" line is never the next line of a paragraph, and
     nothing goes on after a source line or a "Label: value" line: "Källa: SUS" right under a table and "Tabell B2 ..." right under that (a caption printed
-    below its table, with no blank line between) are two records, not one sentence."""
+    below its table, with no blank line between) are two records, not one sentence. A short first line is
+    no title when the next goes on in lower case, or when the next line's first word would not have fit on
+    it: a text wrapped at 72 columns ("Sedan 2016 har ... ett gemensamt" over "uppdrag att stödja ...",
+    "... på anslaget 1:6" over "Bidrag till förstärkt samarbete, ...") breaks its sentences anywhere."""
     text = line.strip()
     prev = cur.lines[-1].strip()
     if _hangs_under(cur.lines[-1], line) or (is_source_or_note(prev) and text[:1].islower() and not prev.endswith((".", "!", "?"))):
         return False  # a caption's title or a note that wraps onto the next line
     return is_caption(text) or is_source_or_note(text) or is_source_or_note(prev) \
         or is_label_value(text) or is_label_value(prev) or _unwrapped_paragraph_end(prev) or is_unit_line(text) \
-        or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev)) or _closed_caption(prev, text)
+        or (len(cur.lines) == 1 and _lone_title(prev) and len(text) > len(prev) and not text[:1].islower()
+            and not _broke_for_width(prev, text, width)) \
+        or _closed_caption(prev, text)
+
+
+def wrap_width(lines: list[str]) -> Optional[int]:
+    """The width a text was wrapped at (72 for a text set to 72 columns), read off its long lines: None
+    for a text with too few of them to say."""
+    lengths = sorted(len(line.rstrip()) for line in lines
+                     if len(line.strip()) > 40 and "\t" not in line and "|" not in line)
+    if len(lengths) < 8:
+        return None
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _broke_for_width(prev: str, line: str, width: Optional[int]) -> bool:
+    """Whether `prev` ended only because the first word of `line` did not fit within the text's width."""
+    word = line.strip().split(" ", 1)[0]
+    return width is not None and len(prev.rstrip()) + 1 + len(word) > width
 
 
 def _hangs_under(caption: str, line: str) -> bool:

@@ -149,8 +149,18 @@ def _sentence_year(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str
     years = [m for m in mentions if sent.start_char <= m[0] < sent.end_char and m[2] in ("during", "year", "report")
              and m[3].isdigit() and _innermost(m[0], parens) is None]
     before = [m for m in years if m[1] <= span.start_char]
-    pick = before[-1] if before else (years[0] if years else None)
+    # a year after the figure that leads another figure is that one's: "Året innan var andelen 7,0
+    # procent och 2034 6,9 procent" is not about the year before 2034
+    after = [m for m in years if m[1] > span.start_char and not _leads_figure(doc, m[1])]
+    pick = before[-1] if before else (after[0] if after else None)
     return int(pick[3]) if pick is not None else None
+
+
+def _leads_figure(doc: Doc, end: int) -> bool:
+    """Whether a figure follows right after the year ending at `end` ("2034 6,9 procent", "2034: 6,9")."""
+    gap = doc.text[end:end + 3]
+    at = end + len(gap) - len(gap.lstrip(" :\u00a0"))
+    return any(q.start_char == at for q in doc.spans.get(QUANTITIES, []))
 
 
 def _assign_period(doc: Doc, span: Span, mentions: list[tuple[int, int, str, str]], parens: list[tuple[int, int]]) -> tuple[Optional[str], Optional[str]]:
@@ -327,8 +337,15 @@ def assign_period_parts(doc: Doc, mentions: list[tuple[int, int, str, str]], par
             visible = [p for p in named if _innermost(p[0], parens) in (None, own)]
             before = [p for p in visible if p[1] <= span.start_char]
             whole_before = [w for w in whole_here if w < span.start_char]
+            # "i april angav ministern att målet var 11 500 kartläggningar under 2036": the whole year the figure's
+            # own clause names after it outweighs a month an earlier clause speaks of
+            whole_after = [w for w in whole_here if w >= span.end_char
+                           and not re.search(r"[;:,]|\b(?:och|men|medan|samt)\b", doc.text[span.end_char:w])]
             part = ""
-            if before and not (whole_before and whole_before[-1] > before[-1][0]):
+            if before and whole_after and not any(before[-1][1] <= w < span.start_char for w in whole_here) \
+                    and not re.search(r"\d", doc.text[before[-1][0]:before[-1][1]]):
+                part = ""
+            elif before and not (whole_before and whole_before[-1] > before[-1][0]):
                 part = before[-1][2]
             elif not whole_before:
                 after = [p for p in visible if p[0] >= span.end_char

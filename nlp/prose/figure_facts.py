@@ -18,12 +18,12 @@ from nlp.prose.changes import SIGNED, change_period, figure_change
 from nlp.prose.figures import (appositive, compared_level, comparison_anchors, continues_comparison, from_to_pair,
                                gapped_measure, is_compared, level_before, previous_period_parentheses, respektive_groups, share_of_count)
 from nlp.prose.measure import context_words, figure_measure, figure_phrase, goal_sibling, section_words
-from nlp.prose.periods import earlier_period, is_survey_figure, month_not_yet_reached, respektive_year
+from nlp.prose.periods import earlier_period, is_survey_figure, month_not_yet_reached, respektive_year, speaking_year
 from nlp.prose.sources import TextSource
 from nlp.records import Breakdown, Fact, UNCLASSIFIED
 from nlp.sv.budget import OVERSPENT_AFTER, OVERSPENT_BEFORE
 from nlp.sv.non_facts import EXAMPLE_SUBJECT
-from nlp.sv.periods import LAST_YEAR_WORDS, PROPOSAL_CUES, previous_years, resolve_period
+from nlp.sv.periods import LAST_YEAR_WORDS, previous_years, proposes, resolve_period
 
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s+\S)")
@@ -48,6 +48,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     periods: dict[int, tuple[str, str]] = {}  # figure -> (period, part) as decided
     groups = respektive_groups(doc, spans)
     reporting_year = document.metadata.reporting_year
+    now_year = speaking_year(document)
     reporting_part = report_part_of_year(document)
     decided: dict[int, tuple[str, Breakdown]] = {}
     compared: set[int] = set()  # figures another is compared with ("jämfört med 72,6 procent 2026 och 71,8 procent 2025")
@@ -121,24 +122,24 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
         if not period:
             period, period_source = earlier_period(doc, span), "paragraph"
             if period and period.startswith("prev:"):
-                period = resolve_period(period, reporting_year)  # "Förra året ...": the year before the text's now
+                period = resolve_period(period, reporting_year, now_year)  # "Förra året ...": the year before the text's now
         if not period and carried:
             period, period_source = carried, "section"
         if period and period.startswith("prev:"):  # "året innan" in a sentence that names no year
             sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
             if reporting_year and LAST_YEAR_WORDS.search(doc.text[sent.start_char:span.start_char]):
                 # "förra året 11 870, att jämföra med 10 960 året innan": the year before the sentence's own
-                ref = str(reporting_year - 1)
+                ref = str(now_year - 1)
             else:
                 ref = earlier_period(doc, span) or carried
-            ref = resolve_period(ref, reporting_year) if ref else ""
+            ref = resolve_period(ref, reporting_year, now_year) if ref else ""
             period = str(int(ref) - previous_years(period)) if ref.isdigit() else period
-        if not period and budget_year and (PROPOSAL_CUES.search(span.sent.text) or EXAMPLE_SUBJECT.match(span.sent.text)):
+        if not period and budget_year and (proposes(span.sent.text) or EXAMPLE_SUBJECT.match(span.sent.text)):
             # (a made-up person in a budget text, "En undersköterska som ... får 310 kronor mer", shows a proposal)
             # "får med förslaget omkring 4 600 kronor mer": a proposal is for the budget year, not for today
             period, period_source = budget_year, "proposal"
         if period:
-            period = resolve_period(period, reporting_year)
+            period = resolve_period(period, reporting_year, now_year)
         else:
             # a report about a stated period (a project's whole run) gives it; else the report's year
             period = document.metadata.reporting_period or (str(reporting_year) if reporting_year else "")

@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from ingest.records import Document
 from nlp.components.periods import paren_ranges
 from nlp.components.quantities import QUANTITIES
 from nlp.prose.changes import FROM_YEAR_BEFORE
@@ -40,6 +41,16 @@ def is_survey_figure(doc: Doc, span: Span, period_source: str) -> bool:
     earlier = [s for s in doc.sents if s.end <= sent.start]
     text = sent.text + (" " + earlier[-1].text if earlier else "")
     return bool(SURVEY_WORDS.search(text))
+
+
+def speaking_year(document: Document) -> Optional[int]:
+    """The year the text speaks from, for "i år" and "förra året": the year it was dated, else the year
+    it reports on. An annual report on 2036 written in March 2037 says "i år" of 2037."""
+    year = document.metadata.reporting_year
+    published = document.metadata.published or ""
+    if year is not None and published[:4].isdigit() and int(published[:4]) > year:
+        return int(published[:4])
+    return year
 
 
 def earlier_period(doc: Doc, span: Span) -> Optional[str]:
@@ -77,7 +88,9 @@ def earlier_period(doc: Doc, span: Span) -> Optional[str]:
 # A year named in a comparison ("jämfört med 10 115 under 2025 och 9 640 under 2024") is not the
 # year the paragraph goes on to speak of.
 # ("... är densamma som 2027", "lika många som 2025": the year compared with, too)
+# ("69 procent 2036, mot 73 procent 2035": "mot" before a figure compares, too)
 _IN_COMPARISON = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+jämförelse\s+med|att\s+jämföra\s+med|än"
+                            r"|mot\s+(?:[^\W\d]+\s+)?\d+"
                             r"|(?:samma|densamma|detsamma|desamma|lika\s+[^\W\d]+)\s+som)\b", re.IGNORECASE)
 
 

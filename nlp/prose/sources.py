@@ -6,6 +6,7 @@ line again (TextSource.locate).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -119,11 +120,28 @@ def footnote_source(document: Document, fn: Footnote, by_id: dict[str, Block]) -
 def pipeline_text(source: TextSource) -> str:
     """The text as the pipeline reads it: a line that starts with a number starts a new
     statement ("... 51 procent uppnådde arbetsförmåga" / "2017 lämnade ..."), so the break is
-    kept as a newline there; offsets stay those of the joined text."""
+    kept as a newline there; offsets stay those of the joined text. A break the text was wrapped
+    at is no statement's end: "Under 2036 fick" / "24 800 personer ..." in a text set to 72
+    columns broke there only because the number did not fit on the line."""
     text = list(source.text)
     for block, start in zip(source.blocks, source.starts):
         for br in block.line_breaks:
             pos = start + br
-            if 0 < pos < len(text) and text[pos - 1] == " " and text[pos].isdigit():
+            if 0 < pos < len(text) and text[pos - 1] == " " and text[pos].isdigit() and not _wrapped_at(block, br):
                 text[pos - 1] = "\n"
     return "".join(text)
+
+
+def _wrapped_at(block: Block, br: int) -> bool:
+    """Whether the line ending at `br` broke because the next word did not fit: the line and that
+    word together are wider than the block's widest line. Two lines say too little of a width: two
+    statements of about the same length, each a line, look wrapped as well."""
+    edges = (0, *block.line_breaks, len(block.text) + 1)
+    widths = [b - a - 1 for a, b in zip(edges, edges[1:])]
+    if len(widths) < 3:
+        return False
+    if re.search(r"[.?!:;]\s*$", block.text[:br]) or re.match(r"\d{1,2}[.)]\s", block.text[br:]):
+        return False  # a line that ends a sentence, or a numbered item under it ("1. ...", "2. ..."), was not cut short
+    k = block.line_breaks.index(br)
+    word = block.text[br:].split(" ", 1)[0]
+    return widths[k] + 1 + len(word) > max(widths)

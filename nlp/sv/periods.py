@@ -216,24 +216,39 @@ PROPOSAL_CUES = re.compile(r"\b(?:föresl\w*|förslag\w*|ska|skall|kommer\s+att|
                            # "får ett höjt handledarstöd": what the proposal changes
                            r"|höjt|höjd|höjda|sänkt|sänkta|nytt|nya)\b",
                            re.IGNORECASE)
+# A clause that gives a cause ("främst på grund av höjda riksnormer") names what changed before, no proposal
+_CAUSE_CLAUSE = re.compile(r"\b(?:på\s+grund\s+av|till\s+följd\s+av|tack\s+vare|beroende\s+på|beror\s+på|eftersom)\b[^,.;]*",
+                           re.IGNORECASE)
+
+
+def proposes(sentence: str) -> bool:
+    """Whether a sentence speaks of a proposal or a coming change (PROPOSAL_CUES), outside a clause of cause."""
+    return bool(PROPOSAL_CUES.search(_CAUSE_CLAUSE.sub(" ", sentence)))
+
+
 PREVIOUS = "prev:1"  # the period of a "previous" mention until it is resolved against a year
 
 # Roles whose year may become the period of a figure near it.
 PERIOD_ROLES = frozenset({"during", "span", "report", "budget", "year", "recent", "from", "current", "last_year", "ago"})
-CURRENT = "cur"  # "i år": the report's own year
-LAST_YEAR = "cur-1"  # "förra året", "i fjol": the year before the text's own, wherever the sentence says it
+CURRENT = "cur"  # "i augusti" with no year: the report's own year
+NOW = "now"  # "i år", "hittills i år": the year the text speaks from (an annual report on 2036 written in 2037 says "i år" of 2037)
+LAST_YEAR = "cur-1"  # "förra året", "i fjol": the year before the text's now, wherever the sentence says it
 RECENT_WORDS = {"ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
 
 
-def resolve_period(period: str, reporting_year: Optional[int]) -> str:
+def resolve_period(period: str, reporting_year: Optional[int], now_year: Optional[int] = None) -> str:
     """Close an open period against the report's year: "2012-" -> "2012-2022", "last:5" -> "2018-2022",
-    "prev:1" -> "2021"."""
+    "prev:1" -> "2021"; "i år", "förra året" and "för tio år sedan" against the year the text speaks
+    from (`now_year`, the report's year when not given)."""
+    now = now_year if now_year is not None else reporting_year
     if period == CURRENT:
         return str(reporting_year) if reporting_year is not None else ""
+    if period == NOW:
+        return str(now) if now is not None else ""
     if period == LAST_YEAR:
-        return str(reporting_year - 1) if reporting_year is not None else ""
-    if period.startswith("ago:") and reporting_year is not None:
-        return str(reporting_year - int(period[4:]))  # "för tio år sedan"
+        return str(now - 1) if now is not None else ""
+    if period.startswith("ago:") and now is not None:
+        return str(now - int(period[4:]))  # "för tio år sedan"
     if previous_years(period) and reporting_year is not None:  # "prev:6": six years before; "next:1" the year after
         return str(reporting_year - previous_years(period))
     if reporting_year is None:
@@ -284,7 +299,9 @@ def find_year_mentions(text: str) -> list[tuple[int, int, str, str]]:
                     continue
             elif role in ("next", "current", "month", "last_year"):
                 start, end = m.start(), m.end()
-                period = "next:1" if role == "next" else LAST_YEAR if role == "last_year" else CURRENT
+                # "i år" is the year the text speaks in; "i dag" the state its latest figures show, the report's year
+                now = role == "current" and "år" in m.group(0).lower()
+                period = "next:1" if role == "next" else LAST_YEAR if role == "last_year" else NOW if now else CURRENT
             elif role == "previous":
                 start, end = m.start(), m.end()
                 count = m.groupdict().get("count")
@@ -321,7 +338,7 @@ PUBLICATION_LINE: re.Pattern[str] = re.compile(r"\bpublicera(?:d|t|des)\b:?", re
 # "Startår: 2019", "Bildat: 2005": a label whose value is a year, an attribute of what the lines describe
 LABELLED_YEAR: re.Pattern[str] = re.compile(r"^[^:\n]{1,40}:\s*(?:19|20)\d{2}\s*\.?\s*$")
 
-__all__ = ["BARE_YEAR", "BUDGET_YEAR", "CURRENT", "FULL_YEAR", "LABELLED_YEAR", "LAST_YEAR_WORDS", "MONTHS",
+__all__ = ["BARE_YEAR", "BUDGET_YEAR", "CURRENT", "FULL_YEAR", "LABELLED_YEAR", "LAST_YEAR_WORDS", "MONTHS", "NOW",
            "PART_OF_YEAR_PATTERNS", "PERIOD_PATTERNS", "PUBLICATION_LINE", "PERIOD_ROLES", "PREVIOUS", "PROPOSAL_CUES", "SAME_PART",
            "SEASONS", "YEAR", "YEAR_LABEL", "YEAR_MAX", "YEAR_MIN", "find_parts_of_year", "find_year_mentions",
-           "is_year", "previous_years", "resolve_period", "span_period"]
+           "is_year", "previous_years", "proposes", "resolve_period", "span_period"]
