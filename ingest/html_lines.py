@@ -26,6 +26,7 @@ _BLOCK_OPEN = re.compile(r"<(p|li|h[1-6]|div|dt|dd|blockquote|figcaption|caption
 _BLOCK_CLOSE = re.compile(r"</(?:p|li|h[1-6]|div|dt|dd|blockquote|figcaption|section|article|header|footer|aside|"
                           r"main|pre|address|details|summary|ul|ol|dl|figure)\s*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>", re.DOTALL)
+_TERM_END = re.compile(r"(?<![:.])\s*</dt\s*>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
 
 
@@ -151,6 +152,8 @@ def _convert(segment: str, first_line: int) -> tuple[str, set[int]]:
         if _BLOCK_CLOSE.search(line) and _TAG.sub("", _BLOCK_CLOSE.split(line)[-1]).strip():
             starts.add(first_line + k)  # "...</p> Next text": the next block starts on this line too
         body = sup_tags_as_superscripts(line)
+        # a definition list's term labels the definition under it ("Övriga:"), it heads no section
+        body = _TERM_END.sub(":", body)
         body = _BLOCK_CLOSE.sub(" ", body)
         body = html.unescape(_TAG.sub("", body))
         body = body.strip() if (prefix or first_line + k in starts) else body.rstrip()

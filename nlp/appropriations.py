@@ -15,6 +15,7 @@ from typing import Mapping, Optional, Sequence
 
 from ingest.records import Block, Document
 from nlp.records import UNCLASSIFIED, Fact, Measure
+from nlp.sv.breakdowns import names_agency
 from nlp.sv.budget import CODE, SEVERAL_APPROPRIATIONS, AppropriationMention, appropriation_code, appropriation_name, find_appropriation_mentions
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
@@ -106,7 +107,8 @@ def appropriations_own_prose_amounts(document: Document, facts: Sequence[Fact], 
         parts = dict(f.breakdown, post=name[0].lower() + name[1:])  # budget lines are named in lower case
         # the appropriation says whose money it is: "Arbetsförmedlingen föreslår att anslaget 1:1 Arbetsförmedlingens
         # förvaltningskostnader ..." is no split by agency (a decision's addressee is given after this, nlp.addressee)
-        parts.pop("myndighet", None)
+        if names_agency(name):
+            parts.pop("myndighet", None)  # (not from "anslaget 1:6 Bidrag till förstärkt samarbete", which both draw on)
         out.append(replace(f, breakdown=tuple(sorted(parts.items()))))
     return out
 

@@ -208,6 +208,12 @@ def find_terms(text: str, short_words: bool = False) -> list[Term]:
     return sorted(found, key=lambda t: t.start)
 
 
+def names_agency(text: str) -> bool:
+    """Whether a name says whose it is: "Arbetsförmedlingens förvaltningskostnader" does, "Bidrag till
+    förstärkt samarbete" does not."""
+    return any(t.key == "myndighet" and t.value for t in find_terms(text))
+
+
 def find_group_terms(text: str) -> list[Term]:
     """Every group word of GROUP_PATTERNS in `text`, in text order; an earlier pattern wins
     where two overlap ("ej i samverkan" is not also "i samverkan")."""
@@ -268,4 +274,5 @@ __all__ = [
     "find_group_terms",
     "find_group_values",
     "find_terms",
+    "names_agency",
 ]

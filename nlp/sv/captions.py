@@ -19,8 +19,10 @@ from typing import Optional
 TABLE_WORDS = ("tabell", "tab.", "table", "tablå")
 FIGURE_WORDS = ("figur", "diagram", "bild", "graf", "karta", "figure", "chart")
 
-# "6", "3.2", "B1", "B 1", "A:1", "B.2", "12a", "IV", "II.3" (a Roman-numbered chapter's third table)
-_LABEL = r"(?:[IVX]{1,5}[.:]\d{1,3}|[A-Z](?:\s?[:.]?\s?)\d{1,3}(?:[.:]\d{1,3})?|\d{1,3}(?:[.:]\d{1,3}){0,2}[a-z]?|[IVX]{1,5})"
+# "6", "3.2", "B1", "B 1", "A:1", "B.2", "12a", "IV", "II.3" (a Roman-numbered chapter's third table), and a
+# statistics database's table id, "SF0712A", "BE0101N1"
+_LABEL = (r"(?:[IVX]{1,5}[.:]\d{1,3}|[A-Z]{2,4}\d{2,6}[A-Z]{0,2}\d{0,2}|[A-Z](?:\s?[:.]?\s?)\d{1,3}(?:[.:]\d{1,3})?"
+          r"|\d{1,3}(?:[.:]\d{1,3}){0,2}[a-z]?|[IVX]{1,5})")
 _CONTINUED = r"\(\s*(?:forts(?:\.|ättning|att)?|cont(?:\.|inued)?)\s*\)"
 _WORD = r"(?:tabell|tab\.?|table|tablå|figur|diagram|bild|graf|karta|figure|chart)"
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ingest.records import Table
 from nlp.measures import MeasureMatcher
 from nlp.records import Fact, UNCLASSIFIED
+from nlp.sv.breakdowns import names_agency
 from nlp.sv.budget import appropriation_code, appropriation_name
 from nlp.sv.captions import strip_caption_label
 from nlp.tables.headers import NOTE_MARK_AT_END, PART_OF_ABOVE, has_total_word, is_total, measure_axis, parent_rows
@@ -41,9 +42,11 @@ def appropriations_own_their_amounts(table: Table, named: dict[str, str], facts:
         name = own or (in_caption if f.unit.startswith("kronor") else None)
         if name:
             post = name[0].lower() + name[1:]  # budget lines are named in lower case, as the catalogue's posts are
-            # the anslag says whose money it is ("Arbetsförmedlingens förvaltningskostnader"): no split by agency, as
-            # in running text (nlp.appropriations)
-            parts = {k: v for k, v in f.breakdown if k != "myndighet"}
+            # the anslag says whose money it is ("Arbetsförmedlingens förvaltningskostnader"), and so does a table
+            # whose rows are an agency's anslag: no split by agency, as in running text (nlp.appropriations); the
+            # one anslag a caption names that both agencies draw on ("Försäkringskassans medel från anslaget 1:6
+            # Bidrag till förstärkt samarbete") keeps the agency the caption names
+            parts = {k: v for k, v in f.breakdown if k != "myndighet" or (own is None and not names_agency(name))}
             f = replace(f, breakdown=tuple(sorted(dict(parts, post=post).items())))
         summed = len(anslag_rows) >= 2 and bool(label) and has_total_word(label.split()[0])
         if (own or summed) and f.measure != UNCLASSIFIED:

@@ -20,7 +20,10 @@ LEGEND_RE = re.compile(r"^\s*([\wåäöÅÄÖ][\wåäöÅÄÖ ]{2,40}?)\s*=\s*([
 
 CHANGE_HEADER = re.compile(r"\b(?:förändring(?:en)?|förändr\.|ökning|minskning|förändring\s+i\s+procent)\b"
                            # "Fler deltagare än 2034", "Färre ärenden än 2029": a change against that year
-                           r"|\b(?:fler|färre)\b[^|\t]*?\bän\s+(?:19|20)\d\d\b", re.IGNORECASE)
+                           r"|\b(?:fler|färre)\b[^|\t]*?\bän\s+(?:19|20)\d\d\b"
+                           # "Jämfört med föregående år", "Jfr 2035", "Mot föregående år": a column compared with another
+                           r"|\bjämfört\s+(?:med|mot)\b|\bjfr\b|^\s*(?:mot|sedan)\s+(?:föregående|förra)\s+år(?:et)?\b",
+                           re.IGNORECASE)
 # A change column that counts a fall as a positive figure ("Färre ärenden än 2029 | 120")
 FEWER_HEADER = re.compile(r"\bfärre\b[^|\t]*?\bän\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
