@@ -32,6 +32,15 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-4)
 
 
+def gold_value(value: float, gold: dict) -> bool:
+    """Whether an extracted value is the gold's: a share said in words ("var tredje", "två av tre") may be
+    written in a gold to one decimal (33.3) or four (33.3333); the figure is the same."""
+    if same_value(value, gold["value"]):
+        return True
+    printed = str(gold.get("printed", ""))
+    return not any(ch.isdigit() for ch in printed) and round(float(value), 1) == round(float(gold["value"]), 1)
+
+
 # Breakdown keys whose values are free text as printed ("Region Dalmark", "Rehabiliteringspenning"):
 # compared without case, which is presentation, not which group.
 FREE_TEXT_KEYS = ("grupp", "post")
@@ -108,7 +117,7 @@ def score(gold: list[dict], nonfacts: list[dict], facts_by_doc: dict[str, list])
     for g in gold:
         kind = g.get("kind", "?")
         s.by_kind[kind] += 1
-        candidates = [f for f in by_line.get((g["doc"], g["line"]), []) if same_value(f.value, g["value"])]
+        candidates = [f for f in by_line.get((g["doc"], g["line"]), []) if gold_value(f.value, g)]
         if not candidates:
             s.misses.append(g)
             continue
@@ -131,9 +140,9 @@ def score(gold: list[dict], nonfacts: list[dict], facts_by_doc: dict[str, list])
     for key, golds in gold_lines.items():
         for f in by_line.get(key, []):
             s.extracted_on_lines += 1
-            if any(same_value(f.value, g["value"]) and _same_unit(f.unit, g.get("unit", "")) for g in golds):
+            if any(gold_value(f.value, g) and _same_unit(f.unit, g.get("unit", "")) for g in golds):
                 s.extracted_value_matching += 1
-            if any(same_value(f.value, g["value"]) and f.period == str(g["period"]) and norm_breakdown(f.breakdown) == norm_breakdown(g.get("breakdown"))
+            if any(gold_value(f.value, g) and f.period == str(g["period"]) and norm_breakdown(f.breakdown) == norm_breakdown(g.get("breakdown"))
                    for g in golds):
                 s.extracted_matching += 1
             else:
