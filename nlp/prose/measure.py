@@ -15,6 +15,7 @@ from nlp.prose.figures import changes_to, in_apposition, in_parens, is_compared
 from nlp.records import Measure, UNCLASSIFIED
 from nlp.sv.goals import GOAL_INTENT, GOAL_NOUN, GOAL_OUTCOME
 from nlp.sv.numerals import NUMBER_WORDS
+from nlp.sv.people import is_people_word
 from nlp.sv.statistics import MEAN_WORDS, MEDIAN_WORDS
 from nlp.sv.stop_words import FIGURE_FILLER_WORDS, STOP_WORDS
 
@@ -68,8 +69,11 @@ def figure_measure(doc: Doc, span: Span, spans: Sequence[Span], heading_words: S
     found = decide_in_clause(matcher, context, q.unit, q.value / q.scale, head)
     if found is None and q.unit == "procentenheter":
         found = decide_in_clause(matcher, context, "procent")  # a change in a share
-    if found is not None and head and _is_noun_like(head[0].text) and not matcher.covers(found.key, head[0].text):
-        return UNCLASSIFIED  # "9 000 platser": the noun counted is one the measure never speaks of
+    if found is not None and head and _is_noun_like(head[0].text) and not is_people_word(head[0].text) \
+            and not matcher.covers(found.key, head[0].text):
+        # "9 000 platser": the noun counted is one the measure never speaks of ("2 020 unga ... genomförde en
+        # gemensam kartläggning" counts people, and what they did says the measure)
+        return UNCLASSIFIED
     if found is not None and _statistic(doc, span) == "median" and _is_mean(matcher.by_key.get(found.key)):
         return UNCLASSIFIED  # "medianen var 142 dagar": not the mean the measure is defined as
     return found.key if found else UNCLASSIFIED

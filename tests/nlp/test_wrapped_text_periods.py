@@ -115,3 +115,12 @@ def test_a_cause_is_no_proposal():
     from nlp.sv.periods import proposes
     assert proposes("Taket höjs till 10 prisbasbelopp.")
     assert not proposes("Utbetalt bistånd ökade till 96,8 mnkr, främst på grund av höjda riksnormer.")
+
+
+def test_a_count_of_people_takes_its_measure_from_what_they_did(nlp, catalogue):
+    from nlp.sv.people import is_people_word
+    assert is_people_word("unga") and is_people_word("deltagare") and is_people_word("sökande")
+    assert not is_people_word("platser") and not is_people_word("möten")
+    text = ("Svar\n\nEndast 1 480 unga med aktivitetsersättning genomförde en gemensam kartläggning under 2031.\n")
+    _, facts = facts_of(nlp, catalogue, text)
+    assert {f.printed: f.measure for f in facts}["1 480"] == "gemensamma_kartlaggningar_antal"
