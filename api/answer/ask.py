@@ -15,6 +15,7 @@ the one-off form.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import replace
 from itertools import combinations
@@ -264,11 +265,15 @@ class Asker:
         No breakdown asked: the totals, or (with `fallback`) when the reports give none, every
         breakdown. A breakdown asked: facts with exactly it, else facts that have it among others.
         """
-        rows = [f for f in query_facts(self.conn, measure=interp.measure) if period_in(f["period"] or "", interp.period)]
+        facts = query_facts(self.conn, measure=interp.measure)
+        rows = [f for f in facts if period_in(f["period"] or "", interp.period)]
+        if not rows and interp.period and interp.period.isdigit():
+            # "Från och med 2010 är nyckeltalen 40": a state that holds in every year of its span
+            rows = [f for f in facts if holds_in_year(f, int(interp.period))]
         wanted = dict(interp.breakdown)
         exact = [f for f in rows if f["breakdown"] == wanted]
         if exact:
-            rows = exact
+            rows = exact + finer_splits(rows, wanted, exact)
         elif wanted:
             rows = [f for f in rows if all(f["breakdown"].get(k) == v for k, v in wanted.items())]
         elif not fallback:
@@ -301,6 +306,44 @@ class Asker:
         for a in answers:
             by_measure.setdefault(a["measure"], []).append(a)
         return " ".join(_measure_sentence(rows) for rows in by_measure.values())
+
+
+# A span the report opens with "från och med 2010", "fr.o.m. 2010", "sedan 2010" or "allt sedan 2010":
+# what it says holds from that year on, so it answers a question about any year inside the span.
+FROM_YEAR_RE = re.compile(r"\b(?:från\s+och\s+med|fr\.?\s?o\.?\s?m\.?|(?:allt\s?)?sedan)\s+(?:år\s+)?(\d{4})(?!\d)", re.IGNORECASE)
+
+
+def holds_in_year(fact: Mapping[str, Any], year: int) -> bool:
+    """Whether a fact for a span answers a question about one year of it: the span covers the year and
+    the report's sentence says the figure holds from the span's first year on (a state, "från och med
+    2010 är nyckeltalen 40"), not a sum or mean over the span ("2008-2010 deltog 3 060")."""
+    period = fact["period"] or ""
+    lo, _, hi = period.partition("-")
+    if not (lo.isdigit() and (hi.isdigit() or hi == "")):
+        return False
+    if not int(lo) <= year <= (int(hi) if hi else 10_000):
+        return False
+    return any(int(y) == int(lo) for y in FROM_YEAR_RE.findall(fact["quote"] or ""))
+
+
+def _source(fact: Mapping[str, Any]) -> Optional[str]:
+    """Where a figure is printed: its table, or its text passage (None when the fact does not say)."""
+    if fact.get("cell"):
+        return fact["cell"].rsplit(":", 1)[0]
+    return fact.get("block") or None
+
+
+def finer_splits(rows: Sequence[Mapping[str, Any]], wanted: Mapping[str, str],
+                 exact: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The figures a table or passage gives only split one step further than asked, for the
+    periods where it gives none for the breakdown asked: a table of aktivitetsersättning by kön
+    with no total column answers "aktivitetsersättning 2022" with its kvinnor and män, beside the
+    text's total. A source that does give the asked breakdown adds nothing, nor does a fact that does not
+    say where it is printed."""
+    have = {(_source(f), f["period"]) for f in exact}
+    return [f for f in rows if _source(f) is not None and len(f["breakdown"]) == len(wanted) + 1
+            and all(f["breakdown"].get(k) == v for k, v in wanted.items())
+            and (_source(f), f["period"]) not in have]
 
 
 def _group_key(a: Mapping[str, Any]) -> tuple[str, str, str]:
