@@ -29,7 +29,7 @@ from ..store.queries import (fact_counts_by_measure, iter_measure_breakdowns, it
                               measure_periods, query_facts, query_findings)
 from .ask_words import DEFINING_WORDS, UNIT_FAMILIES
 from .figure_search import FigureSearch
-from .interpret import Interpreter, period_in, period_sort_key
+from .interpret import MIN_COVERAGE, NOT_SPLIT_BY, Interpreter, Reading, period_in, period_sort_key
 from .query_words import words_of
 from .text_figures import TextFigures, text_answer_rows
 
@@ -76,6 +76,10 @@ def _bd_label(breakdown: Mapping[str, str]) -> str:
     return ", ".join(str(v) for v in breakdown.values())
 
 
+# A reading of another measure answers instead of the best one only when scored at least this share as
+# well (Asker.other_reading): "erbjöds kontaktmöte" is the measure of offered meetings when the meetings
+# held have no figure for the year, but a measure that only shares one word of five is not.
+OTHER_READING = 0.5
 # How many passages a definition question searches for the one that defines the term.
 DEFINITION_SEARCH = 20
 
@@ -130,7 +134,8 @@ class Asker:
         return tuple(self.index.search(query, k=k, mode=mode))
 
     def ask(self, query: str, k: int = 5, mode: str = "lexical") -> Answer:
-        interp = self.interpret(query)
+        reading = self.interpreter.read(query)
+        interp = self.interpreter.choose(reading)
         passages = self.passages(query, k, mode)
         if interp.measure is None:
             answer = self.answer_from_text(query, interp, passages)
@@ -142,6 +147,9 @@ class Asker:
         if interp.asks_definition:
             return self.define(query, interp, k, mode)
         rows, interp, note = self.facts_for(interp)
+        other = self.other_reading(reading, interp, rows)
+        if other is not None:
+            rows, interp, note = other
         if not rows:
             return Answer(query, interp, passages=passages, not_reported=True, message=self._not_reported_message(interp))
         answers = [answer_row(f) for f in rows]
@@ -258,6 +266,44 @@ class Asker:
                     rows, related = extra, [key]
                     break
         return rows, replace(interp, related=tuple(related)), note
+
+    def other_reading(self, reading: Reading, interp: Interpretation,
+                      rows: Sequence[Mapping[str, Any]]) -> Optional[tuple[list[dict[str, Any]], Interpretation, str]]:
+        """A nearly as good reading that answers what the best one cannot, or None.
+
+        The best-scored measure may have no figure for the period and breakdown asked, or may not be
+        split by a breakdown the question names ("Försäkringskassan", a post): then a measure scored at
+        least OTHER_READING times as well, covering the question as a measure must, that the reports
+        give for exactly the period and the breakdown the question names, answers instead, and the
+        note says which measure that is. With no figure at all, the other measure must also name every
+        word the best one matched, or the breakdown it is given for must be one the question named: a
+        measure that only shares some words is another quantity, not the one asked about."""
+        dropped = [x for x in interp.ignored if NOT_SPLIT_BY in x]
+        if interp.measure is None or (rows and not dropped):
+            return None
+        top = reading.score_of(interp.measure)
+        own = next((set(m) for p, _, _, m in reading.scored if p.key == interp.measure), set())
+        left = {t.units.word for t in reading.tokens if t.weight == 1.0} - own  # content words the best one left over
+        for p, score, coverage, matched in reading.scored:
+            if p.key == interp.measure or coverage <= MIN_COVERAGE or score < OTHER_READING * top:
+                continue
+            wanted_unit = interp.asks_for or (None if rows else interp.unit)
+            if wanted_unit and p.unit not in UNIT_FAMILIES.get(wanted_unit, {wanted_unit}):
+                continue
+            other = self.interpreter.choose(reading, p.key)
+            if other.measure != p.key or any(NOT_SPLIT_BY in x for x in other.ignored):
+                continue
+            if rows and (len(other.breakdown) <= len(interp.breakdown) or not left & set(matched)):
+                continue  # it must narrow by what the best reading could not use, and use a word that one left over
+            if not rows and not (own <= set(matched) or other.breakdown and set(interp.breakdown.items()) <= set(other.breakdown.items())):
+                continue
+            found = [f for f in self.matching_facts(other, fallback=False) if f["breakdown"] == dict(other.breakdown)]
+            if found:
+                where = f" per {', '.join(sorted(k for k in other.breakdown if k not in interp.breakdown))}" if rows else ""
+                note = (f"Rapporterna redovisar inte {interp.measure_label.lower()}{where} här, men väl "
+                        f"{other.measure_label.lower()}:")
+                return found, other, note
+        return None
 
     def matching_facts(self, interp: Interpretation, fallback: bool = True) -> list[dict[str, Any]]:
         """The facts for the measure, period and breakdown; the exact breakdown first.

@@ -22,8 +22,9 @@ from nlp.sv.units import UNITS
 STOP_WORDS = (SV_STOP_WORDS - SV_NEGATIONS) | QUESTION_WORDS | {"hos"}  # a negation is read, not dropped
 
 # A measure of the complement ("avslag utan omställningsmöte", "ej återvänt") is never the answer
-# unless the question itself negates; "nej" negates a question too.
-NEGATIONS = SV_NEGATIONS | {"nej"}
+# unless the question itself negates; "nej" negates a question too, and so does the verb of lacking
+# ("bedömdes sakna arbetsförmåga" is the complement of "bedömdes ha arbetsförmåga").
+NEGATIONS = SV_NEGATIONS | {"nej", "sakna", "saknar", "saknade", "saknat", "saknas"}
 
 # Negations that deny the same way, read as one word: a question types "inte" where a report's
 # table prints "ej" or "icke" ("inte med i samverkan" is the group "ej i samverkan"). ("utan", "ingen"

@@ -94,6 +94,25 @@ class MeasureProfile:
     counts_of: str  # the count measure a share is computed from
 
 
+# How `ignored` says that the question named a breakdown the measure is not split by
+NOT_SPLIT_BY = "måttet redovisas inte per"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question read once: what Interpreter.choose picks a measure from, again for another measure."""
+
+    tokens: tuple
+    scored: tuple  # (profile, score, coverage, matched words), best first
+    breakdown: Mapping[str, str]
+    breakdown_word_keys: Mapping[str, set]
+    names: frozenset
+    base: Mapping  # period, series, asks_for, asks_definition, read_as
+
+    def score_of(self, key: str) -> float:
+        return next((sc for p, sc, _, _ in self.scored if p.key == key), 0.0)
+
+
 @dataclass(frozen=True)
 class _Token:
     units: WordUnits
@@ -124,6 +143,7 @@ class Interpreter:
         self.breakdown_values = {m: {k: tuple(sorted(set(vs))) for k, vs in by_key.items()}
                                  for m, by_key in (breakdown_values or {}).items()}
         self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
+        self._value_head_cache: dict[str, frozenset[str]] = {}  # a breakdown value -> the heads of its compounds
         self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
         self._clipped_cache: dict[str, frozenset[str]] = {}  # a word's key -> the measures a word it begins names
         fact_breakdowns = fact_breakdowns or {}
@@ -249,6 +269,10 @@ class Interpreter:
         measure's, a name the reports do not break down by ("Skåne"), or the question asks for
         another unit than the measure has and no sibling measure has it.
         """
+        return self.choose(self.read(query))
+
+    def read(self, query: str) -> "Reading":
+        """The question's words, period, unit cue and breakdown, and every measure scored against them."""
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
         text = GENITIVE_COLON_RE.sub(r"\1", text)  # "FK:s studier": the abbreviation's genitive, not a word "s"
         text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
@@ -293,9 +317,18 @@ class Interpreter:
         mean = bool(MEAN_CUES.search(rest))
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population, mean)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
+        return Reading(tokens=tuple(tokens), scored=tuple(scored), breakdown=breakdown, breakdown_word_keys=breakdown_word_keys,
+                       names=frozenset(names), base=base)
 
+    def choose(self, reading: "Reading", measure: Optional[str] = None) -> Interpretation:
+        """The reading as the best-scored measure, or as `measure` (one of the scored ones), which then
+        has to pass the same tests: enough of the question covered, a word that names it, the unit."""
+        tokens, scored, names, base = list(reading.tokens), list(reading.scored), set(reading.names), reading.base
+        breakdown, breakdown_word_keys, asks_for = dict(reading.breakdown), reading.breakdown_word_keys, base["asks_for"]
         if not scored or scored[0][1] <= 0:
             return Interpretation(measure=None, breakdown=breakdown, ignored=tuple(t.units.word for t in tokens), **base)
+        if measure is not None:
+            scored = [c for c in scored if c[0].key == measure] + [c for c in scored if c[0].key != measure]
         candidates = tuple({"key": p.key, "label": p.label, "score": round(sc, 3)} for p, sc, _, _ in scored[:4])
         p, _, coverage, matched = scored[0]
         unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
@@ -348,7 +381,7 @@ class Interpreter:
         for key, value, used in self.named_values(p.key, elsewhere, taken=set(kept), whole=True):
             kept[key] = value
             dropped -= {k for k in dropped if breakdown_word_keys.get(k, set()) & {u.key for u in used}}
-        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k in dropped]
+        ignored = [f"{k}={v} ({NOT_SPLIT_BY} {k})" for k, v in breakdown.items() if k in dropped]
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
@@ -418,14 +451,31 @@ class Interpreter:
         for key, values in self._value_keys(measure).items():
             if key in taken:
                 continue
-            best = None
+            best, best_rank = None, None
             for value, value_keys in values:
                 used = [u for u in words if u.key in value_keys or (not whole and any(part in value_keys for part in u.parts))]
-                if used and (best is None or (len(used), -len(value)) > (len(best[2]), -len(best[1]))):
-                    best = (key, value, used)
+                if not used:
+                    continue
+                # a tie between values named by as many words goes to the one whose compound's head another
+                # word of the question is ("köpta insatser och aktivitetsstöd": "rehabiliteringsinsatser och
+                # aktivitetsstöd", not "aktivitetsstöd"), then to the shortest
+                heads = self._value_heads(value)
+                rank = (len(used), sum(1 for u in words if u not in used and u.key in heads), -len(value))
+                if best_rank is None or rank > best_rank:
+                    best, best_rank = (key, value, used), rank
             if best is not None:
                 out.append(best)
         return out
+
+    def _value_heads(self, value: str) -> frozenset[str]:
+        """The heads of a breakdown value's compounds ("insats" of "rehabiliteringsinsatser"): shared by
+        many values, so they name none by themselves, but they tell two named values apart."""
+        heads = self._value_head_cache.get(value)
+        if heads is None:
+            heads = self._value_head_cache[value] = frozenset(
+                units.parts[-1] for w in words_of(value) if w not in STOP_WORDS
+                for units in (self.lexicon.units(w),) if len(units.parts) > 1)
+        return heads
 
     def _value_keys(self, measure: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
         """Each breakdown value of the measure with its words' keys, stemmed once."""

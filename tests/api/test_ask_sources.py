@@ -10,6 +10,7 @@ import pytest
 
 from api.answer.ask import Asker, finer_splits, holds_in_year
 from ingest import store as ingest_store
+from ingest.records import Block, Document, DocumentMetadata
 from nlp import store as nlp_store
 from nlp.records import Fact, Measure
 
@@ -116,3 +117,102 @@ def test_finer_splits_only_one_step_and_only_where_the_source_has_no_total():
                  "cell": "brand-2021:t2:r1c3", "block": None})
     exact = [r for r in rows if r["breakdown"] == wanted]
     assert sorted(r["id"] for r in finer_splits(rows, wanted, exact)) == ["f5", "f6"]
+
+
+# -- a nearly as good reading that answers what the best one cannot ------------------------------
+
+COURSES = [
+    Measure(key="kurser_antal", label="Antal kurser i brandskydd", unit="antal", definition="Antal hållna kurser.",
+            lemmas=("kurs", "brandskydd")),
+    Measure(key="kurser_erbjudna_antal", label="Antal erbjudna kurser i brandskydd", unit="antal",
+            definition="Antal kurser som erbjudits.", lemmas=("kurs", "brandskydd", "erbjuden")),
+    Measure(key="kurser_utan_larare_antal", label="Antal kurser i brandskydd som saknade lärare", unit="antal",
+            definition="Antal kurser som ställdes in.", lemmas=("kurs", "brandskydd", "lärare")),
+    Measure(key="raddningsbudget_kronor", label="Räddningstjänstens budget", unit="kronor",
+            definition="Budget för räddningstjänsten.", lemmas=("räddningstjänst", "budget")),
+    Measure(key="brandmedel_kronor", label="Tilldelade brandmedel", unit="kronor", definition="Tilldelade medel per post.",
+            lemmas=("brandmedel", "budget"), breakdowns=("myndighet", "post")),
+]
+
+
+def course_fact(fid, measure, period, value, **breakdown) -> Fact:
+    unit = measure.rsplit("_", 1)[1].replace("andel", "procent")
+    return Fact(id=fid, doc="kurs-2021", source_file="kurs-2021.txt", measure=measure, measure_label=measure, period=period,
+                breakdown=tuple(sorted(breakdown.items())), value=value, printed=str(value), unit=unit, kind="body",
+                line=int(fid[1:]), quote=f"{value} ({measure}, {period})", block=f"b{fid}")
+
+
+COURSE_FACTS = [
+    course_fact("c1", "kurser_antal", "2019", 30),
+    course_fact("c2", "kurser_erbjudna_antal", "2020", 45),
+    course_fact("c3", "kurser_utan_larare_antal", "2021", 12),
+    course_fact("c4", "raddningsbudget_kronor", "2020", 900_000),
+    course_fact("c5", "brandmedel_kronor", "2020", 120_000, myndighet="Försäkringskassan", post="utbildning"),
+    course_fact("c6", "brandmedel_kronor", "2020", 300_000, myndighet="Försäkringskassan", post="räddningsinsatser och övningar"),
+    course_fact("c7", "brandmedel_kronor", "2020", 200_000, myndighet="Försäkringskassan", post="övningar"),
+]
+
+
+COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. Medlen gick till utbildning, till övningar och till "
+               "räddning: räddningsinsatser och övningar kostade mest, och en insats i taget planerades.")
+
+
+def course_report() -> Document:
+    meta = DocumentMetadata(title="Kurser i brandskydd", publishers=("Räddningstjänsten",), published="2021-03-01",
+                            reporting_year=2020, years="2019-2021", kind="återrapport", from_manifest=True)
+    block = Block(id="kurs-2021:b0", doc="kurs-2021", order=0, kind="paragraph", section=(), text=COURSE_TEXT,
+                  line_start=1, line_end=1)
+    return Document(id="kurs-2021", source_file="kurs-2021.txt", content_hash="1" * 64, format="text", metadata=meta,
+                    line_count=1, blocks=(block,))
+
+
+@pytest.fixture(scope="module")
+def courses(tmp_path_factory):
+    import sqlite3
+
+    path = tmp_path_factory.mktemp("courses") / "courses.db"
+    with ingest_store.building(path) as conn:
+        ingest_store.save_document(conn, course_report())
+        nlp_store.save_measures(conn, COURSES)
+        nlp_store.save_facts(conn, COURSE_FACTS, {"kurs-2021": ("2021-03-01", 2021)})
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    return Asker(conn)
+
+
+def test_a_measure_with_no_figure_for_the_year_gives_way_to_one_nearly_as_good_that_has_it(courses):
+    answer = courses.ask("hur många brandskyddskurser 2020", k=0)
+    assert answer.interpretation.measure == "kurser_erbjudna_antal"
+    assert [a["value"] for a in answer.answers] == [45]
+    assert answer.message.startswith("Rapporterna redovisar inte antal kurser i brandskydd här, men väl antal erbjudna")
+
+
+def test_no_other_reading_of_the_complement(courses):
+    """The courses that lacked a teacher have a figure for 2021, but a measure of what was lacking
+    ("saknade") is the complement of the one asked, unless the question says so itself."""
+    assert courses.ask("hur många kurser i brandskydd 2021", k=0).not_reported
+    assert [a["value"] for a in courses.ask("hur många kurser i brandskydd saknade lärare 2021", k=0).answers] == [12]
+
+
+def test_a_breakdown_the_best_measure_cannot_use_moves_the_answer_to_one_that_can(courses):
+    answer = courses.ask("räddningstjänstens budget Försäkringskassan utbildning 2020", k=0)
+    assert courses.interpreter.interpret("räddningstjänstens budget Försäkringskassan utbildning 2020").measure == \
+        "raddningsbudget_kronor"  # the best reading, not split by myndighet or post
+    assert (answer.interpretation.measure, dict(answer.interpretation.breakdown)) == (
+        "brandmedel_kronor", {"myndighet": "Försäkringskassan", "post": "utbildning"})
+    assert [a["value"] for a in answer.answers] == [120_000]
+
+
+@pytest.mark.parametrize("query", ["räddningstjänstens budget 2020", "räddningstjänstens budget Försäkringskassan 2020"])
+def test_the_best_measure_keeps_the_question_when_no_word_is_left_over_for_another(courses, query):
+    """A myndighet the best measure is not split by, and no other word of the question for another
+    measure to use, is no reason to leave the measure that has the figure (the note says what was dropped)."""
+    answer = courses.ask(query, k=0)
+    assert [a["value"] for a in answer.answers] == [900_000]
+
+
+def test_a_tie_between_named_values_goes_to_the_one_whose_compound_head_the_question_has(courses):
+    """"insatser och övningar" names "räddningsinsatser och övningar" (its compound's head), not "övningar"."""
+    i = courses.interpreter.interpret("brandmedel Försäkringskassan insatser och övningar 2020")
+    assert dict(i.breakdown)["post"] == "räddningsinsatser och övningar"
+    assert dict(courses.interpreter.interpret("brandmedel Försäkringskassan övningar 2020").breakdown)["post"] == "övningar"
