@@ -257,8 +257,10 @@ class Asker:
             for key in siblings:
                 if key.rsplit("_", 1)[0] != stem:
                     continue
-                if interp.asks_for and self.interpreter.measures[key].unit not in UNIT_FAMILIES.get(interp.asks_for, {interp.asks_for}):
-                    continue  # "hur många" is not answered with a share, nor "hur stor andel" with a count
+                unit = self.interpreter.measures[key].unit
+                if interp.asks_for and unit not in UNIT_FAMILIES.get(interp.asks_for, {interp.asks_for}) and not (
+                        interp.count_as_share and unit in UNIT_FAMILIES["procent"]):
+                    continue  # "hur många planer" is not answered with a share, nor "hur stor andel" with a count
                 extra = self.matching_facts(replace(interp, measure=key), fallback=False)
                 if extra:
                     other = self.interpreter.measures[key].label

@@ -96,6 +96,13 @@ class MeasureProfile:
 
 # How `ignored` says that the question named a breakdown the measure is not split by
 NOT_SPLIT_BY = "måttet redovisas inte per"
+# "Hur många skriver in sig ...", "hur många av dem ...", "hur många kvinnor ...": how many people do
+# something, which a report often answers with a share ("två av tio (17 procent)"). "Hur många planer
+# ..." counts things, and "antal" asks for a count outright: no share stands in for those.
+COUNTED_RE = re.compile(r"\bhur många\s+(?:av\s+)?(\w+)")
+COUNT_WORD_RE = re.compile(r"\bantal(?:et)?\b")
+PEOPLE_PRONOUNS = frozenset({"de", "dem", "som"})  # "hur många (av) dem som ...", "hur många som ..."
+SHARE_FOR_COUNT = "rapporterna redovisar en andel, inget antal"
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class Reading:
     breakdown_word_keys: Mapping[str, set]
     names: frozenset
     base: Mapping  # period, series, asks_for, asks_definition, read_as
+    counted: Optional[str] = None  # the word right after "hur många" ("av" skipped), when no "antal" asks for a count
 
     def score_of(self, key: str) -> float:
         return next((sc for p, sc, _, _ in self.scored if p.key == key), 0.0)
@@ -317,8 +325,9 @@ class Interpreter:
         mean = bool(MEAN_CUES.search(rest))
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population, mean)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
+        counted = COUNTED_RE.search(rest) if asks_for == "antal" and not COUNT_WORD_RE.search(rest) else None
         return Reading(tokens=tuple(tokens), scored=tuple(scored), breakdown=breakdown, breakdown_word_keys=breakdown_word_keys,
-                       names=frozenset(names), base=base)
+                       names=frozenset(names), base=base, counted=counted.group(1) if counted else None)
 
     def choose(self, reading: "Reading", measure: Optional[str] = None) -> Interpretation:
         """The reading as the best-scored measure, or as `measure` (one of the scored ones), which then
@@ -333,6 +342,9 @@ class Interpreter:
         p, _, coverage, matched = scored[0]
         unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
         refused = None
+        share_note: list[str] = []
+        # a "hur många" question about people that the share of the same quantity may answer when no count is given
+        count_as_share = self.counts_people(reading, matched)
         if coverage <= MIN_COVERAGE:
             refused = [f"{t.units.word} ({'okänt ord i rapporterna' if t.foreign else 'matchar inte ' + p.key})" for t in unmatched]
         elif not any(self._names(t.units, p) for t in tokens if t.units.word in matched):
@@ -351,6 +363,8 @@ class Interpreter:
                 # "hur många sjukfall ... i genomsnitt under två år" is a count, not the days before
                 p, _, coverage, matched = fitting
                 unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
+            elif self.share_for_count(reading, p, matched):
+                share_note = [f"hur många ({SHARE_FOR_COUNT})"]
             else:
                 refused = [f"frågan gäller {asks_for}, men {p.key} anges i {p.unit}"]
         if refused is not None:
@@ -385,7 +399,22 @@ class Interpreter:
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
-            candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
+            candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(share_note + ignored),
+            count_as_share=count_as_share, **base)
+
+    @staticmethod
+    def share_for_count(reading: "Reading", p: MeasureProfile, matched: Iterable[str]) -> bool:
+        """Whether a "hur många" question may be read as a share measure: it counts people and the measure is a share."""
+        return p.unit in UNIT_FAMILIES["procent"] and Interpreter.counts_people(reading, matched)
+
+    @staticmethod
+    def counts_people(reading: "Reading", matched: Iterable[str]) -> bool:
+        """Whether a "hur många" question counts people: the word after it points at people ("av dem
+        som ..."), is a group's word ("kvinnor") or a word of the measure read ("skriver"); not a thing
+        the measure does not name ("planer"), nor a place ("hur många i projektet", whose population the
+        measure need not be about)."""
+        w = reading.counted
+        return w is not None and (w in PEOPLE_PRONOUNS or w in BREAKDOWN_WORDS or w in set(matched))
 
 
     def respell(self, text: str, names: set[str]) -> tuple[str, tuple[str, ...]]:

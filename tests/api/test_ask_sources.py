@@ -128,6 +128,9 @@ COURSES = [
             definition="Antal kurser som erbjudits.", lemmas=("kurs", "brandskydd", "erbjuden")),
     Measure(key="kurser_utan_larare_antal", label="Antal kurser i brandskydd som saknade lärare", unit="antal",
             definition="Antal kurser som ställdes in.", lemmas=("kurs", "brandskydd", "lärare")),
+    Measure(key="anmalan_ovning_andel", label="Andel anställda som anmäler sig till övning", unit="procent",
+            definition="Andel av de anställda som anmäler sig till en övning.", denominator="Anställda.",
+            lemmas=("anmäla", "övning")),
     Measure(key="raddningsbudget_kronor", label="Räddningstjänstens budget", unit="kronor",
             definition="Budget för räddningstjänsten.", lemmas=("räddningstjänst", "budget")),
     Measure(key="brandmedel_kronor", label="Tilldelade brandmedel", unit="kronor", definition="Tilldelade medel per post.",
@@ -147,13 +150,14 @@ COURSE_FACTS = [
     course_fact("c2", "kurser_erbjudna_antal", "2020", 45),
     course_fact("c3", "kurser_utan_larare_antal", "2021", 12),
     course_fact("c4", "raddningsbudget_kronor", "2020", 900_000),
+    course_fact("c9", "anmalan_ovning_andel", "2020", 35),
     course_fact("c5", "brandmedel_kronor", "2020", 120_000, myndighet="Försäkringskassan", post="utbildning"),
     course_fact("c6", "brandmedel_kronor", "2020", 300_000, myndighet="Försäkringskassan", post="räddningsinsatser och övningar"),
     course_fact("c7", "brandmedel_kronor", "2020", 200_000, myndighet="Försäkringskassan", post="övningar"),
 ]
 
 
-COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. Medlen gick till utbildning, till övningar och till "
+COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. De anställda anmäler sig till en övning i taget. Medlen gick till utbildning, till övningar och till "
                "räddning: räddningsinsatser och övningar kostade mest, och en insats i taget planerades.")
 
 
@@ -216,3 +220,21 @@ def test_a_tie_between_named_values_goes_to_the_one_whose_compound_head_the_ques
     i = courses.interpreter.interpret("brandmedel Försäkringskassan insatser och övningar 2020")
     assert dict(i.breakdown)["post"] == "räddningsinsatser och övningar"
     assert dict(courses.interpreter.interpret("brandmedel Försäkringskassan övningar 2020").breakdown)["post"] == "övningar"
+
+
+# -- "hur många" about people, answered with a share -------------------------------------------------
+
+@pytest.mark.parametrize("query", ["hur många anmäler sig till övning 2020", "hur många av dem anmäler sig till övning 2020",
+                                   "hur många som anmäler sig till övning 2020"])
+def test_how_many_people_do_something_is_answered_with_the_share_the_report_gives(courses, query):
+    answer = courses.ask(query, k=0)
+    assert [(a["value"], a["unit"]) for a in answer.answers] == [(35, "procent")]
+    assert answer.interpretation.count_as_share
+    assert "hur många (rapporterna redovisar en andel, inget antal)" in answer.interpretation.ignored
+
+
+@pytest.mark.parametrize("query", ["antal som anmäler sig till övning 2020",  # "antal" asks for a count outright
+                                   "hur många i räddningstjänsten anmäler sig till övning 2020"])  # a place, not people
+def test_a_count_asked_outright_or_of_a_place_is_not_answered_with_a_share(courses, query):
+    answer = courses.ask(query, k=0)
+    assert all(a["unit"] != "procent" for a in answer.answers)
