@@ -150,6 +150,8 @@ class Asker:
         other = self.other_reading(reading, interp, rows)
         if other is not None:
             rows, interp, note = other
+        elif rows:
+            rows, interp = self.with_ties(reading, interp, rows)
         if not rows:
             return Answer(query, interp, passages=passages, not_reported=True, message=self._not_reported_message(interp))
         answers = [answer_row(f) for f in rows]
@@ -306,6 +308,31 @@ class Asker:
                         f"{other.measure_label.lower()}:")
                 return found, other, note
         return None
+
+    def with_ties(self, reading: Reading, interp: Interpretation,
+                  rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], Interpretation]:
+        """The answer with the figures of every measure the question cannot tell from the one read: the
+        same score from the same words, in the same unit ("samordningsförbundens pengar" names no more
+        than the post, so the money allotted, used and given as samverkansmedel all answer), each in
+        its own row and listed in `related`, for the same period and breakdown."""
+        top = reading.score_of(interp.measure or "")
+        own = next((set(m) for p, _, _, m in reading.scored if p.key == interp.measure), None)
+        if own is None:
+            return rows, interp
+        related = list(interp.related)
+        for p, score, _, matched in reading.scored:
+            if score < top - 1e-9:
+                break
+            if p.key == interp.measure or p.key in related or p.unit != interp.unit or set(matched) != own:
+                continue
+            tied = self.interpreter.choose(reading, p.key)
+            if tied.measure != p.key or dict(tied.breakdown) != dict(interp.breakdown):
+                continue
+            extra = self.matching_facts(replace(interp, measure=p.key), fallback=False)
+            if extra:
+                rows = rows + extra
+                related.append(p.key)
+        return rows, replace(interp, related=tuple(related))
 
     def matching_facts(self, interp: Interpretation, fallback: bool = True) -> list[dict[str, Any]]:
         """The facts for the measure, period and breakdown; the exact breakdown first.

@@ -131,6 +131,10 @@ COURSES = [
     Measure(key="anmalan_ovning_andel", label="Andel anställda som anmäler sig till övning", unit="procent",
             definition="Andel av de anställda som anmäler sig till en övning.", denominator="Anställda.",
             lemmas=("anmäla", "övning")),
+    Measure(key="ovningsmedel_tilldelade_kronor", label="Tilldelade övningsmedel", unit="kronor",
+            definition="Medel tilldelade för övningar, per post.", lemmas=("övningsmedel", "tilldela"), breakdowns=("post",)),
+    Measure(key="ovningsmedel_forbrukade_kronor", label="Förbrukade övningsmedel", unit="kronor",
+            definition="Medel förbrukade för övningar, per post.", lemmas=("övningsmedel", "förbruka"), breakdowns=("post",)),
     Measure(key="raddningsbudget_kronor", label="Räddningstjänstens budget", unit="kronor",
             definition="Budget för räddningstjänsten.", lemmas=("räddningstjänst", "budget")),
     Measure(key="brandmedel_kronor", label="Tilldelade brandmedel", unit="kronor", definition="Tilldelade medel per post.",
@@ -151,13 +155,15 @@ COURSE_FACTS = [
     course_fact("c3", "kurser_utan_larare_antal", "2021", 12),
     course_fact("c4", "raddningsbudget_kronor", "2020", 900_000),
     course_fact("c9", "anmalan_ovning_andel", "2020", 35),
+    course_fact("c10", "ovningsmedel_tilldelade_kronor", "2020", 50_000, post="rökdykning"),
+    course_fact("c11", "ovningsmedel_forbrukade_kronor", "2021", 45_000, post="rökdykning"),
     course_fact("c5", "brandmedel_kronor", "2020", 120_000, myndighet="Försäkringskassan", post="utbildning"),
     course_fact("c6", "brandmedel_kronor", "2020", 300_000, myndighet="Försäkringskassan", post="räddningsinsatser och övningar"),
     course_fact("c7", "brandmedel_kronor", "2020", 200_000, myndighet="Försäkringskassan", post="övningar"),
 ]
 
 
-COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. De anställda anmäler sig till en övning i taget. Medlen gick till utbildning, till övningar och till "
+COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. De anställda anmäler sig till en övning i taget. Rökdykning tilldelades och förbrukade medel. Medlen gick till utbildning, till övningar och till "
                "räddning: räddningsinsatser och övningar kostade mest, och en insats i taget planerades.")
 
 
@@ -238,3 +244,18 @@ def test_how_many_people_do_something_is_answered_with_the_share_the_report_give
 def test_a_count_asked_outright_or_of_a_place_is_not_answered_with_a_share(courses, query):
     answer = courses.ask(query, k=0)
     assert all(a["unit"] != "procent" for a in answer.answers)
+
+
+# -- measures the question cannot tell apart ---------------------------------------------------------
+
+def test_money_named_only_by_its_post_is_answered_by_every_money_measure_of_that_post(courses):
+    """"pengar till rökdykning" says neither allotted nor used: both measures answer, each in its own row."""
+    answer = courses.ask("pengar till rökdykning 2020-2021", k=0)
+    assert sorted((a["measure"], a["value"]) for a in answer.answers) == [
+        ("ovningsmedel_forbrukade_kronor", 45_000), ("ovningsmedel_tilldelade_kronor", 50_000)]
+    assert len(answer.interpretation.related) == 1
+
+
+def test_a_word_that_tells_the_money_measures_apart_keeps_one(courses):
+    answer = courses.ask("tilldelade pengar till rökdykning 2020-2021", k=0)
+    assert [(a["measure"], a["value"]) for a in answer.answers] == [("ovningsmedel_tilldelade_kronor", 50_000)]
