@@ -259,3 +259,21 @@ def test_money_named_only_by_its_post_is_answered_by_every_money_measure_of_that
 def test_a_word_that_tells_the_money_measures_apart_keeps_one(courses):
     answer = courses.ask("tilldelade pengar till rökdykning 2020-2021", k=0)
     assert [(a["measure"], a["value"]) for a in answer.answers] == [("ovningsmedel_tilldelade_kronor", 50_000)]
+
+
+# -- a sentence that holds the question's words in other forms ---------------------------------------
+
+def test_a_sentence_holds_a_word_in_the_genitive_and_a_breakdown_value_by_its_abbreviation():
+    """"FK" is held by a sentence printing "Försäkringskassan", and "november" by one printing it in the
+    genitive ("novembers", which Snowball stems apart): a question in everyday words finds its sentence."""
+    from api.answer.figure_search import FigureSearch
+    from api.answer.query_words import QueryLexicon
+
+    rows = [{"doc": "r", "quote": "Försäkringskassan fick tillbaka 4 miljoner kronor för novembers larmövningar.",
+             "period": "2021", "unit": "kronor", "line": 3, "value": 4e6, "printed": "4 miljoner"},
+            {"doc": "r", "quote": "Räddningstjänsten fick tillbaka 9 miljoner kronor.", "period": "2021", "unit": "kronor",
+             "line": 5, "value": 9e6, "printed": "9 miljoner"}]
+    search = FigureSearch(rows, QueryLexicon(["tillbaka", "november", "försäkringskassan", "larmövningar"]))
+    found = search.match("pengar FK tillbaka november", "2021")
+    assert found is not None and [f["printed"] for f in found.facts] == ["4 miljoner"]
+    assert search.match("pengar FK tillbaka december", "2021") is None  # another month
