@@ -101,7 +101,10 @@ NOT_SPLIT_BY = "måttet redovisas inte per"
 # ..." counts things, and "antal" asks for a count outright: no share stands in for those.
 COUNTED_RE = re.compile(r"\bhur många\s+(?:av\s+)?(\w+)")
 COUNT_WORD_RE = re.compile(r"\bantal(?:et)?\b")
-PEOPLE_PRONOUNS = frozenset({"de", "dem", "som"})  # "hur många (av) dem som ...", "hur många som ..."
+PEOPLE_PRONOUNS = frozenset({"de", "dem", "som"})
+# "andel utlandsfödda ...": the noun right after "andel" is what the share is of; a share measure that does not
+# name it answers another question ("andel kvinnor" for "andel utlandsfödda"), however well the rest fits
+SHARE_HEAD_RE = re.compile(r"\bandel(?:en)?\s+(\w+)")  # "hur många (av) dem som ...", "hur många som ..."
 SHARE_FOR_COUNT = "rapporterna redovisar en andel, inget antal"
 
 
@@ -116,6 +119,7 @@ class Reading:
     names: frozenset
     base: Mapping  # period, series, asks_for, asks_definition, read_as
     counted: Optional[str] = None  # the word right after "hur många" ("av" skipped), when no "antal" asks for a count
+    share_of: Optional[str] = None  # the word right after "andel"/"andelen": what the share is of
 
     def score_of(self, key: str) -> float:
         return next((sc for p, sc, _, _ in self.scored if p.key == key), 0.0)
@@ -326,8 +330,10 @@ class Interpreter:
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population, mean)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
         counted = COUNTED_RE.search(rest) if asks_for == "antal" and not COUNT_WORD_RE.search(rest) else None
+        share_of = SHARE_HEAD_RE.search(rest)
         return Reading(tokens=tuple(tokens), scored=tuple(scored), breakdown=breakdown, breakdown_word_keys=breakdown_word_keys,
-                       names=frozenset(names), base=base, counted=counted.group(1) if counted else None)
+                       names=frozenset(names), base=base, counted=counted.group(1) if counted else None,
+                       share_of=share_of.group(1) if share_of else None)
 
     def choose(self, reading: "Reading", measure: Optional[str] = None) -> Interpretation:
         """The reading as the best-scored measure, or as `measure` (one of the scored ones), which then
@@ -351,6 +357,8 @@ class Interpreter:
             # "Hur många delar omfattar ...": only "omfattar", a word of the phrase "jämförelsegruppen omfattar"
             # the measure's figures are printed in, matched; no word of the question names the measure
             refused = [f"{w} (ett ord ur sammanhanget där {p.key} anges, inte ett namn på måttet)" for w in sorted(matched)]
+        elif reading.share_of in {t.units.word for t in unmatched} and reading.share_of not in BREAKDOWN_WORDS:
+            refused = [f"{reading.share_of} (andelen frågas om {reading.share_of}, som {p.key} inte gäller)"]
         elif any(t.units.word in names for t in unmatched):
             refused = [f"{t.units.word} (rapporterna redovisar inte per {t.units.word})" for t in unmatched if t.units.word in names]
         elif asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):

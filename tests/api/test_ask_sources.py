@@ -163,7 +163,7 @@ COURSE_FACTS = [
 ]
 
 
-COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. De anställda anmäler sig till en övning i taget. Rökdykning tilldelades och förbrukade medel. Medlen gick till utbildning, till övningar och till "
+COURSE_TEXT = ("Räddningstjänsten ordnade kurser i brandskydd. De anställda anmäler sig till en övning i taget, cheferna likaså. Rökdykning tilldelades och förbrukade medel. Medlen gick till utbildning, till övningar och till "
                "räddning: räddningsinsatser och övningar kostade mest, och en insats i taget planerades.")
 
 
@@ -277,3 +277,14 @@ def test_a_sentence_holds_a_word_in_the_genitive_and_a_breakdown_value_by_its_ab
     found = search.match("pengar FK tillbaka november", "2021")
     assert found is not None and [f["printed"] for f in found.facts] == ["4 miljoner"]
     assert search.match("pengar FK tillbaka december", "2021") is None  # another month
+
+
+# -- what a share is of ----------------------------------------------------------------------------
+
+def test_a_share_of_something_the_measure_does_not_name_is_not_reported(courses):
+    """"andel chefer ...": the noun after "andel" is what the share is of; the measure of all employees
+    fits the rest of the words, but its figure is no share of chefer."""
+    answer = courses.ask("andel chefer som anmäler sig till övning 2020", k=0)
+    assert answer.not_reported and answer.interpretation.measure is None
+    assert any(x.startswith("chefer (andelen frågas om chefer") for x in answer.interpretation.ignored)
+    assert [a["value"] for a in courses.ask("andel anställda som anmäler sig till övning 2020", k=0).answers] == [35]
