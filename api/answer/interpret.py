@@ -102,9 +102,10 @@ NOT_SPLIT_BY = "måttet redovisas inte per"
 COUNTED_RE = re.compile(r"\bhur många\s+(?:av\s+)?(\w+)")
 COUNT_WORD_RE = re.compile(r"\bantal(?:et)?\b")
 PEOPLE_PRONOUNS = frozenset({"de", "dem", "som"})
-# "andel utlandsfödda ...": the noun right after "andel" is what the share is of; a share measure that does not
-# name it answers another question ("andel kvinnor" for "andel utlandsfödda"), however well the rest fits
-SHARE_HEAD_RE = re.compile(r"\bandel(?:en)?\s+(\w+)")  # "hur många (av) dem som ...", "hur många som ..."
+# "andel utlandsfödda ...": in a question that opens with "andel", the word after it is what the share is of; a
+# share measure that does not name it answers another question ("andel kvinnor" for "andel utlandsfödda"), however
+# well the rest fits. ("hur stor andel låg kvar ..." puts a verb there: only the opening "andel" is read so.)
+SHARE_HEAD_RE = re.compile(r"^andel(?:en)?\s+(\w+)")  # "hur många (av) dem som ...", "hur många som ..."
 SHARE_FOR_COUNT = "rapporterna redovisar en andel, inget antal"
 
 
