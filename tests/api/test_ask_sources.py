@@ -288,3 +288,21 @@ def test_a_share_of_something_the_measure_does_not_name_is_not_reported(courses)
     assert answer.not_reported and answer.interpretation.measure is None
     assert any(x.startswith("chefer (andelen frågas om chefer") for x in answer.interpretation.ignored)
     assert [a["value"] for a in courses.ask("andel anställda som anmäler sig till övning 2020", k=0).answers] == [35]
+
+
+def test_the_supine_of_ha_is_a_function_word_not_content():
+    """"sedan när har kommunerna haft ..." asks about what they have had; a sentence saying "har ...
+    sedan 2015" prints no "haft", and must not lose the question's words for it."""
+    from api.answer.ask_words import STOP_WORDS
+    from api.answer.query_words import QueryLexicon
+    from api.answer.text_figures import TextFigures
+
+    assert {"ha", "har", "hade", "haft"} <= STOP_WORDS
+    passages = [{"id": "b1", "doc": "r", "kind": "paragraph", "section": [], "line": 1, "page": None, "page_label": None,
+                 "source_file": "r.txt", "published": "2021",
+                 "text": "Kommunerna har en gemensam larmcentral sedan 2015. Den bemannas dygnet runt."},
+                {"id": "b2", "doc": "r", "kind": "paragraph", "section": [], "line": 2, "page": None, "page_label": None,
+                 "source_file": "r.txt", "published": "2021", "text": "Larmcentralen tog emot 300 samtal under 2020."}]
+    figures = TextFigures(passages, QueryLexicon(["kommunerna", "gemensam", "larmcentral", "bemannas", "samtal"]))
+    found = figures.match("sedan vilket år har kommunerna haft en gemensam larmcentral", "år")
+    assert [n.printed for f in found for n in f.numbers] == ["2015"]
