@@ -154,6 +154,10 @@ class Asker:
             rows, interp = self.with_ties(reading, interp, rows)
         if not rows:
             return Answer(query, interp, passages=passages, not_reported=True, message=self._not_reported_message(interp))
+        unsplit = [k for k in WHERE_KEYS if k in interp.breakdown and all(k not in f["breakdown"] for f in rows)]
+        if unsplit:
+            note = (f"Rapporterna delar inte upp siffrorna per {', '.join(unsplit)} för perioden; de gäller alla "
+                    f"({', '.join(interp.breakdown[k] for k in unsplit)} ingår). " + note).strip()
         answers = [answer_row(f) for f in rows]
         conflicts: dict[str, dict[str, Any]] = {}
         groups: dict[tuple, list] = {}
@@ -345,7 +349,7 @@ class Asker:
         if not rows and interp.period and interp.period.isdigit():
             # "Från och med 2010 är nyckeltalen 40": a state that holds in every year of its span
             rows = [f for f in facts if holds_in_year(f, int(interp.period))]
-        wanted = dict(interp.breakdown)
+        wanted = {k: v for k, v in interp.breakdown.items() if k not in unsplit_where(rows, interp.breakdown)}
         exact = [f for f in rows if f["breakdown"] == wanted]
         if exact:
             rows = exact + finer_splits(rows, wanted, exact)
@@ -399,6 +403,17 @@ def holds_in_year(fact: Mapping[str, Any], year: int) -> bool:
     if not int(lo) <= year <= (int(hi) if hi else 10_000):
         return False
     return any(int(y) == int(lo) for y in FROM_YEAR_RE.findall(fact["quote"] or ""))
+
+
+# Breakdowns a question's word often names only to say where or whom ("sjukskrivna", "hos Arbetsförmedlingen"):
+# where the reports do not split a measure's figures for the period by one at all, the figures for all answer,
+# and the answer says so. (A group, kön or ålder, is never dropped: the total is another group's figure.)
+WHERE_KEYS = ("forman", "myndighet")
+
+
+def unsplit_where(rows: Sequence[Mapping[str, Any]], breakdown: Mapping[str, str]) -> set[str]:
+    """The WHERE_KEYS the question names that none of the period's figures is split by."""
+    return {k for k in WHERE_KEYS if k in breakdown and rows and not any(k in f["breakdown"] for f in rows)}
 
 
 def _source(fact: Mapping[str, Any]) -> Optional[str]:

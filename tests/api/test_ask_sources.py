@@ -155,6 +155,8 @@ COURSE_FACTS = [
     course_fact("c3", "kurser_utan_larare_antal", "2021", 12),
     course_fact("c4", "raddningsbudget_kronor", "2020", 900_000),
     course_fact("c9", "anmalan_ovning_andel", "2020", 35),
+    course_fact("c12", "anmalan_ovning_andel", "2021", 30, forman="sjukpenning"),
+    course_fact("c13", "anmalan_ovning_andel", "2021", 38, forman="sjukersättning"),
     course_fact("c10", "ovningsmedel_tilldelade_kronor", "2020", 50_000, post="rökdykning"),
     course_fact("c11", "ovningsmedel_forbrukade_kronor", "2021", 45_000, post="rökdykning"),
     course_fact("c5", "brandmedel_kronor", "2020", 120_000, myndighet="Försäkringskassan", post="utbildning"),
@@ -306,3 +308,14 @@ def test_the_supine_of_ha_is_a_function_word_not_content():
     figures = TextFigures(passages, QueryLexicon(["kommunerna", "gemensam", "larmcentral", "bemannas", "samtal"]))
     found = figures.match("sedan vilket år har kommunerna haft en gemensam larmcentral", "år")
     assert [n.printed for f in found for n in f.numbers] == ["2015"]
+
+
+# -- a förmån the period's figures are not split by ------------------------------------------------
+
+def test_a_formans_word_for_a_period_not_split_by_forman_gets_the_figure_for_all_with_a_note(courses):
+    """"sjukskrivna" names förmån sjukpenning; 2020's figure is given for everyone, 2021's by förmån."""
+    answer = courses.ask("andel anställda sjukskrivna som anmäler sig till övning 2020", k=0)
+    assert [(a["value"], a["breakdown"]) for a in answer.answers] == [(35, {})]
+    assert answer.message.startswith("Rapporterna delar inte upp siffrorna per forman för perioden")
+    answer = courses.ask("andel anställda sjukskrivna som anmäler sig till övning 2021", k=0)
+    assert [(a["value"], a["breakdown"]) for a in answer.answers] == [(30, {"forman": "sjukpenning"})]
