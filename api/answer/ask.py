@@ -405,10 +405,12 @@ def holds_in_year(fact: Mapping[str, Any], year: int) -> bool:
     return any(int(y) == int(lo) for y in FROM_YEAR_RE.findall(fact["quote"] or ""))
 
 
-# Breakdowns a question's word often names only to say where or whom ("sjukskrivna", "hos Arbetsförmedlingen"):
-# where the reports do not split a measure's figures for the period by one at all, the figures for all answer,
-# and the answer says so. (A group, kön or ålder, is never dropped: the total is another group's figure.)
-WHERE_KEYS = ("forman", "myndighet")
+# Breakdowns a question's word often names only to say where or whom ("sjukskrivna", "hos Arbetsförmedlingen",
+# "för köpta rehabtjänster"): where the reports do not split a measure's figures for the period by one at all, the
+# figures for all answer, and the answer says so. Where any figure of the period is split by it, it narrows the
+# answer as before ("förvaltningsmedlen 2019" is the post's 345 400, not the total). (A group, kön or ålder, is
+# never dropped: the total is another group's figure.)
+WHERE_KEYS = ("forman", "myndighet", "post")
 
 
 def unsplit_where(rows: Sequence[Mapping[str, Any]], breakdown: Mapping[str, str]) -> set[str]:

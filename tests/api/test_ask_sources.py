@@ -158,6 +158,7 @@ COURSE_FACTS = [
     course_fact("c12", "anmalan_ovning_andel", "2021", 30, forman="sjukpenning"),
     course_fact("c13", "anmalan_ovning_andel", "2021", 38, forman="sjukersättning"),
     course_fact("c10", "ovningsmedel_tilldelade_kronor", "2020", 50_000, post="rökdykning"),
+    course_fact("c14", "ovningsmedel_tilldelade_kronor", "2019", 70_000),
     course_fact("c11", "ovningsmedel_forbrukade_kronor", "2021", 45_000, post="rökdykning"),
     course_fact("c5", "brandmedel_kronor", "2020", 120_000, myndighet="Försäkringskassan", post="utbildning"),
     course_fact("c6", "brandmedel_kronor", "2020", 300_000, myndighet="Försäkringskassan", post="räddningsinsatser och övningar"),
@@ -319,3 +320,13 @@ def test_a_formans_word_for_a_period_not_split_by_forman_gets_the_figure_for_all
     assert answer.message.startswith("Rapporterna delar inte upp siffrorna per forman för perioden")
     answer = courses.ask("andel anställda sjukskrivna som anmäler sig till övning 2021", k=0)
     assert [(a["value"], a["breakdown"]) for a in answer.answers] == [(30, {"forman": "sjukpenning"})]
+
+
+def test_a_post_the_periods_money_is_not_split_by_gets_the_total_with_a_note(courses):
+    """2019's allotment is given only in total; 2020's by post: "rökdykning" narrows 2020, and for 2019
+    the total answers with the note that the figures are not split by post."""
+    answer = courses.ask("tilldelade pengar till rökdykning 2019", k=0)
+    assert [(a["value"], a["breakdown"]) for a in answer.answers] == [(70_000, {})]
+    assert answer.message.startswith("Rapporterna delar inte upp siffrorna per post för perioden")
+    answer = courses.ask("tilldelade pengar till rökdykning 2019-2020", k=0)
+    assert [(a["value"], a["breakdown"]) for a in answer.answers] == [(50_000, {"post": "rökdykning"})]
