@@ -27,7 +27,10 @@ from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES, MEAN_CUES,
                         MEAN_PARTS, NEGATION_SYNONYMS, NEGATIONS, PRIVATIVE_HEADS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS,
                         TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+from .periods import period_in, period_sort_key
 from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
+from .reading import (COUNT_WORD_RE, COUNTED_RE, NOT_SPLIT_BY, SHARE_FOR_COUNT, SHARE_HEAD_RE, MeasureProfile, Reading,
+                      counts_people, share_for_count)
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
@@ -70,60 +73,6 @@ GROUP_KEYS = ("kon", "alder")
 CLIP_MATCH = 0.5
 CLIP_MIN = 5
 UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the best (penalised) score is taken instead
-
-
-@dataclass(frozen=True)
-class MeasureProfile:
-    """A catalogue measure as the interpreter sees it: the word units that name it."""
-
-    key: str
-    label: str
-    unit: str
-    breakdowns: frozenset[str]  # keys from the catalogue and from its facts
-    units: frozenset[str]  # keys of its words and of their compound parts
-    name_units: frozenset[str]  # the same for the words that name it (label, lemmas, synonyms), not its phrases' context
-    population_units: frozenset[str]  # a share's: the words of its label and denominator, which name what it is a share of
-    word_keys: frozenset[str]  # keys of its whole words
-    label_words: tuple[WordUnits, ...]  # the label's content words
-    synonym_keys: tuple[frozenset[str], ...]  # content-word keys of each phrase and synonym
-    phrases: tuple[str, ...]  # phrase keys joined by spaces, for word-for-word matches
-    n_facts: int
-    is_goal: bool
-    is_mean: bool  # its label or definition says it is a mean ("Genomsnittlig tid", "Medelålder")
-    negated: bool  # the label names a complement ("utan", "ej")
-    counts_of: str  # the count measure a share is computed from
-
-
-# How `ignored` says that the question named a breakdown the measure is not split by
-NOT_SPLIT_BY = "måttet redovisas inte per"
-# "Hur många skriver in sig ...", "hur många av dem ...", "hur många kvinnor ...": how many people do
-# something, which a report often answers with a share ("två av tio (17 procent)"). "Hur många planer
-# ..." counts things, and "antal" asks for a count outright: no share stands in for those.
-COUNTED_RE = re.compile(r"\bhur många\s+(?:av\s+)?(\w+)")
-COUNT_WORD_RE = re.compile(r"\bantal(?:et)?\b")
-PEOPLE_PRONOUNS = frozenset({"de", "dem", "som"})
-# "andel utlandsfödda ...": in a question that opens with "andel", the word after it is what the share is of; a
-# share measure that does not name it answers another question ("andel kvinnor" for "andel utlandsfödda"), however
-# well the rest fits. ("hur stor andel låg kvar ..." puts a verb there: only the opening "andel" is read so.)
-SHARE_HEAD_RE = re.compile(r"^andel(?:en)?\s+(\w+)")  # "hur många (av) dem som ...", "hur många som ..."
-SHARE_FOR_COUNT = "rapporterna redovisar en andel, inget antal"
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A question read once: what Interpreter.choose picks a measure from, again for another measure."""
-
-    tokens: tuple
-    scored: tuple  # (profile, score, coverage, matched words), best first
-    breakdown: Mapping[str, str]
-    breakdown_word_keys: Mapping[str, set]
-    names: frozenset
-    base: Mapping  # period, series, asks_for, asks_definition, read_as
-    counted: Optional[str] = None  # the word right after "hur många" ("av" skipped), when no "antal" asks for a count
-    share_of: Optional[str] = None  # the word right after "andel"/"andelen": what the share is of
-
-    def score_of(self, key: str) -> float:
-        return next((sc for p, sc, _, _ in self.scored if p.key == key), 0.0)
 
 
 @dataclass(frozen=True)
@@ -284,7 +233,7 @@ class Interpreter:
         """
         return self.choose(self.read(query))
 
-    def read(self, query: str) -> "Reading":
+    def read(self, query: str) -> Reading:
         """The question's words, period, unit cue and breakdown, and every measure scored against them."""
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
         text = GENITIVE_COLON_RE.sub(r"\1", text)  # "FK:s studier": the abbreviation's genitive, not a word "s"
@@ -336,7 +285,7 @@ class Interpreter:
                        names=frozenset(names), base=base, counted=counted.group(1) if counted else None,
                        share_of=share_of.group(1) if share_of else None)
 
-    def choose(self, reading: "Reading", measure: Optional[str] = None) -> Interpretation:
+    def choose(self, reading: Reading, measure: Optional[str] = None) -> Interpretation:
         """The reading as the best-scored measure, or as `measure` (one of the scored ones), which then
         has to pass the same tests: enough of the question covered, a word that names it, the unit."""
         tokens, scored, names, base = list(reading.tokens), list(reading.scored), set(reading.names), reading.base
@@ -351,7 +300,7 @@ class Interpreter:
         refused = None
         share_note: list[str] = []
         # a "hur många" question about people that the share of the same quantity may answer when no count is given
-        count_as_share = self.counts_people(reading, matched)
+        count_as_share = counts_people(reading, matched)
         if coverage <= MIN_COVERAGE:
             refused = [f"{t.units.word} ({'okänt ord i rapporterna' if t.foreign else 'matchar inte ' + p.key})" for t in unmatched]
         elif not any(self._names(t.units, p) for t in tokens if t.units.word in matched):
@@ -372,7 +321,7 @@ class Interpreter:
                 # "hur många sjukfall ... i genomsnitt under två år" is a count, not the days before
                 p, _, coverage, matched = fitting
                 unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
-            elif self.share_for_count(reading, p, matched):
+            elif share_for_count(reading, p.unit, matched):
                 share_note = [f"hur många ({SHARE_FOR_COUNT})"]
             else:
                 refused = [f"frågan gäller {asks_for}, men {p.key} anges i {p.unit}"]
@@ -410,20 +359,6 @@ class Interpreter:
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
             candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(share_note + ignored),
             count_as_share=count_as_share, **base)
-
-    @staticmethod
-    def share_for_count(reading: "Reading", p: MeasureProfile, matched: Iterable[str]) -> bool:
-        """Whether a "hur många" question may be read as a share measure: it counts people and the measure is a share."""
-        return p.unit in UNIT_FAMILIES["procent"] and Interpreter.counts_people(reading, matched)
-
-    @staticmethod
-    def counts_people(reading: "Reading", matched: Iterable[str]) -> bool:
-        """Whether a "hur många" question counts people: the word after it points at people ("av dem
-        som ..."), is a group's word ("kvinnor") or a word of the measure read ("skriver"); not a thing
-        the measure does not name ("planer"), nor a place ("hur många i projektet", whose population the
-        measure need not be about)."""
-        w = reading.counted
-        return w is not None and (w in PEOPLE_PRONOUNS or w in BREAKDOWN_WORDS or w in set(matched))
 
 
     def respell(self, text: str, names: set[str]) -> tuple[str, tuple[str, ...]]:
@@ -650,37 +585,4 @@ class Interpreter:
         return 0.0
 
 
-# -- periods --------------------------------------------------------------------------------
-
-def _period_bounds(period: str) -> tuple[int, int]:
-    a, _, b = period.partition("-")
-    lo = int(a) if a.isdigit() else -1
-    hi = int(b) if b.isdigit() else (10_000 if "-" in period else lo)
-    return lo, hi
-
-
-def period_in(fact_period: str, wanted: Optional[str]) -> bool:
-    """Whether a fact's period lies within the asked one ("2018" in "2016-2019", "2018-2019" in "2016-")."""
-    if not wanted:
-        return True
-    if fact_period == wanted:
-        return True
-    if "-" not in wanted:
-        return False
-    try:
-        lo, hi = _period_bounds(wanted)
-        flo, fhi = _period_bounds(fact_period)
-    except ValueError:
-        return False
-    return flo >= lo and fhi <= hi and flo >= 0
-
-
-def period_sort_key(period: str) -> tuple[int, int, str]:
-    try:
-        lo, hi = _period_bounds(period)
-    except ValueError:
-        return (99_999, 99_999, period)
-    return (lo, hi, period)
-
-
-__all__ = ["Interpreter", "MeasureProfile", "period_in", "period_sort_key"]
+__all__ = ["Interpreter", "MeasureProfile", "NOT_SPLIT_BY", "Reading", "period_in", "period_sort_key"]
