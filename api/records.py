@@ -49,6 +49,7 @@ class Interpretation:
     related: tuple[str, ...] = ()  # count/share sibling measures whose facts are among the answers
     asks_definition: bool = False  # "Vad är en gemensam kartläggning?": what the measure is, not its figures
     read_as: tuple[str, ...] = ()  # unknown words read as the reports spell them: "omstallningsmote → omställningsmöte"
+    count_as_share: bool = False  # "hur många skriver in sig ...": people counted, so a share answers when no count is given
 
 
 @dataclass(frozen=True)

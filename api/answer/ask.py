@@ -15,6 +15,7 @@ the one-off form.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import replace
 from itertools import combinations
@@ -28,7 +29,7 @@ from ..store.queries import (fact_counts_by_measure, iter_measure_breakdowns, it
                               measure_periods, query_facts, query_findings)
 from .ask_words import DEFINING_WORDS, UNIT_FAMILIES
 from .figure_search import FigureSearch
-from .interpret import Interpreter, period_in, period_sort_key
+from .interpret import MIN_COVERAGE, NOT_SPLIT_BY, Interpreter, Reading, period_in, period_sort_key
 from .query_words import words_of
 from .text_figures import TextFigures, text_answer_rows
 
@@ -75,6 +76,10 @@ def _bd_label(breakdown: Mapping[str, str]) -> str:
     return ", ".join(str(v) for v in breakdown.values())
 
 
+# A reading of another measure answers instead of the best one only when scored at least this share as
+# well (Asker.other_reading): "erbjöds kontaktmöte" is the measure of offered meetings when the meetings
+# held have no figure for the year, but a measure that only shares one word of five is not.
+OTHER_READING = 0.5
 # How many passages a definition question searches for the one that defines the term.
 DEFINITION_SEARCH = 20
 
@@ -129,7 +134,8 @@ class Asker:
         return tuple(self.index.search(query, k=k, mode=mode))
 
     def ask(self, query: str, k: int = 5, mode: str = "lexical") -> Answer:
-        interp = self.interpret(query)
+        reading = self.interpreter.read(query)
+        interp = self.interpreter.choose(reading)
         passages = self.passages(query, k, mode)
         if interp.measure is None:
             answer = self.answer_from_text(query, interp, passages)
@@ -141,8 +147,17 @@ class Asker:
         if interp.asks_definition:
             return self.define(query, interp, k, mode)
         rows, interp, note = self.facts_for(interp)
+        other = self.other_reading(reading, interp, rows)
+        if other is not None:
+            rows, interp, note = other
+        elif rows:
+            rows, interp = self.with_ties(reading, interp, rows)
         if not rows:
             return Answer(query, interp, passages=passages, not_reported=True, message=self._not_reported_message(interp))
+        unsplit = [k for k in WHERE_KEYS if k in interp.breakdown and all(k not in f["breakdown"] for f in rows)]
+        if unsplit:
+            note = (f"Rapporterna delar inte upp siffrorna per {', '.join(unsplit)} för perioden; de gäller alla "
+                    f"({', '.join(interp.breakdown[k] for k in unsplit)} ingår). " + note).strip()
         answers = [answer_row(f) for f in rows]
         conflicts: dict[str, dict[str, Any]] = {}
         groups: dict[tuple, list] = {}
@@ -248,8 +263,10 @@ class Asker:
             for key in siblings:
                 if key.rsplit("_", 1)[0] != stem:
                     continue
-                if interp.asks_for and self.interpreter.measures[key].unit not in UNIT_FAMILIES.get(interp.asks_for, {interp.asks_for}):
-                    continue  # "hur många" is not answered with a share, nor "hur stor andel" with a count
+                unit = self.interpreter.measures[key].unit
+                if interp.asks_for and unit not in UNIT_FAMILIES.get(interp.asks_for, {interp.asks_for}) and not (
+                        interp.count_as_share and unit in UNIT_FAMILIES["procent"]):
+                    continue  # "hur många planer" is not answered with a share, nor "hur stor andel" with a count
                 extra = self.matching_facts(replace(interp, measure=key), fallback=False)
                 if extra:
                     other = self.interpreter.measures[key].label
@@ -258,17 +275,84 @@ class Asker:
                     break
         return rows, replace(interp, related=tuple(related)), note
 
+    def other_reading(self, reading: Reading, interp: Interpretation,
+                      rows: Sequence[Mapping[str, Any]]) -> Optional[tuple[list[dict[str, Any]], Interpretation, str]]:
+        """A nearly as good reading that answers what the best one cannot, or None.
+
+        The best-scored measure may have no figure for the period and breakdown asked, or may not be
+        split by a breakdown the question names ("Försäkringskassan", a post): then a measure scored at
+        least OTHER_READING times as well, covering the question as a measure must, that the reports
+        give for exactly the period and the breakdown the question names, answers instead, and the
+        note says which measure that is. With no figure at all, the other measure must also name every
+        word the best one matched, or the breakdown it is given for must be one the question named: a
+        measure that only shares some words is another quantity, not the one asked about."""
+        dropped = [x for x in interp.ignored if NOT_SPLIT_BY in x]
+        if interp.measure is None or (rows and not dropped):
+            return None
+        top = reading.score_of(interp.measure)
+        own = next((set(m) for p, _, _, m in reading.scored if p.key == interp.measure), set())
+        left = {t.units.word for t in reading.tokens if t.weight == 1.0} - own  # content words the best one left over
+        for p, score, coverage, matched in reading.scored:
+            if p.key == interp.measure or coverage <= MIN_COVERAGE or score < OTHER_READING * top:
+                continue
+            wanted_unit = interp.asks_for or (None if rows else interp.unit)
+            if wanted_unit and p.unit not in UNIT_FAMILIES.get(wanted_unit, {wanted_unit}):
+                continue
+            other = self.interpreter.choose(reading, p.key)
+            if other.measure != p.key or any(NOT_SPLIT_BY in x for x in other.ignored):
+                continue
+            if rows and (len(other.breakdown) <= len(interp.breakdown) or not left & set(matched)):
+                continue  # it must narrow by what the best reading could not use, and use a word that one left over
+            if not rows and not (own <= set(matched) or other.breakdown and set(interp.breakdown.items()) <= set(other.breakdown.items())):
+                continue
+            found = [f for f in self.matching_facts(other, fallback=False) if f["breakdown"] == dict(other.breakdown)]
+            if found:
+                where = f" per {', '.join(sorted(k for k in other.breakdown if k not in interp.breakdown))}" if rows else ""
+                note = (f"Rapporterna redovisar inte {interp.measure_label.lower()}{where} här, men väl "
+                        f"{other.measure_label.lower()}:")
+                return found, other, note
+        return None
+
+    def with_ties(self, reading: Reading, interp: Interpretation,
+                  rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], Interpretation]:
+        """The answer with the figures of every measure the question cannot tell from the one read: the
+        same score from the same words, in the same unit ("samordningsförbundens pengar" names no more
+        than the post, so the money allotted, used and given as samverkansmedel all answer), each in
+        its own row and listed in `related`, for the same period and breakdown."""
+        top = reading.score_of(interp.measure or "")
+        own = next((set(m) for p, _, _, m in reading.scored if p.key == interp.measure), None)
+        if own is None:
+            return rows, interp
+        related = list(interp.related)
+        for p, score, _, matched in reading.scored:
+            if score < top - 1e-9:
+                break
+            if p.key == interp.measure or p.key in related or p.unit != interp.unit or set(matched) != own:
+                continue
+            tied = self.interpreter.choose(reading, p.key)
+            if tied.measure != p.key or dict(tied.breakdown) != dict(interp.breakdown):
+                continue
+            extra = self.matching_facts(replace(interp, measure=p.key), fallback=False)
+            if extra:
+                rows = rows + extra
+                related.append(p.key)
+        return rows, replace(interp, related=tuple(related))
+
     def matching_facts(self, interp: Interpretation, fallback: bool = True) -> list[dict[str, Any]]:
         """The facts for the measure, period and breakdown; the exact breakdown first.
 
         No breakdown asked: the totals, or (with `fallback`) when the reports give none, every
         breakdown. A breakdown asked: facts with exactly it, else facts that have it among others.
         """
-        rows = [f for f in query_facts(self.conn, measure=interp.measure) if period_in(f["period"] or "", interp.period)]
-        wanted = dict(interp.breakdown)
+        facts = query_facts(self.conn, measure=interp.measure)
+        rows = [f for f in facts if period_in(f["period"] or "", interp.period)]
+        if not rows and interp.period and interp.period.isdigit():
+            # "Från och med 2010 är nyckeltalen 40": a state that holds in every year of its span
+            rows = [f for f in facts if holds_in_year(f, int(interp.period))]
+        wanted = {k: v for k, v in interp.breakdown.items() if k not in unsplit_where(rows, interp.breakdown)}
         exact = [f for f in rows if f["breakdown"] == wanted]
         if exact:
-            rows = exact
+            rows = exact + finer_splits(rows, wanted, exact)
         elif wanted:
             rows = [f for f in rows if all(f["breakdown"].get(k) == v for k, v in wanted.items())]
         elif not fallback:
@@ -301,6 +385,57 @@ class Asker:
         for a in answers:
             by_measure.setdefault(a["measure"], []).append(a)
         return " ".join(_measure_sentence(rows) for rows in by_measure.values())
+
+
+# A span the report opens with "från och med 2010", "fr.o.m. 2010", "sedan 2010" or "allt sedan 2010":
+# what it says holds from that year on, so it answers a question about any year inside the span.
+FROM_YEAR_RE = re.compile(r"\b(?:från\s+och\s+med|fr\.?\s?o\.?\s?m\.?|(?:allt\s?)?sedan)\s+(?:år\s+)?(\d{4})(?!\d)", re.IGNORECASE)
+
+
+def holds_in_year(fact: Mapping[str, Any], year: int) -> bool:
+    """Whether a fact for a span answers a question about one year of it: the span covers the year and
+    the report's sentence says the figure holds from the span's first year on (a state, "från och med
+    2010 är nyckeltalen 40"), not a sum or mean over the span ("2008-2010 deltog 3 060")."""
+    period = fact["period"] or ""
+    lo, _, hi = period.partition("-")
+    if not (lo.isdigit() and (hi.isdigit() or hi == "")):
+        return False
+    if not int(lo) <= year <= (int(hi) if hi else 10_000):
+        return False
+    return any(int(y) == int(lo) for y in FROM_YEAR_RE.findall(fact["quote"] or ""))
+
+
+# Breakdowns a question's word often names only to say where or whom ("sjukskrivna", "hos Arbetsförmedlingen",
+# "för köpta rehabtjänster"): where the reports do not split a measure's figures for the period by one at all, the
+# figures for all answer, and the answer says so. Where any figure of the period is split by it, it narrows the
+# answer as before ("förvaltningsmedlen 2019" is the post's 345 400, not the total). (A group, kön or ålder, is
+# never dropped: the total is another group's figure.)
+WHERE_KEYS = ("forman", "myndighet", "post")
+
+
+def unsplit_where(rows: Sequence[Mapping[str, Any]], breakdown: Mapping[str, str]) -> set[str]:
+    """The WHERE_KEYS the question names that none of the period's figures is split by."""
+    return {k for k in WHERE_KEYS if k in breakdown and rows and not any(k in f["breakdown"] for f in rows)}
+
+
+def _source(fact: Mapping[str, Any]) -> Optional[str]:
+    """Where a figure is printed: its table, or its text passage (None when the fact does not say)."""
+    if fact.get("cell"):
+        return fact["cell"].rsplit(":", 1)[0]
+    return fact.get("block") or None
+
+
+def finer_splits(rows: Sequence[Mapping[str, Any]], wanted: Mapping[str, str],
+                 exact: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The figures a table or passage gives only split one step further than asked, for the
+    periods where it gives none for the breakdown asked: a table of aktivitetsersättning by kön
+    with no total column answers "aktivitetsersättning 2022" with its kvinnor and män, beside the
+    text's total. A source that does give the asked breakdown adds nothing, nor does a fact that does not
+    say where it is printed."""
+    have = {(_source(f), f["period"]) for f in exact}
+    return [f for f in rows if _source(f) is not None and len(f["breakdown"]) == len(wanted) + 1
+            and all(f["breakdown"].get(k) == v for k, v in wanted.items())
+            and (_source(f), f["period"]) not in have]
 
 
 def _group_key(a: Mapping[str, Any]) -> tuple[str, str, str]:

@@ -19,11 +19,14 @@ from nlp.sv.units import UNITS
 # around the measure ("Hur många ... genomfördes 2022?").
 # "hos" is a preposition the Swedish list lacks: three letters, so it is no report word either (the vocabulary keeps
 # words of four letters and more) and would count as a foreign word, as if the question were about something else.
-STOP_WORDS = (SV_STOP_WORDS - SV_NEGATIONS) | QUESTION_WORDS | {"hos"}  # a negation is read, not dropped
+# "haft" is the supine of the auxiliary "ha", whose other forms (ha, har, hade) the list has: "sedan när har de haft
+# ett uppdrag" asks about the uppdrag, and a sentence saying "har ... sedan 2012" holds no "haft".
+STOP_WORDS = (SV_STOP_WORDS - SV_NEGATIONS) | QUESTION_WORDS | {"hos", "haft"}  # a negation is read, not dropped
 
 # A measure of the complement ("avslag utan omställningsmöte", "ej återvänt") is never the answer
-# unless the question itself negates; "nej" negates a question too.
-NEGATIONS = SV_NEGATIONS | {"nej"}
+# unless the question itself negates; "nej" negates a question too, and so does the verb of lacking
+# ("bedömdes sakna arbetsförmåga" is the complement of "bedömdes ha arbetsförmåga").
+NEGATIONS = SV_NEGATIONS | {"nej", "sakna", "saknar", "saknade", "saknat", "saknas"}
 
 # Negations that deny the same way, read as one word: a question types "inte" where a report's
 # table prints "ej" or "icke" ("inte med i samverkan" is the group "ej i samverkan"). ("utan", "ingen"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 
-from .ask_words import STOP_WORDS, UNIT_CUES
+from .ask_words import BREAKDOWN_WORDS, STOP_WORDS, UNIT_CUES
 from .interpret import period_in
 from .query_words import QueryLexicon, words_of
 
@@ -20,6 +20,8 @@ from .query_words import QueryLexicon, words_of
 MIN_COVERAGE = 0.75
 # A question of fewer content words than this says too little to pick a sentence by.
 MIN_CONTENT_WORDS = 2
+# A word this long or longer that ends in -s may be a genitive ("oktobers", "kommunens"); shorter ones rarely are
+GENITIVE_MIN = 5
 # Content words too general to count for or against a sentence.
 _GENERAL = frozenset({"rapport", "rapporten", "rapporterna", "år", "året", "siffra", "siffran", "antal", "andel"})
 
@@ -48,10 +50,13 @@ class FigureSearch:
         self._keys = {key: self._units(key[1]) for key in self._sentences}
 
     def _units(self, text: str) -> frozenset[str]:
+        """The keys of a sentence's words and compound parts; a word in the genitive also as the word
+        itself ("oktobers kostnad" holds "oktober": Snowball stems the two apart, oktober -> oktob)."""
         out: set[str] = set()
         for w in words_of(text):
-            u = self.lexicon.units(w)
-            out |= u.units
+            out |= self.lexicon.units(w).units
+            if len(w) > GENITIVE_MIN and w.endswith("s") and not w.endswith("ss"):
+                out.add(self.lexicon.key(w[:-1]))
         return frozenset(out)
 
     def content_words(self, question: str) -> list[str]:
@@ -61,10 +66,14 @@ class FigureSearch:
         words = self.content_words(question)
         if len(words) < MIN_CONTENT_WORDS:
             return None
-        wanted = [self.lexicon.units(w) for w in words]
+        # a word that names a breakdown value ("AF", "FK", "sjukskrivna") is held by a sentence that prints the
+        # value as the reports spell it ("Arbetsförmedlingen") as well as by one that prints the word itself
+        wanted = [(self.lexicon.units(w), *(self.lexicon.units(v) for v in words_of(BREAKDOWN_WORDS.get(w, ("", ""))[1])
+                                             if v not in STOP_WORDS)) for w in words]
         best: Optional[tuple[float, int, tuple[str, str]]] = None
         for key, sentence in self._keys.items():
-            held = sum(1 for u in wanted if u.key in sentence or (u.parts and all(p in sentence for p in u.parts)))
+            held = sum(1 for forms in wanted if any(u.key in sentence or (u.parts and all(p in sentence for p in u.parts))
+                                                    for u in forms))
             coverage = held / len(wanted)
             if coverage < MIN_COVERAGE:
                 continue

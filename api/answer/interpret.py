@@ -27,7 +27,10 @@ from ..records import Interpretation
 from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVERYDAY_PHRASES, EVERYDAY_WORDS, GOAL_CUES, MEAN_CUES,
                         MEAN_PARTS, NEGATION_SYNONYMS, NEGATIONS, PRIVATIVE_HEADS, RECEIVING_VERBS, SERIES_CUES, STOP_WORDS,
                         TIME_PREPOSITIONS, UNIT_CUES, UNIT_FAMILIES)
+from .periods import period_in, period_sort_key
 from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
+from .reading import (COUNT_WORD_RE, COUNTED_RE, NOT_SPLIT_BY, SHARE_FOR_COUNT, SHARE_HEAD_RE, MeasureProfile, Reading,
+                      counts_people, share_for_count)
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
@@ -73,28 +76,6 @@ UNIT_RUNNER_UP = 0.8  # a measure in the asked unit within this share of the bes
 
 
 @dataclass(frozen=True)
-class MeasureProfile:
-    """A catalogue measure as the interpreter sees it: the word units that name it."""
-
-    key: str
-    label: str
-    unit: str
-    breakdowns: frozenset[str]  # keys from the catalogue and from its facts
-    units: frozenset[str]  # keys of its words and of their compound parts
-    name_units: frozenset[str]  # the same for the words that name it (label, lemmas, synonyms), not its phrases' context
-    population_units: frozenset[str]  # a share's: the words of its label and denominator, which name what it is a share of
-    word_keys: frozenset[str]  # keys of its whole words
-    label_words: tuple[WordUnits, ...]  # the label's content words
-    synonym_keys: tuple[frozenset[str], ...]  # content-word keys of each phrase and synonym
-    phrases: tuple[str, ...]  # phrase keys joined by spaces, for word-for-word matches
-    n_facts: int
-    is_goal: bool
-    is_mean: bool  # its label or definition says it is a mean ("Genomsnittlig tid", "Medelålder")
-    negated: bool  # the label names a complement ("utan", "ej")
-    counts_of: str  # the count measure a share is computed from
-
-
-@dataclass(frozen=True)
 class _Token:
     units: WordUnits
     weight: float
@@ -124,6 +105,7 @@ class Interpreter:
         self.breakdown_values = {m: {k: tuple(sorted(set(vs))) for k, vs in by_key.items()}
                                  for m, by_key in (breakdown_values or {}).items()}
         self._value_key_cache: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
+        self._value_head_cache: dict[str, frozenset[str]] = {}  # a breakdown value -> the heads of its compounds
         self._value_word_set: dict[str, frozenset[str]] = {}  # measure -> every key that names one of its values
         self._clipped_cache: dict[str, frozenset[str]] = {}  # a word's key -> the measures a word it begins names
         fact_breakdowns = fact_breakdowns or {}
@@ -249,6 +231,10 @@ class Interpreter:
         measure's, a name the reports do not break down by ("Skåne"), or the question asks for
         another unit than the measure has and no sibling measure has it.
         """
+        return self.choose(self.read(query))
+
+    def read(self, query: str) -> Reading:
+        """The question's words, period, unit cue and breakdown, and every measure scored against them."""
         text = " ".join(query.lower().replace("–", "-").replace("—", "-").split())
         text = GENITIVE_COLON_RE.sub(r"\1", text)  # "FK:s studier": the abbreviation's genitive, not a word "s"
         text = re.sub(r"[?!.,;:()\"”“'’]+", " ", text).strip()
@@ -293,19 +279,36 @@ class Interpreter:
         mean = bool(MEAN_CUES.search(rest))
         scored = self._score(tokens, all_keys, asks_for, goal, negated, set(breakdown), breakdown_word_keys, population, mean)
         base = dict(period=period, series=series, asks_for=asks_for, asks_definition=asks_definition, read_as=read_as)
+        counted = COUNTED_RE.search(rest) if asks_for == "antal" and not COUNT_WORD_RE.search(rest) else None
+        share_of = SHARE_HEAD_RE.search(rest)
+        return Reading(tokens=tuple(tokens), scored=tuple(scored), breakdown=breakdown, breakdown_word_keys=breakdown_word_keys,
+                       names=frozenset(names), base=base, counted=counted.group(1) if counted else None,
+                       share_of=share_of.group(1) if share_of else None)
 
+    def choose(self, reading: Reading, measure: Optional[str] = None) -> Interpretation:
+        """The reading as the best-scored measure, or as `measure` (one of the scored ones), which then
+        has to pass the same tests: enough of the question covered, a word that names it, the unit."""
+        tokens, scored, names, base = list(reading.tokens), list(reading.scored), set(reading.names), reading.base
+        breakdown, breakdown_word_keys, asks_for = dict(reading.breakdown), reading.breakdown_word_keys, base["asks_for"]
         if not scored or scored[0][1] <= 0:
             return Interpretation(measure=None, breakdown=breakdown, ignored=tuple(t.units.word for t in tokens), **base)
+        if measure is not None:
+            scored = [c for c in scored if c[0].key == measure] + [c for c in scored if c[0].key != measure]
         candidates = tuple({"key": p.key, "label": p.label, "score": round(sc, 3)} for p, sc, _, _ in scored[:4])
         p, _, coverage, matched = scored[0]
         unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
         refused = None
+        share_note: list[str] = []
+        # a "hur många" question about people that the share of the same quantity may answer when no count is given
+        count_as_share = counts_people(reading, matched)
         if coverage <= MIN_COVERAGE:
             refused = [f"{t.units.word} ({'okänt ord i rapporterna' if t.foreign else 'matchar inte ' + p.key})" for t in unmatched]
         elif not any(self._names(t.units, p) for t in tokens if t.units.word in matched):
             # "Hur många delar omfattar ...": only "omfattar", a word of the phrase "jämförelsegruppen omfattar"
             # the measure's figures are printed in, matched; no word of the question names the measure
             refused = [f"{w} (ett ord ur sammanhanget där {p.key} anges, inte ett namn på måttet)" for w in sorted(matched)]
+        elif reading.share_of in {t.units.word for t in unmatched} and reading.share_of not in BREAKDOWN_WORDS:
+            refused = [f"{reading.share_of} (andelen frågas om {reading.share_of}, som {p.key} inte gäller)"]
         elif any(t.units.word in names for t in unmatched):
             refused = [f"{t.units.word} (rapporterna redovisar inte per {t.units.word})" for t in unmatched if t.units.word in names]
         elif asks_for and p.unit not in UNIT_FAMILIES.get(asks_for, {asks_for}):
@@ -318,6 +321,8 @@ class Interpreter:
                 # "hur många sjukfall ... i genomsnitt under två år" is a count, not the days before
                 p, _, coverage, matched = fitting
                 unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
+            elif share_for_count(reading, p.unit, matched):
+                share_note = [f"hur många ({SHARE_FOR_COUNT})"]
             else:
                 refused = [f"frågan gäller {asks_for}, men {p.key} anges i {p.unit}"]
         if refused is not None:
@@ -348,11 +353,12 @@ class Interpreter:
         for key, value, used in self.named_values(p.key, elsewhere, taken=set(kept), whole=True):
             kept[key] = value
             dropped -= {k for k in dropped if breakdown_word_keys.get(k, set()) & {u.key for u in used}}
-        ignored = [f"{k}={v} (måttet redovisas inte per {k})" for k, v in breakdown.items() if k in dropped]
+        ignored = [f"{k}={v} ({NOT_SPLIT_BY} {k})" for k, v in breakdown.items() if k in dropped]
         ignored += [f"{t.units.word} (matchar inte måttet)" for t in unmatched]
         return Interpretation(
             measure=p.key, breakdown=kept, measure_label=p.label, unit=p.unit, score=round(coverage, 3),
-            candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(ignored), **base)
+            candidates=tuple(c for c in candidates if c["key"] != p.key), ignored=tuple(share_note + ignored),
+            count_as_share=count_as_share, **base)
 
 
     def respell(self, text: str, names: set[str]) -> tuple[str, tuple[str, ...]]:
@@ -418,14 +424,31 @@ class Interpreter:
         for key, values in self._value_keys(measure).items():
             if key in taken:
                 continue
-            best = None
+            best, best_rank = None, None
             for value, value_keys in values:
                 used = [u for u in words if u.key in value_keys or (not whole and any(part in value_keys for part in u.parts))]
-                if used and (best is None or (len(used), -len(value)) > (len(best[2]), -len(best[1]))):
-                    best = (key, value, used)
+                if not used:
+                    continue
+                # a tie between values named by as many words goes to the one whose compound's head another
+                # word of the question is ("köpta insatser och aktivitetsstöd": "rehabiliteringsinsatser och
+                # aktivitetsstöd", not "aktivitetsstöd"), then to the shortest
+                heads = self._value_heads(value)
+                rank = (len(used), sum(1 for u in words if u not in used and u.key in heads), -len(value))
+                if best_rank is None or rank > best_rank:
+                    best, best_rank = (key, value, used), rank
             if best is not None:
                 out.append(best)
         return out
+
+    def _value_heads(self, value: str) -> frozenset[str]:
+        """The heads of a breakdown value's compounds ("insats" of "rehabiliteringsinsatser"): shared by
+        many values, so they name none by themselves, but they tell two named values apart."""
+        heads = self._value_head_cache.get(value)
+        if heads is None:
+            heads = self._value_head_cache[value] = frozenset(
+                units.parts[-1] for w in words_of(value) if w not in STOP_WORDS
+                for units in (self.lexicon.units(w),) if len(units.parts) > 1)
+        return heads
 
     def _value_keys(self, measure: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
         """Each breakdown value of the measure with its words' keys, stemmed once."""
@@ -562,37 +585,4 @@ class Interpreter:
         return 0.0
 
 
-# -- periods --------------------------------------------------------------------------------
-
-def _period_bounds(period: str) -> tuple[int, int]:
-    a, _, b = period.partition("-")
-    lo = int(a) if a.isdigit() else -1
-    hi = int(b) if b.isdigit() else (10_000 if "-" in period else lo)
-    return lo, hi
-
-
-def period_in(fact_period: str, wanted: Optional[str]) -> bool:
-    """Whether a fact's period lies within the asked one ("2018" in "2016-2019", "2018-2019" in "2016-")."""
-    if not wanted:
-        return True
-    if fact_period == wanted:
-        return True
-    if "-" not in wanted:
-        return False
-    try:
-        lo, hi = _period_bounds(wanted)
-        flo, fhi = _period_bounds(fact_period)
-    except ValueError:
-        return False
-    return flo >= lo and fhi <= hi and flo >= 0
-
-
-def period_sort_key(period: str) -> tuple[int, int, str]:
-    try:
-        lo, hi = _period_bounds(period)
-    except ValueError:
-        return (99_999, 99_999, period)
-    return (lo, hi, period)
-
-
-__all__ = ["Interpreter", "MeasureProfile", "period_in", "period_sort_key"]
+__all__ = ["Interpreter", "MeasureProfile", "NOT_SPLIT_BY", "Reading", "period_in", "period_sort_key"]
