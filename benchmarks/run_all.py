@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
 
 
 # question sets written blind, each scored on its own (benchmarks/questions_<name>.yaml)
-HELDOUT_SETS = ("heldout", "heldout3", "heldout4", "heldout5", "heldout6")
+HELDOUT_SETS = ("heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 def collect() -> None:
