@@ -16,7 +16,8 @@ from nlp.part_year import report_part_of_year
 from nlp.prose.breakdown import allowed_keys, coded_group, doc_terms, figure_breakdown, group_difference
 from nlp.prose.changes import SIGNED, change_period, figure_change
 from nlp.prose.figures import (appositive, compared_level, comparison_anchors, continues_comparison, from_to_pair,
-                               gapped_measure, is_compared, level_before, previous_period_parentheses, respektive_groups, share_of_count)
+                               gapped_measure, is_compared, level_before, previous_period_parentheses, respektive_groups,
+                               restated_in_parens, share_of_count)
 from nlp.prose.measure import context_words, figure_measure, figure_phrase, goal_sibling, section_words
 from nlp.prose.periods import earlier_period, is_survey_figure, month_not_yet_reached, respektive_year, speaking_year
 from nlp.prose.sources import TextSource
@@ -51,6 +52,7 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
     now_year = speaking_year(document)
     reporting_part = report_part_of_year(document)
     decided: dict[int, tuple[str, Breakdown]] = {}
+    restating: set[int] = set()  # figures in parentheses that restate the one before them for other groups
     compared: set[int] = set()  # figures another is compared with ("jämfört med 72,6 procent 2026 och 71,8 procent 2025")
     # "2 Möten för omställning", "3.2 Resultat", "§ 5 Svar på ...": a heading's own number labels it, counts nothing
     numbered = _HEADING_NUMBER.match(doc.text) if source.block.kind == "heading" else None
@@ -77,7 +79,11 @@ def doc_to_facts(doc: Doc, source: TextSource, document: Document, matcher: Meas
                     and not any(t.key == "forman" and sent.start_char <= t.start < sent.end_char for t in terms):
                 # a chapter headed by one förmån's name is about it: "4.3 Sjukpenning och rehabiliteringspenning"
                 breakdown = tuple(sorted(dict(breakdown, forman=section_forman).items()))
-        if measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and appositive(doc, spans[idx - 1], span):
+        restated = restated_in_parens(doc, spans, idx, decided, restating)
+        if restated is not None:
+            measure_key = restated  # "Tio procent av de sjukskrivna (elva procent av dem med aktivitetsersättning ...)"
+            restating.add(idx)
+        elif measure_key == UNCLASSIFIED and idx > 0 and idx - 1 in decided and appositive(doc, spans[idx - 1], span):
             measure_key, breakdown = decided[idx - 1]  # "drygt sju av tio, 73 procent": the same figure restated
         elif idx > 0 and decided.get(idx - 1, (UNCLASSIFIED,))[0] != UNCLASSIFIED and from_to_pair(doc, spans[idx - 1], span):
             measure_key = decided[idx - 1][0]  # "ökade från 96 till 121": the second end is the first one's measure

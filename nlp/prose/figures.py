@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from nlp.measures import MeasureMatcher
 from nlp.prose.changes import SIGNED, figure_change
 from nlp.records import Breakdown, UNCLASSIFIED
+from nlp.sv.breakdowns import find_terms
 from nlp.sv.periods import find_year_mentions
 
 
@@ -24,6 +25,44 @@ def appositive(doc: Doc, first: Span, second: Span) -> bool:
     between = doc.text[first.end_char:second.start_char].strip()
     between = re.sub(r"^(?:(?:år\s+)?(?:19|20)\d\d\s+)?(?=till$)", "", between)
     return first._.quantity.unit == second._.quantity.unit and between in (",", "(", "–", "-", ":", "till")
+
+
+# what may stand between "(" and the first figure of a parenthesis that restates the figure before it for other groups
+_PAREN_LEAD = re.compile(r"^\s*(?:(?:cirka|ca|drygt|knappt|nästan|närmare|omkring|ungefär|runt|över|under)\s+)?$", re.IGNORECASE)
+_SIBLING_JOIN = re.compile(r"(?:,|\boch|\bsamt|\brespektive)\s*(?:(?:cirka|drygt|knappt|nästan|närmare|omkring|ungefär)\s+)?$",
+                           re.IGNORECASE)
+
+
+def restated_in_parens(doc: Doc, spans: Sequence[Span], idx: int, decided: dict[int, tuple[str, Breakdown]],
+                       restating: set[int]) -> Optional[str]:
+    """The measure of the figure a parenthesis restates for other groups: "Tio procent av de sjukskrivna (elva procent
+    av dem med aktivitetsersättning och sex procent av dem med sjukersättning) bedömdes ha arbetsförmåga" gives
+    "elva" and "sex" the measure of "Tio procent". Only a parenthesis that opens with the figure (or goes on with
+    a sibling after "och" or a comma), of the same unit, a few words after a figure outside it, naming a group; "(anslaget 720
+    mnkr)" names its own."""
+    span = spans[idx]
+    if not in_parens(doc, span):
+        return None
+    opened = doc.text.rfind("(", 0, span.start_char)
+    lead = doc.text[opened + 1:span.start_char]
+    sibling = idx - 1 in restating and spans[idx - 1].start_char > opened and _SIBLING_JOIN.search(
+        doc.text[spans[idx - 1].end_char:span.start_char])
+    if not (_PAREN_LEAD.match(lead) or sibling):
+        return None
+    closed = doc.text.find(")", span.end_char)
+    if not find_terms(doc.text[opened:closed if closed > 0 else span.sent.end_char]):
+        return None  # "nästan hälften (49,6 procent)" restates the same figure, for no other group
+    sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+    before = [j for j in range(idx) if sent_start <= spans[j].start_char and spans[j].end_char <= opened
+              and not in_parens(doc, spans[j])]
+    if not before:
+        return None
+    j = before[-1]
+    between = doc.text[spans[j].end_char:opened]
+    if re.search(r"[.;:!?()]", between) or len(between.split()) > 8 or spans[j]._.quantity.unit != span._.quantity.unit:
+        return None
+    key = decided.get(j, (UNCLASSIFIED,))[0]
+    return key if key != UNCLASSIFIED else None
 
 
 _FROM_BEFORE = re.compile(r"\bfrån\s+(?:cirka\s+|drygt\s+|knappt\s+|omkring\s+|ungefär\s+)?$", re.IGNORECASE)

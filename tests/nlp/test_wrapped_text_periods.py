@@ -124,3 +124,24 @@ def test_a_count_of_people_takes_its_measure_from_what_they_did(nlp, catalogue):
     text = ("Svar\n\nEndast 1 480 unga med aktivitetsersättning genomförde en gemensam kartläggning under 2031.\n")
     _, facts = facts_of(nlp, catalogue, text)
     assert {f.printed: f.measure for f in facts}["1 480"] == "gemensamma_kartlaggningar_antal"
+
+
+def test_a_parenthesis_restates_the_figure_before_it_for_other_groups(nlp):
+    from nlp.components.quantities import QUANTITIES
+    from nlp.prose.figures import restated_in_parens
+    doc = nlp("Tolv procent av de sjukskrivna (nio procent av dem med aktivitetsersättning och fem procent av dem med "
+              "sjukersättning) bedömdes ha arbetsförmåga. Förbrukningen var 690 mnkr (anslaget 720 mnkr).")
+    spans = list(doc.spans[QUANTITIES])
+    assert [s.text for s in spans] == ["Tolv procent", "nio procent", "fem procent", "690 mnkr", "720 mnkr"]
+    decided = {0: ("en_andel", ()), 3: ("forbrukade", ())}
+    restating: set[int] = set()
+    for idx in range(1, 3):
+        assert restated_in_parens(doc, spans, idx, decided, restating) == "en_andel"
+        restating.add(idx)
+    assert restated_in_parens(doc, spans, 4, decided, restating) is None  # "(anslaget 720 mnkr)" names its own
+
+
+def test_a_parenthesis_that_names_its_own_thing_keeps_its_measure():
+    from nlp.prose.figures import _PAREN_LEAD
+    assert _PAREN_LEAD.match("") and _PAREN_LEAD.match("drygt ")
+    assert not _PAREN_LEAD.match("anslaget ") and not _PAREN_LEAD.match("varav ")
