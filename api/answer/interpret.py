@@ -30,7 +30,7 @@ from .ask_words import (BREAKDOWN_WORDS, CONJUNCTION_CUES, DEFINITION_CUES, EVER
 from .periods import period_in, period_sort_key
 from .query_words import FOLD, LINKING, WORD_RE, QueryLexicon, WordUnits, words_of
 from .reading import (COUNT_WORD_RE, COUNTED_RE, NOT_SPLIT_BY, SHARE_FOR_COUNT, SHARE_HEAD_RE, MeasureProfile, Reading,
-                      counts_people, share_for_count)
+                      counted_thing, counts_people, share_for_count)
 
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*(?:-|–|—|till|och|t\.?\s?o\.?\s?m\.?)\s*({YEAR})(?!\d)")
 OPEN_SPAN_RE = re.compile(rf"\b(?:sedan|från|fr\.o\.m\.?|efter)\s+({YEAR})(?!\d)")
@@ -296,6 +296,10 @@ class Interpreter:
             scored = [c for c in scored if c[0].key == measure] + [c for c in scored if c[0].key != measure]
         candidates = tuple({"key": p.key, "label": p.label, "score": round(sc, 3)} for p, sc, _, _ in scored[:4])
         p, _, coverage, matched = scored[0]
+        named_count = counted_thing(reading, p, scored, MIN_COVERAGE, UNIT_RUNNER_UP)
+        if named_count is not None:
+            # "hur många kommuner var med i förbunden": the count of what "hur många" names, not of the förbund
+            p, _, coverage, matched = named_count
         unmatched = [t for t in tokens if t.units.word not in matched and t.weight == 1.0]
         refused = None
         share_note: list[str] = []

@@ -79,10 +79,26 @@ def counts_people(reading: Reading, matched: Iterable[str]) -> bool:
     return w is not None and (w in PEOPLE_PRONOUNS or w in BREAKDOWN_WORDS or w in set(matched))
 
 
+def counted_thing(reading: Reading, best: MeasureProfile, scored: list, min_coverage: float,
+                  runner_up: float) -> Optional[tuple]:
+    """Another count measure when "hur många X" names a thing X that the best measure's name does not and that
+    one's name does, scoring within `runner_up` of the best: what the question counts decides between them
+    ("hur många kommuner var med i förbunden" asks for the kommuner, not the förbund)."""
+    word = reading.counted
+    if not word or word in PEOPLE_PRONOUNS or word in BREAKDOWN_WORDS:
+        return None
+    token = next((t for t in reading.tokens if t.units.word == word), None)
+    if token is None or token.units.units & best.name_units or best.unit not in UNIT_FAMILIES["antal"]:
+        return None
+    top = scored[0][1]
+    return next((c for c in scored[1:] if c[0].unit in UNIT_FAMILIES["antal"] and c[2] > min_coverage
+                 and c[1] >= runner_up * top and token.units.units & c[0].name_units), None)
+
+
 def share_for_count(reading: Reading, unit: str, matched: Iterable[str]) -> bool:
     """Whether a "hur många" question may be read as a share measure: it counts people and the measure is a share."""
     return unit in UNIT_FAMILIES["procent"] and counts_people(reading, matched)
 
 
 __all__ = ["COUNT_WORD_RE", "COUNTED_RE", "NOT_SPLIT_BY", "PEOPLE_PRONOUNS", "SHARE_FOR_COUNT", "SHARE_HEAD_RE", "MeasureProfile", "Reading",
-           "counts_people", "share_for_count"]
+           "counted_thing", "counts_people", "share_for_count"]
