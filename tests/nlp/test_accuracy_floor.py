@@ -64,6 +64,12 @@ FIRSTRUN_FLOORS = {
     "firstrun-pub8-statistisk-arsbok-2037": {"full_recall": 84.5, "precision": 85.6, "measure": 83.9},  # [86.0, 87.1, 85.4]
     "firstrun-pub8-arsredovisning-resultat-2037": {"full_recall": 62.4, "precision": 62.4, "measure": 81.3},  # [63.9, 63.9, 82.8]
     "firstrun-pub8-statistikdatabas-2038": {"full_recall": 89.2, "precision": 86.0, "measure": 72.6},  # [90.7, 87.5, 74.1]
+    # first runs (2026-12-07, fifteenth session, pub9: a letter to a kommun, a newspaper web article, a Word interim
+    # report with months in columns, a Region's verksamhetsberättelse; full is low where the gold gives prose figures their place)
+    "firstrun-pub9-brev-till-kommun-2039": {"full_recall": 0.0, "precision": 0.0, "measure": 51.6},  # [1.0, 1.0, 53.1]
+    "firstrun-pub9-tidningsartikel-2039": {"full_recall": 2.9, "precision": 2.0, "measure": 51.9},  # [4.4, 3.5, 53.4]
+    "firstrun-pub9-delrapport-manader-2040": {"full_recall": 85.8, "precision": 79.2, "measure": 84.5},  # [87.3, 80.7, 86.0]
+    "firstrun-pub9-verksamhetsberattelse-region-2039": {"full_recall": 42.9, "precision": 41.8, "measure": 72.5},  # [44.4, 43.3, 74.0]
     # first run (benchmarks/first_runs.md, 2026-12-06 ninth session): [52.2, 57.9, 25.4]
     "firstrun-oppna-jamforelser-2028": {"full_recall": 76.4, "precision": 74.0, "measure": 68.5},  # [77.9, 75.5, 70.0]
     # first runs (benchmarks/first_runs.md, 2026-12-06 sixth session): [84.7, 83.5, 76.8], [74.8, 73.9, 27.3]
