@@ -60,11 +60,13 @@ class TableShape:
     """What a table's notation says beyond its rows: the number of header rows, the indentation
     of each row's label (row index -> spaces), for the label nested under the row above it, and where
     a notation sets each cell on a line of its own (ingest.text_cells), the line (0-based) of each
-    cell of each row (row index -> lines by column)."""
+    cell of each row (row index -> lines by column), and the caption the markup gives it (an HTML <caption>
+    with no number: "Så ser det ut i länet"). No header count (None) leaves it to the rows."""
 
-    header_rows: int
+    header_rows: Optional[int]
     indents: dict[int, int] = field(default_factory=dict)
     cell_lines: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    caption: str = ""
 
 
 # --- lines, rows and cells ---------------------------------------------------------------------

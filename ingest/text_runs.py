@@ -125,7 +125,7 @@ def lines_to_runs(lines: list[str], block_starts: Collection[int] = ()) -> list[
                 close()
                 shape = shapes.get(i - 1)
                 cur = Run("table", [], i, extra={"header_rows": shape.header_rows, "indents": dict(shape.indents),
-                                                 "cell_lines": dict(shape.cell_lines)} if shape else {})
+                                                 "cell_lines": dict(shape.cell_lines), "caption": shape.caption} if shape else {})
             cur.lines.append(line)
             continue
         fn = match_footnote_line(line)
@@ -277,7 +277,7 @@ def join_over_page_breaks(runs: list[Run], lines: list[str], margins: set[int]) 
 def _continues_table(prev: Run, run: Run) -> bool:
     """An aligned table after a page break goes on with the one before it: the same number of
     columns, and no column headers or the same ones again."""
-    if "header_rows" not in prev.extra or "header_rows" not in run.extra:
+    if prev.extra.get("header_rows") is None or run.extra.get("header_rows") is None:
         return False
     width = {len(line.split("\t")) for line in prev.lines + run.lines}
     h = run.extra["header_rows"]

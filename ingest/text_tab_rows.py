@@ -243,8 +243,13 @@ def html_rows_to_tabs(lines: list[str], shapes: Optional[dict[int, TableShape]] 
             else:
                 body_seen = True
             out[at] = "\t".join(cells) if len(cells) > 1 else (cells[0] + "\t" if cells else "")
+        # a <caption> with no number ("Så ser det ut i länet") is the table's all the same: the markup says so
+        named = _html_text(caption.group(1)) if caption is not None else ""
+        named = "" if is_caption(named) else named
         if shapes is not None and first_row is not None and header_rows and any(len(set(w)) > 1 for w in cell_lines.values()):
-            shapes[first_row] = TableShape(header_rows, cell_lines=cell_lines)
+            shapes[first_row] = TableShape(header_rows, cell_lines=cell_lines, caption=named)
+        elif shapes is not None and first_row is not None and named:
+            shapes[first_row] = TableShape(None, caption=named)
         if out[end] == HTML_CONTINUED and not _HTML_ROW.search(lines[end]):
             out[end] = ""  # "</table>": the table ends here
         i = end + 1

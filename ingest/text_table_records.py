@@ -85,7 +85,8 @@ def run_to_table(doc_id: str, index: int, run: Run, before: list[Run], after: li
         if marked else layout_header
     for number, row, col in markers:
         cell_refs.setdefault(number, []).append(f"{table_id}:r{row}c{col}")
-    caption = _own_caption(before, after, below) or _figure_caption(before, after) or _introduced(before)
+    caption = _own_caption(before, after, below) or _figure_caption(before, after) or run.extra.get("caption", "") \
+        or _introduced(before)
     source = _nearby_source(after)
     notes = _notes_after(after)
     corner = grid[0][0].text if grid and grid[0] else ""

@@ -79,3 +79,15 @@ def test_the_caption_names_whose_money_an_anslag_both_agencies_draw_on_is(nlp, c
 def test_an_anslag_named_after_an_agency_says_whose_it_is():
     assert names_agency("Arbetsförmedlingens förvaltningskostnader")
     assert not names_agency("Bidrag till förstärkt samarbete")
+
+
+def test_an_unnumbered_html_caption_is_the_tables_caption(nlp, catalogue):
+    page = ("<html><body>\n<h1>Få får möte när sjukpenningen tar slut</h1>\n<p>Länets kommuner skiljer sig åt.</p>\n"
+            "<table>\n<caption>Så ser det ut i länet</caption>\n"
+            "<tr><th>Kommun</th><th>Kartläggningar 2031</th></tr>\n"
+            "<tr><td>Norrby</td><td>398</td></tr>\n<tr><td>Ekeså</td><td>311</td></tr>\n</table>\n</body></html>\n")
+    doc = read_text(Path("sida.html"), "sida", DocumentMetadata(reporting_year=2031), "0", text=page)
+    assert [t.caption for t in doc.tables] == ["Så ser det ut i länet"]
+    facts = extract_facts(doc, nlp, catalogue)
+    got = {f.printed: dict(f.breakdown) for f in facts if f.kind == "table"}
+    assert got["398"] == {"grupp": "Norrby"}  # not the headline's förmån
