@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping, Optional, Sequence, Union
 
-from nlp.sv.units import unit_phrase
+from nlp.sv.units import unit_line_of, unit_phrase
 
 from .pdf_blocks import BlockDraft, assign_sections, body_font_size, classify, join_page_breaks, lines_to_blocks
 from .pdf_footnotes import NoteDraft, cited_markers, link_footnotes, lines_to_notes, split_footnote_area
@@ -244,7 +244,7 @@ def _take_unit_notes(tables: Sequence[TableDraft], lines: list[Line]) -> list[Li
         above = [l for l in lines if l.bottom <= t.bbox[1] + 0.5 and t.bbox[1] - l.bottom < 2.5 * l.size]
         if above:
             line = max(above, key=lambda l: l.bottom)
-            unit = unit_line(line.text)
+            unit = unit_line_of(line.text)  # the text reader's rule: "Procent", "Tusental kronor (tkr)"
             if unit and not _ends_a_sentence_above(line, lines):
                 t.unit_note = unit
                 taken.add(id(line))

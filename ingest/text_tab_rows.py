@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from nlp.sv.captions import is_caption
-from nlp.sv.units import unit_phrase
+from nlp.sv.units import unit_line_of
 
 from .text_grid import ROW_CONTINUED, TableShape
 from .text_markup import sup_tags_as_superscripts
@@ -25,8 +25,7 @@ PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*
 
 def is_unit_line(line: str) -> bool:
     """A line that only names a unit ("Tusental kronor" under a caption): the table's, not the caption's words."""
-    found = unit_phrase(line)
-    return bool(found) and len(found) >= len(line.strip(" .()")) - 2
+    return bool(unit_line_of(line))
 
 
 # Separators of delimited text tables as spreadsheets export them ("Period;Kvinnor;Män"): with a decimal

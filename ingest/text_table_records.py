@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from nlp.sv.captions import is_source_or_note, is_table_caption, parse_caption, table_intro
-from nlp.sv.units import unit_phrase
+from nlp.sv.units import unit_line_of, unit_phrase
 
 from .records import FootnoteRef, Table
 from .text_headings import clean_title
@@ -218,9 +218,8 @@ def _unit_line_above(before: list[Run]) -> str:
     if not before or before[-1].kind == "table":
         return ""
     for line in reversed(before[-1].lines[-2:]):
-        text = strip_tags(line).strip()
-        found = unit_phrase(text)
-        if found and (len(found) >= len(text.strip(" .()")) - 2 or text[len(found):].lstrip().startswith(",")):
+        found = unit_line_of(strip_tags(line).strip())
+        if found:
             return found  # "Miljoner kronor", "Kronor, 2027 års priser"
     return ""
 

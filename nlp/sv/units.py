@@ -177,5 +177,21 @@ _SCALE_AFTER = re.compile(r"\s*,\s*(?:i\s+)?(?:tusental|tusentals?\s+kronor|tkr|
                           r"miljarder(?:\s+kronor)?)(?![\w])", re.IGNORECASE)
 
 
+# "Tusental kronor (tkr)": a unit line that ends in its own abbreviation
+_UNIT_ABBREVIATION_AFTER = re.compile(r"\s*\((?:tkr|mnkr|mkr|mdkr|kr|%|procent|antal)\)\s*$", re.IGNORECASE)
+
+
+def unit_line_of(line: str) -> str:
+    """The unit a line names when naming a unit is all it does, as printed, else "": "Miljoner kronor",
+    "Belopp i tkr", "Procent", "Kronor, 2027 års priser", "Tusental kronor (tkr)". One rule for every
+    reader: the line under a caption, above or below a table, in text or in a PDF."""
+    text = " ".join((line or "").split())
+    text = _UNIT_ABBREVIATION_AFTER.sub("", text) if unit_phrase(_UNIT_ABBREVIATION_AFTER.sub("", text)) else text
+    found = unit_phrase(text)
+    if found and (len(found) >= len(text.strip(" .()")) - 2 or text[len(found):].lstrip().startswith(",")):
+        return found
+    return ""
+
+
 __all__ = ["COUNT_UNIT", "MONEY_WORDS", "RATE_BASES", "RATE_PER_MILLE", "SCALES", "UNITS", "UNIT_NOTES", "UNIT_SUFFIXES",
-           "RATE_DENOMINATORS", "unit_note_scale", "unit_phrase"]
+           "RATE_DENOMINATORS", "unit_line_of", "unit_note_scale", "unit_phrase"]

@@ -91,3 +91,17 @@ def test_an_unnumbered_html_caption_is_the_tables_caption(nlp, catalogue):
     facts = extract_facts(doc, nlp, catalogue)
     got = {f.printed: dict(f.breakdown) for f in facts if f.kind == "table"}
     assert got["398"] == {"grupp": "Norrby"}  # not the headline's förmån
+
+
+@pytest.mark.parametrize("line,unit", [
+    ("Tusental kronor (tkr)", "Tusental kronor"), ("Procent", "Procent"), ("Belopp i tkr", "Belopp i tkr"),
+    ("Kronor, 2031 års priser", "Kronor"), ("Antal personer respektive procent", ""), ("Kvinnor", ""),
+    ("Kostnader 2031 (mnkr)", ""),
+])
+def test_one_rule_says_a_line_only_names_a_unit(line, unit):
+    from ingest.pdf_tables import unit_line
+    from ingest.text_tab_rows import is_unit_line
+    from nlp.sv.units import unit_line_of
+    assert unit_line_of(line) == unit
+    assert is_unit_line(line) == bool(unit)
+    assert unit_line(line) is None or unit  # the PDF reader's narrow rule (table regions) names no unit the shared one denies
