@@ -17,6 +17,7 @@ from nlp.prose.changes import SIGNED, figure_change
 from nlp.records import Breakdown, UNCLASSIFIED
 from nlp.sv.breakdowns import find_terms
 from nlp.sv.periods import find_year_mentions
+from nlp.sv.qualifiers import QUALIFIERS
 
 
 def appositive(doc: Doc, first: Span, second: Span) -> bool:
@@ -27,10 +28,11 @@ def appositive(doc: Doc, first: Span, second: Span) -> bool:
     return first._.quantity.unit == second._.quantity.unit and between in (",", "(", "–", "-", ":", "till")
 
 
-# what may stand between "(" and the first figure of a parenthesis that restates the figure before it for other groups
-_PAREN_LEAD = re.compile(r"^\s*(?:(?:cirka|ca|drygt|knappt|nästan|närmare|omkring|ungefär|runt|över|under)\s+)?$", re.IGNORECASE)
-_SIBLING_JOIN = re.compile(r"(?:,|\boch|\bsamt|\brespektive)\s*(?:(?:cirka|drygt|knappt|nästan|närmare|omkring|ungefär)\s+)?$",
-                           re.IGNORECASE)
+# what may stand between "(" and the first figure of a parenthesis that restates the figure before it for other
+# groups: nothing or a qualifier ("(drygt nio procent ...)"), the qualifiers nlp.sv.qualifiers knows
+_QUALIFIER_WORD = "|".join(sorted((re.escape(w) for w in QUALIFIERS if " " not in w), key=len, reverse=True))
+_PAREN_LEAD = re.compile(rf"^\s*(?:(?:{_QUALIFIER_WORD})\s+)?$", re.IGNORECASE)
+_SIBLING_JOIN = re.compile(rf"(?:,|\boch|\bsamt|\brespektive)\s*(?:(?:{_QUALIFIER_WORD})\s+)?$", re.IGNORECASE)
 
 
 def restated_in_parens(doc: Doc, spans: Sequence[Span], idx: int, decided: dict[int, tuple[str, Breakdown]],
